@@ -1,0 +1,680 @@
+//! Reads the TOML shape of a map into spanned raw records, reporting every structural mistake.
+//!
+//! The document is walked by hand rather than through `#[derive(Deserialize)]`: serde stops at
+//! the first problem, and a hand author deserves all of them at once, each with its position,
+//! a suggestion for a misspelt key, and what to write instead. docs/FORMAT.md is the reference.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::model::Kind;
+use crate::sanitize;
+
+/// A value with the byte range it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct At<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+/// The `[source]` table.
+#[derive(Debug, Clone, Default)]
+pub struct RawSource {
+    pub span: Range<usize>,
+    pub title: Option<At<String>>,
+    pub author: Option<At<String>>,
+    pub publisher: Option<At<String>>,
+    pub date: Option<At<String>>,
+    pub url: Option<At<String>>,
+    pub text_file: Option<At<String>>,
+    /// Inline paragraphs; the raw text of each, cleaned later with the rest of the article.
+    pub paragraphs: Option<At<Vec<At<String>>>>,
+    pub outside: Vec<At<(i64, i64)>>,
+}
+
+/// One `cite` entry: a paragraph or an inclusive range, maybe with a quote.
+#[derive(Debug, Clone)]
+pub struct RawCitation {
+    pub span: Range<usize>,
+    pub first: i64,
+    pub last: i64,
+    pub quote: Option<At<String>>,
+}
+
+/// One node table, as written.
+#[derive(Debug, Clone)]
+pub struct RawNode {
+    pub kind: Kind,
+    /// The node's table, for problems of the node as a whole.
+    pub span: Range<usize>,
+    pub id: Option<At<String>>,
+    pub text: Option<At<String>>,
+    pub label: Option<At<String>>,
+    /// `supports` or `attacks`, whichever the kind takes.
+    pub link: Option<At<String>>,
+    pub cite: Vec<RawCitation>,
+    pub tags: Vec<String>,
+    pub implicit: bool,
+    pub conceded: bool,
+    pub note: Option<At<String>>,
+}
+
+/// Everything read from a map file, in document order.
+#[derive(Debug, Clone, Default)]
+pub struct RawMap {
+    pub source: Option<RawSource>,
+    pub nodes: Vec<RawNode>,
+}
+
+const TOP_KEYS: &[&str] = &["source", "thesis", "premise", "evidence", "counterpoint"];
+const SOURCE_KEYS: &[&str] = &[
+    "title",
+    "author",
+    "publisher",
+    "date",
+    "url",
+    "text_file",
+    "paragraphs",
+    "outside",
+];
+const CITATION_KEYS: &[&str] = &["para", "quote"];
+
+fn node_keys(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Thesis => &["id", "text", "label", "cite", "tags", "note"],
+        Kind::Premise => &[
+            "id", "text", "label", "supports", "cite", "tags", "implicit", "note",
+        ],
+        Kind::Evidence => &["id", "text", "label", "supports", "cite", "tags", "note"],
+        Kind::Counterpoint => &[
+            "id", "text", "label", "attacks", "cite", "tags", "conceded", "implicit", "note",
+        ],
+    }
+}
+
+fn link_key(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Thesis => None,
+        Kind::Premise | Kind::Evidence => Some("supports"),
+        Kind::Counterpoint => Some("attacks"),
+    }
+}
+
+/// The closest of `known` to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    let lower = word.to_lowercase();
+    known
+        .into_iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, &k.to_lowercase()), k))
+        .filter(|&(d, k)| d <= (k.chars().count() / 3).max(1) || lower == k.to_lowercase())
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Parses the document and reads it, returning what could be read and every problem found.
+pub fn read(file: &SourceFile) -> (RawMap, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let (doc, errors) = DeTable::parse_recoverable(&file.text);
+    for e in &errors {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().trim().to_string();
+        diags.push(
+            file.error(span, format!("this is not valid TOML: {message}"))
+                .label("TOML syntax error here")
+                .help(if message.contains("duplicate") {
+                    "a key or [table] may appear only once: write repeated nodes as [[premise]], [[evidence]], [[counterpoint]]; a map has exactly one [thesis]"
+                } else {
+                    "see docs/FORMAT.md for the shape of a map; strings need double quotes"
+                })
+                .done(),
+        );
+    }
+    let mut reader = Reader { file, diags };
+    let map = reader.document(doc.get_ref(), doc.span());
+    (map, reader.diags)
+}
+
+struct Reader<'f> {
+    file: &'f SourceFile,
+    diags: Vec<Diagnostic>,
+}
+
+type Entry<'a, 'i> = (
+    &'a Spanned<std::borrow::Cow<'i, str>>,
+    &'a Spanned<DeValue<'i>>,
+);
+
+impl Reader<'_> {
+    fn document(&mut self, doc: &DeTable<'_>, span: Range<usize>) -> RawMap {
+        let mut map = RawMap::default();
+        self.unknown_keys(doc, TOP_KEYS, "an argument map", &|_| None);
+        let mut theses = Vec::new();
+        for (key, value) in sorted(doc) {
+            match key.get_ref().as_ref() {
+                "source" => {
+                    if let Some(t) = self.table(value, "source", "[source]\ntitle = \"…\"") {
+                        map.source = Some(self.source(t, value.span()));
+                    }
+                }
+                "thesis" => match value.get_ref() {
+                    DeValue::Table(t) => theses.push(self.node(Kind::Thesis, t, value.span())),
+                    DeValue::Array(items) => {
+                        for item in items.iter() {
+                            if let Some(t) = self.table(item, "thesis", "[thesis]") {
+                                theses.push(self.node(Kind::Thesis, t, item.span()));
+                            }
+                        }
+                    }
+                    other => self.wrong_type(value.span(), "thesis", "a table", other, "[thesis]"),
+                },
+                name @ ("premise" | "evidence" | "counterpoint") => {
+                    let kind = match name {
+                        "premise" => Kind::Premise,
+                        "evidence" => Kind::Evidence,
+                        _ => Kind::Counterpoint,
+                    };
+                    match value.get_ref() {
+                        DeValue::Array(items) => {
+                            for item in items.iter() {
+                                let example = format!("[[{name}]]");
+                                if let Some(t) = self.table(item, name, &example) {
+                                    map.nodes.push(self.node(kind, t, item.span()));
+                                }
+                            }
+                        }
+                        other => {
+                            let d = self
+                                .file
+                                .error(value.span(), format!("`{name}` must be an array of tables, found {}", type_name(other)))
+                                .label("expected [[…]] tables")
+                                .help(format!("write each {name} under its own `[[{name}]]` header (double brackets), even when there is only one"))
+                                .done();
+                            self.diags.push(d);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        match theses.len() {
+            0 => {
+                let d = self
+                    .file
+                    .error(span.start..span.start, "the map has no thesis")
+                    .label("no [thesis] table in this file")
+                    .help("add one table `[thesis]` with `id` and `text`: the claim the whole article argues for")
+                    .done();
+                self.diags.push(d);
+            }
+            1 => {}
+            _ => {
+                let first = self.file.position(theses[0].span.start).0;
+                for extra in &theses[1..] {
+                    let d = self
+                        .file
+                        .error(extra.span.clone(), "a map has exactly one thesis, and this is a second one")
+                        .label("second thesis")
+                        .note(format!("the first thesis is at line {first}"))
+                        .help("keep one thesis; make the other claim a [[premise]] that supports it, or a [[counterpoint]]")
+                        .done();
+                    self.diags.push(d);
+                }
+            }
+        }
+        map.nodes.extend(theses);
+        map.nodes.sort_by_key(|n| n.span.start);
+        if map.source.is_none() {
+            let d = self
+                .file
+                .error(span.start..span.start, "the map has no [source] table")
+                .label("no [source] in this file")
+                .help("add `[source]` with a `title` and either `text_file = \"article.txt\"` or `paragraphs = [\"…\", \"…\"]`")
+                .done();
+            self.diags.push(d);
+        }
+        map
+    }
+
+    fn source(&mut self, t: &DeTable<'_>, span: Range<usize>) -> RawSource {
+        self.unknown_keys(t, SOURCE_KEYS, "[source]", &|_| None);
+        let mut s = RawSource {
+            span: span.clone(),
+            ..RawSource::default()
+        };
+        s.title = self.string(t, "title", "title = \"The article's headline\"");
+        s.author = self.string(t, "author", "author = \"Jane Doe\"");
+        s.publisher = self.string(t, "publisher", "publisher = \"TRT World\"");
+        s.url = self.string(t, "url", "url = \"https://…\"");
+        s.text_file = self.string(t, "text_file", "text_file = \"article.txt\"");
+        if let Some((_, v)) = entry(t, "date") {
+            s.date = match v.get_ref() {
+                DeValue::Datetime(d) => Some(At {
+                    value: d.to_string(),
+                    span: v.span(),
+                }),
+                _ => self.string(t, "date", "date = 2017-01-25"),
+            };
+        }
+        if let Some((_, v)) = entry(t, "paragraphs") {
+            if let Some(items) = self.array(
+                v,
+                "paragraphs",
+                "paragraphs = [\"First paragraph.\", \"Second.\"]",
+            ) {
+                let mut out = Vec::new();
+                for item in items {
+                    match item.get_ref() {
+                        DeValue::String(text) => out.push(At {
+                            value: text.to_string(),
+                            span: item.span(),
+                        }),
+                        other => self.wrong_type(
+                            item.span(),
+                            "each paragraph",
+                            "a string",
+                            other,
+                            "paragraphs = [\"First paragraph.\", \"Second.\"]",
+                        ),
+                    }
+                }
+                s.paragraphs = Some(At {
+                    value: out,
+                    span: v.span(),
+                });
+            }
+        }
+        if let Some((_, v)) = entry(t, "outside") {
+            if let Some(items) = self.array(v, "outside", "outside = [2, \"20-21\"]") {
+                for item in items {
+                    if let Some(range) = self.paragraph_number(item, "outside = [2, \"20-21\"]") {
+                        s.outside.push(At {
+                            value: range,
+                            span: item.span(),
+                        });
+                    }
+                }
+            }
+        }
+        if s.title.is_none() {
+            let d = self
+                .file
+                .error(span_of_header(&self.file.text, span), "[source] has no `title`")
+                .label("title missing")
+                .help("add `title = \"…\"`: the article's headline (author, publisher, date and url are optional)")
+                .done();
+            self.diags.push(d);
+        }
+        s
+    }
+
+    fn node(&mut self, kind: Kind, t: &DeTable<'_>, span: Range<usize>) -> RawNode {
+        let keys = node_keys(kind);
+        let what = format!("a {}", kind.name());
+        self.unknown_keys(t, keys, &what, &|key| misplaced_key_help(kind, key));
+        let id = self.string(t, "id", "id = \"P1\"");
+        let header = span_of_header(&self.file.text, span.clone());
+        if id.is_none() && entry(t, "id").is_none() {
+            let d = self
+                .file
+                .error(header.clone(), format!("this {} has no `id`", kind.name()))
+                .label("id missing")
+                .help("add `id = \"…\"`: a short name of your choice (letters, digits, - _ .) that links and the reader use")
+                .done();
+            self.diags.push(d);
+        }
+        let text = self.string(
+            t,
+            "text",
+            "text = \"The claim, in the author's words or yours.\"",
+        );
+        if text.is_none() && entry(t, "text").is_none() {
+            let d = self
+                .file
+                .error(
+                    header.clone(),
+                    format!("this {} has no `text`", kind.name()),
+                )
+                .label("text missing")
+                .help("add `text = \"…\"`: the claim this node makes")
+                .done();
+            self.diags.push(d);
+        }
+        let link = match link_key(kind) {
+            Some(key) => {
+                let example = format!("{key} = \"T\"");
+                let link = self.string(t, key, &example);
+                if link.is_none() && entry(t, key).is_none() {
+                    let verb = if key == "supports" {
+                        "supports"
+                    } else {
+                        "attacks"
+                    };
+                    let d = self
+                        .file
+                        .error(header.clone(), format!("this {} does not say what it {verb}", kind.name()))
+                        .label(format!("`{key}` missing"))
+                        .help(format!("add `{key} = \"<id>\"` naming the node it {verb}, for example the thesis"))
+                        .done();
+                    self.diags.push(d);
+                }
+                link
+            }
+            None => None,
+        };
+        let cite = match entry(t, "cite") {
+            Some((_, v)) => self.citations(v),
+            None => Vec::new(),
+        };
+        let tags = match entry(t, "tags") {
+            Some((_, v)) => self.strings(v, "tags", "tags = [\"economy\", \"history\"]"),
+            None => Vec::new(),
+        };
+        RawNode {
+            kind,
+            span,
+            id,
+            text,
+            label: self.string(t, "label", "label = \"Iran's militias\""),
+            link,
+            cite,
+            tags,
+            implicit: self.boolean(t, "implicit").unwrap_or(false),
+            conceded: self.boolean(t, "conceded").unwrap_or(false),
+            note: self.string(t, "note", "note = \"A remark of the mapper's.\""),
+        }
+    }
+
+    fn citations(&mut self, v: &Spanned<DeValue<'_>>) -> Vec<RawCitation> {
+        const EXAMPLE: &str = "cite = [3, \"5-7\", { para = 8, quote = \"exact words\" }]";
+        let Some(items) = self.array(v, "cite", EXAMPLE) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.get_ref() {
+                DeValue::Table(t) => {
+                    self.unknown_keys(t, CITATION_KEYS, "a citation", &|_| None);
+                    let quote = self.string(t, "quote", EXAMPLE);
+                    match entry(t, "para") {
+                        Some((_, para)) => {
+                            if let Some((first, last)) = self.paragraph_number(para, EXAMPLE) {
+                                out.push(RawCitation {
+                                    span: item.span(),
+                                    first,
+                                    last,
+                                    quote,
+                                });
+                            }
+                        }
+                        None => {
+                            let d = self
+                                .file
+                                .error(item.span(), "this citation names no paragraph")
+                                .label("`para` missing")
+                                .help("write `{ para = 8, quote = \"…\" }`; `para` takes a number or a range like \"8-9\"")
+                                .done();
+                            self.diags.push(d);
+                        }
+                    }
+                }
+                _ => {
+                    if let Some((first, last)) = self.paragraph_number(item, EXAMPLE) {
+                        out.push(RawCitation {
+                            span: item.span(),
+                            first,
+                            last,
+                            quote: None,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A paragraph number (`7`) or an inclusive range (`"7-9"`).
+    fn paragraph_number(&mut self, v: &Spanned<DeValue<'_>>, example: &str) -> Option<(i64, i64)> {
+        match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some((n, n)),
+                Err(_) => {
+                    self.bad_number(v.span(), example);
+                    None
+                }
+            },
+            DeValue::String(s) => {
+                let parsed = s
+                    .split_once(['-', '\u{2013}'])
+                    .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
+                    .or_else(|| s.trim().parse().ok().map(|n| (n, n)));
+                match parsed {
+                    Some((a, b)) if a <= b => Some((a, b)),
+                    Some((a, b)) => {
+                        let d = self
+                            .file
+                            .error(
+                                v.span(),
+                                format!("the range runs backwards: {a} comes after {b}"),
+                            )
+                            .label("backwards range")
+                            .help(format!("write \"{b}-{a}\""))
+                            .done();
+                        self.diags.push(d);
+                        None
+                    }
+                    None => {
+                        self.bad_number(v.span(), example);
+                        None
+                    }
+                }
+            }
+            other => {
+                self.wrong_type(
+                    v.span(),
+                    "a paragraph",
+                    "a number or a range like \"5-7\"",
+                    other,
+                    example,
+                );
+                None
+            }
+        }
+    }
+
+    fn bad_number(&mut self, span: Range<usize>, example: &str) {
+        let d = self
+            .file
+            .error(span, "this is not a paragraph number or range")
+            .label("expected a number like 7 or a range like \"7-9\"")
+            .help(format!("for example: {example}"))
+            .done();
+        self.diags.push(d);
+    }
+
+    fn unknown_keys(
+        &mut self,
+        t: &DeTable<'_>,
+        known: &[&str],
+        what: &str,
+        special: &dyn Fn(&str) -> Option<String>,
+    ) {
+        for (key, _) in sorted(t) {
+            let name = key.get_ref().as_ref();
+            if known.contains(&name) {
+                continue;
+            }
+            let shown = sanitize::clean(name);
+            let help =
+                special(name).unwrap_or_else(|| match suggest(name, known.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the keys of {what} are: {}", known.join(", ")),
+                });
+            let d = self
+                .file
+                .error(key.span(), format!("unknown key `{shown}` in {what}"))
+                .label("not a key of this table")
+                .help(help)
+                .done();
+            self.diags.push(d);
+        }
+    }
+
+    fn table<'a, 'i>(
+        &mut self,
+        v: &'a Spanned<DeValue<'i>>,
+        what: &str,
+        example: &str,
+    ) -> Option<&'a DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            other => {
+                self.wrong_type(v.span(), what, "a table", other, example);
+                None
+            }
+        }
+    }
+
+    fn array<'a, 'i>(
+        &mut self,
+        v: &'a Spanned<DeValue<'i>>,
+        what: &str,
+        example: &str,
+    ) -> Option<&'a [Spanned<DeValue<'i>>]> {
+        match v.get_ref() {
+            DeValue::Array(a) => Some(a),
+            other => {
+                self.wrong_type(v.span(), what, "an array", other, example);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, t: &DeTable<'_>, key: &str, example: &str) -> Option<At<String>> {
+        let (_, v) = entry(t, key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(At {
+                value: s.to_string(),
+                span: v.span(),
+            }),
+            other => {
+                self.wrong_type(v.span(), &format!("`{key}`"), "a string", other, example);
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, v: &Spanned<DeValue<'_>>, key: &str, example: &str) -> Vec<String> {
+        let Some(items) = self.array(v, &format!("`{key}`"), example) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(sanitize::clean(s)),
+                other => self.wrong_type(
+                    item.span(),
+                    &format!("each of `{key}`"),
+                    "a string",
+                    other,
+                    example,
+                ),
+            }
+        }
+        out
+    }
+
+    fn boolean(&mut self, t: &DeTable<'_>, key: &str) -> Option<bool> {
+        let (_, v) = entry(t, key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                self.wrong_type(
+                    v.span(),
+                    &format!("`{key}`"),
+                    "true or false",
+                    other,
+                    &format!("{key} = true"),
+                );
+                None
+            }
+        }
+    }
+
+    fn wrong_type(
+        &mut self,
+        span: Range<usize>,
+        what: &str,
+        expected: &str,
+        found: &DeValue<'_>,
+        example: &str,
+    ) {
+        let d = self
+            .file
+            .error(
+                span,
+                format!("{what} must be {expected}, found {}", type_name(found)),
+            )
+            .label(format!("expected {expected}"))
+            .help(format!("for example: {example}"))
+            .done();
+        self.diags.push(d);
+    }
+}
+
+fn misplaced_key_help(kind: Kind, key: &str) -> Option<String> {
+    match (kind, key) {
+        (Kind::Thesis, "supports" | "attacks") => Some(
+            "the thesis is the root of the map: it neither supports nor attacks another node"
+                .into(),
+        ),
+        (Kind::Premise | Kind::Evidence, "attacks") => Some(format!(
+            "a {} supports; to argue against a node, make this a [[counterpoint]] with `attacks`",
+            kind.name()
+        )),
+        (Kind::Counterpoint, "supports") => {
+            Some("a counterpoint attacks: write `attacks = \"<id>\"`".into())
+        }
+        (Kind::Thesis | Kind::Evidence, "implicit") => {
+            Some("only premises and counterpoints can be implicit (unstated by the author)".into())
+        }
+        (_, "conceded") => Some("only a counterpoint can be conceded".into()),
+        _ => None,
+    }
+}
+
+fn entry<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Option<Entry<'a, 'i>> {
+    t.get_key_value(key)
+}
+
+/// A table's entries in document order (the map itself keeps them sorted by key).
+fn sorted<'a, 'i>(t: &'a DeTable<'i>) -> Vec<Entry<'a, 'i>> {
+    let mut entries: Vec<_> = t.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    entries
+}
+
+/// The first line of a table's span: its `[header]`, so a whole-table problem underlines one line.
+fn span_of_header(text: &str, span: Range<usize>) -> Range<usize> {
+    let start = span.start.min(text.len());
+    let end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i)
+        .min(span.end.max(start + 1))
+        .min(text.len());
+    start..end
+}

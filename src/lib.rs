@@ -1,0 +1,13 @@
+//! argwalk: step through the argument structure of an article, beside its cited paragraphs.
+//!
+//! The library holds everything; `main.rs` only calls [`cli::main`]. Layers, from the file up:
+//! [`format`] reads TOML, [`loader`] validates into the [`model`], [`app`] holds the reader's
+//! state and its `update`, [`view`] draws it, [`terminal`] owns the real terminal.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod format;
+pub mod loader;
+pub mod model;
+pub mod outline;
+pub mod sanitize;

@@ -1,0 +1,770 @@
+//! Turns map files into validated [`ArgumentMap`]s, reporting every problem of a file at once.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::diagnostic::{Diagnostic, Report, SourceFile};
+use crate::format::{self, At, RawMap, RawNode};
+use crate::model::{ArgumentMap, Citation, Kind, NodeDraft, Paragraph, Quote, Source};
+use crate::sanitize;
+
+/// The largest map or article file read; larger ones get a clear error instead of a long wait.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The Astana map and its article, built into the binary so `argwalk` runs from anywhere.
+pub const BUILTIN_MAP_NAME: &str = "argument-maps/astana-talks.toml";
+pub const BUILTIN_MAP: &str = include_str!("../argument-maps/astana-talks.toml");
+pub const BUILTIN_TEXT_NAME: &str = "astana-talks.txt";
+pub const BUILTIN_TEXT: &str = include_str!("../argument-maps/astana-talks.txt");
+
+/// Where a map's `text_file` is read from.
+pub trait TextFiles {
+    /// The file's text, or why it could not be read (said to the user as is).
+    fn read(&self, name: &str) -> Result<String, String>;
+}
+
+/// Files beside the map on disk.
+pub struct Beside(pub PathBuf);
+
+impl TextFiles for Beside {
+    fn read(&self, name: &str) -> Result<String, String> {
+        let path = self.0.join(name);
+        let bytes = read_limited(&path).map_err(|e| format!("{e:#}"))?;
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{} is not UTF-8 text (invalid byte at offset {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+}
+
+/// Only the article built into the binary.
+pub struct Builtin;
+
+impl TextFiles for Builtin {
+    fn read(&self, name: &str) -> Result<String, String> {
+        if name == BUILTIN_TEXT_NAME {
+            Ok(BUILTIN_TEXT.to_string())
+        } else {
+            Err(format!("{name} is not built into argwalk"))
+        }
+    }
+}
+
+/// The outcome of loading one file: the map if it has no errors, and every problem found.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub map: Option<ArgumentMap>,
+    pub report: Report,
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]. Directories, FIFOs and devices are refused
+/// before opening, since reading a FIFO could block forever.
+pub fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if meta.is_dir() {
+        bail!("{} is a directory, not a map file", path.display());
+    }
+    if !meta.is_file() {
+        bail!(
+            "{} is not a regular file (a FIFO, socket or device?)",
+            path.display()
+        );
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        bail!(
+            "{} is {} bytes; argwalk reads files of at most {} MiB",
+            path.display(),
+            meta.len(),
+            MAX_FILE_BYTES / 1024 / 1024
+        );
+    }
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        bail!(
+            "{} grew past {} MiB while being read",
+            path.display(),
+            MAX_FILE_BYTES / 1024 / 1024
+        );
+    }
+    Ok(bytes)
+}
+
+/// Loads a map from disk. `Err` is for files that cannot be read at all (missing, a directory,
+/// too large); problems inside the file are in the returned report.
+pub fn load_path(path: &Path) -> anyhow::Result<Loaded> {
+    let bytes = read_limited(path)?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(load_bytes(
+        &path.display().to_string(),
+        &bytes,
+        &Beside(dir),
+    ))
+}
+
+/// Loads the Astana map built into the binary.
+pub fn load_builtin() -> Loaded {
+    load_str(BUILTIN_MAP_NAME, BUILTIN_MAP, &Builtin)
+}
+
+/// Loads a map from bytes that may not even be text.
+pub fn load_bytes(name: &str, bytes: &[u8], files: &dyn TextFiles) -> Loaded {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(name, text, files),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            // Safe: the prefix up to `valid_up_to` is valid UTF-8 by definition.
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let file = SourceFile::new(name, prefix);
+            let d = file
+                .error(valid..valid, format!("this file is not UTF-8 text: invalid byte 0x{:02X} at offset {valid}", bytes[valid]))
+                .label("not UTF-8")
+                .help("argument maps are TOML files in UTF-8; re-save the file as UTF-8, or check that this is the map you meant")
+                .done();
+            Loaded {
+                map: None,
+                report: Report {
+                    file,
+                    diagnostics: vec![d],
+                },
+            }
+        }
+    }
+}
+
+/// Loads a map from its text.
+pub fn load_str(name: &str, text: &str, files: &dyn TextFiles) -> Loaded {
+    let file = SourceFile::new(name, text);
+    let (raw, mut diags) = format::read(&file);
+    let map = Validator {
+        file: &file,
+        diags: &mut diags,
+    }
+    .validate(raw, files);
+    diags.sort_by_key(|d| (d.line, d.column, !d.is_error()));
+    let map = if diags.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        map
+    };
+    Loaded {
+        map,
+        report: Report {
+            file,
+            diagnostics: diags,
+        },
+    }
+}
+
+struct Validator<'a> {
+    file: &'a SourceFile,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn validate(&mut self, raw: RawMap, files: &dyn TextFiles) -> Option<ArgumentMap> {
+        let source = raw.source.as_ref().map(|s| self.source(s, files));
+        let ids = self.ids(&raw.nodes);
+        let parents = self.links(&raw.nodes, &ids);
+        self.cycles(&raw.nodes, &parents);
+        let paragraphs = source.as_ref().map_or(&[][..], |s| &s.paragraphs[..]);
+        let mut drafts = Vec::with_capacity(raw.nodes.len());
+        for (ix, node) in raw.nodes.iter().enumerate() {
+            let citations = self.citations(node, paragraphs);
+            drafts.push(NodeDraft {
+                id: node
+                    .id
+                    .as_ref()
+                    .map(|i| sanitize::clean(&i.value))
+                    .unwrap_or_default(),
+                kind: node.kind,
+                label: self.text(node.label.as_ref(), "label"),
+                text: self.text(node.text.as_ref(), "text").unwrap_or_default(),
+                parent: parents[ix],
+                citations,
+                tags: node.tags.clone(),
+                implicit: node.implicit,
+                conceded: node.conceded,
+                note: self.text(node.note.as_ref(), "note"),
+            });
+        }
+        if self.diags.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        let source = source?;
+        let thesis = raw.nodes.iter().position(|n| n.kind == Kind::Thesis)?;
+        let map = ArgumentMap::build(source, drafts, thesis);
+        self.warnings(&raw, &map);
+        Some(map)
+    }
+
+    /// Cleans an optional text; an empty one is an error, since the reader would show nothing.
+    fn text(&mut self, at: Option<&At<String>>, key: &str) -> Option<String> {
+        let at = at?;
+        let clean = sanitize::clean(&at.value);
+        if clean.is_empty() {
+            let d = self
+                .file
+                .error(at.span.clone(), format!("`{key}` is empty"))
+                .label("nothing to show")
+                .help(format!("write the {key}, or remove the key"))
+                .done();
+            self.diags.push(d);
+            return None;
+        }
+        Some(clean)
+    }
+
+    fn source(&mut self, raw: &format::RawSource, files: &dyn TextFiles) -> Source {
+        let mut source = Source {
+            title: raw
+                .title
+                .as_ref()
+                .map(|t| sanitize::clean(&t.value))
+                .unwrap_or_default(),
+            author: self.text(raw.author.as_ref(), "author"),
+            publisher: self.text(raw.publisher.as_ref(), "publisher"),
+            date: self.text(raw.date.as_ref(), "date"),
+            url: self.text(raw.url.as_ref(), "url"),
+            paragraphs: Vec::new(),
+        };
+        if raw.title.is_some() && source.title.is_empty() {
+            self.text(raw.title.as_ref(), "title");
+        }
+        let texts: Vec<String> = match (&raw.text_file, &raw.paragraphs) {
+            (Some(file), Some(inline)) => {
+                let d = self
+                    .file
+                    .error(inline.span.clone(), "the source has both `text_file` and `paragraphs`")
+                    .label("second copy of the article")
+                    .note(format!("`text_file` is at line {}", self.file.position(file.span.start).0))
+                    .help("keep one: the article's text either in a file beside the map or inline, not both")
+                    .done();
+                self.diags.push(d);
+                Vec::new()
+            }
+            (Some(file), None) => match files.read(&file.value) {
+                Ok(text) => split_paragraphs(&text),
+                Err(reason) => {
+                    let d = self
+                        .file
+                        .error(file.span.clone(), "the article's text file cannot be read")
+                        .label(sanitize::clean(&reason))
+                        .help("`text_file` is relative to the map's folder; check the name, or put the paragraphs inline with `paragraphs = [\"…\"]`")
+                        .done();
+                    self.diags.push(d);
+                    Vec::new()
+                }
+            },
+            (None, Some(inline)) => inline
+                .value
+                .iter()
+                .map(|p| sanitize::clean(&p.value))
+                .collect(),
+            (None, None) => {
+                let d = self
+                    .file
+                    .error(header(raw.span.clone()), "the source has no text")
+                    .label("no `text_file` or `paragraphs`")
+                    .help("add `text_file = \"article.txt\"` (paragraphs separated by blank lines) or `paragraphs = [\"…\", \"…\"]`")
+                    .done();
+                self.diags.push(d);
+                Vec::new()
+            }
+        };
+        if let (Some(inline), None) = (&raw.paragraphs, &raw.text_file) {
+            for (p, clean) in inline.value.iter().zip(&texts) {
+                if clean.is_empty() {
+                    let d = self
+                        .file
+                        .error(p.span.clone(), "this paragraph is empty")
+                        .label("empty paragraph")
+                        .help("remove it: paragraphs are numbered by position, and an empty one would be cited by no one")
+                        .done();
+                    self.diags.push(d);
+                }
+            }
+        }
+        source.paragraphs = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| Paragraph {
+                number: i + 1,
+                text,
+                outside: false,
+            })
+            .collect();
+        let count = source.paragraphs.len();
+        for at in &raw.outside {
+            let (first, last) = at.value;
+            if let Some(range) = self.paragraph_range(at.span.clone(), first, last, count) {
+                for n in range {
+                    source.paragraphs[n - 1].outside = true;
+                }
+            }
+        }
+        source
+    }
+
+    /// Checks `first..=last` against the article's paragraph count.
+    fn paragraph_range(
+        &mut self,
+        span: std::ops::Range<usize>,
+        first: i64,
+        last: i64,
+        count: usize,
+    ) -> Option<std::ops::RangeInclusive<usize>> {
+        if count == 0 {
+            // The article itself failed to load; that problem is already reported.
+            return None;
+        }
+        let bad = if first < 1 { first } else { last };
+        if first < 1 || last as u64 > count as u64 {
+            let d = self
+                .file
+                .error(span, format!("there is no paragraph {bad}: the article has {count} paragraphs"))
+                .label(format!("paragraphs are numbered 1 to {count}"))
+                .help("paragraphs are counted from 1, separated by blank lines in the text file; run `argwalk outline` to see the numbering")
+                .done();
+            self.diags.push(d);
+            return None;
+        }
+        Some(first as usize..=last as usize)
+    }
+
+    /// Maps each id to its node, reporting bad and duplicate ids.
+    fn ids(&mut self, nodes: &[RawNode]) -> HashMap<String, usize> {
+        let mut ids: HashMap<String, usize> = HashMap::with_capacity(nodes.len());
+        for (ix, node) in nodes.iter().enumerate() {
+            let Some(id) = &node.id else { continue };
+            if id.value.is_empty()
+                || !id
+                    .value
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+            {
+                let d = self
+                    .file
+                    .error(
+                        id.span.clone(),
+                        format!("`{}` is not a usable id", sanitize::clean(&id.value)),
+                    )
+                    .label("ids are made of letters, digits, '-', '_' and '.'")
+                    .help("choose a short name such as \"P2\" or \"iran-militias\"")
+                    .done();
+                self.diags.push(d);
+                continue;
+            }
+            if let Some(&first) = ids.get(&id.value) {
+                let line = nodes[first]
+                    .id
+                    .as_ref()
+                    .map_or(0, |f| self.file.position(f.span.start).0);
+                let d = self
+                    .file
+                    .error(
+                        id.span.clone(),
+                        format!("the id `{}` is used twice", id.value),
+                    )
+                    .label("duplicate id")
+                    .note(format!("`{}` is first used at line {line}", id.value))
+                    .help("give every node its own id; links name nodes by id")
+                    .done();
+                self.diags.push(d);
+            } else {
+                ids.insert(id.value.clone(), ix);
+            }
+        }
+        ids
+    }
+
+    /// Resolves each node's `supports`/`attacks` link to its parent's index.
+    fn links(&mut self, nodes: &[RawNode], ids: &HashMap<String, usize>) -> Vec<Option<usize>> {
+        let mut parents = vec![None; nodes.len()];
+        for (ix, node) in nodes.iter().enumerate() {
+            let Some(link) = &node.link else { continue };
+            let key = if node.kind == Kind::Counterpoint {
+                "attacks"
+            } else {
+                "supports"
+            };
+            match ids.get(&link.value) {
+                Some(&target) => {
+                    let target_kind = nodes[target].kind;
+                    if node.kind != Kind::Counterpoint && target_kind == Kind::Evidence {
+                        let d = self
+                            .file
+                            .error(link.span.clone(), format!("a {} cannot support evidence", node.kind.name()))
+                            .label(format!("`{}` is evidence", link.value))
+                            .help("evidence is a leaf: make the supported node a [[premise]], or let this node support the same premise")
+                            .done();
+                        self.diags.push(d);
+                    } else {
+                        parents[ix] = Some(target);
+                    }
+                }
+                None => {
+                    let shown = sanitize::clean(&link.value);
+                    let help = match format::suggest(&link.value, ids.keys().map(String::as_str)) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "every link must name the `id` of a node in this map".to_string(),
+                    };
+                    let d = self
+                        .file
+                        .error(
+                            link.span.clone(),
+                            format!("`{key}` names `{shown}`, but no node has that id"),
+                        )
+                        .label("unknown id")
+                        .help(help)
+                        .done();
+                    self.diags.push(d);
+                }
+            }
+        }
+        parents
+    }
+
+    /// Finds cycles and nodes that never reach the thesis, in one linear pass.
+    fn cycles(&mut self, nodes: &[RawNode], parents: &[Option<usize>]) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum State {
+            Unseen,
+            OnChain,
+            Reaches,
+            Stranded,
+        }
+        let mut state = vec![State::Unseen; nodes.len()];
+        let id = |ix: usize| {
+            nodes[ix]
+                .id
+                .as_ref()
+                .map_or("?".to_string(), |i| sanitize::clean(&i.value))
+        };
+        for start in 0..nodes.len() {
+            if state[start] != State::Unseen {
+                continue;
+            }
+            let mut chain = Vec::new();
+            let mut at = Some(start);
+            let outcome = loop {
+                let Some(ix) = at else {
+                    // The chain ended without a parent: the thesis reaches, anything else was
+                    // already reported as a missing or unknown link.
+                    let last = chain.last().copied().unwrap_or(start);
+                    break if nodes[last].kind == Kind::Thesis {
+                        State::Reaches
+                    } else {
+                        State::Stranded
+                    };
+                };
+                match state[ix] {
+                    State::Unseen => {
+                        state[ix] = State::OnChain;
+                        chain.push(ix);
+                        at = parents[ix];
+                    }
+                    State::OnChain => {
+                        let from = chain.iter().position(|&c| c == ix).unwrap_or(0);
+                        let cycle = &chain[from..];
+                        let mut names: Vec<String> = cycle.iter().map(|&c| id(c)).collect();
+                        names.push(id(ix));
+                        let first = *cycle.iter().min().unwrap_or(&ix);
+                        let span = nodes[first]
+                            .link
+                            .as_ref()
+                            .map_or(nodes[first].span.clone(), |l| l.span.clone());
+                        let d = self
+                            .file
+                            .error(span, format!("these links go round in a cycle: {}", names.join(" → ")))
+                            .label("part of a cycle")
+                            .help("every chain of `supports`/`attacks` links must end at the thesis; point one of these links elsewhere")
+                            .done();
+                        self.diags.push(d);
+                        for &c in cycle {
+                            state[c] = State::Stranded;
+                        }
+                        chain.truncate(from);
+                        break State::Stranded;
+                    }
+                    known => break known,
+                }
+            };
+            for &ix in &chain {
+                if outcome == State::Stranded
+                    && state[ix] == State::OnChain
+                    && parents[ix].is_some()
+                {
+                    let span = nodes[ix]
+                        .link
+                        .as_ref()
+                        .map_or(nodes[ix].span.clone(), |l| l.span.clone());
+                    let d = self
+                        .file
+                        .error(span, format!("`{}` never reaches the thesis", id(ix)))
+                        .label("its chain of links ends in a cycle")
+                        .help(
+                            "link it, or a node it hangs from, to a node that leads to the thesis",
+                        )
+                        .done();
+                    self.diags.push(d);
+                }
+                state[ix] = outcome;
+            }
+        }
+    }
+
+    fn citations(&mut self, node: &RawNode, paragraphs: &[Paragraph]) -> Vec<Citation> {
+        let mut out = Vec::new();
+        for c in &node.cite {
+            let Some(range) =
+                self.paragraph_range(c.span.clone(), c.first, c.last, paragraphs.len())
+            else {
+                continue;
+            };
+            let quote = match &c.quote {
+                None => None,
+                Some(q) => {
+                    let text = sanitize::clean(&q.value);
+                    let found = range.clone().find_map(|n| {
+                        let para = &paragraphs[n - 1].text;
+                        para.find(&text)
+                            .filter(|_| !text.is_empty())
+                            .map(|at| Quote {
+                                text: text.clone(),
+                                paragraph: n,
+                                range: at..at + text.len(),
+                            })
+                    });
+                    if found.is_none() {
+                        self.quote_not_found(q, &text, range.clone(), paragraphs);
+                    }
+                    found
+                }
+            };
+            out.push(Citation {
+                first: *range.start(),
+                last: *range.end(),
+                quote,
+            });
+        }
+        out
+    }
+
+    fn quote_not_found(
+        &mut self,
+        q: &At<String>,
+        text: &str,
+        range: std::ops::RangeInclusive<usize>,
+        paragraphs: &[Paragraph],
+    ) {
+        let cited = if range.start() == range.end() {
+            format!("paragraph {}", range.start())
+        } else {
+            format!("paragraphs {}-{}", range.start(), range.end())
+        };
+        if text.is_empty() {
+            let d = self
+                .file
+                .error(q.span.clone(), "the quote is empty")
+                .label("nothing to find")
+                .help("quote the exact words of the cited paragraph, or remove `quote`")
+                .done();
+            self.diags.push(d);
+            return;
+        }
+        let best = range
+            .clone()
+            .map(|n| (n, closest_passage(&paragraphs[n - 1].text, text)))
+            .min_by_key(|(_, (_, cost))| *cost);
+        let note = match best {
+            Some((n, (passage, _))) if !passage.is_empty() => {
+                format!("the closest passage of paragraph {n} is: \"{passage}\"")
+            }
+            _ => format!("{cited} has nothing close to it"),
+        };
+        let d = self
+            .file
+            .error(q.span.clone(), format!("this quote is not in {cited}"))
+            .label("not found word for word")
+            .note(note)
+            .help("a quote must match the article exactly (spacing aside): copy it from the text, mind curly quotes and dashes")
+            .done();
+        self.diags.push(d);
+    }
+
+    fn warnings(&mut self, raw: &RawMap, map: &ArgumentMap) {
+        for (node, rawnode) in map.nodes.iter().zip(&raw.nodes) {
+            let span = rawnode
+                .id
+                .as_ref()
+                .map_or(rawnode.span.clone(), |i| i.span.clone());
+            if node.kind == Kind::Premise
+                && !node.implicit
+                && !node
+                    .children
+                    .iter()
+                    .any(|&c| matches!(map.nodes[c].kind, Kind::Evidence | Kind::Premise))
+            {
+                let d = self
+                    .file
+                    .warning(span.clone(), format!("premise `{}` has no evidence", node.id))
+                    .label("nothing supports this premise")
+                    .help("add [[evidence]] (or a sub-premise) with `supports` naming it, or mark it `implicit = true` if the author leaves it unstated")
+                    .done();
+                self.diags.push(d);
+            }
+            if node.citations.is_empty() && !node.implicit {
+                let d = self
+                    .file
+                    .warning(span.clone(), format!("`{}` cites no paragraph", node.id))
+                    .label("no citation")
+                    .help("add `cite = [n]` naming where the article says this, or `implicit = true` if it never does")
+                    .done();
+                self.diags.push(d);
+            }
+            for c in node
+                .citations
+                .iter()
+                .filter(|c| c.paragraphs().any(|n| map.source.paragraphs[n - 1].outside))
+            {
+                let rc = rawnode.cite.iter().find(|r| r.first as usize == c.first);
+                let d = self
+                    .file
+                    .warning(
+                        rc.map_or(span.clone(), |r| r.span.clone()),
+                        format!(
+                            "`{}` cites a paragraph marked outside the argument",
+                            node.id
+                        ),
+                    )
+                    .label("listed in source.outside")
+                    .help("cite a paragraph of the argument, or take this one out of `outside`")
+                    .done();
+                self.diags.push(d);
+            }
+        }
+        let source_span = raw.source.as_ref().map_or(0..0, |s| header(s.span.clone()));
+        let uncited: Vec<String> = map
+            .source
+            .paragraphs
+            .iter()
+            .filter(|p| !p.outside && map.citers(p.number).is_empty())
+            .map(|p| p.number.to_string())
+            .collect();
+        if !uncited.is_empty() {
+            let d = self
+                .file
+                .warning(source_span, format!("no node cites paragraph {}", uncited.join(", ")))
+                .label("uncited paragraphs of the argument")
+                .help("cite them, or list them in `outside = [...]` if they are not part of the argument (captions, disclaimers)")
+                .done();
+            self.diags.push(d);
+        }
+    }
+}
+
+/// A table span cut to its first line.
+fn header(span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    span.start..(span.start + 1).min(span.end.max(span.start))
+}
+
+/// Splits an article into paragraphs at blank lines, each cleaned for display.
+pub fn split_paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(sanitize::clean(&current));
+                current.clear();
+            }
+        } else {
+            current.push_str(line);
+            current.push('\n');
+        }
+    }
+    if !current.is_empty() {
+        out.push(sanitize::clean(&current));
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// The passage of `paragraph` closest to `quote` by edit distance (approximate substring
+/// matching), with its cost. Bounded work: very long inputs fall back to a coarser search.
+pub fn closest_passage(paragraph: &str, quote: &str) -> (String, usize) {
+    let p: Vec<char> = paragraph.chars().collect();
+    let q: Vec<char> = quote.chars().collect();
+    if p.is_empty() || q.is_empty() {
+        return (String::new(), q.len());
+    }
+    if p.len().saturating_mul(q.len()) > 4_000_000 {
+        // Too large to align; show the paragraph's opening instead of spending seconds.
+        let shown: String = p.iter().take(q.len().min(200)).collect();
+        return (shown, q.len());
+    }
+    // prev[j]: cost of aligning q[..i] ending at p[..j]; start[j]: where that alignment begins.
+    let mut prev: Vec<usize> = vec![0; p.len() + 1];
+    let mut start: Vec<usize> = (0..=p.len()).collect();
+    for (i, &qc) in q.iter().enumerate() {
+        let mut cur = vec![i + 1; p.len() + 1];
+        let mut cur_start = vec![0; p.len() + 1];
+        cur_start[0] = 0;
+        for j in 1..=p.len() {
+            let sub = prev[j - 1] + usize::from(!chars_match(p[j - 1], qc));
+            let del = prev[j] + 1;
+            let ins = cur[j - 1] + 1;
+            (cur[j], cur_start[j]) = if sub <= del && sub <= ins {
+                (sub, start[j - 1])
+            } else if del <= ins {
+                (del, start[j])
+            } else {
+                (ins, cur_start[j - 1])
+            };
+        }
+        prev = cur;
+        start = cur_start;
+    }
+    let (end, cost) = prev
+        .iter()
+        .enumerate()
+        .skip(1)
+        .min_by_key(|&(_, c)| *c)
+        .map_or((p.len(), q.len()), |(j, &c)| (j, c));
+    let from = start[end].min(end);
+    (p[from..end].iter().collect(), cost)
+}
+
+fn chars_match(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        let text = "One\nstill one\n\n\n  \nTwo\r\n\r\nThree";
+        assert_eq!(split_paragraphs(text), ["One still one", "Two", "Three"]);
+    }
+
+    #[test]
+    fn closest_passage_finds_the_near_miss() {
+        let para = "Iran's decision to maintain a significant number of fighters on the ground";
+        let (passage, cost) = closest_passage(para, "Irans decision to maintain a big number");
+        assert!(passage.starts_with("Iran"), "{passage}");
+        assert!(cost > 0 && cost < 12, "{cost}");
+    }
+}

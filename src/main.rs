@@ -1,0 +1,5 @@
+//! The `argwalk` binary: everything lives in the library.
+
+fn main() -> std::process::ExitCode {
+    argwalk::cli::main()
+}

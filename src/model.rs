@@ -1,0 +1,358 @@
+//! The validated argument tree: nodes, citations, the walk order and who cites each paragraph.
+//!
+//! Knows nothing of TOML or terminals. Everything here is built once, in time linear in the
+//! size of the map, so that the reader never has to search the whole map while drawing.
+
+use std::ops::Range;
+
+/// Index of a node in [`ArgumentMap::nodes`].
+pub type NodeIx = usize;
+
+/// The four kinds of node an author writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Thesis,
+    Premise,
+    Evidence,
+    Counterpoint,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Thesis => "thesis",
+            Kind::Premise => "premise",
+            Kind::Evidence => "evidence",
+            Kind::Counterpoint => "counterpoint",
+        }
+    }
+}
+
+/// What a node does in the argument, derived from its kind and what it hangs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Thesis,
+    Premise,
+    Evidence,
+    /// A counterpoint against a thesis, premise or evidence.
+    Objection,
+    /// A counterpoint against another counterpoint.
+    Rebuttal,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Thesis => "Thesis",
+            Role::Premise => "Premise",
+            Role::Evidence => "Evidence",
+            Role::Objection => "Objection",
+            Role::Rebuttal => "Rebuttal",
+        }
+    }
+
+    /// True for roles that argue against their parent.
+    pub fn attacks(self) -> bool {
+        matches!(self, Role::Objection | Role::Rebuttal)
+    }
+}
+
+/// One numbered paragraph of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// 1-based, as the author cites it.
+    pub number: usize,
+    pub text: String,
+    /// A caption, disclaimer or similar: numbered, shown dimmed, not expected to be cited.
+    pub outside: bool,
+}
+
+/// The article a map describes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    pub title: String,
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// An exact quote, found in one cited paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub text: String,
+    /// 1-based number of the paragraph the quote was found in.
+    pub paragraph: usize,
+    /// Byte range of the quote in that paragraph's text.
+    pub range: Range<usize>,
+}
+
+/// A node's reference to one paragraph or a range of paragraphs, 1-based and inclusive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub first: usize,
+    pub last: usize,
+    pub quote: Option<Quote>,
+}
+
+impl Citation {
+    pub fn paragraphs(&self) -> std::ops::RangeInclusive<usize> {
+        self.first..=self.last
+    }
+
+    /// "¶7" or "¶7–9".
+    pub fn label(&self, pilcrow: &str, dash: &str) -> String {
+        if self.first == self.last {
+            format!("{pilcrow}{}", self.first)
+        } else {
+            format!("{pilcrow}{}{dash}{}", self.first, self.last)
+        }
+    }
+}
+
+/// A node as the loader hands it over: everything but the derived tree fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeDraft {
+    pub id: String,
+    pub kind: Kind,
+    pub label: Option<String>,
+    pub text: String,
+    /// The node this one supports or attacks; `None` only for the thesis.
+    pub parent: Option<NodeIx>,
+    pub citations: Vec<Citation>,
+    pub tags: Vec<String>,
+    /// Not stated in the text: the mapper's reconstruction of an unstated assumption.
+    pub implicit: bool,
+    /// A counterpoint the author grants rather than answers.
+    pub conceded: bool,
+    /// The mapper's remark, kept apart from the author's claim.
+    pub note: Option<String>,
+}
+
+/// A node of the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub id: String,
+    pub kind: Kind,
+    pub role: Role,
+    pub label: Option<String>,
+    pub text: String,
+    pub parent: Option<NodeIx>,
+    /// In authored order.
+    pub children: Vec<NodeIx>,
+    /// 0 for the thesis.
+    pub depth: usize,
+    pub citations: Vec<Citation>,
+    pub tags: Vec<String>,
+    pub implicit: bool,
+    pub conceded: bool,
+    pub note: Option<String>,
+    /// Position of this node in [`ArgumentMap::walk`].
+    pub step: usize,
+}
+
+impl Node {
+    /// The label if the author gave one, else the text.
+    pub fn headline(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.text)
+    }
+
+    pub fn cites(&self, paragraph: usize) -> bool {
+        self.citations
+            .iter()
+            .any(|c| c.paragraphs().contains(&paragraph))
+    }
+}
+
+/// A whole validated map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArgumentMap {
+    pub source: Source,
+    /// In authored order; the thesis is [`ArgumentMap::thesis`].
+    pub nodes: Vec<Node>,
+    pub thesis: NodeIx,
+    /// Reading order: the thesis, then each child subtree depth first, children in authored order.
+    pub walk: Vec<NodeIx>,
+    /// For paragraph number `n`, the nodes citing it are `cited_by[n - 1]`, in walk order.
+    pub cited_by: Vec<Vec<NodeIx>>,
+}
+
+impl ArgumentMap {
+    /// Builds the tree from validated drafts: every parent exists, the links form a tree rooted
+    /// at `thesis`, and every citation names an existing paragraph (the loader checks all three).
+    pub fn build(source: Source, drafts: Vec<NodeDraft>, thesis: NodeIx) -> Self {
+        let mut children = vec![Vec::new(); drafts.len()];
+        for (ix, d) in drafts.iter().enumerate() {
+            if let Some(p) = d.parent {
+                children[p].push(ix);
+            }
+        }
+        let mut depth = vec![0; drafts.len()];
+        let mut walk = Vec::with_capacity(drafts.len());
+        let mut stack = vec![thesis];
+        while let Some(ix) = stack.pop() {
+            walk.push(ix);
+            for &child in children[ix].iter().rev() {
+                depth[child] = depth[ix] + 1;
+                stack.push(child);
+            }
+        }
+        let mut step = vec![0; drafts.len()];
+        for (i, &ix) in walk.iter().enumerate() {
+            step[ix] = i;
+        }
+        let mut cited_by = vec![Vec::new(); source.paragraphs.len()];
+        for &ix in &walk {
+            let mut last_pushed = 0;
+            for c in &drafts[ix].citations {
+                for n in c.paragraphs() {
+                    if n != last_pushed && (1..=cited_by.len()).contains(&n) {
+                        let list: &mut Vec<NodeIx> = &mut cited_by[n - 1];
+                        if list.last() != Some(&ix) {
+                            list.push(ix);
+                        }
+                        last_pushed = n;
+                    }
+                }
+            }
+        }
+        let kinds: Vec<Kind> = drafts.iter().map(|d| d.kind).collect();
+        let nodes = drafts
+            .into_iter()
+            .zip(children)
+            .enumerate()
+            .map(|(ix, (d, children))| {
+                let role = match d.kind {
+                    Kind::Thesis => Role::Thesis,
+                    Kind::Premise => Role::Premise,
+                    Kind::Evidence => Role::Evidence,
+                    Kind::Counterpoint => match d.parent.map(|p| kinds[p]) {
+                        Some(Kind::Counterpoint) => Role::Rebuttal,
+                        _ => Role::Objection,
+                    },
+                };
+                Node {
+                    id: d.id,
+                    kind: d.kind,
+                    role,
+                    label: d.label,
+                    text: d.text,
+                    parent: d.parent,
+                    children,
+                    depth: depth[ix],
+                    citations: d.citations,
+                    tags: d.tags,
+                    implicit: d.implicit,
+                    conceded: d.conceded,
+                    note: d.note,
+                    step: step[ix],
+                }
+            })
+            .collect();
+        Self {
+            source,
+            nodes,
+            thesis,
+            walk,
+            cited_by,
+        }
+    }
+
+    /// The nodes from the thesis down to `ix`, both included.
+    pub fn path(&self, ix: NodeIx) -> Vec<NodeIx> {
+        let mut path = vec![ix];
+        let mut at = ix;
+        while let Some(p) = self.nodes[at].parent {
+            path.push(p);
+            at = p;
+        }
+        path.reverse();
+        path
+    }
+
+    /// How many children of `ix` support it and how many attack it.
+    pub fn support_and_attack(&self, ix: NodeIx) -> (usize, usize) {
+        let attacks = self.nodes[ix]
+            .children
+            .iter()
+            .filter(|&&c| self.nodes[c].role.attacks())
+            .count();
+        (self.nodes[ix].children.len() - attacks, attacks)
+    }
+
+    pub fn find(&self, id: &str) -> Option<NodeIx> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+
+    /// Nodes citing paragraph `number` (1-based), in walk order.
+    pub fn citers(&self, number: usize) -> &[NodeIx] {
+        number
+            .checked_sub(1)
+            .and_then(|i| self.cited_by.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(id: &str, kind: Kind, parent: Option<NodeIx>, cite: usize) -> NodeDraft {
+        NodeDraft {
+            id: id.into(),
+            kind,
+            label: None,
+            text: format!("text of {id}"),
+            parent,
+            citations: vec![Citation {
+                first: cite,
+                last: cite,
+                quote: None,
+            }],
+            tags: vec![],
+            implicit: false,
+            conceded: false,
+            note: None,
+        }
+    }
+
+    fn source(n: usize) -> Source {
+        Source {
+            title: "t".into(),
+            paragraphs: (1..=n)
+                .map(|number| Paragraph {
+                    number,
+                    text: format!("p{number}"),
+                    outside: false,
+                })
+                .collect(),
+            ..Source::default()
+        }
+    }
+
+    #[test]
+    fn walk_is_depth_first_in_authored_order() {
+        // Authored: P1, P2, then E1 (of P1), O1 (against P2), R1 (against O1), T last.
+        let drafts = vec![
+            draft("P1", Kind::Premise, Some(5), 1),
+            draft("P2", Kind::Premise, Some(5), 2),
+            draft("E1", Kind::Evidence, Some(0), 1),
+            draft("O1", Kind::Counterpoint, Some(1), 2),
+            draft("R1", Kind::Counterpoint, Some(3), 3),
+            draft("T", Kind::Thesis, None, 3),
+        ];
+        let map = ArgumentMap::build(source(3), drafts, 5);
+        let ids: Vec<&str> = map.walk.iter().map(|&i| map.nodes[i].id.as_str()).collect();
+        assert_eq!(ids, ["T", "P1", "E1", "P2", "O1", "R1"]);
+        assert_eq!(map.nodes[4].role, Role::Rebuttal);
+        assert_eq!(map.nodes[3].role, Role::Objection);
+        assert_eq!(map.nodes[4].depth, 3);
+        assert_eq!(map.nodes[4].step, 5);
+        assert_eq!(map.citers(2), &[1, 3]);
+        assert_eq!(map.citers(3), &[5, 4]);
+        assert_eq!(map.citers(4), &[] as &[NodeIx]);
+        assert_eq!(map.path(4), vec![5, 1, 3, 4]);
+        assert_eq!(map.support_and_attack(1), (0, 1));
+    }
+}

@@ -1,0 +1,90 @@
+//! The whole map as a linear Markdown outline: for printing, pasting and screen readers.
+
+use std::fmt::Write;
+
+use crate::model::{ArgumentMap, NodeIx};
+
+/// Renders the map in walk order, one nested list item per node, with citations and quotes.
+pub fn render(map: &ArgumentMap) -> String {
+    let mut out = String::new();
+    let s = &map.source;
+    let _ = writeln!(out, "# {}", s.title);
+    let byline: Vec<&str> = [&s.author, &s.publisher, &s.date]
+        .into_iter()
+        .filter_map(|f| f.as_deref())
+        .collect();
+    if !byline.is_empty() {
+        let _ = writeln!(out, "\n*{}*", byline.join(" · "));
+    }
+    if let Some(url) = &s.url {
+        let _ = writeln!(out, "\n<{url}>");
+    }
+    let total = s.paragraphs.len();
+    let outside: Vec<String> = s
+        .paragraphs
+        .iter()
+        .filter(|p| p.outside)
+        .map(|p| p.number.to_string())
+        .collect();
+    let _ = write!(
+        out,
+        "\n{} nodes; the article has {total} paragraphs",
+        map.nodes.len()
+    );
+    if !outside.is_empty() {
+        let _ = write!(out, " ({} outside the argument)", outside.join(", "));
+    }
+    out.push_str(".\n\n");
+    for &ix in &map.walk {
+        node(&mut out, map, ix);
+    }
+    out
+}
+
+fn node(out: &mut String, map: &ArgumentMap, ix: NodeIx) {
+    let n = &map.nodes[ix];
+    let indent = "  ".repeat(n.depth);
+    let mut qualifiers = Vec::new();
+    if n.conceded {
+        qualifiers.push("conceded".to_string());
+    }
+    if n.implicit {
+        qualifiers.push("implicit".to_string());
+    }
+    if let (Some(p), true) = (n.parent, n.role.attacks()) {
+        qualifiers.push(format!("against {}", map.nodes[p].id));
+    }
+    let qualifiers = if qualifiers.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", qualifiers.join(", "))
+    };
+    let cites: Vec<String> = n.citations.iter().map(|c| c.label("¶", "–")).collect();
+    let cites = if cites.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", cites.join(", "))
+    };
+    let label = n
+        .label
+        .as_deref()
+        .map_or(String::new(), |l| format!("**{l}** — "));
+    let _ = writeln!(
+        out,
+        "{indent}- {} **{}**{qualifiers}: {label}{}{cites}",
+        n.role.name(),
+        n.id,
+        n.text
+    );
+    for c in &n.citations {
+        if let Some(q) = &c.quote {
+            let _ = writeln!(out, "{indent}  > “{}” (¶{})", q.text, q.paragraph);
+        }
+    }
+    if !n.tags.is_empty() {
+        let _ = writeln!(out, "{indent}  Tags: {}", n.tags.join(", "));
+    }
+    if let Some(note) = &n.note {
+        let _ = writeln!(out, "{indent}  Mapper's note: {note}");
+    }
+}
