@@ -151,6 +151,6 @@ fn read(map: Option<&Path>, display: Display) -> ExitCode {
         Ok(m) => m,
         Err(code) => return code,
     };
-    let _ = (m, display);
-    ExitCode::from(EXIT_IO)
+    let theme = crate::theme::Theme::detect(display.no_color, display.ascii, display.unicode);
+    crate::terminal::run(m, theme)
 }

@@ -4,10 +4,17 @@
 //! [`format`] reads TOML, [`loader`] validates into the [`model`], [`app`] holds the reader's
 //! state and its `update`, [`view`] draws it, [`terminal`] owns the real terminal.
 
+pub mod app;
 pub mod cli;
 pub mod diagnostic;
 pub mod format;
+pub mod keymap;
+pub mod layout;
 pub mod loader;
 pub mod model;
 pub mod outline;
 pub mod sanitize;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod wrap;

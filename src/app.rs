@@ -1,0 +1,902 @@
+//! The reader's state, and `update`, the only function that changes it.
+//!
+//! Nothing here knows of terminals: keys arrive as [`Action`]s, and the view reads the state.
+//! Work per action is bounded by what is visible, except fold and filter changes, which rebuild
+//! the list of visible rows once (linear in the map).
+
+use std::ops::Range;
+
+use crate::keymap::{self, Action, Scope};
+use crate::layout::{self, Areas};
+use crate::model::{ArgumentMap, Kind, NodeIx};
+use crate::wrap;
+
+/// Which pane the movement keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Source,
+}
+
+/// A window over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help {
+        scroll: usize,
+    },
+    /// The nodes citing paragraph `paragraph`; `selected` indexes them.
+    Citers {
+        paragraph: usize,
+        selected: usize,
+    },
+}
+
+/// How the reader was asked to end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Interrupt,
+}
+
+/// Something search found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Node(NodeIx),
+    /// A paragraph, by number.
+    Paragraph(usize),
+}
+
+/// The search prompt and its results.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Search {
+    pub query: String,
+    /// The prompt is open and taking keys.
+    pub prompt: bool,
+    pub hits: Vec<Hit>,
+    pub current: Option<usize>,
+    /// Where the reader was when the prompt opened, for Esc.
+    origin: Option<(NodeIx, usize, usize, Focus)>,
+}
+
+impl Search {
+    pub fn active(&self) -> bool {
+        !self.query.is_empty()
+    }
+
+    /// Upper case in the query makes the search case-sensitive ("smart case").
+    pub fn case_sensitive(&self) -> bool {
+        self.query.chars().any(char::is_uppercase)
+    }
+
+    /// Byte ranges of the query in `text`.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        find_all(text, &self.query, self.case_sensitive())
+    }
+}
+
+/// Line positions of the wrapped source at the current source pane width.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceLines {
+    pub width: usize,
+    /// `first[i]` is the first line of paragraph `i + 1`; the last entry is the line count.
+    /// Each paragraph is followed by one blank line.
+    pub first: Vec<usize>,
+}
+
+impl SourceLines {
+    pub fn total(&self) -> usize {
+        self.first.last().copied().unwrap_or(0)
+    }
+
+    /// The 1-based number of the paragraph drawn on `line` (a blank separator counts as the
+    /// paragraph above it).
+    pub fn paragraph_at(&self, line: usize) -> usize {
+        self.first
+            .partition_point(|&f| f <= line)
+            .clamp(1, self.first.len().saturating_sub(1).max(1))
+    }
+}
+
+/// The width of the source pane's gutter: cursor, number, cited mark, space.
+pub fn gutter_width(paragraphs: usize) -> usize {
+    let digits = paragraphs.max(1).to_string().len().max(2);
+    // cursor + "(" + digits + ")" + mark + space
+    digits + 5
+}
+
+/// The whole state of the reader.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub map: ArgumentMap,
+    pub selected: NodeIx,
+    pub focus: Focus,
+    pub overlay: Overlay,
+    pub search: Search,
+    pub counterpoints_only: bool,
+    folded: Vec<bool>,
+    /// Visible tree rows, top to bottom.
+    pub rows: Vec<NodeIx>,
+    row_of: Vec<Option<usize>>,
+    /// Whether a visible node is the last visible child of its parent (for tree guides).
+    pub last_child: Vec<bool>,
+    /// Nodes that are counterpoints or lead to one (shown under the counterpoint filter).
+    leads_to_counterpoint: Vec<bool>,
+    /// The walk restricted to counterpoints.
+    counter_walk: Vec<NodeIx>,
+    pub tree_top: usize,
+    pub source_top: usize,
+    /// The paragraph marked in the source (1-based): what Enter asks about.
+    pub cursor: usize,
+    pub lines: SourceLines,
+    pub width: u16,
+    pub height: u16,
+    pub message: Option<String>,
+    pub exit: Option<Exit>,
+    /// Bumped whenever the visible rows are rebuilt.
+    pub revision: u64,
+}
+
+impl App {
+    pub fn new(map: ArgumentMap, width: u16, height: u16) -> Self {
+        let n = map.nodes.len();
+        let mut leads = vec![false; n];
+        // The walk lists parents before children, so walking it backwards sees children first.
+        for &ix in map.walk.iter().rev() {
+            if map.nodes[ix].kind == Kind::Counterpoint {
+                leads[ix] = true;
+            }
+            if leads[ix] {
+                if let Some(p) = map.nodes[ix].parent {
+                    leads[p] = true;
+                }
+            }
+        }
+        let counter_walk = map
+            .walk
+            .iter()
+            .copied()
+            .filter(|&ix| map.nodes[ix].kind == Kind::Counterpoint)
+            .collect();
+        let thesis = map.thesis;
+        let mut app = Self {
+            map,
+            selected: thesis,
+            focus: Focus::Tree,
+            overlay: Overlay::None,
+            search: Search::default(),
+            counterpoints_only: false,
+            folded: vec![false; n],
+            rows: Vec::new(),
+            row_of: vec![None; n],
+            last_child: vec![false; n],
+            leads_to_counterpoint: leads,
+            counter_walk,
+            tree_top: 0,
+            source_top: 0,
+            cursor: 1,
+            lines: SourceLines::default(),
+            width,
+            height,
+            message: None,
+            exit: None,
+            revision: 0,
+        };
+        app.rebuild_rows();
+        app.rewrap();
+        app.show_selected_source();
+        app
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.width, self.height)
+    }
+
+    pub fn is_folded(&self, ix: NodeIx) -> bool {
+        self.folded[ix]
+    }
+
+    pub fn row_of(&self, ix: NodeIx) -> Option<usize> {
+        self.row_of[ix]
+    }
+
+    /// Under the counterpoint filter, rows shown only to place counterpoints in the tree.
+    pub fn is_context_row(&self, ix: NodeIx) -> bool {
+        self.counterpoints_only && self.map.nodes[ix].kind != Kind::Counterpoint
+    }
+
+    /// The scopes a key is looked up in, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        match self.overlay {
+            Overlay::Help { .. } => vec![Scope::Help],
+            Overlay::Citers { .. } => vec![Scope::Citers],
+            Overlay::None if self.search.prompt => vec![Scope::Search],
+            Overlay::None => match self.focus {
+                Focus::Tree => vec![Scope::Tree, Scope::Global],
+                Focus::Source => vec![Scope::Source, Scope::Global],
+            },
+        }
+    }
+
+    /// The walk as the reader steps it now: all nodes, or only counterpoints.
+    pub fn steps(&self) -> &[NodeIx] {
+        if self.counterpoints_only {
+            &self.counter_walk
+        } else {
+            &self.map.walk
+        }
+    }
+
+    /// 1-based position of the selection in [`App::steps`], and the number of steps.
+    pub fn step(&self) -> (Option<usize>, usize) {
+        let steps = self.steps();
+        let at = self.map.nodes[self.selected].step;
+        let pos = steps.partition_point(|&ix| self.map.nodes[ix].step < at);
+        let here = (steps.get(pos) == Some(&self.selected)).then_some(pos + 1);
+        (here, steps.len())
+    }
+
+    /// What the view depends on, to tell whether an action changed anything worth drawing.
+    pub fn fingerprint(&self) -> impl PartialEq + use<> {
+        (
+            (
+                self.selected,
+                self.focus,
+                self.overlay.clone(),
+                self.search.clone(),
+            ),
+            (
+                self.counterpoints_only,
+                self.revision,
+                self.tree_top,
+                self.source_top,
+            ),
+            (
+                self.cursor,
+                self.width,
+                self.height,
+                self.message.clone(),
+                self.exit,
+            ),
+        )
+    }
+
+    fn visible_under_filter(&self, ix: NodeIx) -> bool {
+        !self.counterpoints_only || ix == self.map.thesis || self.leads_to_counterpoint[ix]
+    }
+
+    fn rebuild_rows(&mut self) {
+        for &ix in &self.rows {
+            self.row_of[ix] = None;
+        }
+        self.rows.clear();
+        let mut stack = vec![self.map.thesis];
+        while let Some(ix) = stack.pop() {
+            self.row_of[ix] = Some(self.rows.len());
+            self.rows.push(ix);
+            if self.folded[ix] {
+                continue;
+            }
+            let kids: Vec<NodeIx> = self.map.nodes[ix]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| self.visible_under_filter(c))
+                .collect();
+            for (i, &c) in kids.iter().enumerate().rev() {
+                self.last_child[c] = i + 1 == kids.len();
+                stack.push(c);
+            }
+        }
+        self.revision += 1;
+        if self.row_of[self.selected].is_none() {
+            // The selection was folded away or filtered out: move to what stands for it.
+            self.selected = self.visible_stand_in(self.selected);
+        }
+        self.keep_selection_visible();
+    }
+
+    /// The nearest visible ancestor of a hidden node (the thesis is always visible).
+    fn visible_stand_in(&self, ix: NodeIx) -> NodeIx {
+        let mut at = ix;
+        while self.row_of[at].is_none() {
+            match self.map.nodes[at].parent {
+                Some(p) => at = p,
+                None => break,
+            }
+        }
+        at
+    }
+
+    /// Selects `ix`, unfolding its ancestors (and lifting the filter) if they hide it.
+    fn select(&mut self, ix: NodeIx) {
+        let mut dirty = false;
+        if !self.visible_under_filter(ix) {
+            self.counterpoints_only = false;
+            self.message = Some("Showing all nodes again, to reach a search match".into());
+            dirty = true;
+        }
+        let mut at = self.map.nodes[ix].parent;
+        while let Some(p) = at {
+            if self.folded[p] {
+                self.folded[p] = false;
+                dirty = true;
+            }
+            at = self.map.nodes[p].parent;
+        }
+        self.selected = ix;
+        if dirty {
+            self.rebuild_rows();
+        }
+        self.keep_selection_visible();
+        self.show_selected_source();
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let h = usize::from(self.areas().tree_inner.height).max(1);
+        // Keep a couple of rows around the selection, so a step shows where it leads.
+        let margin = (h / 4).min(2);
+        let row = self.row_of[self.selected].unwrap_or(0);
+        if row < self.tree_top + margin {
+            self.tree_top = row.saturating_sub(margin);
+        } else if row + margin >= self.tree_top + h {
+            self.tree_top = row + margin + 1 - h;
+        }
+        self.tree_top = self.tree_top.min(self.rows.len().saturating_sub(h));
+    }
+
+    /// Re-wraps the source when the source pane's width changed.
+    fn rewrap(&mut self) {
+        let inner = self.areas().source_inner;
+        // One column of margin on the right keeps text off the border.
+        let width = usize::from(inner.width)
+            .saturating_sub(gutter_width(self.map.source.paragraphs.len()) + 1)
+            .max(1);
+        if width == self.lines.width && !self.lines.first.is_empty() {
+            return;
+        }
+        let mut first = Vec::with_capacity(self.map.source.paragraphs.len() + 1);
+        let mut line = 0;
+        for p in &self.map.source.paragraphs {
+            first.push(line);
+            line += wrap::wrap(&p.text, width).len() + 1;
+        }
+        first.push(line);
+        self.lines = SourceLines { width, first };
+        self.clamp_source();
+    }
+
+    fn source_height(&self) -> usize {
+        usize::from(self.areas().source_inner.height).max(1)
+    }
+
+    fn max_source_top(&self) -> usize {
+        // The blank line after the last paragraph need not be shown.
+        self.lines
+            .total()
+            .saturating_sub(1)
+            .saturating_sub(self.source_height())
+    }
+
+    fn clamp_source(&mut self) {
+        self.source_top = self.source_top.min(self.max_source_top());
+    }
+
+    /// The line range of paragraph `n` (1-based), without its trailing blank.
+    fn paragraph_lines(&self, n: usize) -> Range<usize> {
+        let first = self.lines.first.get(n - 1).copied().unwrap_or(0);
+        let next = self.lines.first.get(n).copied().unwrap_or(first + 1);
+        first..next.saturating_sub(1).max(first + 1)
+    }
+
+    /// Scrolls the source so that `line` is visible, moving as little as possible.
+    fn reveal_line(&mut self, line: usize, context: usize) {
+        let h = self.source_height();
+        if line < self.source_top {
+            self.source_top = line.saturating_sub(context);
+        } else if line >= self.source_top + h {
+            self.source_top = (line + 1 + context).saturating_sub(h);
+        }
+        self.clamp_source();
+    }
+
+    /// Shows paragraph `n`: its opening lines, scrolling only if they are out of view.
+    fn reveal_paragraph(&mut self, n: usize) {
+        let lines = self.paragraph_lines(n);
+        let h = self.source_height();
+        let fits =
+            lines.start >= self.source_top && lines.end.min(lines.start + h) <= self.source_top + h;
+        if !fits {
+            // A blank line above separates the paragraph from the pane's title, where room allows.
+            self.source_top = lines.start.saturating_sub(usize::from(h >= 12));
+            self.clamp_source();
+        }
+        self.cursor = n;
+    }
+
+    /// After the selection changed: mark its first cited paragraph and bring its first quote
+    /// (or the paragraph) into view.
+    fn show_selected_source(&mut self) {
+        let node = &self.map.nodes[self.selected];
+        let Some(first) = node.citations.first() else {
+            return;
+        };
+        let quote = node.citations.iter().find_map(|c| c.quote.clone());
+        let target = quote.as_ref().map_or(first.first, |q| q.paragraph);
+        self.reveal_paragraph(target);
+        if let Some(q) = quote {
+            let para = &self.map.source.paragraphs[q.paragraph - 1].text;
+            let line_in = wrap::wrap(para, self.lines.width)
+                .iter()
+                .position(|r| r.end >= q.range.start)
+                .unwrap_or(0);
+            let start = self.paragraph_lines(q.paragraph).start;
+            self.reveal_line(start + line_in, 1);
+        }
+    }
+
+    /// After a scroll: keep the marked paragraph on screen.
+    fn cursor_follows_scroll(&mut self) {
+        let h = self.source_height();
+        let lines = self.paragraph_lines(self.cursor);
+        if lines.end <= self.source_top {
+            self.cursor = self.lines.paragraph_at(self.source_top);
+            if self.paragraph_lines(self.cursor).end <= self.source_top {
+                self.cursor = (self.cursor + 1).min(self.map.source.paragraphs.len());
+            }
+        } else if lines.start >= self.source_top + h {
+            self.cursor = self.lines.paragraph_at(self.source_top + h - 1);
+        }
+    }
+
+    fn scroll_source(&mut self, down: bool, by: usize) {
+        let before = self.source_top;
+        self.source_top = if down {
+            (self.source_top + by).min(self.max_source_top())
+        } else {
+            self.source_top.saturating_sub(by)
+        };
+        let count = self.map.source.paragraphs.len();
+        if self.source_top == before {
+            // At an end: move the mark instead, so every paragraph can be reached.
+            self.cursor = if down {
+                (self.cursor + by.min(1)).min(count)
+            } else {
+                self.cursor.saturating_sub(1).max(1)
+            };
+            self.reveal_paragraph(self.cursor);
+        }
+        self.cursor_follows_scroll();
+    }
+
+    fn cited_paragraphs(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self.map.nodes[self.selected]
+            .citations
+            .iter()
+            .flat_map(|c| c.paragraphs())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    fn jump_cited(&mut self, forward: bool) {
+        let cited = self.cited_paragraphs();
+        let id = self.map.nodes[self.selected].id.clone();
+        let target = if forward {
+            cited.iter().copied().find(|&n| n > self.cursor)
+        } else {
+            cited.iter().rev().copied().find(|&n| n < self.cursor)
+        };
+        match target {
+            Some(n) => self.reveal_paragraph(n),
+            None if cited.is_empty() => self.message = Some(format!("{id} cites no paragraph")),
+            None => {
+                let which = if forward { "after" } else { "before" };
+                self.message = Some(format!("{id} cites no paragraph {which} this one"));
+            }
+        }
+    }
+
+    fn move_rows(&mut self, delta: isize) {
+        let row = self.row_of[self.selected].unwrap_or(0) as isize;
+        let target = (row + delta).clamp(0, self.rows.len() as isize - 1) as usize;
+        if self.rows[target] != self.selected {
+            self.selected = self.rows[target];
+            self.keep_selection_visible();
+            self.show_selected_source();
+        }
+    }
+
+    fn walk(&mut self, forward: bool) {
+        let steps = self.steps();
+        let at = self.map.nodes[self.selected].step;
+        let next = if forward {
+            steps
+                .iter()
+                .copied()
+                .find(|&ix| self.map.nodes[ix].step > at)
+        } else {
+            let pos = steps.partition_point(|&ix| self.map.nodes[ix].step < at);
+            pos.checked_sub(1).map(|p| steps[p])
+        };
+        match next {
+            Some(ix) => self.select(ix),
+            None => {
+                let what = if self.counterpoints_only {
+                    "counterpoint"
+                } else {
+                    "step"
+                };
+                self.message = Some(if forward {
+                    format!("That was the last {what} of the argument; p steps back")
+                } else {
+                    format!("This is the first {what}; n steps forward")
+                });
+            }
+        }
+    }
+
+    fn set_fold(&mut self, ix: NodeIx, fold: bool) {
+        if self.folded[ix] != fold && !self.map.nodes[ix].children.is_empty() {
+            self.folded[ix] = fold;
+            self.rebuild_rows();
+        }
+    }
+
+    fn run_search(&mut self) {
+        let s = &self.search;
+        let mut hits = Vec::new();
+        if s.active() {
+            for &ix in &self.map.walk {
+                let n = &self.map.nodes[ix];
+                if [
+                    Some(n.id.as_str()),
+                    n.label.as_deref(),
+                    Some(n.text.as_str()),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|t| !s.ranges(t).is_empty())
+                {
+                    hits.push(Hit::Node(ix));
+                }
+            }
+            for p in &self.map.source.paragraphs {
+                if !s.ranges(&p.text).is_empty() {
+                    hits.push(Hit::Paragraph(p.number));
+                }
+            }
+        }
+        self.search.current = if hits.is_empty() { None } else { Some(0) };
+        self.search.hits = hits;
+        self.go_to_hit();
+    }
+
+    fn go_to_hit(&mut self) {
+        let Some(hit) = self
+            .search
+            .current
+            .and_then(|i| self.search.hits.get(i).copied())
+        else {
+            return;
+        };
+        match hit {
+            Hit::Node(ix) => {
+                self.select(ix);
+                if !self.search.prompt {
+                    self.focus = Focus::Tree;
+                }
+            }
+            Hit::Paragraph(n) => {
+                self.reveal_paragraph(n);
+                if !self.search.prompt {
+                    self.focus = Focus::Source;
+                }
+            }
+        }
+    }
+
+    fn step_hit(&mut self, forward: bool) {
+        let count = self.search.hits.len();
+        if count == 0 {
+            self.message = Some(if self.search.active() {
+                format!("No match for \"{}\"", self.search.query)
+            } else {
+                "No search yet: press / to search".into()
+            });
+            return;
+        }
+        let cur = self.search.current.unwrap_or(0);
+        let next = if forward {
+            (cur + 1) % count
+        } else {
+            (cur + count - 1) % count
+        };
+        self.search.current = Some(next);
+        self.go_to_hit();
+        self.message = Some(format!("Match {} of {count}", next + 1));
+    }
+
+    fn help_max_scroll(&self) -> usize {
+        let rows = crate::view::help_lines(self).len();
+        let h = usize::from(
+            crate::view::help_area(self.width, self.height)
+                .height
+                .saturating_sub(2),
+        );
+        rows.saturating_sub(h)
+    }
+}
+
+/// Applies one action. The only way the reader's state changes.
+pub fn update(app: &mut App, action: Action) {
+    app.message = None;
+    match action {
+        Action::Quit => app.exit = Some(Exit::Quit),
+        Action::Interrupt => app.exit = Some(Exit::Interrupt),
+        Action::Back => {
+            if app.search.active() {
+                app.search = Search::default();
+                app.message = Some("Search cleared; Esc again quits".into());
+            } else {
+                app.exit = Some(Exit::Quit);
+            }
+        }
+        Action::Help => app.overlay = Overlay::Help { scroll: 0 },
+        Action::SwitchFocus => {
+            app.focus = match app.focus {
+                Focus::Tree => Focus::Source,
+                Focus::Source => Focus::Tree,
+            }
+        }
+        Action::WalkNext => app.walk(true),
+        Action::WalkPrev => app.walk(false),
+        Action::StartSearch => {
+            let origin = Some((app.selected, app.source_top, app.cursor, app.focus));
+            app.search = Search {
+                prompt: true,
+                origin,
+                ..Search::default()
+            };
+        }
+        Action::SearchInput(c) => {
+            app.search.query.push(c);
+            app.run_search();
+        }
+        Action::SearchBackspace => {
+            app.search.query.pop();
+            app.run_search();
+        }
+        Action::SearchConfirm => {
+            app.search.prompt = false;
+            app.go_to_hit();
+            if app.search.active() {
+                let n = app.search.hits.len();
+                app.message = Some(match n {
+                    0 => format!("No match for \"{}\"", app.search.query),
+                    _ => format!("{n} matches: > next, < previous, Esc clears"),
+                });
+            }
+        }
+        Action::SearchCancel => {
+            if let Some((sel, top, cursor, focus)) = app.search.origin {
+                app.search = Search::default();
+                app.select(sel);
+                app.source_top = top;
+                app.cursor = cursor;
+                app.focus = focus;
+                app.clamp_source();
+            }
+            app.search = Search::default();
+        }
+        Action::NextMatch => app.step_hit(true),
+        Action::PrevMatch => app.step_hit(false),
+        Action::FoldAll => {
+            let thesis = app.map.thesis;
+            for (ix, f) in app.folded.iter_mut().enumerate() {
+                *f = ix != thesis && !app.map.nodes[ix].children.is_empty();
+            }
+            app.rebuild_rows();
+            app.show_selected_source();
+        }
+        Action::UnfoldAll => {
+            app.folded.iter_mut().for_each(|f| *f = false);
+            app.rebuild_rows();
+        }
+        Action::ToggleCounterpoints => {
+            app.counterpoints_only = !app.counterpoints_only;
+            if app.counterpoints_only && app.counter_walk.is_empty() {
+                app.counterpoints_only = false;
+                app.message = Some("This map has no counterpoints".into());
+                return;
+            }
+            app.rebuild_rows();
+            if app.counterpoints_only && app.map.nodes[app.selected].kind != Kind::Counterpoint {
+                // Land on the first counterpoint at or after where the reader was.
+                let at = app.map.nodes[app.selected].step;
+                let next = app
+                    .counter_walk
+                    .iter()
+                    .copied()
+                    .find(|&ix| app.map.nodes[ix].step >= at);
+                if let Some(ix) = next.or(app.counter_walk.first().copied()) {
+                    app.select(ix);
+                }
+            }
+            app.message = Some(if app.counterpoints_only {
+                format!(
+                    "Counterpoints only ({}): c shows all",
+                    app.counter_walk.len()
+                )
+            } else {
+                "All nodes".into()
+            });
+        }
+        Action::MoveDown => app.move_rows(1),
+        Action::MoveUp => app.move_rows(-1),
+        Action::PageDown => app.move_rows(app.areas().tree_inner.height.max(1) as isize),
+        Action::PageUp => app.move_rows(-(app.areas().tree_inner.height.max(1) as isize)),
+        Action::First => app.move_rows(isize::MIN / 2),
+        Action::Last => app.move_rows(isize::MAX / 2),
+        Action::FoldOrParent => {
+            let ix = app.selected;
+            if !app.folded[ix] && !app.map.nodes[ix].children.is_empty() {
+                app.set_fold(ix, true);
+            } else if let Some(p) = app.map.nodes[ix].parent {
+                app.select(p);
+            }
+        }
+        Action::UnfoldOrChild => {
+            let ix = app.selected;
+            if app.folded[ix] {
+                app.set_fold(ix, false);
+            } else if let Some(&c) = app.map.nodes[ix]
+                .children
+                .iter()
+                .find(|&&c| app.row_of[c].is_some())
+            {
+                app.select(c);
+            }
+        }
+        Action::ToggleFold => {
+            let ix = app.selected;
+            if app.map.nodes[ix].children.is_empty() {
+                app.message = Some(format!("{} has nothing to fold", app.map.nodes[ix].id));
+            } else {
+                let f = !app.folded[ix];
+                app.set_fold(ix, f);
+            }
+        }
+        Action::ScrollDown => app.scroll_source(true, 1),
+        Action::ScrollUp => app.scroll_source(false, 1),
+        Action::SourcePageDown => {
+            app.scroll_source(true, app.source_height().saturating_sub(1).max(1))
+        }
+        Action::SourcePageUp => {
+            app.scroll_source(false, app.source_height().saturating_sub(1).max(1))
+        }
+        Action::HalfPageDown => app.scroll_source(true, (app.source_height() / 2).max(1)),
+        Action::HalfPageUp => app.scroll_source(false, (app.source_height() / 2).max(1)),
+        Action::SourceFirst => app.reveal_paragraph(1),
+        Action::SourceLast => {
+            let last = app.map.source.paragraphs.len().max(1);
+            app.reveal_paragraph(last);
+        }
+        Action::NextCited => app.jump_cited(true),
+        Action::PrevCited => app.jump_cited(false),
+        Action::ShowCiters => {
+            if app.map.citers(app.cursor).is_empty() {
+                app.message = Some(format!("No node cites paragraph {}", app.cursor));
+            } else {
+                app.overlay = Overlay::Citers {
+                    paragraph: app.cursor,
+                    selected: 0,
+                };
+            }
+        }
+        Action::OverlayDown | Action::OverlayUp => {
+            let down = action == Action::OverlayDown;
+            let max_help = app.help_max_scroll();
+            match &mut app.overlay {
+                Overlay::Help { scroll } => {
+                    *scroll = if down {
+                        (*scroll + 1).min(max_help)
+                    } else {
+                        scroll.saturating_sub(1)
+                    };
+                }
+                Overlay::Citers {
+                    paragraph,
+                    selected,
+                } => {
+                    let count = app.map.citers(*paragraph).len();
+                    *selected = if down {
+                        (*selected + 1).min(count.saturating_sub(1))
+                    } else {
+                        selected.saturating_sub(1)
+                    };
+                }
+                Overlay::None => {}
+            }
+        }
+        Action::OverlayChoose => {
+            if let Overlay::Citers {
+                paragraph,
+                selected,
+            } = app.overlay
+            {
+                app.overlay = Overlay::None;
+                if let Some(&ix) = app.map.citers(paragraph).get(selected) {
+                    app.select(ix);
+                    app.focus = Focus::Tree;
+                }
+            }
+        }
+        Action::OverlayClose => app.overlay = Overlay::None,
+        Action::Resize(w, h) => {
+            app.width = w;
+            app.height = h;
+            app.rewrap();
+            app.clamp_source();
+            app.keep_selection_visible();
+            let max = app.help_max_scroll();
+            if let Overlay::Help { scroll } = &mut app.overlay {
+                *scroll = (*scroll).min(max);
+            }
+        }
+    }
+}
+
+/// Resolves a key for the current state and applies it. Returns false for unbound keys.
+pub fn handle_key(app: &mut App, key: &crossterm::event::KeyEvent) -> bool {
+    match keymap::resolve(&app.scopes(), key) {
+        Some(action) => {
+            update(app, action);
+            true
+        }
+        None => false,
+    }
+}
+
+/// All byte ranges where `needle` occurs in `hay`; case-insensitive unless `case_sensitive`.
+pub fn find_all(hay: &str, needle: &str, case_sensitive: bool) -> Vec<Range<usize>> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    if case_sensitive {
+        return hay
+            .match_indices(needle)
+            .map(|(i, m)| i..i + m.len())
+            .collect();
+    }
+    let folded: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let mut out = Vec::new();
+    let mut search_from = 0;
+    for (start, _) in hay.char_indices() {
+        if start < search_from {
+            continue;
+        }
+        let mut want = folded.iter();
+        let mut end = start;
+        let mut matched = false;
+        'chars: for (i, c) in hay[start..].char_indices() {
+            for lc in c.to_lowercase() {
+                match want.next() {
+                    Some(&w) if w == lc => {}
+                    _ => break 'chars,
+                }
+            }
+            end = start + i + c.len_utf8();
+            if want.as_slice().is_empty() {
+                matched = true;
+                break;
+            }
+        }
+        if matched {
+            out.push(start..end);
+            search_from = end;
+        }
+    }
+    out
+}

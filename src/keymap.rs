@@ -1,0 +1,549 @@
+//! The one table of key bindings: it decides what a key does, and feeds the status bar and help.
+//!
+//! Every binding carries its description, so help can never drift from the real bindings.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Everything the reader can be asked to do. State changes only through [`crate::app::update`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    /// Ctrl-C: quit with the status of an interrupt.
+    Interrupt,
+    /// Esc outside the search prompt: close what is open, else quit.
+    Back,
+    Help,
+    SwitchFocus,
+    WalkNext,
+    WalkPrev,
+    StartSearch,
+    NextMatch,
+    PrevMatch,
+    FoldAll,
+    UnfoldAll,
+    ToggleCounterpoints,
+    // Tree.
+    MoveDown,
+    MoveUp,
+    FoldOrParent,
+    UnfoldOrChild,
+    ToggleFold,
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    // Source.
+    ScrollDown,
+    ScrollUp,
+    SourcePageDown,
+    SourcePageUp,
+    HalfPageDown,
+    HalfPageUp,
+    SourceFirst,
+    SourceLast,
+    NextCited,
+    PrevCited,
+    ShowCiters,
+    // Overlays (help, citers).
+    OverlayDown,
+    OverlayUp,
+    OverlayChoose,
+    OverlayClose,
+    // The search prompt.
+    SearchInput(char),
+    SearchBackspace,
+    SearchConfirm,
+    SearchCancel,
+    // From the terminal, not from a key.
+    Resize(u16, u16),
+}
+
+/// Where a binding applies. The first matching scope wins: an open overlay, then the search
+/// prompt, then the focused pane, then the global bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    Tree,
+    Source,
+    Search,
+    Help,
+    Citers,
+}
+
+impl Scope {
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "Anywhere",
+            Scope::Tree => "Argument tree",
+            Scope::Source => "Source text",
+            Scope::Search => "Search prompt",
+            Scope::Help => "This help",
+            Scope::Citers => "Who cites a paragraph",
+        }
+    }
+}
+
+/// One key, with modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    /// How help and the status bar write the key.
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "Up".into(),
+            KeyCode::Down => "Down".into(),
+            KeyCode::Left => "Left".into(),
+            KeyCode::Right => "Right".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+
+    fn matches(&self, event: &KeyEvent) -> bool {
+        if self.code != event.code {
+            return false;
+        }
+        // Terminals report Shift inconsistently for symbols and capitals ('G', '?', '>'):
+        // for character keys only Control counts.
+        let mods = match event.code {
+            KeyCode::Char(_) => event.mods_without_shift(),
+            _ => event.modifiers,
+        };
+        mods == self.mods
+    }
+}
+
+trait WithoutShift {
+    fn mods_without_shift(&self) -> KeyModifiers;
+}
+
+impl WithoutShift for KeyEvent {
+    fn mods_without_shift(&self) -> KeyModifiers {
+        self.modifiers - KeyModifiers::SHIFT
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub description: &'static str,
+    /// A one-word name for the status bar; `None` keeps the binding out of it.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        description,
+        hint,
+    }
+}
+
+use Action as A;
+use Scope as S;
+
+/// Every binding of the reader. Order is the order of help and of status-bar hints.
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        S::Global,
+        &[key('n')],
+        A::WalkNext,
+        "Step forward through the argument (reading order)",
+        Some("next"),
+    ),
+    bind(
+        S::Global,
+        &[key('p')],
+        A::WalkPrev,
+        "Step back through the argument",
+        Some("prev"),
+    ),
+    bind(
+        S::Global,
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        A::SwitchFocus,
+        "Switch focus between tree and source",
+        Some("pane"),
+    ),
+    bind(
+        S::Global,
+        &[key('/')],
+        A::StartSearch,
+        "Search node and source text",
+        Some("search"),
+    ),
+    bind(
+        S::Global,
+        &[key('>')],
+        A::NextMatch,
+        "Next search match",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('<')],
+        A::PrevMatch,
+        "Previous search match",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('c')],
+        A::ToggleCounterpoints,
+        "Show only counterpoints (the opposing case), or all",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('z')],
+        A::FoldAll,
+        "Fold all: show the thesis and its premises",
+        None,
+    ),
+    bind(S::Global, &[key('Z')], A::UnfoldAll, "Unfold all", None),
+    bind(
+        S::Global,
+        &[key('?')],
+        A::Help,
+        "Show this help",
+        Some("help"),
+    ),
+    bind(S::Global, &[key('q')], A::Quit, "Quit", Some("quit")),
+    bind(
+        S::Global,
+        &[code(KeyCode::Esc)],
+        A::Back,
+        "Clear the search, or quit",
+        None,
+    ),
+    bind(S::Global, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Tree,
+        &[key('j'), code(KeyCode::Down)],
+        A::MoveDown,
+        "Select the next row",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('k'), code(KeyCode::Up)],
+        A::MoveUp,
+        "Select the previous row",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('h'), code(KeyCode::Left)],
+        A::FoldOrParent,
+        "Fold, or go to the parent",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('l'), code(KeyCode::Right)],
+        A::UnfoldOrChild,
+        "Unfold, or go to the first child",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[code(KeyCode::Enter), key(' ')],
+        A::ToggleFold,
+        "Fold or unfold the selected node",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('g'), code(KeyCode::Home)],
+        A::First,
+        "Select the first row (the thesis)",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('G'), code(KeyCode::End)],
+        A::Last,
+        "Select the last row",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[code(KeyCode::PageDown), ctrl('d')],
+        A::PageDown,
+        "Move down a page",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[code(KeyCode::PageUp), ctrl('u')],
+        A::PageUp,
+        "Move up a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[key('j'), code(KeyCode::Down)],
+        A::ScrollDown,
+        "Scroll down a line",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[key('k'), code(KeyCode::Up)],
+        A::ScrollUp,
+        "Scroll up a line",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[code(KeyCode::PageDown)],
+        A::SourcePageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[code(KeyCode::PageUp)],
+        A::SourcePageUp,
+        "Scroll up a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[ctrl('d')],
+        A::HalfPageDown,
+        "Scroll down half a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[ctrl('u')],
+        A::HalfPageUp,
+        "Scroll up half a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[key(']')],
+        A::NextCited,
+        "Next paragraph the selected node cites",
+        Some("cited"),
+    ),
+    bind(
+        S::Source,
+        &[key('[')],
+        A::PrevCited,
+        "Previous paragraph the selected node cites",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[code(KeyCode::Enter)],
+        A::ShowCiters,
+        "List the nodes citing the marked paragraph",
+        Some("who cites"),
+    ),
+    bind(
+        S::Source,
+        &[key('g'), code(KeyCode::Home)],
+        A::SourceFirst,
+        "Go to the first paragraph",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[key('G'), code(KeyCode::End)],
+        A::SourceLast,
+        "Go to the last paragraph",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Enter)],
+        A::SearchConfirm,
+        "Keep the matches highlighted and close the prompt",
+        Some("keep"),
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Esc)],
+        A::SearchCancel,
+        "Leave the search and go back",
+        Some("cancel"),
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Down), ctrl('n')],
+        A::NextMatch,
+        "Next match",
+        Some("next"),
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Up), ctrl('p')],
+        A::PrevMatch,
+        "Previous match",
+        Some("prev"),
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Backspace)],
+        A::SearchBackspace,
+        "Delete the last character",
+        None,
+    ),
+    bind(S::Search, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Help,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[code(KeyCode::Esc), key('?'), key('q'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close the help",
+        Some("close"),
+    ),
+    bind(S::Help, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Citers,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Select the next node",
+        None,
+    ),
+    bind(
+        S::Citers,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Select the previous node",
+        None,
+    ),
+    bind(
+        S::Citers,
+        &[code(KeyCode::Enter)],
+        A::OverlayChoose,
+        "Go to the selected node",
+        Some("go"),
+    ),
+    bind(
+        S::Citers,
+        &[code(KeyCode::Esc), key('q')],
+        A::OverlayClose,
+        "Close the list",
+        Some("close"),
+    ),
+    bind(S::Citers, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+];
+
+/// The action of a key in the given scopes (most specific first), if any.
+pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    for &scope in scopes {
+        if let Some(b) = BINDINGS
+            .iter()
+            .find(|b| b.scope == scope && b.keys.iter().any(|k| k.matches(event)))
+        {
+            return Some(b.action);
+        }
+        if scope == Scope::Search {
+            // The prompt takes every other printable character as text.
+            if let KeyCode::Char(c) = event.code {
+                if !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                {
+                    return Some(Action::SearchInput(c));
+                }
+            }
+            return None;
+        }
+        if matches!(scope, Scope::Help | Scope::Citers) {
+            // An open overlay swallows the other keys rather than acting behind itself.
+            return None;
+        }
+    }
+    None
+}
+
+/// The bindings of one scope, for help.
+pub fn in_scope(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.scope == scope)
+}
+
+/// Status-bar hints (key, word) for the given scopes, most specific first.
+pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+    scopes
+        .iter()
+        .flat_map(|&s| in_scope(s))
+        .filter_map(|b| Some((b.keys[0].name(), b.hint?)))
+        .collect()
+}
+
+/// All the keys of a binding, as help writes them: "j / Down".
+pub fn key_names(b: &Binding) -> String {
+    b.keys.iter().map(Key::name).collect::<Vec<_>>().join(" / ")
+}

@@ -1,0 +1,174 @@
+//! The real terminal: setup, restore on every way out, signals, and the event loop.
+//!
+//! Every exit path (q, Ctrl-C, a panic, SIGTERM, SIGINT, SIGHUP, a closed pty) ends in
+//! [`restore`], which runs once and never panics: a dead terminal makes writes fail, and a
+//! failed write is ignored rather than reported to the same dead terminal.
+
+use std::io::{BufWriter, Write};
+use std::os::fd::{AsFd, OwnedFd};
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::event::{self, Event};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{self, App, Exit};
+use crate::keymap::Action;
+use crate::theme::Theme;
+use crate::view;
+
+/// Exit statuses, as shells report death by signal: 128 + the signal number.
+pub const EXIT_SIGHUP: i32 = 129;
+pub const EXIT_SIGINT: i32 = 130;
+pub const EXIT_SIGTERM: i32 = 143;
+
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Held while a frame is written, so a signal never restores the terminal mid-frame.
+static DRAWING: Mutex<()> = Mutex::new(());
+
+/// Leaves the alternate screen, shows the cursor and leaves raw mode. Runs once; ignores errors.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = std::io::stdout();
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal and ends the process; for signals and hang-ups, from any thread.
+fn shutdown(code: i32) -> ! {
+    let guard = DRAWING.lock();
+    restore();
+    drop(guard);
+    std::process::exit(code)
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// One thread waits for SIGTERM, SIGINT and SIGHUP: the one place signals are handled.
+fn install_signal_handlers() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                shutdown(128 + sig);
+            }
+        })?;
+    Ok(())
+}
+
+/// The terminal crossterm reads keys from: standard input if it is a tty, else /dev/tty.
+fn input_tty() -> Option<OwnedFd> {
+    let stdin = std::io::stdin();
+    if rustix::termios::isatty(stdin.as_fd()) {
+        return stdin.as_fd().try_clone_to_owned().ok();
+    }
+    std::fs::File::open("/dev/tty").ok().map(OwnedFd::from)
+}
+
+/// crossterm's reader retries forever on a tty that returns EOF or EIO, spinning a core.
+/// This thread sleeps in poll() until the tty hangs up, then ends the process: no CPU while
+/// the terminal lives, an exit within milliseconds once it is gone.
+fn watch_for_hangup() -> std::io::Result<()> {
+    let Some(tty) = input_tty() else {
+        return Ok(());
+    };
+    std::thread::Builder::new()
+        .name("hangup".into())
+        .spawn(move || {
+            use rustix::event::{PollFd, PollFlags, poll};
+            loop {
+                let mut fds = [PollFd::new(&tty, PollFlags::empty())];
+                match poll(&mut fds, None) {
+                    Ok(_) => {
+                        let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+                        if fds[0].revents().intersects(gone) {
+                            shutdown(EXIT_SIGHUP);
+                        }
+                    }
+                    Err(rustix::io::Errno::INTR) => {}
+                    Err(_) => shutdown(EXIT_SIGHUP),
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Runs the reader until the user quits, a signal arrives or the terminal goes away.
+pub fn run(map: crate::model::ArgumentMap, theme: Theme) -> ExitCode {
+    // We own NO_COLOR: crossterm's own handling would turn colour changes into SGR resets,
+    // which cancel the reverse video the NO_COLOR theme relies on.
+    crossterm::style::force_color_output(true);
+    install_panic_hook();
+    if let Err(e) = enter() {
+        restore();
+        let _ = writeln!(std::io::stderr(), "argwalk: cannot use this terminal: {e}");
+        return ExitCode::from(crate::cli::EXIT_IO);
+    }
+    let _ = install_signal_handlers();
+    let _ = watch_for_hangup();
+    let code = match event_loop(map, theme) {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Interrupt) => ExitCode::from(EXIT_SIGINT as u8),
+        // The terminal failed under us (most often: it is gone). Nothing more can be shown.
+        Err(_) => ExitCode::from(EXIT_SIGHUP as u8),
+    };
+    let guard = DRAWING.lock();
+    restore();
+    drop(guard);
+    code
+}
+
+fn enter() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    // No mouse capture, ever: a dropped link would leave mouse reports spilling into the shell.
+    execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide)
+}
+
+fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<Exit> {
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let mut terminal = Terminal::new(backend)?;
+    let size = terminal.size()?;
+    let mut app = App::new(map, size.width, size.height);
+    if std::env::var_os("ARGWALK_TEST_PANIC").is_some() {
+        // For the end-to-end tests: proves a panic mid-session restores the terminal.
+        panic!("panic requested by ARGWALK_TEST_PANIC");
+    }
+    let mut dirty = true;
+    loop {
+        if dirty {
+            let _guard = DRAWING.lock();
+            terminal.draw(|frame| view::render(frame, &app, &theme))?;
+        }
+        if let Some(exit) = app.exit {
+            return Ok(exit);
+        }
+        // Blocks until input or a resize: no tick, no work while idle.
+        let before = app.fingerprint();
+        match event::read()? {
+            Event::Key(key) => {
+                app::handle_key(&mut app, &key);
+            }
+            Event::Resize(w, h) => app::update(&mut app, Action::Resize(w, h)),
+            _ => {}
+        }
+        dirty = app.fingerprint() != before;
+    }
+}

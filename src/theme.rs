@@ -1,0 +1,201 @@
+//! How things look: colours or their NO_COLOR stand-ins, and Unicode or ASCII glyphs.
+//!
+//! Meaning never rides on colour alone: every kind has a letter badge, cited paragraphs a
+//! gutter mark, quotes reverse video, outside paragraphs a bracketed number.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+use crate::model::Role;
+
+/// The reader's look, chosen once at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+    pub ascii: bool,
+}
+
+/// Glyphs that have an ASCII fallback.
+#[derive(Debug, Clone, Copy)]
+pub struct Glyphs {
+    pub open: &'static str,
+    pub closed: &'static str,
+    pub leaf: &'static str,
+    pub branch: &'static str,
+    pub last: &'static str,
+    pub pipe: &'static str,
+    pub cursor: &'static str,
+    pub cited: &'static str,
+    pub pilcrow: &'static str,
+    pub ellipsis: &'static str,
+    pub dash: &'static str,
+    pub path_sep: &'static str,
+    pub quote_open: &'static str,
+    pub quote_close: &'static str,
+}
+
+const UNICODE: Glyphs = Glyphs {
+    open: "▾",
+    closed: "▸",
+    leaf: " ",
+    branch: "├─",
+    last: "└─",
+    pipe: "│ ",
+    cursor: "›",
+    cited: "▌",
+    pilcrow: "¶",
+    ellipsis: "…",
+    dash: "–",
+    path_sep: " › ",
+    quote_open: "“",
+    quote_close: "”",
+};
+
+const ASCII: Glyphs = Glyphs {
+    open: "-",
+    closed: "+",
+    leaf: " ",
+    branch: "|-",
+    last: "`-",
+    pipe: "| ",
+    cursor: ">",
+    cited: "*",
+    pilcrow: "#",
+    ellipsis: "...",
+    dash: "-",
+    path_sep: " > ",
+    quote_open: "\"",
+    quote_close: "\"",
+};
+
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+impl Theme {
+    /// Colour unless NO_COLOR is set (to anything non-empty) or `no_color`; ASCII when asked,
+    /// or when the locale is not UTF-8 and Unicode was not forced.
+    pub fn detect(no_color: bool, ascii: bool, unicode: bool) -> Self {
+        let env_no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Self {
+            color: !(no_color || env_no_color),
+            ascii: ascii || (!unicode && !locale_is_utf8()),
+        }
+    }
+
+    pub fn glyphs(&self) -> &'static Glyphs {
+        if self.ascii { &ASCII } else { &UNICODE }
+    }
+
+    pub fn border(&self) -> border::Set<'static> {
+        if self.ascii {
+            ASCII_BORDER
+        } else {
+            border::PLAIN
+        }
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// The one-letter badge of a role, and its style.
+    pub fn badge(&self, role: Role) -> (&'static str, Style) {
+        let (letter, color) = match role {
+            Role::Thesis => ("T", Color::Magenta),
+            Role::Premise => ("P", Color::Blue),
+            Role::Evidence => ("E", Color::Green),
+            Role::Objection => ("O", Color::Red),
+            Role::Rebuttal => ("R", Color::Yellow),
+        };
+        (letter, self.fg(color).add_modifier(Modifier::BOLD))
+    }
+
+    /// The selected tree row: reverse video works with and without colour.
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// A paragraph the selected node cites.
+    pub fn cited(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::White).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The gutter mark of a cited paragraph.
+    pub fn cited_mark(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// A quoted passage within a cited paragraph.
+    pub fn quote(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Yellow)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// A search match.
+    pub fn search_match(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Cyan)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+        }
+    }
+
+    /// Paragraphs outside the argument, and context rows under the counterpoint filter.
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn heading(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn border_style(&self, focused: bool) -> Style {
+        match (focused, self.color) {
+            (true, true) => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            (true, false) => Style::new().add_modifier(Modifier::BOLD),
+            (false, _) => self.dim(),
+        }
+    }
+
+    pub fn status(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn key(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+}
+
+/// True when LC_ALL, else LC_CTYPE, else LANG names a UTF-8 locale.
+pub fn locale_is_utf8() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}

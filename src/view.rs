@@ -1,0 +1,640 @@
+//! Draws the reader: pure functions from state to a frame, visiting only what is visible.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::app::{App, Focus, Overlay, gutter_width};
+use crate::keymap::{self, Scope};
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::model::NodeIx;
+use crate::theme::Theme;
+use crate::wrap;
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let a = app.areas();
+    if a.too_small {
+        too_small(frame, app);
+        return;
+    }
+    let block = |title: String, area_focus: Option<Focus>, borders: Borders| {
+        let focused = area_focus.is_some_and(|f| f == app.focus);
+        let marker = if focused && !theme.color { "*" } else { "" };
+        Block::new()
+            .borders(borders)
+            .border_set(theme.border())
+            .border_style(theme.border_style(focused))
+            .title(Span::styled(
+                format!("{marker}{title}"),
+                theme.border_style(focused),
+            ))
+    };
+    let borders = if a.wide { Borders::ALL } else { Borders::TOP };
+    let tree_title = if app.counterpoints_only {
+        " Argument: counterpoints only ".to_string()
+    } else {
+        " Argument ".to_string()
+    };
+    frame.render_widget(block(tree_title, Some(Focus::Tree), borders), a.tree);
+    tree(frame, app, theme, a.tree_inner);
+    let node = &app.map.nodes[app.selected];
+    frame.render_widget(
+        block(format!(" {} {} ", node.role.name(), node.id), None, borders),
+        a.details,
+    );
+    details(frame, app, theme, a.details_inner);
+    let g = theme.glyphs();
+    let title = format!(" Source: {} ", app.map.source.title);
+    let title = wrap::truncate(
+        &title,
+        usize::from(a.source.width.saturating_sub(4)),
+        g.ellipsis,
+    );
+    frame.render_widget(block(title, Some(Focus::Source), borders), a.source);
+    source(frame, app, theme, a.source_inner);
+    status(frame, app, theme, a.status);
+    match app.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => help(frame, app, theme, scroll),
+        Overlay::Citers {
+            paragraph,
+            selected,
+        } => citers(frame, app, theme, paragraph, selected),
+    }
+}
+
+fn too_small(frame: &mut Frame, app: &App) {
+    let text = format!(
+        "Terminal too small ({}x{}): argwalk needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        app.width, app.height
+    );
+    let area = frame.area();
+    let y = area.height / 2;
+    let r = Rect::new(
+        area.x,
+        area.y + y.saturating_sub(1),
+        area.width,
+        area.height - y.saturating_sub(1),
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        r,
+    );
+}
+
+/// Splits `text` into spans: `base` style, overlaid by each mark in order (later marks win).
+pub fn highlight<'a>(text: &'a str, marks: &[(Range<usize>, Style)], base: Style) -> Vec<Span<'a>> {
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (r, _) in marks {
+        for at in [r.start, r.end] {
+            if at <= text.len() && text.is_char_boundary(at) {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| {
+            let style = marks
+                .iter()
+                .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)
+                .fold(base, |s, (_, m)| s.patch(*m));
+            Span::styled(&text[w[0]..w[1]], style)
+        })
+        .collect()
+}
+
+fn search_marks(app: &App, theme: &Theme, text: &str) -> Vec<(Range<usize>, Style)> {
+    if !app.search.active() {
+        return Vec::new();
+    }
+    app.search
+        .ranges(text)
+        .into_iter()
+        .map(|r| (r, theme.search_match()))
+        .collect()
+}
+
+/// The tree guides before a node: a pipe or a gap per ancestor level, then its branch.
+fn guides(app: &App, ix: NodeIx, theme: &Theme) -> String {
+    let g = theme.glyphs();
+    let depth = app.map.nodes[ix].depth;
+    if depth == 0 {
+        return String::new();
+    }
+    let mut parts = Vec::with_capacity(depth);
+    parts.push(if app.last_child[ix] { g.last } else { g.branch });
+    let mut at = app.map.nodes[ix].parent;
+    while let Some(p) = at {
+        if app.map.nodes[p].depth == 0 {
+            break;
+        }
+        parts.push(if app.last_child[p] { "  " } else { g.pipe });
+        at = app.map.nodes[p].parent;
+    }
+    parts.reverse();
+    parts.concat()
+}
+
+fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let g = theme.glyphs();
+    let width = usize::from(area.width);
+    let rows = app
+        .rows
+        .iter()
+        .skip(app.tree_top)
+        .take(usize::from(area.height));
+    let mut lines = Vec::with_capacity(usize::from(area.height));
+    for &ix in rows {
+        let n = &app.map.nodes[ix];
+        let fold = if n.children.is_empty() {
+            g.leaf
+        } else if app.is_folded(ix) {
+            g.closed
+        } else {
+            g.open
+        };
+        let (letter, badge_style) = theme.badge(n.role);
+        let prefix = format!("{}{fold} ", guides(app, ix, theme));
+        let badge = format!("[{letter}]");
+        let id = format!(" {} ", n.id);
+        let used = wrap::width(&prefix) + 3 + wrap::width(&id);
+        let headline = wrap::truncate(n.headline(), width.saturating_sub(used), g.ellipsis);
+        let mut base = if app.is_context_row(ix) {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        let selected = ix == app.selected;
+        if selected {
+            base = base.patch(theme.selected());
+        }
+        let id = wrap::truncate(
+            &id,
+            width.saturating_sub(wrap::width(&prefix) + 3),
+            g.ellipsis,
+        );
+        let mut spans = vec![
+            Span::styled(prefix, base),
+            Span::styled(badge, base.patch(badge_style)),
+            Span::styled(id, base.add_modifier(Modifier::DIM)),
+        ];
+        let marks = search_marks(app, theme, &headline);
+        spans.extend(
+            highlight(&headline, &marks, base)
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+        );
+        let shown: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+        if selected && shown < width {
+            spans.push(Span::styled(" ".repeat(width - shown), base));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The selected node in full: kind, links, citations, label and text, tags and notes.
+pub fn details_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let g = theme.glyphs();
+    let n = &app.map.nodes[app.selected];
+    let (letter, badge_style) = theme.badge(n.role);
+    let mut head = vec![
+        Span::styled(format!("[{letter}]"), badge_style),
+        Span::styled(format!(" {} {}", n.role.name(), n.id), theme.heading()),
+    ];
+    if let Some(p) = n.parent {
+        let verb = if n.role.attacks() {
+            "attacks"
+        } else {
+            "supports"
+        };
+        head.push(Span::raw(format!(" {verb} {}", app.map.nodes[p].id)));
+    }
+    let (support, attack) = app.map.support_and_attack(app.selected);
+    if support + attack > 0 {
+        head.push(Span::raw(format!(" · {support} for, {attack} against")));
+    }
+    let cites: Vec<String> = n
+        .citations
+        .iter()
+        .map(|c| c.label(g.pilcrow, g.dash))
+        .collect();
+    if !cites.is_empty() {
+        head.push(Span::raw(format!(" · cites {}", cites.join(" "))));
+    }
+    let mut flags = Vec::new();
+    if n.conceded {
+        flags.push("conceded by the author");
+    }
+    if n.implicit {
+        flags.push("implicit: unstated in the text");
+    }
+    if !flags.is_empty() {
+        head.push(Span::styled(
+            format!(" · {}", flags.join(", ")),
+            theme
+                .dim()
+                .remove_modifier(Modifier::DIM)
+                .add_modifier(Modifier::ITALIC),
+        ));
+    }
+    let mut lines = wrap_spans(head, width);
+    let body = match &n.label {
+        Some(label) => format!("{label} — {}", n.text),
+        None => n.text.clone(),
+    };
+    let bold_until = n.label.as_ref().map_or(0, String::len);
+    for r in wrap::wrap(&body, width) {
+        let mut marks = vec![(0..bold_until, theme.heading())];
+        marks.extend(search_marks(app, theme, &body));
+        let spans = highlight(&body, &marks, Style::new())
+            .into_iter()
+            .filter_map(|s| clip_span(&body, &s, &r))
+            .collect::<Vec<_>>();
+        lines.push(Line::from(spans));
+    }
+    if !n.tags.is_empty() {
+        lines.extend(wrap_plain(
+            &format!("Tags: {}", n.tags.join(", ")),
+            width,
+            theme.dim(),
+        ));
+    }
+    if let Some(note) = &n.note {
+        lines.extend(wrap_plain(
+            &format!("Mapper's note: {note}"),
+            width,
+            Style::new().add_modifier(Modifier::ITALIC),
+        ));
+    }
+    lines
+}
+
+/// The part of span `s` (a slice of `text`) that falls in `range`, as an owned span.
+fn clip_span(text: &str, s: &Span<'_>, range: &Range<usize>) -> Option<Span<'static>> {
+    let start = s.content.as_ptr() as usize - text.as_ptr() as usize;
+    let end = start + s.content.len();
+    let (a, b) = (start.max(range.start), end.min(range.end));
+    (a < b).then(|| Span::styled(text[a..b].to_string(), s.style))
+}
+
+fn wrap_plain(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap::wrap(text, width)
+        .into_iter()
+        .map(|r| Line::from(Span::styled(text[r].to_string(), style)))
+        .collect()
+}
+
+/// Wraps a line made of styled spans, keeping each piece's style.
+fn wrap_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut bounds = Vec::with_capacity(spans.len());
+    let mut at = 0;
+    for s in &spans {
+        bounds.push((at..at + s.content.len(), s.style));
+        at += s.content.len();
+    }
+    wrap::wrap(&text, width)
+        .into_iter()
+        .map(|r| {
+            Line::from(
+                bounds
+                    .iter()
+                    .filter_map(|(b, style)| {
+                        let (x, y) = (b.start.max(r.start), b.end.min(r.end));
+                        (x < y).then(|| Span::styled(text[x..y].to_string(), *style))
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
+
+fn details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let h = usize::from(area.height);
+    let mut lines = details_lines(app, theme, usize::from(area.width));
+    if lines.len() > h && h > 0 {
+        lines.truncate(h);
+        let g = theme.glyphs();
+        if let Some(last) = lines.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let cut = wrap::truncate(
+                &text,
+                usize::from(area.width).saturating_sub(wrap::width(g.ellipsis)),
+                "",
+            );
+            *last = Line::from(vec![Span::raw(cut), Span::styled(g.ellipsis, theme.dim())]);
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let g = theme.glyphs();
+    let paragraphs = &app.map.source.paragraphs;
+    if paragraphs.is_empty() || area.height == 0 {
+        return;
+    }
+    let gutter = gutter_width(paragraphs.len());
+    let digits = gutter - 5;
+    let width = app.lines.width;
+    let node = &app.map.nodes[app.selected];
+    let height = usize::from(area.height);
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    let mut n = app.lines.paragraph_at(app.source_top);
+    let mut line = app.lines.first.get(n - 1).copied().unwrap_or(0);
+    while lines.len() < height && n <= paragraphs.len() {
+        let p = &paragraphs[n - 1];
+        let cited = node.cites(n);
+        let base = if p.outside {
+            theme.dim()
+        } else if cited {
+            theme.cited()
+        } else {
+            Style::new()
+        };
+        let mut marks: Vec<(Range<usize>, Style)> = node
+            .citations
+            .iter()
+            .filter_map(|c| c.quote.as_ref())
+            .filter(|q| q.paragraph == n)
+            .map(|q| (q.range.clone(), theme.quote()))
+            .collect();
+        marks.extend(search_marks(app, theme, &p.text));
+        let spans = highlight(&p.text, &marks, base);
+        let mark = if cited { g.cited } else { " " };
+        for (i, r) in wrap::wrap(&p.text, width).into_iter().enumerate() {
+            if line >= app.source_top && lines.len() < height {
+                let gutter_text = if i == 0 {
+                    let cursor = if n == app.cursor { g.cursor } else { " " };
+                    let number = if p.outside {
+                        format!("({n})")
+                    } else {
+                        format!(" {n} ")
+                    };
+                    format!("{cursor}{number:>w$}", w = digits + 2)
+                } else {
+                    " ".repeat(digits + 3)
+                };
+                let gutter_style = if n == app.cursor && app.focus == Focus::Source {
+                    theme.heading().add_modifier(Modifier::REVERSED)
+                } else if p.outside {
+                    theme.dim()
+                } else {
+                    theme.dim().remove_modifier(Modifier::DIM)
+                };
+                let mut row = vec![
+                    Span::styled(gutter_text, gutter_style),
+                    Span::styled(mark, theme.cited_mark()),
+                    Span::raw(" "),
+                ];
+                row.extend(spans.iter().filter_map(|s| clip_span(&p.text, s, &r)));
+                lines.push(Line::from(row));
+            }
+            line += 1;
+        }
+        if line >= app.source_top && lines.len() < height {
+            lines.push(Line::default());
+        }
+        line += 1;
+        n += 1;
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let g = theme.glyphs();
+    let width = usize::from(area.width);
+    let base = theme.status();
+    if app.search.prompt {
+        let count = match (app.search.current, app.search.hits.len()) {
+            (_, 0) if app.search.active() => "  no match".to_string(),
+            (Some(i), n) => format!("  {}/{n}", i + 1),
+            _ => String::new(),
+        };
+        let mut spans = vec![
+            Span::styled(format!("/{}", app.search.query), base),
+            Span::styled("_", base.add_modifier(Modifier::SLOW_BLINK)),
+            Span::styled(count, base),
+        ];
+        spans.extend(hint_spans(&keymap::hints(&[Scope::Search]), theme));
+        fill(frame, area, spans, base, width);
+        return;
+    }
+    let path: Vec<&str> = app
+        .map
+        .path(app.selected)
+        .iter()
+        .map(|&ix| app.map.nodes[ix].id.as_str())
+        .collect();
+    let (step, total) = app.step();
+    let step = match step {
+        Some(s) => format!("{s}/{total}"),
+        None => format!("-/{total}"),
+    };
+    let focus = match app.focus {
+        Focus::Tree => "tree",
+        Focus::Source => "source",
+    };
+    let right = format!(" step {step} [{focus}] ");
+    let path = path.join(g.path_sep);
+    let room = width.saturating_sub(wrap::width(&right)).max(1);
+    let path = if wrap::width(&path) + 1 > room {
+        // Cut from the left: the end of the path (the selected node) matters most.
+        let tail: String = path
+            .chars()
+            .rev()
+            .take(room.saturating_sub(1 + g.ellipsis.chars().count()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!(" {}{tail}", g.ellipsis)
+    } else {
+        format!(" {path}")
+    };
+    let mut spans = vec![
+        Span::styled(path, base.add_modifier(Modifier::BOLD)),
+        Span::styled(right, base),
+    ];
+    match &app.message {
+        Some(m) => spans.push(Span::styled(
+            format!(" {m}"),
+            base.add_modifier(Modifier::BOLD),
+        )),
+        None => {
+            let mut scopes = app.scopes();
+            if app.search.active() {
+                spans.push(Span::styled(" >/< match", base));
+            }
+            scopes.retain(|s| *s != Scope::Search);
+            spans.extend(hint_spans(&keymap::hints(&scopes), theme));
+        }
+    }
+    fill(frame, area, spans, base, width);
+}
+
+fn hint_spans(hints: &[(String, &'static str)], theme: &Theme) -> Vec<Span<'static>> {
+    let base = theme.status();
+    hints
+        .iter()
+        .flat_map(|(k, word)| {
+            [
+                Span::styled(format!(" {k}"), base.add_modifier(Modifier::BOLD)),
+                Span::styled(format!(" {word}"), base),
+            ]
+        })
+        .collect()
+}
+
+/// Draws a one-line bar: the spans that fit whole, then the bar's style to the edge.
+fn fill(frame: &mut Frame, area: Rect, spans: Vec<Span<'static>>, base: Style, width: usize) {
+    let mut used = 0;
+    let mut kept = Vec::new();
+    for s in spans {
+        let w = wrap::width(&s.content);
+        if used + w > width {
+            if kept.len() < 2 {
+                let cut = wrap::truncate(&s.content, width - used, "");
+                used += wrap::width(&cut);
+                kept.push(Span::styled(cut, s.style));
+            }
+            break;
+        }
+        used += w;
+        kept.push(s);
+    }
+    kept.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+    frame.render_widget(Paragraph::new(Line::from(kept)), area);
+}
+
+/// Where the help window goes.
+pub fn help_area(width: u16, height: u16) -> Rect {
+    centered(width, height, 78, height.saturating_sub(2))
+}
+
+fn centered(width: u16, height: u16, w: u16, h: u16) -> Rect {
+    let w = w.min(width.saturating_sub(2)).max(1);
+    let h = h.min(height.saturating_sub(2)).max(1);
+    Rect::new(
+        (width - w.min(width)) / 2,
+        (height - h.min(height)) / 2,
+        w.min(width),
+        h.min(height),
+    )
+}
+
+/// The help text, built from the key table, with a legend and what the walk is.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "argwalk: every key",
+            Style::new().add_modifier(Modifier::BOLD),
+        )),
+        Line::from("The walk: n steps through the thesis, then each premise with its evidence"),
+        Line::from("and counterpoints, depth first; p steps back."),
+        Line::from("[T] thesis  [P] premise  [E] evidence  [O] objection  [R] rebuttal"),
+    ];
+    let _ = app;
+    for scope in [
+        Scope::Global,
+        Scope::Tree,
+        Scope::Source,
+        Scope::Search,
+        Scope::Citers,
+        Scope::Help,
+    ] {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            scope.title().to_string(),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )));
+        for b in keymap::in_scope(scope) {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {:<18}", keymap::key_names(b)),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(b.description),
+            ]));
+        }
+    }
+    lines
+}
+
+fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
+    let area = help_area(app.width, app.height);
+    let lines = help_lines(app);
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let more = lines.len() > scroll + inner_h;
+    let title = if more {
+        " Help (j/k to scroll, Esc to close) "
+    } else {
+        " Help (Esc to close) "
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style(true))
+        .title(title);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
+    frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+fn citers(frame: &mut Frame, app: &App, theme: &Theme, paragraph: usize, selected: usize) {
+    let list = app.map.citers(paragraph);
+    let g = theme.glyphs();
+    let h = u16::try_from(list.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let area = centered(app.width, app.height, 70, h);
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let inner_h = usize::from(area.height.saturating_sub(3));
+    let top = selected.saturating_sub(inner_h.saturating_sub(1));
+    let mut lines: Vec<Line> = list
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(inner_h)
+        .map(|(i, &ix)| {
+            let n = &app.map.nodes[ix];
+            let (letter, badge) = theme.badge(n.role);
+            let base = if i == selected {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            let text = wrap::truncate(
+                &format!(" {} {}", n.id, n.headline()),
+                inner_w.saturating_sub(3),
+                g.ellipsis,
+            );
+            let pad = inner_w.saturating_sub(3 + wrap::width(&text));
+            Line::from(vec![
+                Span::styled(format!("[{letter}]"), base.patch(badge)),
+                Span::styled(text, base),
+                Span::styled(" ".repeat(pad), base),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(Span::styled(
+        "Enter: go to node   Esc: close",
+        theme.dim(),
+    )));
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style(true))
+        .title(format!(" Paragraph {paragraph} is cited by "));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
