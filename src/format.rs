@@ -299,7 +299,7 @@ impl Reader<'_> {
             }
         }
         if let Some((_, v)) = entry(t, "outside") {
-            if let Some(items) = self.array(v, "outside", "outside = [2, \"20-21\"]") {
+            if let Some(items) = self.array(v, "`outside`", "outside = [2, \"20-21\"]") {
                 for item in items {
                     if let Some(range) = self.paragraph_number(item, "outside = [2, \"20-21\"]") {
                         s.outside.push(At {
@@ -324,7 +324,10 @@ impl Reader<'_> {
 
     fn node(&mut self, kind: Kind, t: &DeTable<'_>, span: Range<usize>) -> RawNode {
         let keys = node_keys(kind);
-        let what = format!("a {}", kind.name());
+        let what = match kind {
+            Kind::Thesis => "[thesis]".to_string(),
+            other => format!("[[{}]]", other.name()),
+        };
         self.unknown_keys(t, keys, &what, &|key| misplaced_key_help(kind, key));
         let id = self.string(t, "id", "id = \"P1\"");
         let header = span_of_header(&self.file.text, span.clone());
@@ -401,7 +404,7 @@ impl Reader<'_> {
 
     fn citations(&mut self, v: &Spanned<DeValue<'_>>) -> Vec<RawCitation> {
         const EXAMPLE: &str = "cite = [3, \"5-7\", { para = 8, quote = \"exact words\" }]";
-        let Some(items) = self.array(v, "cite", EXAMPLE) else {
+        let Some(items) = self.array(v, "`cite`", EXAMPLE) else {
             return Vec::new();
         };
         let mut out = Vec::new();

@@ -404,7 +404,10 @@ impl Validator<'_> {
                     if node.kind != Kind::Counterpoint && target_kind == Kind::Evidence {
                         let d = self
                             .file
-                            .error(link.span.clone(), format!("a {} cannot support evidence", node.kind.name()))
+                            .error(link.span.clone(), match node.kind {
+                                Kind::Evidence => "evidence cannot support evidence".to_string(),
+                                other => format!("a {} cannot support evidence", other.name()),
+                            })
                             .label(format!("`{}` is evidence", link.value))
                             .help("evidence is a leaf: make the supported node a [[premise]], or let this node support the same premise")
                             .done();
@@ -442,6 +445,9 @@ impl Validator<'_> {
             Unseen,
             OnChain,
             Reaches,
+            /// Ends at a node whose link is missing or unknown: reported there already.
+            Broken,
+            /// Ends in a cycle.
             Stranded,
         }
         let mut state = vec![State::Unseen; nodes.len()];
@@ -465,7 +471,7 @@ impl Validator<'_> {
                     break if nodes[last].kind == Kind::Thesis {
                         State::Reaches
                     } else {
-                        State::Stranded
+                        State::Broken
                     };
                 };
                 match state[ix] {

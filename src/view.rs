@@ -638,3 +638,32 @@ fn citers(frame: &mut Frame, app: &App, theme: &Theme, paragraph: usize, selecte
         .title(format!(" Paragraph {paragraph} is cited by "));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
+
+/// Draws the reader into an off-screen buffer of the app's size: the same path as the real
+/// terminal, for snapshot tests, benchmarks and the screenshots in screenshots/.
+pub fn render_buffer(app: &App, theme: &Theme) -> ratatui::buffer::Buffer {
+    let backend = ratatui::backend::TestBackend::new(app.width, app.height);
+    let mut terminal = ratatui::Terminal::new(backend).expect("the test backend cannot fail");
+    let _ = terminal.draw(|frame| render(frame, app, theme));
+    terminal.backend().buffer().clone()
+}
+
+/// A buffer's text, one line per row, trailing spaces kept.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = wrap::width(symbol).saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.push('\n');
+    }
+    out
+}

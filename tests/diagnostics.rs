@@ -1,0 +1,404 @@
+//! Every diagnostic of the loader, with its message and exact line:column.
+
+use argwalk::diagnostic::{Diagnostic, Severity};
+use argwalk::loader::{self, Beside, Loaded, TextFiles};
+
+/// A small valid map; tests replace one line of it to inject a mistake.
+/// Lines: 1 [source] 2 title 3 paragraphs 5 [thesis] 6 id 7 text 8 cite
+/// 10 [[premise]] 11 id 12 supports 13 text 14 cite 16 [[evidence]] 17 id 18 supports 19 text 20 cite
+const BASE: &str = r#"[source]
+title = "A small article"
+paragraphs = ["Alpha beta gamma.", "Delta epsilon.", "Zeta eta theta."]
+
+[thesis]
+id = "T"
+text = "The thesis."
+cite = [1]
+
+[[premise]]
+id = "P1"
+supports = "T"
+text = "A premise."
+cite = [2]
+
+[[evidence]]
+id = "E1"
+supports = "P1"
+text = "Some evidence."
+cite = [{ para = 3, quote = "eta theta" }]
+"#;
+
+struct NoFiles;
+impl TextFiles for NoFiles {
+    fn read(&self, name: &str) -> Result<String, String> {
+        Err(format!("no such file: {name}"))
+    }
+}
+
+fn load(text: &str) -> Loaded {
+    loader::load_str("test.toml", text, &NoFiles)
+}
+
+/// BASE with line `n` (1-based) replaced by `with`.
+fn base_with(n: usize, with: &str) -> String {
+    BASE.lines()
+        .enumerate()
+        .map(|(i, l)| if i + 1 == n { with } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn errors(l: &Loaded) -> Vec<&Diagnostic> {
+    l.report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect()
+}
+
+/// Asserts one error at `line:col` whose message contains `message`, and returns it.
+#[track_caller]
+fn expect_error<'a>(l: &'a Loaded, line: usize, col: usize, message: &str) -> &'a Diagnostic {
+    let found = l
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error() && d.message.contains(message));
+    let Some(d) = found else {
+        panic!(
+            "no error containing {message:?} in:\n{}",
+            l.report.render(false)
+        );
+    };
+    assert_eq!(
+        (d.line, d.column),
+        (line, col),
+        "position of {message:?}:\n{}",
+        l.report.render(false)
+    );
+    assert!(l.map.is_none(), "a map with errors must not load");
+    d
+}
+
+#[test]
+fn base_map_is_clean() {
+    let l = load(BASE);
+    assert!(
+        l.report.diagnostics.is_empty(),
+        "{}",
+        l.report.render(false)
+    );
+    assert!(l.map.is_some());
+}
+
+#[test]
+fn not_toml_at_all() {
+    let l = load("this is not toml\n");
+    let d = expect_error(&l, 1, 6, "this is not valid TOML");
+    assert!(d.help.is_some());
+}
+
+#[test]
+fn wrong_type() {
+    let l = load(&base_with(13, "text = 5"));
+    let d = expect_error(&l, 13, 8, "`text` must be a string, found an integer");
+    assert!(d.help.as_deref().unwrap().contains("text = \""));
+}
+
+#[test]
+fn wrong_type_of_citation_list() {
+    let l = load(&base_with(14, "cite = 2.5"));
+    expect_error(&l, 14, 8, "`cite` must be an array, found a float");
+}
+
+#[test]
+fn unknown_top_level_key_suggests_the_right_one() {
+    let l = load(&format!(
+        "{BASE}\n[[evidance]]\nid = \"E2\"\nsupports = \"P1\"\ntext = \"x\"\n"
+    ));
+    let d = expect_error(&l, 22, 3, "unknown key `evidance` in an argument map");
+    assert_eq!(d.help.as_deref(), Some("did you mean `evidence`?"));
+}
+
+#[test]
+fn unknown_node_key_suggests_the_right_one() {
+    let l = load(&base_with(19, "txet = \"Some evidence.\""));
+    let d = expect_error(&l, 19, 1, "unknown key `txet` in [[evidence]]");
+    assert_eq!(d.help.as_deref(), Some("did you mean `text`?"));
+    // The missing text is reported too, at the table's header.
+    expect_error(&l, 16, 1, "this evidence has no `text`");
+}
+
+#[test]
+fn attacks_on_a_premise_explains_counterpoints() {
+    let l = load(&base_with(12, "attacks = \"T\""));
+    let d = expect_error(&l, 12, 1, "unknown key `attacks` in [[premise]]");
+    assert!(d.help.as_deref().unwrap().contains("[[counterpoint]]"));
+    expect_error(&l, 10, 1, "this premise does not say what it supports");
+}
+
+#[test]
+fn missing_thesis() {
+    let text = BASE.replace(
+        "[thesis]\nid = \"T\"\ntext = \"The thesis.\"\ncite = [1]\n",
+        "",
+    );
+    let l = load(&text);
+    let d = expect_error(&l, 1, 1, "the map has no thesis");
+    assert!(d.help.as_deref().unwrap().contains("[thesis]"));
+}
+
+#[test]
+fn two_theses() {
+    let text = BASE.replace("[thesis]", "[[thesis]]")
+        + "\n[[thesis]]\nid = \"T2\"\ntext = \"Another thesis.\"\n";
+    let l = load(&text);
+    let d = expect_error(&l, 22, 1, "a map has exactly one thesis");
+    assert_eq!(d.note.as_deref(), Some("the first thesis is at line 5"));
+}
+
+#[test]
+fn empty_text() {
+    let l = load(&base_with(13, "text = \"  \\n \""));
+    expect_error(&l, 13, 8, "`text` is empty");
+}
+
+#[test]
+fn duplicate_ids() {
+    let l = load(&base_with(17, "id = \"P1\""));
+    let d = expect_error(&l, 17, 6, "the id `P1` is used twice");
+    assert_eq!(d.note.as_deref(), Some("`P1` is first used at line 11"));
+}
+
+#[test]
+fn unknown_link_with_did_you_mean() {
+    let l = load(&base_with(18, "supports = \"P2\""));
+    let d = expect_error(&l, 18, 12, "`supports` names `P2`, but no node has that id");
+    assert_eq!(d.help.as_deref(), Some("did you mean `P1`?"));
+}
+
+#[test]
+fn citation_of_a_missing_paragraph() {
+    let l = load(&base_with(14, "cite = [2, \"3-7\"]"));
+    let d = expect_error(
+        &l,
+        14,
+        12,
+        "there is no paragraph 7: the article has 3 paragraphs",
+    );
+    assert_eq!(d.label, "paragraphs are numbered 1 to 3");
+}
+
+#[test]
+fn backwards_range() {
+    let l = load(&base_with(14, "cite = [\"3-2\"]"));
+    expect_error(&l, 14, 9, "the range runs backwards");
+}
+
+#[test]
+fn quote_not_in_paragraph_shows_the_closest_passage() {
+    let l = load(&base_with(
+        20,
+        "cite = [{ para = 3, quote = \"eta thetta\" }]",
+    ));
+    let d = expect_error(&l, 20, 29, "this quote is not in paragraph 3");
+    assert_eq!(
+        d.note.as_deref(),
+        Some("the closest passage of paragraph 3 is: \"eta theta\"")
+    );
+}
+
+#[test]
+fn missing_source_text_file() {
+    let l = load(&base_with(3, "text_file = \"missing.txt\""));
+    let d = expect_error(&l, 3, 13, "the article's text file cannot be read");
+    assert!(d.label.contains("missing.txt"));
+}
+
+#[test]
+fn text_file_is_read_beside_the_map() {
+    let dir = std::env::temp_dir().join(format!("argwalk-beside-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Alpha beta gamma.\n\nDelta epsilon.\n\nZeta eta theta.\n",
+    )
+    .unwrap();
+    let text = base_with(3, "text_file = \"a.txt\"");
+    let l = loader::load_str("m.toml", &text, &Beside(dir.clone()));
+    assert!(l.map.is_some(), "{}", l.report.render(false));
+    let l = loader::load_str(
+        "m.toml",
+        &text.replace("a.txt", "b.txt"),
+        &Beside(dir.clone()),
+    );
+    assert!(
+        errors(&l)[0].label.contains("b.txt"),
+        "{}",
+        l.report.render(false)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn cycle() {
+    let text = format!(
+        "{BASE}\n[[premise]]\nid = \"P2\"\nsupports = \"P3\"\ntext = \"a\"\ncite = [1]\n\n[[premise]]\nid = \"P3\"\nsupports = \"P2\"\ntext = \"b\"\ncite = [1]\n"
+    );
+    let l = load(&text);
+    expect_error(&l, 24, 12, "these links go round in a cycle: P2 → P3 → P2");
+}
+
+#[test]
+fn self_link_is_a_cycle() {
+    let l = load(&base_with(12, "supports = \"P1\""));
+    expect_error(&l, 12, 12, "these links go round in a cycle: P1 → P1");
+}
+
+#[test]
+fn node_that_never_reaches_the_thesis() {
+    let text = format!(
+        "{BASE}\n[[premise]]\nid = \"P2\"\nsupports = \"P3\"\ntext = \"a\"\ncite = [1]\n\n[[premise]]\nid = \"P3\"\nsupports = \"P2\"\ntext = \"b\"\ncite = [1]\n\n[[evidence]]\nid = \"E9\"\nsupports = \"P3\"\ntext = \"c\"\ncite = [1]\n"
+    );
+    let l = load(&text);
+    expect_error(&l, 36, 12, "`E9` never reaches the thesis");
+}
+
+#[test]
+fn evidence_cannot_be_supported() {
+    let text =
+        format!("{BASE}\n[[evidence]]\nid = \"E2\"\nsupports = \"E1\"\ntext = \"x\"\ncite = [1]\n");
+    let l = load(&text);
+    expect_error(&l, 24, 12, "evidence cannot support evidence");
+}
+
+#[test]
+fn all_problems_of_a_file_at_once() {
+    let text = base_with(12, "supports = \"Tx\"")
+        .replace("text = \"Some evidence.\"", "text = 7")
+        .replace("cite = [2]", "cite = [9]");
+    let l = load(&text);
+    let messages: Vec<&str> = errors(&l).iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    let rendered = l.report.render(false);
+    assert!(rendered.contains("test.toml:12:12"), "{rendered}");
+    assert!(rendered.contains("test.toml:14:9"), "{rendered}");
+    assert!(rendered.contains("test.toml:19:8"), "{rendered}");
+    assert!(rendered.contains("3 errors, 0 warnings"), "{rendered}");
+}
+
+#[test]
+fn warnings_do_not_fail_a_load() {
+    let text = base_with(20, "cite = [1]").replace(
+        "paragraphs = [\"Alpha beta gamma.\", \"Delta epsilon.\", \"Zeta eta theta.\"]",
+        "paragraphs = [\"Alpha beta gamma.\", \"Delta epsilon.\", \"Zeta eta theta.\", \"Iota.\"]\noutside = [4]",
+    );
+    let text = text.replace(
+        "[[evidence]]\nid = \"E1\"\nsupports = \"P1\"",
+        "[[evidence]]\nid = \"E1\"\nsupports = \"T\"",
+    );
+    let l = load(&text);
+    assert!(l.map.is_some(), "{}", l.report.render(false));
+    let w: Vec<(usize, usize, &str)> = l
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        w,
+        [
+            (1, 1, "no node cites paragraph 3"),
+            (12, 6, "premise `P1` has no evidence"),
+        ]
+    );
+    assert!(
+        l.report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity == Severity::Warning)
+    );
+}
+
+#[test]
+fn source_without_text_or_title() {
+    let l = load(&base_with(3, "").replace("title = \"A small article\"", "author = \"X\""));
+    expect_error(&l, 1, 1, "[source] has no `title`");
+    expect_error(&l, 1, 1, "the source has no text");
+}
+
+#[test]
+fn paragraph_out_of_range_in_outside() {
+    let l = load(&base_with(4, "outside = [0]"));
+    expect_error(&l, 4, 12, "there is no paragraph 0");
+}
+
+#[test]
+fn not_utf8() {
+    let mut bytes = b"[source]\ntitle = \"caf".to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b"\"\n");
+    let l = loader::load_bytes("bin.toml", &bytes, &NoFiles);
+    expect_error(&l, 2, 13, "this file is not UTF-8 text: invalid byte 0xE9");
+}
+
+#[test]
+fn empty_file() {
+    let l = load("");
+    expect_error(&l, 1, 1, "the map has no thesis");
+    expect_error(&l, 1, 1, "the map has no [source] table");
+}
+
+#[test]
+fn deep_nesting_is_a_clean_error() {
+    let depth = 100_000;
+    let text = format!("a = {}{}", "[".repeat(depth), "]".repeat(depth));
+    let l = load(&text);
+    assert!(l.map.is_none());
+    assert!(
+        errors(&l)
+            .iter()
+            .any(|d| d.message.contains("not valid TOML")),
+        "{}",
+        l.report.summary()
+    );
+}
+
+#[test]
+fn files_that_are_not_maps() {
+    let dir = std::env::temp_dir().join(format!("argwalk-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let e = loader::load_path(&dir).unwrap_err();
+    assert!(format!("{e:#}").contains("is a directory"), "{e:#}");
+    let big = dir.join("big.toml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    let e = loader::load_path(&big).unwrap_err();
+    assert!(
+        format!("{e:#}").contains("argwalk reads files of at most 16 MiB"),
+        "{e:#}"
+    );
+    let fifo = dir.join("fifo.toml");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let e = loader::load_path(&fifo).unwrap_err();
+    assert!(format!("{e:#}").contains("not a regular file"), "{e:#}");
+    let e = loader::load_path(&dir.join("absent.toml")).unwrap_err();
+    assert!(format!("{e:#}").contains("cannot read"), "{e:#}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn hostile_text_is_sanitized_in_the_model() {
+    let text = base_with(13, "text = \"a\\u001b[31mred\\u202Eevil\\u200Bzero\"");
+    let l = load(&text);
+    let map = l.map.expect("loads");
+    let p1 = &map.nodes[map.find("P1").unwrap()];
+    assert_eq!(p1.text, "a\u{241b}[31mredevilzero");
+}

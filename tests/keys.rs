@@ -1,0 +1,498 @@
+//! State-machine tests: every binding of the key table, through the same resolve + update path
+//! the terminal uses, and the walk from the first step to the last and back.
+
+use argwalk::app::{App, Exit, Focus, Hit, Overlay, handle_key, update};
+use argwalk::keymap::{self, Action, BINDINGS, Scope};
+use argwalk::loader;
+use argwalk::model::{Kind, Role};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn app() -> App {
+    App::new(loader::load_builtin().map.unwrap(), 120, 40)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    handle_key(app, &KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ch(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    handle_key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn id(app: &App) -> &str {
+    &app.map.nodes[app.selected].id
+}
+
+#[test]
+fn every_binding_resolves_to_its_action_in_its_scope() {
+    for b in BINDINGS {
+        let scopes: Vec<Scope> = match b.scope {
+            Scope::Tree | Scope::Source => vec![b.scope, Scope::Global],
+            other => vec![other],
+        };
+        for k in b.keys {
+            let event = KeyEvent::new(k.code, k.mods);
+            assert_eq!(
+                keymap::resolve(&scopes, &event),
+                Some(b.action),
+                "{} in {:?}",
+                k.name(),
+                b.scope
+            );
+        }
+        assert!(!b.description.is_empty());
+    }
+}
+
+#[test]
+fn no_key_is_bound_twice_in_one_scope() {
+    for (i, a) in BINDINGS.iter().enumerate() {
+        for b in &BINDINGS[i + 1..] {
+            if a.scope == b.scope {
+                for k in a.keys {
+                    assert!(
+                        !b.keys.contains(k),
+                        "{} bound twice in {:?}",
+                        k.name(),
+                        a.scope
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn help_lists_every_key_of_the_table() {
+    let a = app();
+    let help: String = argwalk::view::help_lines(&a)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    for b in BINDINGS {
+        assert!(
+            help.contains(&keymap::key_names(b)),
+            "{} missing from help",
+            keymap::key_names(b)
+        );
+        assert!(
+            help.contains(b.description),
+            "{} missing from help",
+            b.description
+        );
+    }
+}
+
+#[test]
+fn walk_from_first_step_to_last_and_back() {
+    let mut a = app();
+    let walk = a.map.walk.clone();
+    assert_eq!(a.selected, walk[0]);
+    assert_eq!(a.step(), (Some(1), walk.len()));
+    for (i, &expected) in walk.iter().enumerate().skip(1) {
+        ch(&mut a, 'n');
+        assert_eq!(a.selected, expected);
+        assert_eq!(a.step(), (Some(i + 1), walk.len()));
+        // The source marks a paragraph the node cites, when it cites any.
+        let node = &a.map.nodes[a.selected];
+        if !node.citations.is_empty() {
+            assert!(node.cites(a.cursor), "{}: cursor on {}", node.id, a.cursor);
+        }
+    }
+    ch(&mut a, 'n');
+    assert_eq!(a.selected, *walk.last().unwrap());
+    assert!(a.message.as_deref().unwrap().contains("last step"));
+    for &expected in walk.iter().rev().skip(1) {
+        ch(&mut a, 'p');
+        assert_eq!(a.selected, expected);
+    }
+    ch(&mut a, 'p');
+    assert!(a.message.as_deref().unwrap().contains("first step"));
+}
+
+#[test]
+fn walk_unfolds_what_it_steps_into() {
+    let mut a = app();
+    ch(&mut a, 'z');
+    assert_eq!(a.rows.len(), 1 + a.map.nodes[a.map.thesis].children.len());
+    ch(&mut a, 'n');
+    ch(&mut a, 'n');
+    assert_eq!(id(&a), "R1");
+    assert!(a.row_of(a.selected).is_some());
+}
+
+#[test]
+fn tree_movement_keys() {
+    let mut a = app();
+    press(&mut a, KeyCode::Down);
+    assert_eq!(id(&a), "O1");
+    ch(&mut a, 'j');
+    assert_eq!(id(&a), "R1");
+    ch(&mut a, 'k');
+    press(&mut a, KeyCode::Up);
+    assert_eq!(id(&a), "T");
+    ch(&mut a, 'G');
+    assert_eq!(id(&a), "P0");
+    ch(&mut a, 'g');
+    assert_eq!(id(&a), "T");
+    press(&mut a, KeyCode::End);
+    press(&mut a, KeyCode::Home);
+    assert_eq!(id(&a), "T");
+    press(&mut a, KeyCode::PageDown);
+    let row = a.row_of(a.selected).unwrap();
+    assert!(row > 10, "{row}");
+    ctrl(&mut a, 'u');
+    assert_eq!(id(&a), "T");
+    ctrl(&mut a, 'd');
+    assert_eq!(a.row_of(a.selected), Some(row));
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!(id(&a), "T");
+}
+
+#[test]
+fn fold_keys() {
+    let mut a = app();
+    let all = a.rows.len();
+    ch(&mut a, 'l');
+    assert_eq!(
+        id(&a),
+        "O1",
+        "l on an unfolded node goes to its first child"
+    );
+    ch(&mut a, 'h');
+    assert!(a.is_folded(a.selected), "h folds");
+    assert_eq!(a.rows.len(), all - 1);
+    press(&mut a, KeyCode::Left);
+    assert_eq!(id(&a), "T", "h on a folded node goes to the parent");
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Right);
+    assert!(!a.is_folded(a.selected), "l unfolds");
+    press(&mut a, KeyCode::Enter);
+    assert!(a.is_folded(a.selected), "Enter toggles");
+    ch(&mut a, ' ');
+    assert!(!a.is_folded(a.selected), "Space toggles");
+    ch(&mut a, 'z');
+    assert!(a.rows.len() < all);
+    ch(&mut a, 'Z');
+    assert_eq!(a.rows.len(), all);
+    ch(&mut a, 'j');
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.message.as_deref(), Some("R1 has nothing to fold"));
+}
+
+#[test]
+fn folding_an_ancestor_moves_the_selection_up() {
+    let mut a = app();
+    ch(&mut a, 'n');
+    ch(&mut a, 'n');
+    assert_eq!(id(&a), "R1");
+    ch(&mut a, 'z');
+    assert_eq!(id(&a), "O1");
+}
+
+#[test]
+fn focus_and_source_keys() {
+    let mut a = app();
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Focus::Source);
+    assert_eq!(a.scopes(), vec![Scope::Source, Scope::Global]);
+    let top = a.source_top;
+    ch(&mut a, 'j');
+    assert_eq!(a.source_top, top + 1);
+    press(&mut a, KeyCode::Down);
+    ch(&mut a, 'k');
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.source_top, top);
+    press(&mut a, KeyCode::PageDown);
+    let paged = a.source_top;
+    assert!(paged > top + 20, "{paged}");
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!(a.source_top, top);
+    ctrl(&mut a, 'd');
+    let half = a.source_top;
+    assert!(half > top && half < paged, "{half}");
+    ctrl(&mut a, 'u');
+    assert_eq!(a.source_top, top);
+    ch(&mut a, 'G');
+    assert_eq!(a.cursor, 21);
+    ch(&mut a, 'g');
+    assert_eq!(a.cursor, 1);
+    press(&mut a, KeyCode::End);
+    press(&mut a, KeyCode::Home);
+    assert_eq!(a.cursor, 1);
+    // The thesis cites 1, 3, 18 and 19.
+    ch(&mut a, ']');
+    assert_eq!(a.cursor, 3);
+    ch(&mut a, ']');
+    assert_eq!(a.cursor, 18);
+    ch(&mut a, ']');
+    ch(&mut a, ']');
+    assert_eq!(a.cursor, 19);
+    assert!(a.message.is_some());
+    ch(&mut a, '[');
+    assert_eq!(a.cursor, 18);
+    press(&mut a, KeyCode::BackTab);
+    assert_eq!(a.focus, Focus::Tree);
+}
+
+#[test]
+fn scrolling_past_the_end_moves_the_mark_to_every_paragraph() {
+    let mut a = app();
+    press(&mut a, KeyCode::Tab);
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..400 {
+        ch(&mut a, 'j');
+        seen.insert(a.cursor);
+    }
+    assert_eq!(seen.last(), Some(&21));
+    assert_eq!(seen.len(), 21, "{seen:?}");
+}
+
+#[test]
+fn who_cites_a_paragraph() {
+    let mut a = app();
+    press(&mut a, KeyCode::Tab);
+    ch(&mut a, 'G');
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.message.as_deref(), Some("No node cites paragraph 21"));
+    // Paragraph 12 is cited by several nodes.
+    while a.cursor != 12 {
+        ch(&mut a, 'k');
+    }
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.overlay,
+        Overlay::Citers {
+            paragraph: 12,
+            selected: 0
+        }
+    );
+    assert_eq!(a.scopes(), vec![Scope::Citers]);
+    ch(&mut a, 'n');
+    assert_eq!(
+        a.overlay,
+        Overlay::Citers {
+            paragraph: 12,
+            selected: 0
+        },
+        "an overlay swallows other keys"
+    );
+    ch(&mut a, 'j');
+    press(&mut a, KeyCode::Down);
+    ch(&mut a, 'k');
+    let chosen = a.map.citers(12)[1];
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.selected, chosen);
+    assert_eq!(a.focus, Focus::Tree);
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Enter);
+    ch(&mut a, 'q');
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.exit, None, "q closes the list, it does not quit");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
+fn search_is_incremental_and_cycles() {
+    let mut a = app();
+    ch(&mut a, '/');
+    assert!(a.search.prompt);
+    assert_eq!(a.scopes(), vec![Scope::Search]);
+    for c in "sol".chars() {
+        ch(&mut a, c);
+    }
+    let hits_sol = a.search.hits.len();
+    ch(&mut a, 'e');
+    assert!(a.search.hits.len() <= hits_sol);
+    assert_eq!(
+        a.search.hits.first(),
+        Some(&Hit::Node(a.map.find("E3b").unwrap()))
+    );
+    assert_eq!(id(&a), "E3b", "the first match is selected while typing");
+    ch(&mut a, 'n');
+    ch(&mut a, 'q');
+    assert_eq!(
+        a.search.query, "solenq",
+        "letters are text in the prompt, not commands"
+    );
+    press(&mut a, KeyCode::Backspace);
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!(a.search.query, "sole");
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.search.current, Some(1));
+    ctrl(&mut a, 'p');
+    assert_eq!(a.search.current, Some(0));
+    ctrl(&mut a, 'n');
+    press(&mut a, KeyCode::Up);
+    press(&mut a, KeyCode::Enter);
+    assert!(!a.search.prompt);
+    assert!(a.search.active());
+    let n = a.search.hits.len();
+    for i in 1..=n {
+        ch(&mut a, '>');
+        assert_eq!(a.search.current, Some(i % n));
+    }
+    ch(&mut a, '<');
+    assert_eq!(a.search.current, Some(n - 1));
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.search.active(), "Esc clears the search first");
+    assert_eq!(a.exit, None);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.exit, Some(Exit::Quit));
+}
+
+#[test]
+fn search_cancel_goes_back() {
+    let mut a = app();
+    ch(&mut a, 'n');
+    let before = a.selected;
+    ch(&mut a, '/');
+    for c in "hegemony".chars() {
+        ch(&mut a, c);
+    }
+    assert_ne!(a.selected, before);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.selected, before);
+    assert!(!a.search.prompt && !a.search.active());
+    ctrl(&mut a, 'c');
+    assert_eq!(a.exit, Some(Exit::Interrupt));
+}
+
+#[test]
+fn search_is_smart_case_and_finds_source_text() {
+    let mut a = app();
+    update(&mut a, Action::StartSearch);
+    for c in "Reuters".chars() {
+        update(&mut a, Action::SearchInput(c));
+    }
+    assert_eq!(a.search.hits, vec![Hit::Paragraph(2)]);
+    update(&mut a, Action::SearchConfirm);
+    assert_eq!(a.focus, Focus::Source);
+    assert_eq!(a.cursor, 2);
+    update(&mut a, Action::StartSearch);
+    for c in "REUTERS".chars() {
+        update(&mut a, Action::SearchInput(c));
+    }
+    assert!(
+        a.search.hits.is_empty(),
+        "upper case makes the search case-sensitive"
+    );
+}
+
+#[test]
+fn counterpoint_filter_and_its_walk() {
+    let mut a = app();
+    ch(&mut a, 'c');
+    assert!(a.counterpoints_only);
+    assert_eq!(a.map.nodes[a.selected].kind, Kind::Counterpoint);
+    assert!(a.rows.iter().all(|&ix| {
+        let n = &a.map.nodes[ix];
+        n.kind != Kind::Evidence
+    }));
+    let (_, total) = a.step();
+    let counterpoints = a
+        .map
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Counterpoint)
+        .count();
+    assert_eq!(total, counterpoints);
+    for _ in 0..total + 2 {
+        assert!(matches!(
+            a.map.nodes[a.selected].role,
+            Role::Objection | Role::Rebuttal
+        ));
+        ch(&mut a, 'n');
+    }
+    ch(&mut a, 'c');
+    assert!(!a.counterpoints_only);
+    assert_eq!(a.rows.len(), a.map.nodes.len());
+}
+
+#[test]
+fn help_and_quit_keys() {
+    let mut a = app();
+    ch(&mut a, '?');
+    assert_eq!(a.overlay, Overlay::Help { scroll: 0 });
+    ch(&mut a, 'j');
+    press(&mut a, KeyCode::Down);
+    ch(&mut a, 'k');
+    assert_eq!(a.overlay, Overlay::Help { scroll: 1 });
+    for _ in 0..200 {
+        ch(&mut a, 'j');
+    }
+    let Overlay::Help { scroll } = a.overlay else {
+        panic!("help closed")
+    };
+    assert!(
+        scroll > 1 && scroll < 100,
+        "scrolling stops at the end: {scroll}"
+    );
+    press(&mut a, KeyCode::Esc);
+    for close in [
+        KeyCode::Esc,
+        KeyCode::Char('?'),
+        KeyCode::Char('q'),
+        KeyCode::Enter,
+    ] {
+        ch(&mut a, '?');
+        press(&mut a, close);
+        assert_eq!(a.overlay, Overlay::None);
+        assert_eq!(a.exit, None);
+    }
+    let mut small = App::new(loader::load_builtin().map.unwrap(), 80, 24);
+    ch(&mut small, '?');
+    ch(&mut small, 'j');
+    press(&mut small, KeyCode::Down);
+    ch(&mut small, 'k');
+    assert_eq!(small.overlay, Overlay::Help { scroll: 1 });
+    press(&mut small, KeyCode::Up);
+    ctrl(&mut small, 'c');
+    assert_eq!(small.exit, Some(Exit::Interrupt));
+    ch(&mut a, 'q');
+    assert_eq!(a.exit, Some(Exit::Quit));
+    let mut b = app();
+    press(&mut b, KeyCode::Esc);
+    assert_eq!(b.exit, Some(Exit::Quit));
+}
+
+#[test]
+fn unbound_keys_change_nothing() {
+    let mut a = app();
+    let before = a.fingerprint();
+    for c in ['x', '1', '~', 'Q'] {
+        assert!(!handle_key(
+            &mut a,
+            &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+        ));
+    }
+    assert!(before == a.fingerprint());
+}
+
+#[test]
+fn resize_keeps_the_selection_visible() {
+    let mut a = app();
+    for _ in 0..30 {
+        ch(&mut a, 'n');
+    }
+    update(&mut a, Action::Resize(80, 24));
+    let row = a.row_of(a.selected).unwrap();
+    let h = usize::from(a.areas().tree_inner.height);
+    assert!(row >= a.tree_top && row < a.tree_top + h);
+    update(&mut a, Action::Resize(1, 1));
+    update(&mut a, Action::Resize(300, 100));
+    assert!(a.row_of(a.selected).is_some());
+}

@@ -1,0 +1,127 @@
+//! The shipped maps check clean, and the command line behaves as documented.
+
+use std::process::Command;
+
+use argwalk::loader;
+
+fn argwalk() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_argwalk"))
+}
+
+#[test]
+fn every_shipped_map_checks_clean() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir("argument-maps").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let l = loader::load_path(&path).unwrap();
+            assert!(
+                l.report.diagnostics.is_empty(),
+                "{}",
+                l.report.render(false)
+            );
+            assert!(l.map.is_some());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 1);
+}
+
+#[test]
+fn builtin_map_is_the_shipped_one() {
+    let builtin = loader::load_builtin().map.expect("built-in map loads");
+    let disk = loader::load_path("argument-maps/astana-talks.toml".as_ref())
+        .unwrap()
+        .map
+        .unwrap();
+    assert_eq!(builtin.nodes, disk.nodes);
+    assert_eq!(builtin.source.paragraphs.len(), 21);
+    let n = builtin.nodes.len();
+    assert!((25..=40).contains(&n), "{n} nodes");
+    // Caption, disclaimer and submissions line are outside the argument.
+    let outside: Vec<usize> = builtin
+        .source
+        .paragraphs
+        .iter()
+        .filter(|p| p.outside)
+        .map(|p| p.number)
+        .collect();
+    assert_eq!(outside, [2, 20, 21]);
+}
+
+#[test]
+fn check_exit_codes() {
+    let ok = argwalk()
+        .args(["check", "argument-maps/astana-talks.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("0 errors, 0 warnings"));
+
+    let dir = std::env::temp_dir().join(format!("argwalk-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[thesis]\nid = \"T\"\n").unwrap();
+    let out = argwalk().arg("check").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("bad.toml:1:1"), "{text}");
+    assert!(text.contains("this thesis has no `text`"), "{text}");
+
+    let missing = argwalk()
+        .args(["check", "/nonexistent/map.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+
+    let usage = argwalk().args(["check"]).output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+
+    let random: Vec<u8> = (0..1_000_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let junk = dir.join("junk.toml");
+    std::fs::write(&junk, random).unwrap();
+    let out = argwalk().arg("check").arg(&junk).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("not UTF-8"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn outline_prints_the_whole_map() {
+    let out = argwalk().arg("outline").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let map = loader::load_builtin().map.unwrap();
+    for node in &map.nodes {
+        assert!(
+            text.contains(&format!("**{}**", node.id)),
+            "{} missing",
+            node.id
+        );
+    }
+    assert!(text.starts_with("# Astana and the Iranian roadblock to peace in Syria"));
+    assert!(text.contains("> “you break it, you fix it” (¶13)"));
+}
+
+#[test]
+fn help_and_version() {
+    let help = argwalk().arg("--help").output().unwrap();
+    assert!(help.status.success());
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(text.contains("check") && text.contains("outline") && text.contains("--ascii"));
+    let version = argwalk().arg("--version").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("argwalk {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn reader_refuses_a_broken_map_with_diagnostics() {
+    let out = argwalk().arg("/dev/null").output().unwrap();
+    // /dev/null is not a regular file: an I/O error, not a hang.
+    assert_eq!(out.status.code(), Some(2));
+}
