@@ -146,10 +146,10 @@ impl App {
             if map.nodes[ix].kind == Kind::Counterpoint {
                 leads[ix] = true;
             }
-            if leads[ix] {
-                if let Some(p) = map.nodes[ix].parent {
-                    leads[p] = true;
-                }
+            if leads[ix]
+                && let Some(p) = map.nodes[ix].parent
+            {
+                leads[p] = true;
             }
         }
         let counter_walk = map

@@ -270,43 +270,43 @@ impl Reader<'_> {
                 _ => self.string(t, "date", "date = 2017-01-25"),
             };
         }
-        if let Some((_, v)) = entry(t, "paragraphs") {
-            if let Some(items) = self.array(
+        if let Some((_, v)) = entry(t, "paragraphs")
+            && let Some(items) = self.array(
                 v,
                 "paragraphs",
                 "paragraphs = [\"First paragraph.\", \"Second.\"]",
-            ) {
-                let mut out = Vec::new();
-                for item in items {
-                    match item.get_ref() {
-                        DeValue::String(text) => out.push(At {
-                            value: text.to_string(),
-                            span: item.span(),
-                        }),
-                        other => self.wrong_type(
-                            item.span(),
-                            "each paragraph",
-                            "a string",
-                            other,
-                            "paragraphs = [\"First paragraph.\", \"Second.\"]",
-                        ),
-                    }
+            )
+        {
+            let mut out = Vec::new();
+            for item in items {
+                match item.get_ref() {
+                    DeValue::String(text) => out.push(At {
+                        value: text.to_string(),
+                        span: item.span(),
+                    }),
+                    other => self.wrong_type(
+                        item.span(),
+                        "each paragraph",
+                        "a string",
+                        other,
+                        "paragraphs = [\"First paragraph.\", \"Second.\"]",
+                    ),
                 }
-                s.paragraphs = Some(At {
-                    value: out,
-                    span: v.span(),
-                });
             }
+            s.paragraphs = Some(At {
+                value: out,
+                span: v.span(),
+            });
         }
-        if let Some((_, v)) = entry(t, "outside") {
-            if let Some(items) = self.array(v, "`outside`", "outside = [2, \"20-21\"]") {
-                for item in items {
-                    if let Some(range) = self.paragraph_number(item, "outside = [2, \"20-21\"]") {
-                        s.outside.push(At {
-                            value: range,
-                            span: item.span(),
-                        });
-                    }
+        if let Some((_, v)) = entry(t, "outside")
+            && let Some(items) = self.array(v, "`outside`", "outside = [2, \"20-21\"]")
+        {
+            for item in items {
+                if let Some(range) = self.paragraph_number(item, "outside = [2, \"20-21\"]") {
+                    s.outside.push(At {
+                        value: range,
+                        span: item.span(),
+                    });
                 }
             }
         }

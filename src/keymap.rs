@@ -511,13 +511,12 @@ pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
         }
         if scope == Scope::Search {
             // The prompt takes every other printable character as text.
-            if let KeyCode::Char(c) = event.code {
-                if !event
+            if let KeyCode::Char(c) = event.code
+                && !event
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                {
-                    return Some(Action::SearchInput(c));
-                }
+            {
+                return Some(Action::SearchInput(c));
             }
             return None;
         }

@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 /// Below this the reader shows a "terminal too small" message instead of panes.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
-/// From this width on, tree and source stand side by side.
+/// From this size on, tree and source stand side by side.
 pub const WIDE_FROM: u16 = 100;
+pub const WIDE_MIN_HEIGHT: u16 = 20;
 
 /// The screen's regions. `*_inner` are the parts inside the pane borders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,10 +35,10 @@ pub fn areas(width: u16, height: u16) -> Areas {
     }
     let status = Rect::new(0, height - 1, width, 1);
     let body_h = height - 1;
-    if width >= WIDE_FROM {
+    if width >= WIDE_FROM && height >= WIDE_MIN_HEIGHT {
         // Side by side: the tree and the node's details on the left, the source on the right.
         let left_w = (width * 45 / 100).clamp(MIN_WIDTH, 80);
-        let details_h = (body_h * 35 / 100).max(8);
+        let details_h = (body_h * 35 / 100).clamp(6, body_h / 2);
         let tree = Rect::new(0, 0, left_w, body_h - details_h);
         let details = Rect::new(0, tree.height, left_w, details_h);
         let source = Rect::new(left_w, 0, width - left_w, body_h);
@@ -48,8 +49,9 @@ pub fn areas(width: u16, height: u16) -> Areas {
             details,
             source,
             status,
-            tree_inner: inset(tree, 1),
-            details_inner: inset(details, 1),
+            // A column of padding keeps tree guides from merging with the border.
+            tree_inner: padded(inset(tree, 1)),
+            details_inner: padded(inset(details, 1)),
             source_inner: inset(source, 1),
         }
     } else {
@@ -80,6 +82,10 @@ fn inset(r: Rect, by: u16) -> Rect {
         r.width.saturating_sub(2 * by),
         r.height.saturating_sub(2 * by),
     )
+}
+
+fn padded(r: Rect) -> Rect {
+    Rect::new(r.x + 1, r.y, r.width.saturating_sub(1), r.height)
 }
 
 fn below_title(r: Rect) -> Rect {

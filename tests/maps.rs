@@ -125,3 +125,33 @@ fn reader_refuses_a_broken_map_with_diagnostics() {
     // /dev/null is not a regular file: an I/O error, not a hang.
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn format_md_example_loads() {
+    // The complete example of docs/FORMAT.md, beside an article that has its quotes.
+    let doc = std::fs::read_to_string("docs/FORMAT.md").unwrap();
+    let start = doc.find("```toml\n").unwrap() + "```toml\n".len();
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let dir = std::env::temp_dir().join(format!("argwalk-format-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = [
+        "Photo: the old bridge.",
+        "The city must act.",
+        "Queues at rush hour have doubled since 2015.",
+        "Engineers agree.",
+        "It is expensive.",
+        "Borrowing is capped.",
+        "Grants help.",
+        "We should build it this year.",
+        "Disclaimer.",
+        "Send letters.",
+    ]
+    .join("\n\n");
+    std::fs::write(dir.join("example.txt"), article).unwrap();
+    std::fs::write(dir.join("example.toml"), example).unwrap();
+    let l = loader::load_path(&dir.join("example.toml")).unwrap();
+    assert_eq!(l.report.errors(), 0, "{}", l.report.render(false));
+    let map = l.map.unwrap();
+    assert_eq!(map.nodes.len(), 6);
+    std::fs::remove_dir_all(dir).unwrap();
+}

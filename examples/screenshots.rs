@@ -1,0 +1,189 @@
+//! Regenerates screenshots/*.png from the real render path:
+//! `cargo run --example screenshots` (needs `rsvg-convert`, Debian's librsvg2-bin, and the
+//! DejaVu Sans Mono font, Debian's fonts-dejavu-core).
+//!
+//! Each screen is drawn by `view::render_buffer`, the code the terminal uses, written as SVG
+//! cell by cell, then rasterized.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+use argwalk::app::{App, update};
+use argwalk::keymap::Action;
+use argwalk::loader;
+use argwalk::theme::Theme;
+use argwalk::view;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const CELL_W: f32 = 8.43;
+const CELL_H: f32 = 17.0;
+const FONT: f32 = 14.0;
+const BG: &str = "#1d1f21";
+const FG: &str = "#d8dee9";
+
+fn color(c: Color, default: &'static str) -> String {
+    match c {
+        Color::Reset => default.into(),
+        Color::Black => "#1d1f21".into(),
+        Color::Red => "#e06c75".into(),
+        Color::Green => "#98c379".into(),
+        Color::Yellow => "#e5c07b".into(),
+        Color::Blue => "#61afef".into(),
+        Color::Magenta => "#c678dd".into(),
+        Color::Cyan => "#56b6c2".into(),
+        Color::Gray => "#abb2bf".into(),
+        Color::DarkGray => "#6b7280".into(),
+        Color::White => "#ffffff".into(),
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+        _ => default.into(),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn svg(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let (w, h) = (
+        f32::from(area.width) * CELL_W,
+        f32::from(area.height) * CELL_H,
+    );
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w} {h}\">\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"{BG}\"/>\n\
+         <g font-family=\"DejaVu Sans Mono\" font-size=\"{FONT}\" xml:space=\"preserve\">\n"
+    );
+    for y in 0..area.height {
+        let mut skip = 0;
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            let mut fg = color(cell.fg, FG);
+            let mut bg = color(cell.bg, BG);
+            if cell.modifier.contains(Modifier::REVERSED) {
+                std::mem::swap(&mut fg, &mut bg);
+            }
+            let (px, py) = (f32::from(x) * CELL_W, f32::from(y) * CELL_H);
+            let width = argwalk::wrap::width(cell.symbol()).max(1) as f32;
+            if bg != BG && skip == 0 {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{px:.2}\" y=\"{py:.2}\" width=\"{:.2}\" height=\"{CELL_H}\" fill=\"{bg}\"/>",
+                    CELL_W * width + 0.4
+                );
+            }
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = width as usize - 1;
+            let symbol = cell.symbol();
+            if symbol.trim().is_empty() {
+                continue;
+            }
+            let mut attrs = String::new();
+            if cell.modifier.contains(Modifier::BOLD) {
+                attrs.push_str(" font-weight=\"bold\"");
+            }
+            if cell.modifier.contains(Modifier::ITALIC) {
+                attrs.push_str(" font-style=\"italic\"");
+            }
+            if cell.modifier.contains(Modifier::DIM) {
+                attrs.push_str(" opacity=\"0.6\"");
+            }
+            if cell.modifier.contains(Modifier::UNDERLINED) {
+                attrs.push_str(" text-decoration=\"underline\"");
+            }
+            let _ = writeln!(
+                out,
+                "<text x=\"{px:.2}\" y=\"{:.2}\" fill=\"{fg}\"{attrs}>{}</text>",
+                py + CELL_H * 0.78,
+                escape(symbol)
+            );
+        }
+    }
+    out.push_str("</g>\n</svg>\n");
+    out
+}
+
+fn app(w: u16, h: u16) -> App {
+    App::new(loader::load_builtin().map.expect("built-in map"), w, h)
+}
+
+fn walk_to(app: &mut App, id: &str) {
+    while app.map.nodes[app.selected].id != id {
+        update(app, Action::WalkNext);
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let color = Theme {
+        color: true,
+        ascii: false,
+    };
+    let mut shots: Vec<(&str, App, Theme)> = Vec::new();
+
+    let mut a = app(120, 40);
+    walk_to(&mut a, "E2b");
+    shots.push(("main-mid-walk", a, color));
+
+    let mut a = app(120, 40);
+    walk_to(&mut a, "R3");
+    shots.push(("counterpoint-quote", a, color));
+
+    let mut a = app(120, 40);
+    update(&mut a, Action::StartSearch);
+    for c in "geneva".chars() {
+        update(&mut a, Action::SearchInput(c));
+    }
+    update(&mut a, Action::SearchConfirm);
+    update(&mut a, Action::NextMatch);
+    shots.push(("search", a, color));
+
+    let mut a = app(120, 40);
+    update(&mut a, Action::Help);
+    shots.push(("help", a, color));
+
+    let mut a = app(80, 24);
+    walk_to(&mut a, "O3");
+    shots.push(("narrow-80x24", a, color));
+
+    let mut a = app(80, 24);
+    walk_to(&mut a, "O2");
+    shots.push((
+        "no-color-80x24",
+        a,
+        Theme {
+            color: false,
+            ascii: false,
+        },
+    ));
+
+    let dir = Path::new("screenshots");
+    std::fs::create_dir_all(dir)?;
+    for (name, app, theme) in &shots {
+        let svg_path = dir.join(format!("{name}.svg"));
+        let png_path = dir.join(format!("{name}.png"));
+        std::fs::write(&svg_path, svg(&view::render_buffer(app, theme)))?;
+        let status = Command::new("rsvg-convert")
+            .arg("-o")
+            .arg(&png_path)
+            .arg(&svg_path)
+            .status()
+            .map_err(|e| anyhow::anyhow!("rsvg-convert: {e} (apt-get install librsvg2-bin)"))?;
+        anyhow::ensure!(
+            status.success(),
+            "rsvg-convert failed on {}",
+            svg_path.display()
+        );
+        if std::env::var_os("KEEP_SVG").is_none() {
+            std::fs::remove_file(&svg_path)?;
+        }
+        println!("{}", png_path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! End-to-end: the real binary in a pseudo-terminal. Press keys, read the screen, and check the
+//! terminal is restored (alternate screen left, cursor shown, cooked mode back) on every way out.
+
+mod support;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rustix::process::Signal;
+use support::pty::{Pty, Session, restored};
+
+const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
+const LONG: Duration = Duration::from_secs(10);
+
+fn start(session: Session, envs: &[(&str, &str)]) -> Pty {
+    let p = Pty::spawn(Path::new(BIN), &[], envs, 80, 24, session);
+    assert!(
+        p.wait_for(LONG, |s| s.contains("step 1/37")),
+        "first frame:\n{}",
+        p.screen()
+    );
+    p
+}
+
+#[track_caller]
+fn assert_restored(p: &mut Pty, code: Option<i32>) {
+    let (status, _) = p.wait(LONG).expect("argwalk did not exit");
+    assert_eq!(status.code(), code, "exit status");
+    assert!(
+        restored(&p.bytes()),
+        "alternate screen left and cursor shown"
+    );
+    assert!(p.cooked(), "raw mode left: canonical mode and echo back");
+}
+
+#[test]
+fn keys_drive_the_reader_then_q_quits() {
+    let mut p = start(Session::Controlling, &[]);
+    p.send(b"nn");
+    assert!(
+        p.wait_for(LONG, |s| s.contains("T › O1 › R1")
+            && s.contains("step 3/37")),
+        "{}",
+        p.screen()
+    );
+    p.send(b"?");
+    assert!(
+        p.wait_for(LONG, |s| s.contains("argwalk: every key")),
+        "{}",
+        p.screen()
+    );
+    p.send(b"\x1b");
+    assert!(
+        p.wait_for(LONG, |s| !s.contains("argwalk: every key")),
+        "{}",
+        p.screen()
+    );
+    p.send(b"/hegemony\r");
+    assert!(p.wait_for(LONG, |s| s.contains("E6c")), "{}", p.screen());
+    p.send(b"q");
+    assert_restored(&mut p, Some(0));
+}
+
+#[test]
+fn ctrl_c_quits_with_130() {
+    let mut p = start(Session::Controlling, &[]);
+    p.send(b"\x03");
+    assert_restored(&mut p, Some(130));
+}
+
+#[test]
+fn sigterm_restores() {
+    let mut p = start(Session::Controlling, &[]);
+    p.signal(Signal::TERM);
+    assert_restored(&mut p, Some(143));
+}
+
+#[test]
+fn sigint_restores() {
+    let mut p = start(Session::Controlling, &[]);
+    p.signal(Signal::INT);
+    assert_restored(&mut p, Some(130));
+}
+
+#[test]
+fn sighup_restores() {
+    let mut p = start(Session::Controlling, &[]);
+    p.signal(Signal::HUP);
+    assert_restored(&mut p, Some(129));
+}
+
+#[test]
+fn panic_restores() {
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &[],
+        &[("ARGWALK_TEST_PANIC", "1")],
+        80,
+        24,
+        Session::Controlling,
+    );
+    assert_restored(&mut p, Some(101));
+    let text = String::from_utf8_lossy(&p.bytes()).into_owned();
+    assert!(
+        text.contains("panic requested by ARGWALK_TEST_PANIC"),
+        "{text}"
+    );
+}
+
+#[test]
+fn closed_pty_without_sighup_exits_without_spinning() {
+    // Detached: closing the master sends no SIGHUP, so only the hang-up watchdog can notice.
+    let mut p = start(Session::Detached, &[]);
+    p.close_master();
+    let (status, took) = p
+        .wait(LONG)
+        .expect("argwalk kept running on a dead terminal");
+    assert_eq!(status.code(), Some(129));
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+#[test]
+fn closed_pty_with_sighup_exits() {
+    let mut p = start(Session::Controlling, &[]);
+    p.close_master();
+    let (status, took) = p
+        .wait(LONG)
+        .expect("argwalk kept running on a dead terminal");
+    assert_eq!(status.code(), Some(129));
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+#[test]
+fn no_color_and_ascii_over_the_wire() {
+    let mut p = start(Session::Controlling, &[("NO_COLOR", "1")]);
+    p.send(b"n");
+    assert!(p.wait_for(LONG, |s| s.contains("step 2/37")));
+    let bytes = p.bytes();
+    let text = String::from_utf8_lossy(&bytes);
+    // No SGR colour parameters (30-37, 38;, 40-47, 48;, 90-97) anywhere in the stream.
+    for code in [
+        "[31m", "[32m", "[33m", "[34m", "[35m", "[36m", "[38;", "[48;", "[43m", "[46m",
+    ] {
+        assert!(!text.contains(code), "colour {code} sent under NO_COLOR");
+    }
+    assert!(text.contains("\x1b[7m"), "reverse video for the selection");
+    p.send(b"q");
+    assert_restored(&mut p, Some(0));
+
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &["--ascii"],
+        &[],
+        80,
+        24,
+        Session::Controlling,
+    );
+    assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
+    let screen = p.screen();
+    assert!(screen.contains("[T] T Iran is the spoiler"), "{screen}");
+    assert!(!screen.contains('│') && !screen.contains('▾'), "{screen}");
+    p.send(b"q");
+    assert_restored(&mut p, Some(0));
+}
+
+#[test]
+fn no_mouse_capture_is_ever_requested() {
+    let mut p = start(Session::Controlling, &[]);
+    p.send(b"nnn?\x1b");
+    p.settle(Duration::from_millis(100), LONG);
+    p.send(b"q");
+    assert_restored(&mut p, Some(0));
+    let text = String::from_utf8_lossy(&p.bytes()).into_owned();
+    for mode in ["?1000h", "?1002h", "?1003h", "?1006h", "?1015h"] {
+        assert!(!text.contains(mode), "mouse mode {mode} requested");
+    }
+}
+
+#[test]
+fn resize_storm_ends_on_a_correct_frame() {
+    let mut p = start(Session::Controlling, &[]);
+    for i in 0..50u16 {
+        let (w, h) = match i % 5 {
+            0 => (1, 1),
+            1 => (300, 100),
+            2 => (39, 11),
+            3 => (120, 40),
+            _ => (81 + i, 24 + i / 5),
+        };
+        p.resize(w, h);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    p.resize(120, 40);
+    assert!(
+        p.wait_for(LONG, |s| s.contains("step 1/37")
+            && s.contains("┌ Argument")),
+        "{}",
+        p.screen()
+    );
+    p.send(b"q");
+    assert_restored(&mut p, Some(0));
+}

@@ -1,0 +1,262 @@
+//! Runs the real argwalk binary in a pseudo-terminal: type keys, read the screen, send signals,
+//! and count the bytes it writes. Shared by the end-to-end tests and examples/wire.rs.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+use rustix::termios::{LocalModes, Winsize, tcgetattr, tcsetwinsize};
+
+/// A child process on the slave side of a pty, with the master's output collected.
+pub struct Pty {
+    pub child: Child,
+    master: Option<std::fs::File>,
+    output: Arc<Mutex<Vec<u8>>>,
+    pub started: Instant,
+    width: u16,
+    height: u16,
+    closing: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// How the child is attached to its terminal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Session {
+    /// A new session with the pty as controlling terminal: closing the master sends SIGHUP.
+    Controlling,
+    /// The pty only as standard streams: closing the master sends no signal at all.
+    Detached,
+}
+
+impl Pty {
+    pub fn spawn(
+        bin: &Path,
+        args: &[&str],
+        envs: &[(&str, &str)],
+        width: u16,
+        height: u16,
+        session: Session,
+    ) -> Self {
+        let master =
+            openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("openpt");
+        grantpt(&master).expect("grantpt");
+        unlockpt(&master).expect("unlockpt");
+        let name = ptsname(&master, Vec::new()).expect("ptsname");
+        let size = Winsize {
+            ws_row: height,
+            ws_col: width,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        tcsetwinsize(&master, size).expect("set size");
+        let slave: OwnedFd = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(name.to_str().expect("pty name"))
+            .expect("open slave")
+            .into();
+        let mut cmd = Command::new(bin);
+        cmd.args(args)
+            .env_clear()
+            .env("TERM", "xterm-256color")
+            .env("LANG", "C.UTF-8")
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .stdin(Stdio::from(slave.try_clone().expect("dup")))
+            .stdout(Stdio::from(slave.try_clone().expect("dup")))
+            .stderr(Stdio::from(slave));
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        if session == Session::Controlling {
+            // SAFETY: only async-signal-safe calls between fork and exec.
+            unsafe {
+                cmd.pre_exec(|| {
+                    rustix::process::setsid()?;
+                    rustix::process::ioctl_tiocsctty(std::io::stdin().as_fd())?;
+                    Ok(())
+                });
+            }
+        }
+        let started = Instant::now();
+        let child = cmd.spawn().expect("spawn argwalk");
+        let master = std::fs::File::from(master);
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = master.try_clone().expect("dup master");
+        let sink = Arc::clone(&output);
+        let closing = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::clone(&closing);
+        std::thread::spawn(move || {
+            use rustix::event::{PollFd, PollFlags, poll};
+            use rustix::time::Timespec;
+            let mut buf = [0u8; 65536];
+            // Polls with a timeout so that close_master() can make this thread drop its copy
+            // of the master: the pty only hangs up once every master descriptor is closed.
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let mut fds = [PollFd::new(&reader, PollFlags::IN)];
+                let tick = Timespec {
+                    tv_sec: 0,
+                    tv_nsec: 10_000_000,
+                };
+                if poll(&mut fds, Some(&tick)).unwrap_or(0) == 0 {
+                    continue;
+                }
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
+                }
+            }
+        });
+        Self {
+            child,
+            master: Some(master),
+            output,
+            started,
+            width,
+            height,
+            closing,
+        }
+    }
+
+    pub fn pid(&self) -> rustix::process::Pid {
+        rustix::process::Pid::from_child(&self.child)
+    }
+
+    /// Everything the child wrote so far.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
+    pub fn len(&self) -> usize {
+        self.output.lock().unwrap().len()
+    }
+
+    pub fn send(&mut self, keys: &[u8]) {
+        if let Some(m) = self.master.as_mut() {
+            m.write_all(keys).expect("write keys");
+        }
+    }
+
+    /// Waits until the output stops growing for `quiet`, or `max` passes; returns the length.
+    pub fn settle(&self, quiet: Duration, max: Duration) -> usize {
+        let start = Instant::now();
+        let mut last = self.len();
+        let mut since = Instant::now();
+        while start.elapsed() < max {
+            std::thread::sleep(Duration::from_millis(5));
+            let now = self.len();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            } else if since.elapsed() >= quiet {
+                break;
+            }
+        }
+        last
+    }
+
+    /// Waits until `pred` holds for the screen, or `max` passes.
+    pub fn wait_for(&self, max: Duration, pred: impl Fn(&str) -> bool) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < max {
+            if pred(&self.screen()) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        false
+    }
+
+    /// The screen as a terminal would show it after all output so far.
+    pub fn screen(&self) -> String {
+        let mut parser = vt100::Parser::new(self.height, self.width, 0);
+        parser.process(&self.bytes());
+        parser.screen().contents()
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        if let Some(m) = self.master.as_ref() {
+            let size = Winsize {
+                ws_row: height,
+                ws_col: width,
+                ws_xpixel: 0,
+                ws_ypixel: 0,
+            };
+            tcsetwinsize(m, size).expect("resize");
+            self.width = width;
+            self.height = height;
+            let _ = rustix::process::kill_process(self.pid(), rustix::process::Signal::WINCH);
+        }
+    }
+
+    pub fn signal(&self, sig: rustix::process::Signal) {
+        let _ = rustix::process::kill_process(self.pid(), sig);
+    }
+
+    /// True when the terminal is back in cooked mode with echo (raw mode left).
+    pub fn cooked(&self) -> bool {
+        let Some(m) = self.master.as_ref() else {
+            return false;
+        };
+        let t = tcgetattr(m).expect("tcgetattr");
+        t.local_modes
+            .contains(LocalModes::ICANON | LocalModes::ECHO)
+    }
+
+    /// Closes the master side: the terminal goes away, as when an SSH link drops.
+    pub fn close_master(&mut self) {
+        self.master = None;
+        self.closing
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Waits for the child to exit; `None` if it is still running after `max`.
+    pub fn wait(&mut self, max: Duration) -> Option<(ExitStatus, Duration)> {
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some((status, start.elapsed()));
+            }
+            if start.elapsed() > max {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// CPU time (user + system, in clock ticks) the child has used so far.
+    pub fn cpu_ticks(&self) -> u64 {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        let field = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|f| f.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        // utime and stime are fields 14 and 15 of /proc/PID/stat; 12 and 13 after the name.
+        field(11) + field(12)
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The byte sequences of leaving the alternate screen and showing the cursor, after entering.
+pub fn restored(bytes: &[u8]) -> bool {
+    let find = |needle: &[u8]| bytes.windows(needle.len()).rposition(|w| w == needle);
+    let entered = find(b"\x1b[?1049h");
+    let left = find(b"\x1b[?1049l");
+    let shown = find(b"\x1b[?25h");
+    matches!((entered, left, shown), (Some(e), Some(l), Some(s)) if l > e && s > e)
+}
