@@ -356,13 +356,10 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     while lines.len() < height && n <= paragraphs.len() {
         let p = &paragraphs[n - 1];
         let cited = node.cites(n);
-        let base = if p.outside {
-            theme.dim()
-        } else if cited {
-            theme.cited()
-        } else {
-            Style::new()
-        };
+        // Cited paragraphs are marked in the gutter (a bar and a bold number) and by their
+        // quotes, not by restyling all their text: that would resend both paragraphs whole on
+        // every step, which is what a slow link feels.
+        let base = if p.outside { theme.dim() } else { Style::new() };
         let mut marks: Vec<(Range<usize>, Style)> = node
             .citations
             .iter()
@@ -388,6 +385,8 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 };
                 let gutter_style = if n == app.cursor && app.focus == Focus::Source {
                     theme.heading().add_modifier(Modifier::REVERSED)
+                } else if cited {
+                    theme.cited()
                 } else if p.outside {
                     theme.dim()
                 } else {
@@ -446,26 +445,33 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Focus::Tree => "tree",
         Focus::Source => "source",
     };
-    let right = format!(" step {step} [{focus}] ");
+    // Fixed-width fields, so that a step rewrites only what changed, not the whole line.
+    let total_width = format!("{total}/{total}").len();
+    let step_field = format!(" step {step:<total_width$} ");
+    let focus_field = format!("{:<9}", format!("[{focus}]"));
+    let path_width = (width / 3).clamp(12, 48);
     let path = path.join(g.path_sep);
-    let room = width.saturating_sub(wrap::width(&right)).max(1);
-    let path = if wrap::width(&path) + 1 > room {
+    let path = if wrap::width(&path) > path_width.saturating_sub(1) {
         // Cut from the left: the end of the path (the selected node) matters most.
+        let keep = path_width.saturating_sub(1 + wrap::width(g.ellipsis));
         let tail: String = path
             .chars()
             .rev()
-            .take(room.saturating_sub(1 + g.ellipsis.chars().count()))
+            .take(keep)
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
             .collect();
-        format!(" {}{tail}", g.ellipsis)
+        format!("{}{tail}", g.ellipsis)
     } else {
-        format!(" {path}")
+        path
     };
+    let pad = path_width.saturating_sub(wrap::width(&path));
     let mut spans = vec![
+        Span::styled(step_field, base.add_modifier(Modifier::BOLD)),
+        Span::styled(focus_field, base),
         Span::styled(path, base.add_modifier(Modifier::BOLD)),
-        Span::styled(right, base),
+        Span::styled(" ".repeat(pad), base),
     ];
     match &app.message {
         Some(m) => spans.push(Span::styled(

@@ -18,6 +18,8 @@ pub struct Pty {
     pub child: Child,
     master: Option<std::fs::File>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// (when, total length) after each chunk read from the master.
+    chunks: Arc<Mutex<Vec<(Instant, usize)>>>,
     pub started: Instant,
     width: u16,
     height: u16,
@@ -88,6 +90,8 @@ impl Pty {
         let output = Arc::new(Mutex::new(Vec::new()));
         let mut reader = master.try_clone().expect("dup master");
         let sink = Arc::clone(&output);
+        let chunks = Arc::new(Mutex::new(Vec::new()));
+        let stamps = Arc::clone(&chunks);
         let closing = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stop = Arc::clone(&closing);
         std::thread::spawn(move || {
@@ -107,7 +111,11 @@ impl Pty {
                 }
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
+                    Ok(n) => {
+                        let mut out = sink.lock().unwrap();
+                        out.extend_from_slice(&buf[..n]);
+                        stamps.lock().unwrap().push((Instant::now(), out.len()));
+                    }
                 }
             }
         });
@@ -115,6 +123,7 @@ impl Pty {
             child,
             master: Some(master),
             output,
+            chunks,
             started,
             width,
             height,
@@ -129,6 +138,15 @@ impl Pty {
     /// Everything the child wrote so far.
     pub fn bytes(&self) -> Vec<u8> {
         self.output.lock().unwrap().clone()
+    }
+
+    /// When the output first reached `len` bytes, measured from the spawn.
+    pub fn time_at(&self, len: usize) -> Option<Duration> {
+        let chunks = self.chunks.lock().unwrap();
+        chunks
+            .iter()
+            .find(|(_, l)| *l >= len)
+            .map(|(t, _)| t.duration_since(self.started))
     }
 
     pub fn len(&self) -> usize {

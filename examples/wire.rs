@@ -1,0 +1,183 @@
+//! Measures what argwalk costs a terminal: bytes per frame and per key, time to the first frame
+//! (against `less` on the same article), idle CPU, and how fast each way out restores the
+//! terminal. Run on a release build:
+//!
+//! `cargo build --release && cargo run --release --example wire`
+//!
+//! Prints Markdown tables; docs/PERFORMANCE.md holds a copy with the date it was measured.
+
+#[path = "../tests/support/pty.rs"]
+mod pty;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use pty::{Pty, Session, restored};
+use rustix::process::Signal;
+
+const QUIET: Duration = Duration::from_millis(60);
+const MAX: Duration = Duration::from_secs(10);
+
+fn bin() -> PathBuf {
+    let release = Path::new("target/release/argwalk");
+    if release.exists() {
+        release.to_path_buf()
+    } else {
+        PathBuf::from("target/debug/argwalk")
+    }
+}
+
+fn spawn(w: u16, h: u16) -> Pty {
+    let p = Pty::spawn(&bin(), &[], &[], w, h, Session::Controlling);
+    assert!(p.wait_for(MAX, |s| s.contains("step 1/")), "no first frame");
+    p.settle(QUIET, MAX);
+    p
+}
+
+/// Bytes written in answer to `keys`.
+fn cost(p: &mut Pty, keys: &[u8]) -> usize {
+    let before = p.settle(QUIET, MAX);
+    p.send(keys);
+    p.settle(QUIET, MAX) - before
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn first_frame(program: &Path, args: &[&str], w: u16, h: u16) -> (usize, Duration) {
+    let p = Pty::spawn(program, args, &[], w, h, Session::Controlling);
+    let len = p.settle(Duration::from_millis(300), MAX);
+    (len, p.time_at(len).unwrap_or(MAX))
+}
+
+fn main() {
+    let map = argwalk::loader::load_builtin().map.expect("built-in map");
+    let steps = map.walk.len();
+    println!("binary: {}\n", bin().display());
+    println!(
+        "| size | first frame | mean per walk step | max per walk step | mean / first frame | no-op key | source scroll 1 line | same-paragraph move (max) |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut p = spawn(w, h);
+        let first = p.len();
+        let mut per_step = Vec::new();
+        for _ in 1..steps {
+            per_step.push(cost(&mut p, b"n"));
+        }
+        let mean = per_step.iter().sum::<usize>() as f64 / per_step.len() as f64;
+        let max_step = per_step.iter().max().copied().unwrap_or(0);
+        let noop = cost(&mut p, b"x");
+        // Moves between tree rows whose citations name the same paragraphs.
+        let mut p2 = spawn(w, h);
+        let mut same = Vec::new();
+        let paragraphs = |ix: usize| -> Vec<usize> {
+            let mut v: Vec<usize> = map.nodes[ix]
+                .citations
+                .iter()
+                .flat_map(|c| c.paragraphs())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for pair in map.walk.windows(2) {
+            let moved = cost(&mut p2, b"j");
+            if paragraphs(pair[0]) == paragraphs(pair[1]) {
+                same.push(moved);
+            }
+        }
+        cost(&mut p, b"\t");
+        let scroll = cost(&mut p, b"j");
+        println!(
+            "| {w}x{h} | {first} B | {mean:.0} B | {max_step} B | {:.1}% | {noop} B | {scroll} B | {} B over {} moves |",
+            100.0 * mean / first as f64,
+            same.iter().max().copied().unwrap_or(0),
+            same.len()
+        );
+        p.send(b"q");
+    }
+
+    println!("\n| time to first complete frame (median of 15) | argwalk | less | ratio |");
+    println!("|---|---|---|---|");
+    let article = Path::new("argument-maps/astana-talks.txt");
+    let less = Path::new("/usr/bin/less");
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut ours = Vec::new();
+        let mut theirs = Vec::new();
+        for _ in 0..15 {
+            ours.push(first_frame(&bin(), &[], w, h).1.as_secs_f64() * 1000.0);
+            theirs.push(
+                first_frame(less, &[article.to_str().unwrap_or_default()], w, h)
+                    .1
+                    .as_secs_f64()
+                    * 1000.0,
+            );
+        }
+        let (a, b) = (median(ours), median(theirs));
+        println!("| {w}x{h} | {a:.1} ms | {b:.1} ms | {:.2}x |", a / b);
+    }
+
+    let p = spawn(80, 24);
+    let before = p.cpu_ticks();
+    std::thread::sleep(Duration::from_secs(5));
+    let idle = p.cpu_ticks() - before;
+    println!(
+        "\nCPU used over 5 idle seconds: {idle} clock ticks ({} ms)",
+        idle * 10
+    );
+
+    println!("\n| way out | exit status | time to exit | terminal restored |");
+    println!("|---|---|---|---|");
+    type Out = (&'static str, Box<dyn Fn(&mut Pty)>);
+    let outs: Vec<Out> = vec![
+        ("q", Box::new(|p: &mut Pty| p.send(b"q"))),
+        ("Ctrl-C", Box::new(|p: &mut Pty| p.send(b"\x03"))),
+        ("SIGTERM", Box::new(|p: &mut Pty| p.signal(Signal::TERM))),
+        ("SIGINT", Box::new(|p: &mut Pty| p.signal(Signal::INT))),
+        ("SIGHUP", Box::new(|p: &mut Pty| p.signal(Signal::HUP))),
+    ];
+    for (name, out) in outs {
+        let mut p = spawn(80, 24);
+        let t = Instant::now();
+        out(&mut p);
+        let (status, _) = p.wait(MAX).expect("exit");
+        let took = t.elapsed();
+        std::thread::sleep(Duration::from_millis(100));
+        let ok = restored(&p.bytes()) && p.cooked();
+        println!(
+            "| {name} | {:?} | {:.1} ms | {ok} |",
+            status.code(),
+            took.as_secs_f64() * 1000.0
+        );
+    }
+    let mut p = Pty::spawn(
+        &bin(),
+        &[],
+        &[("ARGWALK_TEST_PANIC", "1")],
+        80,
+        24,
+        Session::Controlling,
+    );
+    let (status, took) = p.wait(MAX).expect("exit");
+    std::thread::sleep(Duration::from_millis(50));
+    println!(
+        "| panic | {:?} | {:.1} ms after spawn | {} |",
+        status.code(),
+        took.as_secs_f64() * 1000.0,
+        restored(&p.bytes()) && p.cooked()
+    );
+    let mut p = Pty::spawn(&bin(), &[], &[], 80, 24, Session::Detached);
+    assert!(p.wait_for(MAX, |s| s.contains("step 1/")));
+    let pid = p.child.id();
+    let t = Instant::now();
+    p.close_master();
+    let (status, _) = p.wait(MAX).expect("exit after the pty closed");
+    println!(
+        "| pty closed, no SIGHUP (pid {pid}) | {:?} | {:.1} ms | (terminal gone) |",
+        status.code(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+}
