@@ -28,7 +28,7 @@ fn bin() -> PathBuf {
 }
 
 fn spawn(w: u16, h: u16) -> Pty {
-    let p = Pty::spawn(&bin(), &[], &[], w, h, Session::Controlling);
+    let p = Pty::spawn(&bin(), &[], &[], w, h, Session::Detached);
     assert!(p.wait_for(MAX, |s| s.contains("step 1/")), "no first frame");
     p.settle(QUIET, MAX);
     p
@@ -47,7 +47,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 fn first_frame(program: &Path, args: &[&str], w: u16, h: u16) -> (usize, Duration) {
-    let p = Pty::spawn(program, args, &[], w, h, Session::Controlling);
+    let p = Pty::spawn(program, args, &[], w, h, Session::Detached);
     let len = p.settle(Duration::from_millis(300), MAX);
     (len, p.time_at(len).unwrap_or(MAX))
 }
@@ -159,7 +159,7 @@ fn main() {
         &[("ARGWALK_TEST_PANIC", "1")],
         80,
         24,
-        Session::Controlling,
+        Session::Detached,
     );
     let (status, took) = p.wait(MAX).expect("exit");
     std::thread::sleep(Duration::from_millis(50));

@@ -12,6 +12,8 @@ use support::pty::{Pty, Session, restored};
 const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
 const LONG: Duration = Duration::from_secs(10);
 
+/// Most tests run argwalk as an ordinary process on the pty; only the hang-up tests need it to
+/// be a session leader with the pty as its controlling terminal.
 fn start(session: Session, envs: &[(&str, &str)]) -> Pty {
     let p = Pty::spawn(Path::new(BIN), &[], envs, 80, 24, session);
     assert!(
@@ -26,16 +28,24 @@ fn start(session: Session, envs: &[(&str, &str)]) -> Pty {
 fn assert_restored(p: &mut Pty, code: Option<i32>) {
     let (status, _) = p.wait(LONG).expect("argwalk did not exit");
     assert_eq!(status.code(), code, "exit status");
+    // The last bytes may still be in the pty's buffer when the child has exited.
+    let start = std::time::Instant::now();
+    while !restored(&p.bytes()) && start.elapsed() < LONG {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let bytes = p.bytes();
+    let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(200)..]).into_owned();
     assert!(
-        restored(&p.bytes()),
-        "alternate screen left and cursor shown"
+        restored(&bytes),
+        "alternate screen not left: {} bytes, ending {tail:?}",
+        bytes.len()
     );
     assert!(p.cooked(), "raw mode left: canonical mode and echo back");
 }
 
 #[test]
 fn keys_drive_the_reader_then_q_quits() {
-    let mut p = start(Session::Controlling, &[]);
+    let mut p = start(Session::Detached, &[]);
     p.send(b"nn");
     assert!(
         p.wait_for(LONG, |s| s.contains("T › O1 › R1")
@@ -63,28 +73,28 @@ fn keys_drive_the_reader_then_q_quits() {
 
 #[test]
 fn ctrl_c_quits_with_130() {
-    let mut p = start(Session::Controlling, &[]);
+    let mut p = start(Session::Detached, &[]);
     p.send(b"\x03");
     assert_restored(&mut p, Some(130));
 }
 
 #[test]
 fn sigterm_restores() {
-    let mut p = start(Session::Controlling, &[]);
+    let mut p = start(Session::Detached, &[]);
     p.signal(Signal::TERM);
     assert_restored(&mut p, Some(143));
 }
 
 #[test]
 fn sigint_restores() {
-    let mut p = start(Session::Controlling, &[]);
+    let mut p = start(Session::Detached, &[]);
     p.signal(Signal::INT);
     assert_restored(&mut p, Some(130));
 }
 
 #[test]
 fn sighup_restores() {
-    let mut p = start(Session::Controlling, &[]);
+    let mut p = start(Session::Detached, &[]);
     p.signal(Signal::HUP);
     assert_restored(&mut p, Some(129));
 }
@@ -97,7 +107,7 @@ fn panic_restores() {
         &[("ARGWALK_TEST_PANIC", "1")],
         80,
         24,
-        Session::Controlling,
+        Session::Detached,
     );
     assert_restored(&mut p, Some(101));
     let text = String::from_utf8_lossy(&p.bytes()).into_owned();
@@ -132,7 +142,7 @@ fn closed_pty_with_sighup_exits() {
 
 #[test]
 fn no_color_and_ascii_over_the_wire() {
-    let mut p = start(Session::Controlling, &[("NO_COLOR", "1")]);
+    let mut p = start(Session::Detached, &[("NO_COLOR", "1")]);
     p.send(b"n");
     assert!(p.wait_for(LONG, |s| s.contains("step 2/37")));
     let bytes = p.bytes();
@@ -147,14 +157,7 @@ fn no_color_and_ascii_over_the_wire() {
     p.send(b"q");
     assert_restored(&mut p, Some(0));
 
-    let mut p = Pty::spawn(
-        Path::new(BIN),
-        &["--ascii"],
-        &[],
-        80,
-        24,
-        Session::Controlling,
-    );
+    let mut p = Pty::spawn(Path::new(BIN), &["--ascii"], &[], 80, 24, Session::Detached);
     assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
     let screen = p.screen();
     assert!(screen.contains("[T] T Iran is the spoiler"), "{screen}");
@@ -165,7 +168,7 @@ fn no_color_and_ascii_over_the_wire() {
 
 #[test]
 fn no_mouse_capture_is_ever_requested() {
-    let mut p = start(Session::Controlling, &[]);
+    let mut p = start(Session::Detached, &[]);
     p.send(b"nnn?\x1b");
     p.settle(Duration::from_millis(100), LONG);
     p.send(b"q");
@@ -178,7 +181,7 @@ fn no_mouse_capture_is_ever_requested() {
 
 #[test]
 fn resize_storm_ends_on_a_correct_frame() {
-    let mut p = start(Session::Controlling, &[]);
+    let mut p = start(Session::Detached, &[]);
     for i in 0..50u16 {
         let (w, h) = match i % 5 {
             0 => (1, 1),
