@@ -192,11 +192,22 @@ fn render_one(renderer: &Renderer, name: &str, shown: &str, d: &Diagnostic) -> S
                 let next = shown[span.start..].chars().next().map_or(0, char::len_utf8);
                 span.end = span.start + next;
             }
+            // Hand the renderer only the lines the span covers, so rendering a report costs
+            // what it shows, not the size of the file times the number of problems.
+            let first = shown[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let last = shown[span.end..]
+                .find('\n')
+                .map_or(shown.len(), |i| span.end + i);
             title.element(
-                Snippet::source(shown)
+                Snippet::source(&shown[first..last])
+                    .line_start(d.line)
                     .path(name)
                     .fold(true)
-                    .annotation(AnnotationKind::Primary.span(span).label(d.label.as_str())),
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(span.start - first..span.end - first)
+                            .label(d.label.as_str()),
+                    ),
             )
         }
         None => title.element(annotate_snippets::Origin::path(name)),

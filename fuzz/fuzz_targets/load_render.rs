@@ -1,0 +1,25 @@
+//! Load arbitrary bytes as a map, render what loads at a size taken from the input.
+//! `cargo fuzz run load_render -- -max_len=65536` (see docs/PERFORMANCE.md); the proptest
+//! twin in tests/hostile.rs runs a bounded number of cases in CI.
+#![no_main]
+
+use argwalk::app::{App, update};
+use argwalk::keymap::Action;
+use argwalk::loader::{self, Builtin};
+use argwalk::theme::Theme;
+use argwalk::view;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let (size, bytes) = data.split_at(data.len().min(2));
+    let w = u16::from(size.first().copied().unwrap_or(80)) + 1;
+    let h = u16::from(size.get(1).copied().unwrap_or(24)) / 2 + 1;
+    let loaded = loader::load_bytes("fuzz.toml", bytes, &Builtin);
+    let _ = loaded.report.render(false);
+    if let Some(map) = loaded.map {
+        let mut app = App::new(map, w, h);
+        update(&mut app, Action::WalkNext);
+        update(&mut app, Action::FoldAll);
+        let _ = view::render_buffer(&app, &Theme { color: true, ascii: false });
+    }
+});
