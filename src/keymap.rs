@@ -193,7 +193,8 @@ const fn bind(
 use Action as A;
 use Scope as S;
 
-/// Every binding of the reader. Order is the order of help and of status-bar hints.
+/// Every binding of the reader. Order is the order of help and of status-bar hints, which are
+/// cut from the end when the line is short: the most needed come first.
 pub const BINDINGS: &[Binding] = &[
     bind(
         S::Global,
@@ -208,13 +209,6 @@ pub const BINDINGS: &[Binding] = &[
         A::WalkPrev,
         "Step back through the argument",
         Some("prev"),
-    ),
-    bind(
-        S::Global,
-        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
-        A::SwitchFocus,
-        "Switch focus between tree and source",
-        Some("pane"),
     ),
     bind(
         S::Global,
@@ -260,6 +254,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("help"),
     ),
     bind(S::Global, &[key('q')], A::Quit, "Quit", Some("quit")),
+    bind(
+        S::Global,
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        A::SwitchFocus,
+        "Switch focus between tree and source",
+        Some("pane"),
+    ),
     bind(
         S::Global,
         &[code(KeyCode::Esc)],
@@ -535,11 +536,14 @@ pub fn in_scope(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 
 /// Status-bar hints (key, word) for the given scopes, most specific first.
 pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
-    scopes
+    let mut hints = scopes
         .iter()
         .flat_map(|&s| in_scope(s))
         .filter_map(|b| Some((b.keys[0].name(), b.hint?)))
-        .collect()
+        .collect::<Vec<_>>();
+    // Help leads to every other key: it is shown first, so a narrow line never cuts it.
+    hints.sort_by_key(|b| b.0 != "?");
+    hints
 }
 
 /// All the keys of a binding, as help writes them: "j / Down".

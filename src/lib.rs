@@ -18,4 +18,5 @@ pub mod synthetic;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod wire;
 pub mod wrap;

@@ -22,6 +22,7 @@ use crate::app::{self, App, Exit};
 use crate::keymap::Action;
 use crate::theme::Theme;
 use crate::view;
+use crate::wire::Frugal;
 
 /// Exit statuses, as shells report death by signal: 128 + the signal number.
 pub const EXIT_SIGHUP: i32 = 129;
@@ -143,7 +144,10 @@ fn enter() -> std::io::Result<()> {
 }
 
 fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<Exit> {
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let backend = Frugal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        std::io::stdout(),
+    )));
     let mut terminal = Terminal::new(backend)?;
     let size = terminal.size()?;
     let mut app = App::new(map, size.width, size.height);
@@ -153,12 +157,12 @@ fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<E
     }
     let mut dirty = true;
     loop {
+        if let Some(exit) = app.exit {
+            return Ok(exit);
+        }
         if dirty {
             let _guard = DRAWING.lock();
             terminal.draw(|frame| view::render(frame, &app, &theme))?;
-        }
-        if let Some(exit) = app.exit {
-            return Ok(exit);
         }
         // Blocks until input or a resize: no tick, no work while idle.
         let before = app.fingerprint();

@@ -449,7 +449,7 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let total_width = format!("{total}/{total}").len();
     let step_field = format!(" step {step:<total_width$} ");
     let focus_field = format!("{:<9}", format!("[{focus}]"));
-    let path_width = (width / 3).clamp(12, 48);
+    let path_width = (width / 4).clamp(12, 48);
     let path = path.join(g.path_sep);
     let path = if wrap::width(&path) > path_width.saturating_sub(1) {
         // Cut from the left: the end of the path (the selected node) matters most.

@@ -1,5 +1,6 @@
 //! Load arbitrary bytes as a map, render what loads at a size taken from the input.
-//! `cargo fuzz run load_render -- -max_len=65536` (see docs/PERFORMANCE.md); the proptest
+//! `cargo fuzz run load_render corpus/load_render seeds -- -max_len=65536` (docs/PERFORMANCE.md);
+//! the proptest
 //! twin in tests/hostile.rs runs a bounded number of cases in CI.
 #![no_main]
 

@@ -1,0 +1,184 @@
+//! Sends frames with fewer bytes: bridges short runs of unchanged cells instead of moving the
+//! cursor over them.
+//!
+//! ratatui's diff sends only changed cells, and jumps over unchanged ones with a cursor move
+//! (`ESC[29;15H`, six to eight bytes). When two changes on a line are separated by a few plain
+//! unchanged cells, sending those cells again is cheaper than the jump. This backend remembers
+//! what is on screen so that it can do that; over a slow SSH link every byte is felt.
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
+
+use crate::wrap;
+
+/// Wraps a backend, keeping a copy of the screen to bridge gaps in the diff.
+pub struct Frugal<B: Backend> {
+    inner: B,
+    screen: Buffer,
+}
+
+impl<B: Backend> Frugal<B> {
+    pub fn new(inner: B) -> Self {
+        let size = inner.size().unwrap_or_default();
+        Self {
+            inner,
+            screen: Buffer::empty(Rect::new(0, 0, size.width, size.height)),
+        }
+    }
+
+    pub fn inner(&self) -> &B {
+        &self.inner
+    }
+
+    fn forget_screen(&mut self) {
+        let size = self.inner.size().unwrap_or_default();
+        self.screen = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+    }
+
+    fn same_style(a: &Cell, b: &Cell) -> bool {
+        a.fg == b.fg
+            && a.bg == b.bg
+            && a.modifier == b.modifier
+            && a.underline_color == b.underline_color
+    }
+
+    /// The length of the cursor move to (x, y): `ESC [ row ; col H`, 1-based.
+    fn jump_cost(x: u16, y: u16) -> usize {
+        let digits = |n: u16| (u32::from(n) + 1).to_string().len();
+        4 + digits(x) + digits(y)
+    }
+
+    /// The cells of the screen between `from` and `to` on row `y`, if sending them costs less
+    /// than a jump and needs no style change after `prev`.
+    fn bridge(&self, prev: &Cell, from: u16, to: u16, y: u16) -> Option<Vec<(u16, Cell)>> {
+        let area = self.screen.area;
+        if y >= area.height || to > area.width {
+            return None;
+        }
+        let mut cells = Vec::new();
+        let mut bytes = 0;
+        for x in from..to {
+            let cell = &self.screen[(x, y)];
+            if !Self::same_style(cell, prev) || wrap::width(cell.symbol()) != 1 {
+                return None;
+            }
+            bytes += cell.symbol().len();
+            if bytes >= Self::jump_cost(to, y) {
+                return None;
+            }
+            cells.push((x, cell.clone()));
+        }
+        Some(cells)
+    }
+}
+
+impl<B: Backend> Backend for Frugal<B> {
+    type Error = B::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut out: Vec<(u16, u16, Cell)> = Vec::new();
+        for (x, y, cell) in content {
+            if let Some((px, py, prev)) = out.last() {
+                let next = px + wrap::width(prev.symbol()).max(1) as u16;
+                if let Some(cells) = (*py == y && x > next)
+                    .then(|| self.bridge(prev, next, x, y))
+                    .flatten()
+                {
+                    out.extend(cells.into_iter().map(|(gx, c)| (gx, y, c)));
+                }
+            }
+            if x < self.screen.area.width && y < self.screen.area.height {
+                self.screen[(x, y)] = cell.clone();
+            }
+            out.push((x, y, cell.clone()));
+        }
+        self.inner.draw(out.iter().map(|(x, y, c)| (*x, *y, c)))
+    }
+
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.forget_screen();
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
+        // Anything but a full clear leaves the copy unsure: start again from blank.
+        self.forget_screen();
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> Result<Size, Self::Error> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::widgets::Paragraph;
+
+    #[test]
+    fn frames_come_out_the_same() {
+        let mut plain = Terminal::new(TestBackend::new(30, 3)).unwrap();
+        let mut frugal = Terminal::new(Frugal::new(TestBackend::new(30, 3))).unwrap();
+        for text in [
+            "the quick brown fox",
+            "the quack brown fix",
+            "a different line\nand more",
+            "",
+        ] {
+            plain
+                .draw(|f| f.render_widget(Paragraph::new(text), f.area()))
+                .unwrap();
+            frugal
+                .draw(|f| f.render_widget(Paragraph::new(text), f.area()))
+                .unwrap();
+            assert_eq!(plain.backend().buffer(), frugal.backend().inner().buffer());
+        }
+    }
+
+    #[test]
+    fn bridges_short_gaps_only() {
+        let mut b = Frugal::new(TestBackend::new(40, 1));
+        let mut cell = Cell::default();
+        cell.set_symbol("x");
+        // Fill the screen copy, then change cells 0 and 3: the two cells between are re-sent.
+        b.draw((0..40).map(|x| (x, 0, &cell))).unwrap();
+        let mut y = Cell::default();
+        y.set_symbol("y");
+        let gap = b
+            .bridge(&y, 1, 3, 0)
+            .expect("a 2-cell gap is cheaper than a jump");
+        assert_eq!(gap.len(), 2);
+        assert!(b.bridge(&y, 1, 30, 0).is_none(), "a long gap is not");
+    }
+}
