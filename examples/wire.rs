@@ -46,8 +46,9 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// Both programs run as they would from a shell: session leaders with the pty as their terminal.
 fn first_frame(program: &Path, args: &[&str], w: u16, h: u16) -> (usize, Duration) {
-    let p = Pty::spawn(program, args, &[], w, h, Session::Detached);
+    let p = Pty::spawn(program, args, &[], w, h, Session::Controlling);
     let len = p.settle(Duration::from_millis(300), MAX);
     (len, p.time_at(len).unwrap_or(MAX))
 }

@@ -15,8 +15,8 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{self, App, Exit};
 use crate::keymap::Action;
@@ -144,13 +144,20 @@ fn enter() -> std::io::Result<()> {
 }
 
 fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<Exit> {
-    let backend = Frugal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        1 << 16,
-        std::io::stdout(),
-    )));
-    let mut terminal = Terminal::new(backend)?;
-    let size = terminal.size()?;
-    let mut app = App::new(map, size.width, size.height);
+    // The size is asked once here; after that it comes with each resize event. ratatui's
+    // fullscreen viewport would ask the terminal again on every draw (crossterm opens /dev/tty
+    // for that), which is work on every keypress.
+    let (width, height) = crossterm::terminal::size()?;
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let backend = Frugal::with_size(
+        CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
+        area,
+    );
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(area),
+    };
+    let mut terminal = Terminal::with_options(backend, options)?;
+    let mut app = App::new(map, width, height);
     if std::env::var_os("ARGWALK_TEST_PANIC").is_some() {
         // For the end-to-end tests: proves a panic mid-session restores the terminal.
         panic!("panic requested by ARGWALK_TEST_PANIC");
@@ -170,7 +177,10 @@ fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<E
             Event::Key(key) => {
                 app::handle_key(&mut app, &key);
             }
-            Event::Resize(w, h) => app::update(&mut app, Action::Resize(w, h)),
+            Event::Resize(w, h) => {
+                terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
+                app::update(&mut app, Action::Resize(w, h));
+            }
             _ => {}
         }
         dirty = app.fingerprint() != before;

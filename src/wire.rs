@@ -21,9 +21,14 @@ pub struct Frugal<B: Backend> {
 impl<B: Backend> Frugal<B> {
     pub fn new(inner: B) -> Self {
         let size = inner.size().unwrap_or_default();
+        Self::with_size(inner, Rect::new(0, 0, size.width, size.height))
+    }
+
+    /// For a caller that already knows the terminal's size: no query to the terminal.
+    pub fn with_size(inner: B, area: Rect) -> Self {
         Self {
             inner,
-            screen: Buffer::empty(Rect::new(0, 0, size.width, size.height)),
+            screen: Buffer::empty(area),
         }
     }
 
