@@ -47,6 +47,9 @@ pub enum Command {
     Outline {
         /// The map; without one, the built-in Astana map
         map: Option<PathBuf>,
+        /// Print the validated tree as JSON instead (nodes, walk order, who cites each paragraph)
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -69,7 +72,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { maps }) => check(&maps),
-        Some(Command::Outline { map }) => outline(map.as_deref()),
+        Some(Command::Outline { map, json }) => outline(map.as_deref(), json),
         None => read(cli.map.as_deref(), cli.display),
     }
 }
@@ -134,11 +137,22 @@ fn load_clean(map: Option<&Path>) -> Result<crate::model::ArgumentMap, ExitCode>
     }
 }
 
-fn outline(map: Option<&Path>) -> ExitCode {
+fn outline(map: Option<&Path>, json: bool) -> ExitCode {
     match load_clean(map) {
         Ok(m) => {
+            let text = if json {
+                match serde_json::to_string_pretty(&m) {
+                    Ok(text) => text + "\n",
+                    Err(e) => {
+                        let _ = writeln!(std::io::stderr(), "argwalk: cannot write JSON: {e}");
+                        return ExitCode::from(EXIT_IO);
+                    }
+                }
+            } else {
+                crate::outline::render(&m)
+            };
             let mut out = std::io::stdout().lock();
-            let _ = out.write_all(crate::outline::render(&m).as_bytes());
+            let _ = out.write_all(text.as_bytes());
             let _ = out.flush();
             ExitCode::SUCCESS
         }

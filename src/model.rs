@@ -5,11 +5,14 @@
 
 use std::ops::Range;
 
+use serde::Serialize;
+
 /// Index of a node in [`ArgumentMap::nodes`].
 pub type NodeIx = usize;
 
 /// The four kinds of node an author writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Kind {
     Thesis,
     Premise,
@@ -29,7 +32,8 @@ impl Kind {
 }
 
 /// What a node does in the argument, derived from its kind and what it hangs from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Role {
     Thesis,
     Premise,
@@ -58,7 +62,7 @@ impl Role {
 }
 
 /// One numbered paragraph of the article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Paragraph {
     /// 1-based, as the author cites it.
     pub number: usize,
@@ -68,7 +72,7 @@ pub struct Paragraph {
 }
 
 /// The article a map describes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub title: String,
     pub author: Option<String>,
@@ -79,7 +83,7 @@ pub struct Source {
 }
 
 /// An exact quote, found in one cited paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
     pub text: String,
     /// 1-based number of the paragraph the quote was found in.
@@ -89,7 +93,7 @@ pub struct Quote {
 }
 
 /// A node's reference to one paragraph or a range of paragraphs, 1-based and inclusive.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Citation {
     pub first: usize,
     pub last: usize,
@@ -131,7 +135,7 @@ pub struct NodeDraft {
 }
 
 /// A node of the tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Node {
     pub id: String,
     pub kind: Kind,
@@ -165,8 +169,9 @@ impl Node {
     }
 }
 
-/// A whole validated map.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A whole validated map. Its JSON form (`argwalk outline --json`) is this structure as is:
+/// `parent`, `children`, `thesis`, `walk` and `cited_by` hold indices into `nodes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ArgumentMap {
     pub source: Source,
     /// In authored order; the thesis is [`ArgumentMap::thesis`].

@@ -30,8 +30,10 @@ pub struct Glyphs {
     pub ellipsis: &'static str,
     pub dash: &'static str,
     pub path_sep: &'static str,
-    pub quote_open: &'static str,
-    pub quote_close: &'static str,
+    /// Between the fields of the details pane's first line.
+    pub dot: &'static str,
+    /// Between a node's label and its text.
+    pub em_dash: &'static str,
 }
 
 const UNICODE: Glyphs = Glyphs {
@@ -47,8 +49,8 @@ const UNICODE: Glyphs = Glyphs {
     ellipsis: "…",
     dash: "–",
     path_sep: " › ",
-    quote_open: "“",
-    quote_close: "”",
+    dot: " · ",
+    em_dash: " — ",
 };
 
 const ASCII: Glyphs = Glyphs {
@@ -64,8 +66,8 @@ const ASCII: Glyphs = Glyphs {
     ellipsis: "...",
     dash: "-",
     path_sep: " > ",
-    quote_open: "\"",
-    quote_close: "\"",
+    dot: ", ",
+    em_dash: " - ",
 };
 
 const ASCII_BORDER: border::Set = border::Set {

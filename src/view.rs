@@ -222,7 +222,10 @@ pub fn details_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static
     }
     let (support, attack) = app.map.support_and_attack(app.selected);
     if support + attack > 0 {
-        head.push(Span::raw(format!(" · {support} for, {attack} against")));
+        head.push(Span::raw(format!(
+            "{}{support} for, {attack} against",
+            g.dot
+        )));
     }
     let cites: Vec<String> = n
         .citations
@@ -230,7 +233,7 @@ pub fn details_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static
         .map(|c| c.label(g.pilcrow, g.dash))
         .collect();
     if !cites.is_empty() {
-        head.push(Span::raw(format!(" · cites {}", cites.join(" "))));
+        head.push(Span::raw(format!("{}cites {}", g.dot, cites.join(" "))));
     }
     let mut flags = Vec::new();
     if n.conceded {
@@ -241,7 +244,7 @@ pub fn details_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static
     }
     if !flags.is_empty() {
         head.push(Span::styled(
-            format!(" · {}", flags.join(", ")),
+            format!("{}{}", g.dot, flags.join(", ")),
             theme
                 .dim()
                 .remove_modifier(Modifier::DIM)
@@ -250,7 +253,7 @@ pub fn details_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static
     }
     let mut lines = wrap_spans(head, width);
     let body = match &n.label {
-        Some(label) => format!("{label} — {}", n.text),
+        Some(label) => format!("{label}{}{}", g.em_dash, n.text),
         None => n.text.clone(),
     };
     let bold_until = n.label.as_ref().map_or(0, String::len);

@@ -155,3 +155,14 @@ fn format_md_example_loads() {
     assert_eq!(map.nodes.len(), 6);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn outline_json_is_the_tree() {
+    let out = argwalk().args(["outline", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let map = loader::load_builtin().map.unwrap();
+    assert!(text.contains("\"role\": \"rebuttal\""), "{}", &text[..400]);
+    assert!(text.contains(&format!("\"walk\": [\n    {}", map.walk[0])));
+    assert_eq!(text.matches("\"id\": ").count(), map.nodes.len());
+}

@@ -203,3 +203,31 @@ fn resize_storm_ends_on_a_correct_frame() {
     p.send(b"q");
     assert_restored(&mut p, Some(0));
 }
+
+#[test]
+fn a_non_utf8_locale_draws_ascii() {
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &[],
+        &[("LANG", "C")],
+        80,
+        24,
+        Session::Detached,
+    );
+    assert!(
+        p.wait_for(LONG, |s| s.contains("step 1/37")),
+        "{}",
+        p.screen()
+    );
+    let bytes = p.bytes();
+    let text = String::from_utf8_lossy(&bytes);
+    // The article's own text may hold Unicode; the interface draws none.
+    assert!(
+        !text.contains('│') && !text.contains('▾') && !text.contains('›'),
+        "{}",
+        p.screen()
+    );
+    assert!(p.screen().contains("|-- [O] O1"), "{}", p.screen());
+    p.send(b"q");
+    assert_restored(&mut p, Some(0));
+}

@@ -168,7 +168,7 @@ fn ascii_80x24() {
     let text = screen(&a, &ASCII);
     assert!(
         text.chars()
-            .all(|c| c.is_ascii() || !"│├└─┌┐└┘▾▸▌›¶…".contains(c)),
+            .all(|c| c.is_ascii() || !"│├└─┌┐└┘▾▸▌›¶…·—".contains(c)),
         "{text}"
     );
     insta::assert_snapshot!(text);
