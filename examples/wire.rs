@@ -74,19 +74,9 @@ fn main() {
         // Moves between tree rows whose citations name the same paragraphs.
         let mut p2 = spawn(w, h);
         let mut same = Vec::new();
-        let paragraphs = |ix: usize| -> Vec<usize> {
-            let mut v: Vec<usize> = map.nodes[ix]
-                .citations
-                .iter()
-                .flat_map(|c| c.paragraphs())
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
         for pair in map.walk.windows(2) {
             let moved = cost(&mut p2, b"j");
-            if paragraphs(pair[0]) == paragraphs(pair[1]) {
+            if map.nodes[pair[0]].cited_paragraphs() == map.nodes[pair[1]].cited_paragraphs() {
                 same.push(moved);
             }
         }

@@ -469,19 +469,8 @@ impl App {
         self.cursor_follows_scroll();
     }
 
-    fn cited_paragraphs(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = self.map.nodes[self.selected]
-            .citations
-            .iter()
-            .flat_map(|c| c.paragraphs())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
-
     fn jump_cited(&mut self, forward: bool) {
-        let cited = self.cited_paragraphs();
+        let cited = self.map.nodes[self.selected].cited_paragraphs();
         let id = self.map.nodes[self.selected].id.clone();
         let target = if forward {
             cited.iter().copied().find(|&n| n > self.cursor)

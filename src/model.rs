@@ -162,6 +162,18 @@ impl Node {
         self.label.as_deref().unwrap_or(&self.text)
     }
 
+    /// The numbers of the paragraphs this node cites, ascending, each once.
+    pub fn cited_paragraphs(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .citations
+            .iter()
+            .flat_map(Citation::paragraphs)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     pub fn cites(&self, paragraph: usize) -> bool {
         self.citations
             .iter()
