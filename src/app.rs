@@ -25,6 +25,10 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// The selected node in full, for when the details pane cannot hold it.
+    Node {
+        scroll: usize,
+    },
     /// The nodes citing paragraph `paragraph`; `selected` indexes them.
     Citers {
         paragraph: usize,
@@ -209,6 +213,7 @@ impl App {
     pub fn scopes(&self) -> Vec<Scope> {
         match self.overlay {
             Overlay::Help { .. } => vec![Scope::Help],
+            Overlay::Node { .. } => vec![Scope::Node],
             Overlay::Citers { .. } => vec![Scope::Citers],
             Overlay::None if self.search.prompt => vec![Scope::Search],
             Overlay::None => match self.focus {
@@ -607,14 +612,24 @@ impl App {
         self.message = Some(format!("Match {} of {count}", next + 1));
     }
 
-    fn help_max_scroll(&self) -> usize {
-        let rows = crate::view::help_lines(self).len();
-        let h = usize::from(
-            crate::view::help_area(self.width, self.height)
-                .height
-                .saturating_sub(2),
-        );
-        rows.saturating_sub(h)
+    /// How far the open overlay can scroll: its lines less the rows it shows.
+    fn overlay_max_scroll(&self) -> usize {
+        let area = crate::view::overlay_area(self.width, self.height);
+        let rows = usize::from(area.height.saturating_sub(2));
+        let lines = match self.overlay {
+            Overlay::Help { .. } => crate::view::help_lines(self).len(),
+            // Counted with the Unicode theme, whose separators are the wider: an upper bound.
+            Overlay::Node { .. } => {
+                let theme = crate::theme::Theme {
+                    color: true,
+                    ascii: false,
+                };
+                crate::view::node_lines(self, &theme, usize::from(area.width.saturating_sub(2)))
+                    .len()
+            }
+            _ => 0,
+        };
+        lines.saturating_sub(rows)
     }
 }
 
@@ -633,6 +648,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
+        Action::ShowNode => app.overlay = Overlay::Node { scroll: 0 },
         Action::SwitchFocus => {
             app.focus = match app.focus {
                 Focus::Tree => Focus::Source,
@@ -786,11 +802,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::OverlayDown | Action::OverlayUp => {
             let down = action == Action::OverlayDown;
-            let max_help = app.help_max_scroll();
+            let max = app.overlay_max_scroll();
             match &mut app.overlay {
-                Overlay::Help { scroll } => {
+                Overlay::Help { scroll } | Overlay::Node { scroll } => {
                     *scroll = if down {
-                        (*scroll + 1).min(max_help)
+                        (*scroll + 1).min(max)
                     } else {
                         scroll.saturating_sub(1)
                     };
@@ -829,8 +845,8 @@ pub fn update(app: &mut App, action: Action) {
             app.rewrap();
             app.clamp_source();
             app.keep_selection_visible();
-            let max = app.help_max_scroll();
-            if let Overlay::Help { scroll } = &mut app.overlay {
+            let max = app.overlay_max_scroll();
+            if let Overlay::Help { scroll } | Overlay::Node { scroll } = &mut app.overlay {
                 *scroll = (*scroll).min(max);
             }
         }

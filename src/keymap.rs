@@ -13,6 +13,8 @@ pub enum Action {
     /// Esc outside the search prompt: close what is open, else quit.
     Back,
     Help,
+    /// Open the selected node in full.
+    ShowNode,
     SwitchFocus,
     WalkNext,
     WalkPrev,
@@ -67,6 +69,7 @@ pub enum Scope {
     Source,
     Search,
     Help,
+    Node,
     Citers,
 }
 
@@ -78,6 +81,7 @@ impl Scope {
             Scope::Source => "Source text",
             Scope::Search => "Search prompt",
             Scope::Help => "This help",
+            Scope::Node => "A node in full",
             Scope::Citers => "Who cites a paragraph",
         }
     }
@@ -246,6 +250,13 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(S::Global, &[key('Z')], A::UnfoldAll, "Unfold all", None),
+    bind(
+        S::Global,
+        &[key('i')],
+        A::ShowNode,
+        "Show the selected node in full: text, every quote, tags, note",
+        None,
+    ),
     bind(
         S::Global,
         &[key('?')],
@@ -468,6 +479,28 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(S::Help, &[ctrl('c')], A::Interrupt, "Quit at once", None),
     bind(
+        S::Node,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Node,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Node,
+        &[code(KeyCode::Esc), key('i'), key('q'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(S::Node, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
         S::Citers,
         &[key('j'), code(KeyCode::Down)],
         A::OverlayDown,
@@ -521,7 +554,7 @@ pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
             }
             return None;
         }
-        if matches!(scope, Scope::Help | Scope::Citers) {
+        if matches!(scope, Scope::Help | Scope::Node | Scope::Citers) {
             // An open overlay swallows the other keys rather than acting behind itself.
             return None;
         }

@@ -61,6 +61,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help(frame, app, theme, scroll),
+        Overlay::Node { scroll } => node_overlay(frame, app, theme, scroll),
         Overlay::Citers {
             paragraph,
             selected,
@@ -327,16 +328,19 @@ fn details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let h = usize::from(area.height);
     let mut lines = details_lines(app, theme, usize::from(area.width));
     if lines.len() > h && h > 0 {
+        // Cut: say so, and say how to see the rest.
         lines.truncate(h);
         let g = theme.glyphs();
+        let more = format!("{} i: all", g.ellipsis);
         if let Some(last) = lines.last_mut() {
             let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            let cut = wrap::truncate(
-                &text,
-                usize::from(area.width).saturating_sub(wrap::width(g.ellipsis)),
-                "",
-            );
-            *last = Line::from(vec![Span::raw(cut), Span::styled(g.ellipsis, theme.dim())]);
+            let room = usize::from(area.width).saturating_sub(wrap::width(&more) + 1);
+            let cut = wrap::truncate(&text, room, "");
+            *last = Line::from(vec![
+                Span::raw(cut),
+                Span::raw(" "),
+                Span::styled(more, theme.dim()),
+            ]);
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -527,8 +531,8 @@ fn fill(frame: &mut Frame, area: Rect, spans: Vec<Span<'static>>, base: Style, w
     frame.render_widget(Paragraph::new(Line::from(kept)), area);
 }
 
-/// Where the help window goes.
-pub fn help_area(width: u16, height: u16) -> Rect {
+/// Where the help and node windows go.
+pub fn overlay_area(width: u16, height: u16) -> Rect {
     centered(width, height, 78, height.saturating_sub(2))
 }
 
@@ -561,6 +565,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         Scope::Source,
         Scope::Search,
         Scope::Citers,
+        Scope::Node,
         Scope::Help,
     ] {
         lines.push(Line::default());
@@ -582,7 +587,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
-    let area = help_area(app.width, app.height);
+    let area = overlay_area(app.width, app.height);
     let lines = help_lines(app);
     let inner_h = usize::from(area.height.saturating_sub(2));
     let more = lines.len() > scroll + inner_h;
@@ -675,4 +680,57 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The selected node in full: the details, then every citation with its whole quote.
+pub fn node_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let g = theme.glyphs();
+    let n = &app.map.nodes[app.selected];
+    let mut lines = details_lines(app, theme, width);
+    if !n.citations.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled("Citations", theme.heading())));
+    }
+    for c in &n.citations {
+        let text = match &c.quote {
+            Some(q) => format!("{} \"{}\"", c.label(g.pilcrow, g.dash), q.text),
+            None => format!("{} (the paragraph as a whole)", c.label(g.pilcrow, g.dash)),
+        };
+        lines.extend(wrap_plain(&text, width, Style::new()));
+    }
+    lines
+}
+
+fn node_overlay(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
+    let full = overlay_area(app.width, app.height);
+    let lines = node_lines(app, theme, usize::from(full.width.saturating_sub(2)));
+    // As tall as the node needs, up to the full window.
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(full.height);
+    let area = Rect::new(
+        full.x,
+        full.y + (full.height - height) / 2,
+        full.width,
+        height,
+    );
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(inner_h));
+    let n = &app.map.nodes[app.selected];
+    let title = if lines.len() > inner_h {
+        format!(" {} {} (j/k to scroll, Esc to close) ", n.role.name(), n.id)
+    } else {
+        format!(" {} {} (Esc to close) ", n.role.name(), n.id)
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style(true))
+        .title(wrap::truncate(
+            &title,
+            usize::from(area.width.saturating_sub(2)),
+            theme.glyphs().ellipsis,
+        ));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
+    frame.render_widget(Paragraph::new(visible).block(block), area);
 }

@@ -496,3 +496,37 @@ fn resize_keeps_the_selection_visible() {
     update(&mut a, Action::Resize(300, 100));
     assert!(a.row_of(a.selected).is_some());
 }
+
+#[test]
+fn a_node_in_full() {
+    let mut small = App::new(loader::load_builtin().map.unwrap(), 80, 24);
+    for _ in 0..16 {
+        ch(&mut small, 'n');
+    }
+    assert_eq!(id(&small), "O3");
+    ch(&mut small, 'i');
+    assert_eq!(small.overlay, Overlay::Node { scroll: 0 });
+    assert_eq!(small.scopes(), vec![Scope::Node]);
+    ch(&mut small, 'n');
+    assert_eq!(id(&small), "O3", "the overlay swallows other keys");
+    ch(&mut small, 'j');
+    press(&mut small, KeyCode::Down);
+    ch(&mut small, 'k');
+    press(&mut small, KeyCode::Up);
+    assert_eq!(small.overlay, Overlay::Node { scroll: 0 });
+    press(&mut small, KeyCode::Esc);
+    for close in [
+        KeyCode::Esc,
+        KeyCode::Char('i'),
+        KeyCode::Char('q'),
+        KeyCode::Enter,
+    ] {
+        ch(&mut small, 'i');
+        press(&mut small, close);
+        assert_eq!(small.overlay, Overlay::None);
+    }
+    assert_eq!(small.exit, None);
+    ch(&mut small, 'i');
+    ctrl(&mut small, 'c');
+    assert_eq!(small.exit, Some(Exit::Interrupt));
+}

@@ -143,6 +143,13 @@ fn citers_overlay_120x40() {
 }
 
 #[test]
+fn node_in_full_80x24() {
+    let mut a = walk_to("O3", 80, 24);
+    update(&mut a, Action::ShowNode);
+    insta::assert_snapshot!(screen(&a, &COLOR));
+}
+
+#[test]
 fn too_small() {
     insta::assert_snapshot!(screen(&app(39, 11, &[]), &COLOR));
     for (w, h) in [(1, 1), (2, 1), (1, 5), (10, 3)] {
