@@ -282,6 +282,21 @@ impl Validator<'_> {
                 Vec::new()
             }
         };
+        let reported = self.diags.iter().any(Diagnostic::is_error);
+        let text_span = raw
+            .text_file
+            .as_ref()
+            .map(|f| f.span.clone())
+            .or_else(|| raw.paragraphs.as_ref().map(|p| p.span.clone()));
+        if let (true, false, Some(span)) = (texts.is_empty(), reported, text_span) {
+            let d = self
+                .file
+                .error(span, "the article has no paragraphs")
+                .label("no text here")
+                .help("a map needs the article's text: paragraphs separated by blank lines in the file, or strings in `paragraphs`")
+                .done();
+            self.diags.push(d);
+        }
         if let (Some(inline), None) = (&raw.paragraphs, &raw.text_file) {
             for (p, clean) in inline.value.iter().zip(&texts) {
                 if clean.is_empty() {

@@ -402,3 +402,19 @@ fn hostile_text_is_sanitized_in_the_model() {
     let p1 = &map.nodes[map.find("P1").unwrap()];
     assert_eq!(p1.text, "a\u{241b}[31mredevilzero");
 }
+
+#[test]
+fn an_article_with_no_paragraphs() {
+    let l = load(&base_with(3, "paragraphs = []"));
+    expect_error(&l, 3, 14, "the article has no paragraphs");
+    let dir = std::env::temp_dir().join(format!("argwalk-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("empty.txt"), "\n\n  \n").unwrap();
+    let l = loader::load_str(
+        "m.toml",
+        &base_with(3, "text_file = \"empty.txt\""),
+        &Beside(dir.clone()),
+    );
+    expect_error(&l, 3, 13, "the article has no paragraphs");
+    std::fs::remove_dir_all(dir).unwrap();
+}
