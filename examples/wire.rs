@@ -91,14 +91,14 @@ fn main() {
         p.send(b"q");
     }
 
-    println!("\n| time to first complete frame (median of 15) | argwalk | less | ratio |");
+    println!("\n| time to first complete frame (median of 41) | argwalk | less | ratio |");
     println!("|---|---|---|---|");
     let article = Path::new("argument-maps/astana-talks.txt");
     let less = Path::new("/usr/bin/less");
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let mut ours = Vec::new();
         let mut theirs = Vec::new();
-        for _ in 0..15 {
+        for _ in 0..41 {
             ours.push(first_frame(&bin(), &[], w, h).1.as_secs_f64() * 1000.0);
             theirs.push(
                 first_frame(less, &[article.to_str().unwrap_or_default()], w, h)
