@@ -617,7 +617,7 @@ impl App {
         let area = crate::view::overlay_area(self.width, self.height);
         let rows = usize::from(area.height.saturating_sub(2));
         let lines = match self.overlay {
-            Overlay::Help { .. } => crate::view::help_lines(self).len(),
+            Overlay::Help { .. } => crate::view::help_lines().len(),
             // Counted with the Unicode theme, whose separators are the wider: an upper bound.
             Overlay::Node { .. } => {
                 let theme = crate::theme::Theme {

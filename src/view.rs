@@ -548,7 +548,7 @@ fn centered(width: u16, height: u16, w: u16, h: u16) -> Rect {
 }
 
 /// The help text, built from the key table, with a legend and what the walk is.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+pub fn help_lines() -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(Span::styled(
             "argwalk: every key",
@@ -558,7 +558,6 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         Line::from("and counterpoints, depth first; p steps back."),
         Line::from("[T] thesis  [P] premise  [E] evidence  [O] objection  [R] rebuttal"),
     ];
-    let _ = app;
     for scope in [
         Scope::Global,
         Scope::Tree,
@@ -588,7 +587,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 
 fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     let area = overlay_area(app.width, app.height);
-    let lines = help_lines(app);
+    let lines = help_lines();
     let inner_h = usize::from(area.height.saturating_sub(2));
     let more = lines.len() > scroll + inner_h;
     let title = if more {
