@@ -173,6 +173,7 @@ fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<E
         }
         // Blocks until input or a resize: no tick, no work while idle.
         let before = app.fingerprint();
+        let source_top = app.source_top;
         match event::read()? {
             Event::Key(key) => {
                 app::handle_key(&mut app, &key);
@@ -184,5 +185,17 @@ fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<E
             _ => {}
         }
         dirty = app.fingerprint() != before;
+        // In the stacked layout the source pane spans the whole width: the terminal can scroll
+        // it by itself, and only the lines that come into view need sending.
+        let areas = app.areas();
+        if !areas.wide && !areas.too_small && app.source_top != source_top {
+            let rows = areas.source_inner;
+            let by = app.source_top as i64 - source_top as i64;
+            if let Ok(by) = i32::try_from(by) {
+                terminal
+                    .backend_mut()
+                    .scroll_hint(rows.y..rows.y + rows.height, by);
+            }
+        }
     }
 }

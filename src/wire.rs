@@ -5,6 +5,10 @@
 //! (`ESC[29;15H`, six to eight bytes). When two changes on a line are separated by a few plain
 //! unchanged cells, sending those cells again is cheaper than the jump. This backend remembers
 //! what is on screen so that it can do that; over a slow SSH link every byte is felt.
+//!
+//! It also scrolls: told that a full-width band of rows moved by a few lines, it has the terminal
+//! scroll that band itself (a dozen bytes) and then sends only the cells that still differ,
+//! instead of every line of the band.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
@@ -15,7 +19,13 @@ use crate::wrap;
 /// Wraps a backend, keeping a copy of the screen to bridge gaps in the diff.
 pub struct Frugal<B: Backend> {
     inner: B,
+    /// What is on the terminal.
     screen: Buffer,
+    /// What ratatui believes is on the terminal: its last frame. The two differ only between a
+    /// scroll and the draw that follows it.
+    frame: Buffer,
+    /// Rows whose content moved up (positive) or down since the last frame.
+    pending_scroll: Option<(std::ops::Range<u16>, i32)>,
 }
 
 impl<B: Backend> Frugal<B> {
@@ -29,7 +39,50 @@ impl<B: Backend> Frugal<B> {
         Self {
             inner,
             screen: Buffer::empty(area),
+            frame: Buffer::empty(area),
+            pending_scroll: None,
         }
+    }
+
+    /// Says that, in the next frame, the content of `rows` (full-width rows) is the content of
+    /// the last frame moved up by `by` lines (down if negative).
+    pub fn scroll_hint(&mut self, rows: std::ops::Range<u16>, by: i32) {
+        let height = i32::from(rows.end.saturating_sub(rows.start));
+        if by != 0 && by.abs() < height && rows.end <= self.screen.area.height {
+            self.pending_scroll = Some((rows, by));
+        }
+    }
+
+    /// Has the terminal scroll the band, and moves the screen copy the same way.
+    fn scroll(&mut self, rows: std::ops::Range<u16>, by: i32) -> Result<(), B::Error> {
+        let amount = by.unsigned_abs() as u16;
+        let width = self.screen.area.width;
+        let blank = Cell::default();
+        if by > 0 {
+            self.inner.scroll_region_up(rows.clone(), amount)?;
+            for y in rows.clone() {
+                for x in 0..width {
+                    let from = y + amount;
+                    self.screen[(x, y)] = if from < rows.end {
+                        self.screen[(x, from)].clone()
+                    } else {
+                        blank.clone()
+                    };
+                }
+            }
+        } else {
+            self.inner.scroll_region_down(rows.clone(), amount)?;
+            for y in rows.clone().rev() {
+                for x in 0..width {
+                    self.screen[(x, y)] = if y >= rows.start + amount {
+                        self.screen[(x, y - amount)].clone()
+                    } else {
+                        blank.clone()
+                    };
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn inner(&self) -> &B {
@@ -39,6 +92,7 @@ impl<B: Backend> Frugal<B> {
     fn forget_screen(&mut self) {
         let size = self.inner.size().unwrap_or_default();
         self.screen = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+        self.frame = self.screen.clone();
     }
 
     fn same_style(a: &Cell, b: &Cell) -> bool {
@@ -85,21 +139,40 @@ impl<B: Backend> Backend for Frugal<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let mut out: Vec<(u16, u16, Cell)> = Vec::new();
-        for (x, y, cell) in content {
+        let area = self.frame.area;
+        let diff: Vec<(u16, u16, Cell)> = content
+            .filter(|(x, y, _)| *x < area.width && *y < area.height)
+            .map(|(x, y, c)| (x, y, c.clone()))
+            .collect();
+        for (x, y, cell) in &diff {
+            self.frame[(*x, *y)] = cell.clone();
+        }
+        let cells = match self.pending_scroll.take() {
+            // After a scroll the terminal holds neither the old frame nor the new one: send
+            // what differs between the scrolled screen and the new frame, nothing more.
+            Some((rows, by)) => {
+                self.scroll(rows, by)?;
+                self.screen
+                    .diff(&self.frame)
+                    .into_iter()
+                    .map(|(x, y, c)| (x, y, c.clone()))
+                    .collect()
+            }
+            None => diff,
+        };
+        let mut out: Vec<(u16, u16, Cell)> = Vec::with_capacity(cells.len());
+        for (x, y, cell) in cells {
             if let Some((px, py, prev)) = out.last() {
                 let next = px + wrap::width(prev.symbol()).max(1) as u16;
-                if let Some(cells) = (*py == y && x > next)
+                if let Some(gap) = (*py == y && x > next)
                     .then(|| self.bridge(prev, next, x, y))
                     .flatten()
                 {
-                    out.extend(cells.into_iter().map(|(gx, c)| (gx, y, c)));
+                    out.extend(gap.into_iter().map(|(gx, c)| (gx, y, c)));
                 }
             }
-            if x < self.screen.area.width && y < self.screen.area.height {
-                self.screen[(x, y)] = cell.clone();
-            }
-            out.push((x, y, cell.clone()));
+            self.screen[(x, y)] = cell.clone();
+            out.push((x, y, cell));
         }
         self.inner.draw(out.iter().map(|(x, y, c)| (*x, *y, c)))
     }
@@ -122,6 +195,7 @@ impl<B: Backend> Backend for Frugal<B> {
 
     fn clear(&mut self) -> Result<(), Self::Error> {
         self.forget_screen();
+        self.pending_scroll = None;
         self.inner.clear()
     }
 
@@ -141,6 +215,24 @@ impl<B: Backend> Backend for Frugal<B> {
 
     fn flush(&mut self) -> Result<(), Self::Error> {
         self.inner.flush()
+    }
+
+    fn scroll_region_up(
+        &mut self,
+        region: std::ops::Range<u16>,
+        amount: u16,
+    ) -> Result<(), Self::Error> {
+        self.forget_screen();
+        self.inner.scroll_region_up(region, amount)
+    }
+
+    fn scroll_region_down(
+        &mut self,
+        region: std::ops::Range<u16>,
+        amount: u16,
+    ) -> Result<(), Self::Error> {
+        self.forget_screen();
+        self.inner.scroll_region_down(region, amount)
     }
 }
 
@@ -168,6 +260,46 @@ mod tests {
                 .draw(|f| f.render_widget(Paragraph::new(text), f.area()))
                 .unwrap();
             assert_eq!(plain.backend().buffer(), frugal.backend().inner().buffer());
+        }
+    }
+
+    #[test]
+    fn scrolled_frames_come_out_the_same() {
+        let lines: Vec<String> = (0..40).map(|i| format!("line {i} of the text")).collect();
+        let mut plain = Terminal::new(TestBackend::new(30, 8)).unwrap();
+        let mut frugal = Terminal::new(Frugal::new(TestBackend::new(30, 8))).unwrap();
+        let mut top: i32 = 0;
+        for by in [1, 1, 3, -2, 5, -1, -6, 2] {
+            let draw = |f: &mut ratatui::Frame, top: i32| {
+                let area = f.area();
+                f.render_widget(
+                    Paragraph::new("header"),
+                    ratatui::layout::Rect::new(0, 0, area.width, 1),
+                );
+                let body: Vec<ratatui::text::Line> = lines
+                    .iter()
+                    .skip(top as usize)
+                    .take(6)
+                    .map(|l| ratatui::text::Line::from(l.as_str()))
+                    .collect();
+                f.render_widget(
+                    Paragraph::new(body),
+                    ratatui::layout::Rect::new(0, 1, area.width, 6),
+                );
+                f.render_widget(
+                    Paragraph::new(format!("status {top}")),
+                    ratatui::layout::Rect::new(0, 7, area.width, 1),
+                );
+            };
+            top += by;
+            frugal.backend_mut().scroll_hint(1..7, by);
+            plain.draw(|f| draw(f, top)).unwrap();
+            frugal.draw(|f| draw(f, top)).unwrap();
+            assert_eq!(
+                plain.backend().buffer(),
+                frugal.backend().inner().buffer(),
+                "after scrolling by {by}"
+            );
         }
     }
 

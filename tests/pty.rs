@@ -231,3 +231,61 @@ fn a_non_utf8_locale_draws_ascii() {
     p.send(b"q");
     assert_restored(&mut p, Some(0));
 }
+
+/// What the terminal shows (read back through vt100) must be exactly what the reference render
+/// of the same state holds: this checks the whole path, diff, gap bridging and region scrolling.
+#[test]
+fn the_terminal_shows_exactly_the_rendered_frame() {
+    use argwalk::app::{App, handle_key};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let keys: &[(&[u8], KeyCode)] = &[
+        (b"n", KeyCode::Char('n')),
+        (b"\t", KeyCode::Tab),
+        (b"j", KeyCode::Char('j')),
+        (b"j", KeyCode::Char('j')),
+        (b"j", KeyCode::Char('j')),
+        (b"\x04", KeyCode::Char('d')),
+        (b"k", KeyCode::Char('k')),
+        (b"]", KeyCode::Char(']')),
+        (b"G", KeyCode::Char('G')),
+        (b"g", KeyCode::Char('g')),
+        (b"\t", KeyCode::Tab),
+        (b"n", KeyCode::Char('n')),
+    ];
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut p = Pty::spawn(Path::new(BIN), &[], &[], w, h, Session::Detached);
+        assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
+        let map = argwalk::loader::load_builtin().map.unwrap();
+        let mut app = App::new(map, w, h);
+        let theme = argwalk::theme::Theme {
+            color: true,
+            ascii: false,
+        };
+        for (bytes, code) in keys {
+            p.send(bytes);
+            let mods = if *bytes == b"\x04" {
+                KeyModifiers::CONTROL
+            } else {
+                KeyModifiers::NONE
+            };
+            handle_key(&mut app, &KeyEvent::new(*code, mods));
+            let want: Vec<String> =
+                argwalk::view::buffer_text(&argwalk::view::render_buffer(&app, &theme))
+                    .lines()
+                    .map(|l| l.trim_end().to_string())
+                    .collect();
+            let same = p.wait_for(LONG, |s| {
+                let got: Vec<String> = s.lines().map(|l| l.trim_end().to_string()).collect();
+                got == want
+            });
+            assert!(
+                same,
+                "after {bytes:?} at {w}x{h}:\n{}\nwanted:\n{}",
+                p.screen(),
+                want.join("\n")
+            );
+        }
+        p.send(b"q");
+        assert_restored(&mut p, Some(0));
+    }
+}
