@@ -342,10 +342,15 @@ impl App {
         // Keep a couple of rows around the selection, so a step shows where it leads.
         let margin = (h / 4).min(2);
         let row = self.row_of[self.selected].unwrap_or(0);
+        // Past an edge, jump a third of the pane rather than creep a row at a time: every scroll
+        // redraws the pane, so a walk that crept would resend the whole tree at every step.
+        // Going down, the selection lands a third of the way from the top, leaving the rest of
+        // the pane for the steps to come; going up, a third of the way from the bottom.
+        let third = (h / 3).max(margin);
         if row < self.tree_top + margin {
-            self.tree_top = row.saturating_sub(margin);
+            self.tree_top = row.saturating_sub(h.saturating_sub(1 + third));
         } else if row + margin >= self.tree_top + h {
-            self.tree_top = row + margin + 1 - h;
+            self.tree_top = row.saturating_sub(third);
         }
         self.tree_top = self.tree_top.min(self.rows.len().saturating_sub(h));
     }

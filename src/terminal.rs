@@ -173,10 +173,11 @@ fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<E
         }
         // Blocks until input or a resize: no tick, no work while idle.
         let before = app.fingerprint();
-        let source_top = app.source_top;
+        let (source_top, tree_top) = (app.source_top, app.tree_top);
+        let mut keyed = false;
         match event::read()? {
             Event::Key(key) => {
-                app::handle_key(&mut app, &key);
+                keyed = app::handle_key(&mut app, &key);
             }
             Event::Resize(w, h) => {
                 terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
@@ -185,16 +186,19 @@ fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<E
             _ => {}
         }
         dirty = app.fingerprint() != before;
-        // In the stacked layout the source pane spans the whole width: the terminal can scroll
-        // it by itself, and only the lines that come into view need sending.
+        // In the stacked layout the panes span the whole width: the terminal can scroll them
+        // by itself, and only the lines that come into view need sending.
         let areas = app.areas();
-        if !areas.wide && !areas.too_small && app.source_top != source_top {
-            let rows = areas.source_inner;
-            let by = app.source_top as i64 - source_top as i64;
-            if let Ok(by) = i32::try_from(by) {
-                terminal
-                    .backend_mut()
-                    .scroll_hint(rows.y..rows.y + rows.height, by);
+        if keyed && !areas.wide && !areas.too_small && app.overlay == app::Overlay::None {
+            for (pane, now, was) in [
+                (areas.source_inner, app.source_top, source_top),
+                (areas.tree_inner, app.tree_top, tree_top),
+            ] {
+                if let Ok(by) = i32::try_from(now as i64 - was as i64) {
+                    terminal
+                        .backend_mut()
+                        .scroll_hint(pane.y..pane.y + pane.height, by);
+                }
             }
         }
     }

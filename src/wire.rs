@@ -24,8 +24,8 @@ pub struct Frugal<B: Backend> {
     /// What ratatui believes is on the terminal: its last frame. The two differ only between a
     /// scroll and the draw that follows it.
     frame: Buffer,
-    /// Rows whose content moved up (positive) or down since the last frame.
-    pending_scroll: Option<(std::ops::Range<u16>, i32)>,
+    /// Bands of rows whose content moved up (positive) or down since the last frame.
+    pending_scrolls: Vec<(std::ops::Range<u16>, i32)>,
 }
 
 impl<B: Backend> Frugal<B> {
@@ -40,7 +40,7 @@ impl<B: Backend> Frugal<B> {
             inner,
             screen: Buffer::empty(area),
             frame: Buffer::empty(area),
-            pending_scroll: None,
+            pending_scrolls: Vec::new(),
         }
     }
 
@@ -48,8 +48,12 @@ impl<B: Backend> Frugal<B> {
     /// the last frame moved up by `by` lines (down if negative).
     pub fn scroll_hint(&mut self, rows: std::ops::Range<u16>, by: i32) {
         let height = i32::from(rows.end.saturating_sub(rows.start));
-        if by != 0 && by.abs() < height && rows.end <= self.screen.area.height {
-            self.pending_scroll = Some((rows, by));
+        let overlaps = self
+            .pending_scrolls
+            .iter()
+            .any(|(r, _)| r.start < rows.end && rows.start < r.end);
+        if by != 0 && by.abs() < height && rows.end <= self.screen.area.height && !overlaps {
+            self.pending_scrolls.push((rows, by));
         }
     }
 
@@ -147,18 +151,19 @@ impl<B: Backend> Backend for Frugal<B> {
         for (x, y, cell) in &diff {
             self.frame[(*x, *y)] = cell.clone();
         }
-        let cells = match self.pending_scroll.take() {
+        let cells = if self.pending_scrolls.is_empty() {
+            diff
+        } else {
             // After a scroll the terminal holds neither the old frame nor the new one: send
             // what differs between the scrolled screen and the new frame, nothing more.
-            Some((rows, by)) => {
+            for (rows, by) in std::mem::take(&mut self.pending_scrolls) {
                 self.scroll(rows, by)?;
-                self.screen
-                    .diff(&self.frame)
-                    .into_iter()
-                    .map(|(x, y, c)| (x, y, c.clone()))
-                    .collect()
             }
-            None => diff,
+            self.screen
+                .diff(&self.frame)
+                .into_iter()
+                .map(|(x, y, c)| (x, y, c.clone()))
+                .collect()
         };
         let mut out: Vec<(u16, u16, Cell)> = Vec::with_capacity(cells.len());
         for (x, y, cell) in cells {
@@ -195,7 +200,7 @@ impl<B: Backend> Backend for Frugal<B> {
 
     fn clear(&mut self) -> Result<(), Self::Error> {
         self.forget_screen();
-        self.pending_scroll = None;
+        self.pending_scrolls.clear();
         self.inner.clear()
     }
 

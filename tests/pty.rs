@@ -252,6 +252,11 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
         (b"\t", KeyCode::Tab),
         (b"n", KeyCode::Char('n')),
     ];
+    // Then a walk far enough to scroll the tree both ways.
+    let walk: Vec<(&[u8], KeyCode)> = std::iter::repeat_n((&b"n"[..], KeyCode::Char('n')), 20)
+        .chain(std::iter::repeat_n((&b"p"[..], KeyCode::Char('p')), 12))
+        .collect();
+    let keys: Vec<(&[u8], KeyCode)> = keys.iter().copied().chain(walk).collect();
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let mut p = Pty::spawn(Path::new(BIN), &[], &[], w, h, Session::Detached);
         assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
@@ -261,7 +266,7 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
             color: true,
             ascii: false,
         };
-        for (bytes, code) in keys {
+        for (bytes, code) in &keys {
             p.send(bytes);
             let mods = if *bytes == b"\x04" {
                 KeyModifiers::CONTROL
