@@ -49,9 +49,10 @@ fn escape(s: &str) -> String {
 
 fn svg(buffer: &Buffer) -> String {
     let area = buffer.area;
+    // Rounded up, so that the last column is not clipped by a fraction of a pixel.
     let (w, h) = (
-        f32::from(area.width) * CELL_W,
-        f32::from(area.height) * CELL_H,
+        (f32::from(area.width) * CELL_W).ceil(),
+        (f32::from(area.height) * CELL_H).ceil(),
     );
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w} {h}\">\n\

@@ -254,7 +254,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         &[key('i')],
         A::ShowNode,
-        "Show the selected node in full: text, every quote, tags, note",
+        "Show the selected node in full, with all its quotes",
         None,
     ),
     bind(

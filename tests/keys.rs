@@ -529,3 +529,17 @@ fn a_node_in_full() {
     ctrl(&mut small, 'c');
     assert_eq!(small.exit, Some(Exit::Interrupt));
 }
+
+#[test]
+fn every_help_line_fits_the_help_window_at_80_columns() {
+    let inner = usize::from(argwalk::view::overlay_area(80, 24).width) - 2;
+    for line in argwalk::view::help_lines() {
+        let width: usize = line
+            .spans
+            .iter()
+            .map(|s| argwalk::wrap::width(&s.content))
+            .sum();
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert!(width <= inner, "{width} > {inner}: {text:?}");
+    }
+}
