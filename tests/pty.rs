@@ -46,19 +46,8 @@ fn assert_restored(p: &mut Pty, code: Option<i32>) {
 #[test]
 fn keys_drive_the_reader_then_q_quits() {
     let mut p = start(Session::Detached, &[]);
-    p.send(b"nn");
-    assert!(
-        p.wait_for(LONG, |s| s.contains("T › O1 › R1")
-            && s.contains("step 3/37")),
-        "{}",
-        p.screen()
-    );
-    p.send(b"?");
-    assert!(
-        p.wait_for(LONG, |s| s.contains("argwalk: every key")),
-        "{}",
-        p.screen()
-    );
+    p.press_and_see(b"nn", &["T › O1 › R1", "step 3/37"], LONG);
+    p.press_and_see(b"?", &["argwalk: every key"], LONG);
     p.send(b"\x1b");
     assert!(
         p.wait_for(LONG, |s| !s.contains("argwalk: every key")),

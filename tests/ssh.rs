@@ -146,18 +146,8 @@ fn killing_the_ssh_client_leaves_no_argwalk_behind() {
         std::fs::read_to_string(dir.join("sshd.log")).unwrap_or_default()
     );
     assert_eq!(running(&exe).len(), 1, "argwalk runs on the server side");
-    client.send(b"n");
-    assert!(
-        client.wait_for(LONG, |s| s.contains("step 2/37") && s.contains("O1")),
-        "{}",
-        client.screen()
-    );
-    client.send(b"?");
-    assert!(
-        client.wait_for(LONG, |s| s.contains("argwalk: every key")),
-        "{}",
-        client.screen()
-    );
+    client.press_and_see(b"n", &["step 2/37", "O1"], LONG);
+    client.press_and_see(b"?", &["argwalk: every key"], LONG);
 
     // The link drops: the client dies without a word to the server.
     let _ = client.child.kill();

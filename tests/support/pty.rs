@@ -189,6 +189,19 @@ impl Pty {
         false
     }
 
+    /// Types `keys`, then waits up to `max` for the screen to show `wanted`; panics with the
+    /// screen if it never does.
+    #[track_caller]
+    pub fn press_and_see(&mut self, keys: &[u8], wanted: &[&str], max: Duration) {
+        self.send(keys);
+        let seen = self.wait_for(max, |s| wanted.iter().all(|w| s.contains(w)));
+        assert!(
+            seen,
+            "after {keys:?}, wanted {wanted:?} on screen:\n{}",
+            self.screen()
+        );
+    }
+
     /// The screen as a terminal would show it after all output so far.
     pub fn screen(&self) -> String {
         let mut parser = vt100::Parser::new(self.height, self.width, 0);
