@@ -235,10 +235,16 @@ impl App {
     /// 1-based position of the selection in [`App::steps`], and the number of steps.
     pub fn step(&self) -> (Option<usize>, usize) {
         let steps = self.steps();
-        let at = self.map.nodes[self.selected].step;
-        let pos = steps.partition_point(|&ix| self.map.nodes[ix].step < at);
+        let pos = self.first_step_from(self.map.nodes[self.selected].step);
         let here = (steps.get(pos) == Some(&self.selected)).then_some(pos + 1);
         (here, steps.len())
+    }
+
+    /// The index in [`App::steps`] of the first step at or after walk position `at`: a binary
+    /// search, so stepping costs the same on a map of any size.
+    fn first_step_from(&self, at: usize) -> usize {
+        self.steps()
+            .partition_point(|&ix| self.map.nodes[ix].step < at)
     }
 
     /// What the view depends on, to tell whether an action changed anything worth drawing.
@@ -501,23 +507,17 @@ impl App {
         let row = self.row_of[self.selected].unwrap_or(0) as isize;
         let target = (row + delta).clamp(0, self.rows.len() as isize - 1) as usize;
         if self.rows[target] != self.selected {
-            self.selected = self.rows[target];
-            self.keep_selection_visible();
-            self.show_selected_source();
+            self.select(self.rows[target]);
         }
     }
 
     fn walk(&mut self, forward: bool) {
-        let steps = self.steps();
         let at = self.map.nodes[self.selected].step;
         let next = if forward {
-            steps
-                .iter()
-                .copied()
-                .find(|&ix| self.map.nodes[ix].step > at)
+            self.steps().get(self.first_step_from(at + 1)).copied()
         } else {
-            let pos = steps.partition_point(|&ix| self.map.nodes[ix].step < at);
-            pos.checked_sub(1).map(|p| steps[p])
+            let pos = self.first_step_from(at);
+            pos.checked_sub(1).map(|p| self.steps()[p])
         };
         match next {
             Some(ix) => self.select(ix),
@@ -725,11 +725,7 @@ pub fn update(app: &mut App, action: Action) {
             if app.counterpoints_only && app.map.nodes[app.selected].kind != Kind::Counterpoint {
                 // Land on the first counterpoint at or after where the reader was.
                 let at = app.map.nodes[app.selected].step;
-                let next = app
-                    .counter_walk
-                    .iter()
-                    .copied()
-                    .find(|&ix| app.map.nodes[ix].step >= at);
+                let next = app.steps().get(app.first_step_from(at)).copied();
                 if let Some(ix) = next.or(app.counter_walk.first().copied()) {
                     app.select(ix);
                 }

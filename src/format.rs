@@ -672,7 +672,7 @@ fn sorted<'a, 'i>(t: &'a DeTable<'i>) -> Vec<Entry<'a, 'i>> {
 }
 
 /// The first line of a table's span: its `[header]`, so a whole-table problem underlines one line.
-fn span_of_header(text: &str, span: Range<usize>) -> Range<usize> {
+pub(crate) fn span_of_header(text: &str, span: Range<usize>) -> Range<usize> {
     let start = span.start.min(text.len());
     let end = text[start..]
         .find('\n')

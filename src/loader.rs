@@ -274,7 +274,10 @@ impl Validator<'_> {
             (None, None) => {
                 let d = self
                     .file
-                    .error(header(raw.span.clone()), "the source has no text")
+                    .error(
+                        format::span_of_header(&self.file.text, raw.span.clone()),
+                        "the source has no text",
+                    )
                     .label("no `text_file` or `paragraphs`")
                     .help("add `text_file = \"article.txt\"` (paragraphs separated by blank lines) or `paragraphs = [\"…\", \"…\"]`")
                     .done();
@@ -675,7 +678,9 @@ impl Validator<'_> {
                 self.diags.push(d);
             }
         }
-        let source_span = raw.source.as_ref().map_or(0..0, |s| header(s.span.clone()));
+        let source_span = raw.source.as_ref().map_or(0..0, |s| {
+            format::span_of_header(&self.file.text, s.span.clone())
+        });
         let uncited: Vec<String> = map
             .source
             .paragraphs
@@ -693,11 +698,6 @@ impl Validator<'_> {
             self.diags.push(d);
         }
     }
-}
-
-/// A table span cut to its first line.
-fn header(span: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    span.start..(span.start + 1).min(span.end.max(span.start))
 }
 
 /// Splits an article into paragraphs at blank lines, each cleaned for display.
