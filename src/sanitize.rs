@@ -50,7 +50,13 @@ pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
-        match fate(c) {
+        // Most text is printable ASCII: settle it before the full table.
+        let fate = if c.is_ascii_graphic() {
+            Fate::Keep
+        } else {
+            fate(c)
+        };
+        match fate {
             Fate::Keep => {
                 if pending_space && !out.is_empty() {
                     out.push(' ');

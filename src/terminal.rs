@@ -4,7 +4,7 @@
 //! [`restore`], which runs once and never panics: a dead terminal makes writes fail, and a
 //! failed write is ignored rather than reported to the same dead terminal.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::os::fd::{AsFd, OwnedFd};
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -15,7 +15,6 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
-use ratatui::backend::CrosstermBackend;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{self, App, Exit};
@@ -39,7 +38,13 @@ pub fn restore() {
         return;
     }
     let mut out = std::io::stdout();
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    // The pen goes back to plain too: the encoder leaves it as the last cell needed it.
+    let _ = execute!(
+        out,
+        crossterm::style::ResetColor,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = out.flush();
     let _ = disable_raw_mode();
 }
@@ -60,10 +65,15 @@ fn install_panic_hook() {
     }));
 }
 
-/// One thread waits for SIGTERM, SIGINT and SIGHUP: the one place signals are handled.
-fn install_signal_handlers() -> std::io::Result<()> {
+/// Catches SIGTERM, SIGINT and SIGHUP from now on; they wait, queued, until
+/// [`handle_signals`] starts the thread that acts on them.
+fn catch_signals() -> std::io::Result<signal_hook::iterator::Signals> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
+}
+
+/// One thread waits for the caught signals: the one place signals are handled.
+fn handle_signals(mut signals: signal_hook::iterator::Signals) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
@@ -113,18 +123,14 @@ fn watch_for_hangup() -> std::io::Result<()> {
 
 /// Runs the reader until the user quits, a signal arrives or the terminal goes away.
 pub fn run(map: crate::model::ArgumentMap, theme: Theme) -> ExitCode {
-    // We own NO_COLOR: crossterm's own handling would turn colour changes into SGR resets,
-    // which cancel the reverse video the NO_COLOR theme relies on.
-    crossterm::style::force_color_output(true);
     install_panic_hook();
     if let Err(e) = enter() {
         restore();
         let _ = writeln!(std::io::stderr(), "argwalk: cannot use this terminal: {e}");
         return ExitCode::from(crate::cli::EXIT_IO);
     }
-    let _ = install_signal_handlers();
-    let _ = watch_for_hangup();
-    let code = match event_loop(map, theme) {
+    let signals = catch_signals().ok();
+    let code = match event_loop(map, theme, signals) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Interrupt) => ExitCode::from(EXIT_SIGINT as u8),
         // The terminal failed under us (most often: it is gone). Nothing more can be shown.
@@ -143,16 +149,28 @@ fn enter() -> std::io::Result<()> {
     execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide)
 }
 
-fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<Exit> {
+/// The size of the terminal on standard output; crossterm's own query opens /dev/tty first,
+/// which costs a little time before the first frame.
+fn terminal_size() -> std::io::Result<(u16, u16)> {
+    match rustix::termios::tcgetwinsize(std::io::stdout()) {
+        Ok(size) if size.ws_col > 0 && size.ws_row > 0 => Ok((size.ws_col, size.ws_row)),
+        _ => crossterm::terminal::size(),
+    }
+}
+
+fn event_loop(
+    map: crate::model::ArgumentMap,
+    theme: Theme,
+    mut signals: Option<signal_hook::iterator::Signals>,
+) -> std::io::Result<Exit> {
     // The size is asked once here; after that it comes with each resize event. ratatui's
     // fullscreen viewport would ask the terminal again on every draw (crossterm opens /dev/tty
     // for that), which is work on every keypress.
-    let (width, height) = crossterm::terminal::size()?;
+    let (width, height) = terminal_size()?;
     let area = ratatui::layout::Rect::new(0, 0, width, height);
-    let backend = Frugal::with_size(
-        CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
-        area,
-    );
+    // Frames go out through a descriptor of our own: one write each, past std's line buffer.
+    let out = std::fs::File::from(rustix::io::dup(std::io::stdout())?);
+    let backend = Frugal::new(out, area);
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
     };
@@ -171,6 +189,12 @@ fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<E
             let _guard = DRAWING.lock();
             terminal.draw(|frame| view::render(frame, &app, &theme))?;
         }
+        // Starting threads costs time the first frame should not wait for. Signals caught
+        // meanwhile stay queued, and the watchdog sees at once a tty that hung up before it.
+        if let Some(signals) = signals.take() {
+            let _ = handle_signals(signals);
+            let _ = watch_for_hangup();
+        }
         // Blocks until input or a resize: no tick, no work while idle.
         let before = app.fingerprint();
         let (source_top, tree_top) = (app.source_top, app.tree_top);
@@ -180,6 +204,7 @@ fn event_loop(map: crate::model::ArgumentMap, theme: Theme) -> std::io::Result<E
                 keyed = app::handle_key(&mut app, &key);
             }
             Event::Resize(w, h) => {
+                terminal.backend_mut().set_size(w, h);
                 terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
                 app::update(&mut app, Action::Resize(w, h));
             }

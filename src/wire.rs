@@ -1,52 +1,232 @@
-//! Sends frames with fewer bytes: bridges short runs of unchanged cells instead of moving the
-//! cursor over them.
+//! Turns ratatui's frame diffs into the fewest bytes a terminal needs: our own ANSI encoder.
 //!
-//! ratatui's diff sends only changed cells, and jumps over unchanged ones with a cursor move
-//! (`ESC[29;15H`, six to eight bytes). When two changes on a line are separated by a few plain
-//! unchanged cells, sending those cells again is cheaper than the jump. This backend remembers
-//! what is on screen so that it can do that; over a slow SSH link every byte is felt.
+//! ratatui's diff names the cells that changed; how they reach the terminal is up to the
+//! backend. crossterm's backend spells each colour and attribute as its own sequence
+//! (`ESC[1m ESC[38;5;2;49m`), resets everything after each frame and hides the cursor again on
+//! every draw. Over a slow SSH link every byte is felt, so this backend:
 //!
-//! It also scrolls: told that a full-width band of rows moved by a few lines, it has the terminal
-//! scroll that band itself (a dozen bytes) and then sends only the cells that still differ,
-//! instead of every line of the band.
+//! - remembers the terminal's pen (colours and attributes) and changes only what differs, in one
+//!   `ESC[…m` with the short codes (`32`, not `38;5;2`), or a reset when that is shorter;
+//! - remembers where the cursor is and takes the shortest way to the next changed cell: a few
+//!   unchanged cells sent again, `\r\n`, a relative move, or an absolute one;
+//! - scrolls: told that a full-width band of rows moved by a few lines, it has the terminal
+//!   scroll that band itself and then sends only the cells that still differ.
+//!
+//! It keeps a copy of the screen for that, and writes a frame with one `write` on flush.
+
+use std::io::Write;
+use std::ops::Range;
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Color, Modifier};
 
 use crate::wrap;
 
-/// Wraps a backend, keeping a copy of the screen to bridge gaps in the diff.
-pub struct Frugal<B: Backend> {
-    inner: B,
-    /// What is on the terminal.
-    screen: Buffer,
-    /// What ratatui believes is on the terminal: its last frame. The two differ only between a
-    /// scroll and the draw that follows it.
-    frame: Buffer,
-    /// Bands of rows whose content moved up (positive) or down since the last frame.
-    pending_scrolls: Vec<(std::ops::Range<u16>, i32)>,
+/// Colours and attributes: what the next character is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
 }
 
-impl<B: Backend> Frugal<B> {
-    pub fn new(inner: B) -> Self {
-        let size = inner.size().unwrap_or_default();
-        Self::with_size(inner, Rect::new(0, 0, size.width, size.height))
+impl Pen {
+    fn of(cell: &Cell) -> Self {
+        Self {
+            fg: cell.fg,
+            bg: cell.bg,
+            underline: cell.underline_color,
+            modifier: cell.modifier,
+        }
+    }
+}
+
+/// SGR parameters for each attribute, in the order of their bits in [`Modifier`].
+const ATTRIBUTES: [(Modifier, u8); 9] = [
+    (Modifier::BOLD, 1),
+    (Modifier::DIM, 2),
+    (Modifier::ITALIC, 3),
+    (Modifier::UNDERLINED, 4),
+    (Modifier::SLOW_BLINK, 5),
+    (Modifier::RAPID_BLINK, 6),
+    (Modifier::REVERSED, 7),
+    (Modifier::HIDDEN, 8),
+    (Modifier::CROSSED_OUT, 9),
+];
+
+/// The parameter that turns an attribute off; bold and dim share one, as do the blinks.
+fn attribute_off(m: Modifier) -> u8 {
+    match m {
+        Modifier::BOLD | Modifier::DIM => 22,
+        Modifier::ITALIC => 23,
+        Modifier::UNDERLINED => 24,
+        Modifier::SLOW_BLINK | Modifier::RAPID_BLINK => 25,
+        Modifier::REVERSED => 27,
+        Modifier::HIDDEN => 28,
+        _ => 29,
+    }
+}
+
+/// The ANSI palette index of a named colour.
+fn palette_index(c: Color) -> Option<u8> {
+    Some(match c {
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+        Color::Indexed(i) => i,
+        Color::Reset | Color::Rgb(..) => return None,
+    })
+}
+
+/// Appends the SGR parameters that select `c`; `base` is 30 for the foreground, 40 for the
+/// background and 50 for the underline, which has no short codes.
+fn color_params(c: Color, base: u8, params: &mut Vec<String>) {
+    match (c, palette_index(c)) {
+        (Color::Reset, _) => params.push((base + 9).to_string()),
+        (Color::Rgb(r, g, b), _) => params.push(format!("{};2;{r};{g};{b}", base + 8)),
+        (_, Some(i)) if i < 8 && base < 50 => params.push((base + i).to_string()),
+        (_, Some(i)) if i < 16 && base < 50 => params.push((base + 60 + i - 8).to_string()),
+        (_, Some(i)) => params.push(format!("{};5;{i}", base + 8)),
+        (_, None) => {}
+    }
+}
+
+/// The parameters that take the terminal from pen `from` to pen `to`, or `None` to say
+/// "from an unknown pen".
+fn sgr_params(from: Option<Pen>, to: Pen) -> Vec<String> {
+    let fresh = || {
+        let mut params = vec!["0".to_string()];
+        params.extend(
+            ATTRIBUTES
+                .iter()
+                .filter(|(m, _)| to.modifier.contains(*m))
+                .map(|(_, p)| p.to_string()),
+        );
+        let blank = Pen::default();
+        for (now, was, base) in [
+            (to.fg, blank.fg, 30),
+            (to.bg, blank.bg, 40),
+            (to.underline, blank.underline, 50),
+        ] {
+            if now != was {
+                color_params(now, base, &mut params);
+            }
+        }
+        params
+    };
+    let Some(from) = from else {
+        return fresh();
+    };
+    if from == to {
+        return Vec::new();
+    }
+    let mut params = Vec::new();
+    let removed = from.modifier - to.modifier;
+    let mut to_add = to.modifier - from.modifier;
+    let mut offs: Vec<u8> = ATTRIBUTES
+        .iter()
+        .filter(|(m, _)| removed.contains(*m))
+        .map(|(m, _)| attribute_off(*m))
+        .collect();
+    offs.dedup();
+    for off in offs {
+        params.push(off.to_string());
+        // An off code that turns off a pair also takes the one that stays: add it back.
+        for (pair, code) in [
+            (Modifier::BOLD | Modifier::DIM, 22),
+            (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, 25),
+        ] {
+            if off == code {
+                to_add |= to.modifier & pair;
+            }
+        }
+    }
+    params.extend(
+        ATTRIBUTES
+            .iter()
+            .filter(|(m, _)| to_add.contains(*m))
+            .map(|(_, p)| p.to_string()),
+    );
+    for (now, was, base) in [
+        (to.fg, from.fg, 30),
+        (to.bg, from.bg, 40),
+        (to.underline, from.underline, 50),
+    ] {
+        if now != was {
+            color_params(now, base, &mut params);
+        }
+    }
+    let reset = fresh();
+    let len = |p: &[String]| p.iter().map(|s| s.len() + 1).sum::<usize>();
+    if len(&reset) < len(&params) {
+        reset
+    } else {
+        params
+    }
+}
+
+/// A ratatui backend writing ANSI escape sequences to `out`, sparing every byte it can.
+pub struct Frugal<W: Write> {
+    out: W,
+    /// The bytes of the frame being drawn, written to `out` on flush.
+    pending: Vec<u8>,
+    /// What is on the terminal, which is also ratatui's last frame: the two differ only between
+    /// a scroll and the draw that follows it, and that draw works on a scrolled copy.
+    screen: Buffer,
+    /// Bands of rows whose content moved up (positive) or down since the last frame.
+    pending_scrolls: Vec<(Range<u16>, i32)>,
+    /// Where the terminal's cursor is, when we know.
+    cursor: Option<(u16, u16)>,
+    /// The terminal's pen, when we know.
+    pen: Option<Pen>,
+    cursor_shown: Option<bool>,
+}
+
+impl<W: Write> Frugal<W> {
+    /// A backend for a terminal of the size of `area`, whose screen and pen are unknown.
+    pub fn new(out: W, area: Rect) -> Self {
+        Self {
+            out,
+            pending: Vec::with_capacity(1 << 14),
+            screen: Buffer::empty(Rect::new(0, 0, area.width, area.height)),
+            pending_scrolls: Vec::new(),
+            cursor: None,
+            pen: None,
+            cursor_shown: None,
+        }
     }
 
-    /// For a caller that already knows the terminal's size: no query to the terminal.
-    pub fn with_size(inner: B, area: Rect) -> Self {
-        Self {
-            inner,
-            screen: Buffer::empty(area),
-            frame: Buffer::empty(area),
-            pending_scrolls: Vec::new(),
-        }
+    /// The writer, for tests that read what was sent.
+    pub fn writer(&self) -> &W {
+        &self.out
+    }
+
+    /// The terminal changed size: what it shows is no longer known.
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.screen = Buffer::empty(Rect::new(0, 0, width, height));
+        self.pending_scrolls.clear();
+        self.cursor = None;
     }
 
     /// Says that, in the next frame, the content of `rows` (full-width rows) is the content of
     /// the last frame moved up by `by` lines (down if negative).
-    pub fn scroll_hint(&mut self, rows: std::ops::Range<u16>, by: i32) {
+    pub fn scroll_hint(&mut self, rows: Range<u16>, by: i32) {
         let height = i32::from(rows.end.saturating_sub(rows.start));
         let overlaps = self
             .pending_scrolls
@@ -57,270 +237,355 @@ impl<B: Backend> Frugal<B> {
         }
     }
 
-    /// Has the terminal scroll the band, and moves the screen copy the same way.
-    fn scroll(&mut self, rows: std::ops::Range<u16>, by: i32) -> Result<(), B::Error> {
-        let amount = by.unsigned_abs() as u16;
-        let width = self.screen.area.width;
-        let blank = Cell::default();
-        if by > 0 {
-            self.inner.scroll_region_up(rows.clone(), amount)?;
-            for y in rows.clone() {
-                for x in 0..width {
-                    let from = y + amount;
-                    self.screen[(x, y)] = if from < rows.end {
-                        self.screen[(x, from)].clone()
-                    } else {
-                        blank.clone()
-                    };
-                }
-            }
+    fn csi(&mut self, body: std::fmt::Arguments) {
+        let _ = write!(self.pending, "\x1b[{body}");
+    }
+
+    fn set_pen(&mut self, to: Pen) {
+        let params = sgr_params(self.pen, to);
+        if params.is_empty() {
+            return;
+        }
+        if params == ["0"] {
+            self.pending.extend_from_slice(b"\x1b[m");
         } else {
-            self.inner.scroll_region_down(rows.clone(), amount)?;
-            for y in rows.clone().rev() {
-                for x in 0..width {
-                    self.screen[(x, y)] = if y >= rows.start + amount {
-                        self.screen[(x, y - amount)].clone()
-                    } else {
-                        blank.clone()
-                    };
+            self.csi(format_args!("{}m", params.join(";")));
+        }
+        self.pen = Some(to);
+    }
+
+    /// The pen erasing and scrolling fill with: the default background.
+    fn plain_pen(&mut self) {
+        if self.pen.is_none_or(|p| p.bg != Color::Reset) {
+            self.set_pen(Pen::default());
+        }
+    }
+
+    /// Moves the cursor to (x, y) the cheapest way, sending again the unchanged cells between
+    /// when that costs less than a move.
+    fn move_to(&mut self, x: u16, y: u16) {
+        if self.cursor == Some((x, y)) {
+            return;
+        }
+        let absolute = match (x, y) {
+            (0, 0) => "\x1b[H".to_string(),
+            (0, y) => format!("\x1b[{}H", y + 1),
+            (x, y) => format!("\x1b[{};{}H", y + 1, x + 1),
+        };
+        let mut best = absolute;
+        if let Some((cx, cy)) = self.cursor {
+            let mut consider = |s: String| {
+                if s.len() < best.len() {
+                    best = s;
                 }
+            };
+            if cy == y {
+                if x == 0 {
+                    consider("\r".into());
+                }
+                consider(format!("\x1b[{}G", x + 1));
+                if x > cx {
+                    consider(match x - cx {
+                        1 => "\x1b[C".into(),
+                        n => format!("\x1b[{n}C"),
+                    });
+                }
+            } else if y == cy + 1 && x == 0 {
+                // With output processing on, \n alone could also return; \r\n is right either way.
+                consider("\r\n".into());
+            }
+            if cy == y
+                && x > cx
+                && let Some(gap) = self.bridge(cx, x, y, best.len())
+            {
+                self.pending.extend_from_slice(gap.as_bytes());
+                self.cursor = Some((x, y));
+                return;
             }
         }
-        Ok(())
+        self.pending.extend_from_slice(best.as_bytes());
+        self.cursor = Some((x, y));
     }
 
-    pub fn inner(&self) -> &B {
-        &self.inner
-    }
-
-    fn forget_screen(&mut self) {
-        let size = self.inner.size().unwrap_or_default();
-        self.screen = Buffer::empty(Rect::new(0, 0, size.width, size.height));
-        self.frame = self.screen.clone();
-    }
-
-    fn same_style(a: &Cell, b: &Cell) -> bool {
-        a.fg == b.fg
-            && a.bg == b.bg
-            && a.modifier == b.modifier
-            && a.underline_color == b.underline_color
-    }
-
-    /// The length of the cursor move to (x, y): `ESC [ row ; col H`, 1-based.
-    fn jump_cost(x: u16, y: u16) -> usize {
-        let digits = |n: u16| (u32::from(n) + 1).to_string().len();
-        4 + digits(x) + digits(y)
-    }
-
-    /// The cells of the screen between `from` and `to` on row `y`, if sending them costs less
-    /// than a jump and needs no style change after `prev`.
-    fn bridge(&self, prev: &Cell, from: u16, to: u16, y: u16) -> Option<Vec<(u16, Cell)>> {
-        let area = self.screen.area;
-        if y >= area.height || to > area.width {
-            return None;
-        }
-        let mut cells = Vec::new();
-        let mut bytes = 0;
+    /// The unchanged cells from `from` up to `to` on row `y`, as text, if they need no pen
+    /// change, are plain single-column characters and cost less than `limit` bytes.
+    fn bridge(&self, from: u16, to: u16, y: u16, limit: usize) -> Option<String> {
+        let pen = self.pen?;
+        let mut text = String::new();
         for x in from..to {
             let cell = &self.screen[(x, y)];
-            if !Self::same_style(cell, prev) || wrap::width(cell.symbol()) != 1 {
+            let symbol = cell.symbol();
+            if Pen::of(cell) != pen || !Self::steady(symbol) {
                 return None;
             }
-            bytes += cell.symbol().len();
-            if bytes >= Self::jump_cost(to, y) {
+            text.push_str(symbol);
+            if text.len() >= limit {
                 return None;
             }
-            cells.push((x, cell.clone()));
         }
-        Some(cells)
+        Some(text)
+    }
+
+    /// A symbol every terminal advances over by exactly one column: one character of width
+    /// one. Emoji and combining sequences are drawn with widths terminals disagree on.
+    fn steady(symbol: &str) -> bool {
+        let mut chars = symbol.chars();
+        matches!((chars.next(), chars.next()), (Some(_), None)) && wrap::width(symbol) == 1
+    }
+
+    /// Sends the cell at (x, y) of the screen copy.
+    fn put(&mut self, x: u16, y: u16) {
+        let width = self.screen.area.width;
+        self.move_to(x, y);
+        let cell = &self.screen[(x, y)];
+        let pen = Pen::of(cell);
+        let symbol = match cell.symbol() {
+            "" => " ".to_string(),
+            s => s.to_string(),
+        };
+        self.set_pen(pen);
+        self.pending.extend_from_slice(symbol.as_bytes());
+        let advance = wrap::width(&symbol).max(1) as u16;
+        // Past the last column the terminal waits to wrap; a sequence of several characters
+        // (emoji with joiners or selectors) leaves the cursor where terminals disagree. Either
+        // way, the next move is absolute.
+        self.cursor = (symbol.chars().count() == 1)
+            .then_some((x + advance, y))
+            .filter(|(nx, _)| *nx < width);
+    }
+
+    /// Has the terminal scroll the band. Setting margins homes the cursor on most terminals,
+    /// but not all: the next move is absolute.
+    fn emit_scroll(&mut self, rows: Range<u16>, by: i32) {
+        self.plain_pen();
+        let amount = by.unsigned_abs();
+        let verb = if by > 0 { 'S' } else { 'T' };
+        self.csi(format_args!("{};{}r", rows.start + 1, rows.end));
+        match amount {
+            1 => self.csi(format_args!("{verb}")),
+            n => self.csi(format_args!("{n}{verb}")),
+        }
+        self.pending.extend_from_slice(b"\x1b[r");
+        self.cursor = None;
     }
 }
 
-impl<B: Backend> Backend for Frugal<B> {
-    type Error = B::Error;
+/// Moves the rows of `screen` in `rows` up by `by` lines (down if negative), as a terminal
+/// scrolls a region: lines that come in are blank.
+fn scroll_copy(screen: &mut Buffer, rows: Range<u16>, by: i32) {
+    let amount = by.unsigned_abs() as u16;
+    let width = screen.area.width;
+    let blank = Cell::default();
+    let order: Vec<u16> = if by > 0 {
+        rows.clone().collect()
+    } else {
+        rows.clone().rev().collect()
+    };
+    for y in order {
+        let from = if by > 0 {
+            y.checked_add(amount).filter(|f| *f < rows.end)
+        } else {
+            y.checked_sub(amount).filter(|f| *f >= rows.start)
+        };
+        for x in 0..width {
+            screen[(x, y)] = match from {
+                Some(f) => screen[(x, f)].clone(),
+                None => blank.clone(),
+            };
+        }
+    }
+}
+
+impl<W: Write> Backend for Frugal<W> {
+    type Error = std::io::Error;
 
     fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let area = self.frame.area;
-        let diff: Vec<(u16, u16, Cell)> = content
-            .filter(|(x, y, _)| *x < area.width && *y < area.height)
-            .map(|(x, y, c)| (x, y, c.clone()))
-            .collect();
-        for (x, y, cell) in &diff {
-            self.frame[(*x, *y)] = cell.clone();
-        }
-        let cells = if self.pending_scrolls.is_empty() {
-            diff
+        let area = self.screen.area;
+        let scrolled = if self.pending_scrolls.is_empty() {
+            None
         } else {
+            let mut scrolled = self.screen.clone();
+            for (rows, by) in std::mem::take(&mut self.pending_scrolls) {
+                self.emit_scroll(rows.clone(), by);
+                scroll_copy(&mut scrolled, rows, by);
+            }
+            Some(scrolled)
+        };
+        // From here on `screen` holds the new frame. A cell the diff leaves alone is the same on
+        // the terminal, so bridging may send it again.
+        let mut changed = Vec::new();
+        for (x, y, cell) in content {
+            if x < area.width && y < area.height {
+                self.screen[(x, y)] = cell.clone();
+                changed.push((x, y));
+            }
+        }
+        if let Some(scrolled) = scrolled {
             // After a scroll the terminal holds neither the old frame nor the new one: send
             // what differs between the scrolled screen and the new frame, nothing more.
-            for (rows, by) in std::mem::take(&mut self.pending_scrolls) {
-                self.scroll(rows, by)?;
-            }
-            self.screen
-                .diff(&self.frame)
+            changed = scrolled
+                .diff(&self.screen)
                 .into_iter()
-                .map(|(x, y, c)| (x, y, c.clone()))
-                .collect()
-        };
-        let mut out: Vec<(u16, u16, Cell)> = Vec::with_capacity(cells.len());
-        for (x, y, cell) in cells {
-            if let Some((px, py, prev)) = out.last() {
-                let next = px + wrap::width(prev.symbol()).max(1) as u16;
-                if let Some(gap) = (*py == y && x > next)
-                    .then(|| self.bridge(prev, next, x, y))
-                    .flatten()
-                {
-                    out.extend(gap.into_iter().map(|(gx, c)| (gx, y, c)));
-                }
-            }
-            self.screen[(x, y)] = cell.clone();
-            out.push((x, y, cell));
+                .map(|(x, y, _)| (x, y))
+                .collect();
         }
-        self.inner.draw(out.iter().map(|(x, y, c)| (*x, *y, c)))
+        for (x, y) in changed {
+            self.put(x, y);
+        }
+        Ok(())
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.hide_cursor()
+        if self.cursor_shown != Some(false) {
+            self.pending.extend_from_slice(b"\x1b[?25l");
+            self.cursor_shown = Some(false);
+        }
+        Ok(())
     }
 
     fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.show_cursor()
+        if self.cursor_shown != Some(true) {
+            self.pending.extend_from_slice(b"\x1b[?25h");
+            self.cursor_shown = Some(true);
+        }
+        Ok(())
     }
 
     fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        self.inner.get_cursor_position()
+        let (x, y) = self.cursor.unwrap_or_default();
+        Ok(Position::new(x, y))
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        self.inner.set_cursor_position(position)
+        let p = position.into();
+        self.move_to(p.x, p.y);
+        Ok(())
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {
-        self.forget_screen();
-        self.pending_scrolls.clear();
-        self.inner.clear()
+        self.clear_region(ClearType::All)
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
-        // Anything but a full clear leaves the copy unsure: start again from blank.
-        self.forget_screen();
-        self.inner.clear_region(clear_type)
+        self.plain_pen();
+        let area = self.screen.area;
+        let blank = Cell::default();
+        let at = self.cursor.map(|(x, y)| (x, y, area.width * y + x));
+        // Which cells go blank, as indexes into the screen copy.
+        let (code, cells): (&str, Range<u16>) = match (clear_type, at) {
+            (ClearType::AfterCursor, Some((_, _, i))) => ("J", i..area.width * area.height),
+            (ClearType::BeforeCursor, Some((_, _, i))) => ("1J", 0..i + 1),
+            (ClearType::CurrentLine, Some((_, y, _))) => {
+                ("2K", area.width * y..area.width * (y + 1))
+            }
+            (ClearType::UntilNewLine, Some((_, y, i))) => ("K", i..area.width * (y + 1)),
+            // A partial clear from an unknown place is done as a whole one.
+            _ => ("2J", 0..area.width * area.height),
+        };
+        self.csi(format_args!("{code}"));
+        for i in cells {
+            let (x, y) = (i % area.width.max(1), i / area.width.max(1));
+            if y < area.height {
+                self.screen[(x, y)] = blank.clone();
+            }
+        }
+        self.pending_scrolls.clear();
+        Ok(())
     }
 
     fn size(&self) -> Result<Size, Self::Error> {
-        self.inner.size()
+        Ok(self.screen.area.as_size())
     }
 
     fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
-        self.inner.window_size()
+        Ok(WindowSize {
+            columns_rows: self.screen.area.as_size(),
+            pixels: Size::default(),
+        })
     }
 
     fn flush(&mut self) -> Result<(), Self::Error> {
-        self.inner.flush()
+        if !self.pending.is_empty() {
+            let result = self.out.write_all(&self.pending);
+            self.pending.clear();
+            result?;
+        }
+        self.out.flush()
     }
 
-    fn scroll_region_up(
-        &mut self,
-        region: std::ops::Range<u16>,
-        amount: u16,
-    ) -> Result<(), Self::Error> {
-        self.forget_screen();
-        self.inner.scroll_region_up(region, amount)
+    fn scroll_region_up(&mut self, region: Range<u16>, amount: u16) -> Result<(), Self::Error> {
+        self.emit_scroll(region.clone(), i32::from(amount));
+        scroll_copy(&mut self.screen, region, i32::from(amount));
+        Ok(())
     }
 
-    fn scroll_region_down(
-        &mut self,
-        region: std::ops::Range<u16>,
-        amount: u16,
-    ) -> Result<(), Self::Error> {
-        self.forget_screen();
-        self.inner.scroll_region_down(region, amount)
+    fn scroll_region_down(&mut self, region: Range<u16>, amount: u16) -> Result<(), Self::Error> {
+        self.emit_scroll(region.clone(), -i32::from(amount));
+        scroll_copy(&mut self.screen, region, -i32::from(amount));
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::widgets::Paragraph;
 
     #[test]
-    fn frames_come_out_the_same() {
-        let mut plain = Terminal::new(TestBackend::new(30, 3)).unwrap();
-        let mut frugal = Terminal::new(Frugal::new(TestBackend::new(30, 3))).unwrap();
-        for text in [
-            "the quick brown fox",
-            "the quack brown fix",
-            "a different line\nand more",
-            "",
-        ] {
-            plain
-                .draw(|f| f.render_widget(Paragraph::new(text), f.area()))
-                .unwrap();
-            frugal
-                .draw(|f| f.render_widget(Paragraph::new(text), f.area()))
-                .unwrap();
-            assert_eq!(plain.backend().buffer(), frugal.backend().inner().buffer());
-        }
+    fn style_is_not_repeated() {
+        let mut b = Frugal::new(Vec::new(), Rect::new(0, 0, 20, 1));
+        b.set_pen(Pen::default());
+        b.set_pen(Pen {
+            fg: Color::Green,
+            modifier: Modifier::BOLD,
+            ..Pen::default()
+        });
+        b.set_pen(Pen {
+            fg: Color::Green,
+            modifier: Modifier::BOLD,
+            ..Pen::default()
+        });
+        b.flush().unwrap();
+        assert_eq!(b.writer(), b"\x1b[m\x1b[1;32m");
     }
 
     #[test]
-    fn scrolled_frames_come_out_the_same() {
-        let lines: Vec<String> = (0..40).map(|i| format!("line {i} of the text")).collect();
-        let mut plain = Terminal::new(TestBackend::new(30, 8)).unwrap();
-        let mut frugal = Terminal::new(Frugal::new(TestBackend::new(30, 8))).unwrap();
-        let mut top: i32 = 0;
-        for by in [1, 1, 3, -2, 5, -1, -6, 2] {
-            let draw = |f: &mut ratatui::Frame, top: i32| {
-                let area = f.area();
-                f.render_widget(
-                    Paragraph::new("header"),
-                    ratatui::layout::Rect::new(0, 0, area.width, 1),
-                );
-                let body: Vec<ratatui::text::Line> = lines
-                    .iter()
-                    .skip(top as usize)
-                    .take(6)
-                    .map(|l| ratatui::text::Line::from(l.as_str()))
-                    .collect();
-                f.render_widget(
-                    Paragraph::new(body),
-                    ratatui::layout::Rect::new(0, 1, area.width, 6),
-                );
-                f.render_widget(
-                    Paragraph::new(format!("status {top}")),
-                    ratatui::layout::Rect::new(0, 7, area.width, 1),
-                );
-            };
-            top += by;
-            frugal.backend_mut().scroll_hint(1..7, by);
-            plain.draw(|f| draw(f, top)).unwrap();
-            frugal.draw(|f| draw(f, top)).unwrap();
-            assert_eq!(
-                plain.backend().buffer(),
-                frugal.backend().inner().buffer(),
-                "after scrolling by {by}"
-            );
-        }
-    }
-
-    #[test]
-    fn bridges_short_gaps_only() {
-        let mut b = Frugal::new(TestBackend::new(40, 1));
-        let mut cell = Cell::default();
-        cell.set_symbol("x");
-        // Fill the screen copy, then change cells 0 and 3: the two cells between are re-sent.
-        b.draw((0..40).map(|x| (x, 0, &cell))).unwrap();
-        let mut y = Cell::default();
-        y.set_symbol("y");
-        let gap = b
-            .bridge(&y, 1, 3, 0)
-            .expect("a 2-cell gap is cheaper than a jump");
-        assert_eq!(gap.len(), 2);
-        assert!(b.bridge(&y, 1, 30, 0).is_none(), "a long gap is not");
+    fn sgr_transitions_are_minimal() {
+        let bold = Pen {
+            modifier: Modifier::BOLD,
+            ..Pen::default()
+        };
+        let bold_dim = Pen {
+            modifier: Modifier::BOLD | Modifier::DIM,
+            ..Pen::default()
+        };
+        // "0;1" is shorter than "22;1": a reset wins when it costs less.
+        assert_eq!(sgr_params(Some(bold_dim), bold), ["0", "1"]);
+        let dim_red = Pen {
+            fg: Color::Red,
+            modifier: Modifier::BOLD | Modifier::DIM,
+            ..Pen::default()
+        };
+        let bold_red = Pen {
+            fg: Color::Red,
+            modifier: Modifier::BOLD,
+            ..Pen::default()
+        };
+        assert_eq!(sgr_params(Some(dim_red), bold_red), ["22", "1"]);
+        assert_eq!(sgr_params(Some(Pen::default()), bold), ["1"]);
+        assert_eq!(sgr_params(Some(bold), Pen::default()), ["0"]);
+        let red = Pen {
+            fg: Color::Red,
+            ..Pen::default()
+        };
+        assert_eq!(sgr_params(Some(Pen::default()), red), ["31"]);
+        assert_eq!(sgr_params(None, red), ["0", "31"]);
+        let grey_bg = Pen {
+            bg: Color::DarkGray,
+            ..Pen::default()
+        };
+        assert_eq!(sgr_params(Some(red), grey_bg), ["0", "100"]);
     }
 }

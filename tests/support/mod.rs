@@ -1,2 +1,3 @@
 //! Helpers shared by the integration tests and examples.
 pub mod pty;
+pub mod screen;

@@ -204,9 +204,14 @@ impl Pty {
 
     /// The screen as a terminal would show it after all output so far.
     pub fn screen(&self) -> String {
+        self.terminal().screen().contents()
+    }
+
+    /// A terminal that has taken in all output so far, to read cells and their styles.
+    pub fn terminal(&self) -> vt100::Parser {
         let mut parser = vt100::Parser::new(self.height, self.width, 0);
         parser.process(&self.bytes());
-        parser.screen().contents()
+        parser
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {

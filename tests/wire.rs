@@ -1,0 +1,170 @@
+//! The encoder: a terminal fed Frugal's bytes shows exactly what ratatui rendered, text and
+//! style, after plain changes, restyling, wide and combining characters and region scrolls;
+//! and it spends few bytes doing so.
+
+mod support;
+
+use std::ops::Range;
+
+use argwalk::wire::Frugal;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+type Draw = Box<dyn Fn(&mut ratatui::Frame)>;
+/// A frame to draw, and the band of rows that scrolled (and by how much) since the last one.
+type Step = (Draw, Option<(Range<u16>, i32)>);
+
+/// Draws each frame both ways, feeds Frugal's bytes to vt100 and requires its screen to equal
+/// TestBackend's buffer. Returns the bytes each frame cost.
+fn same_screens(w: u16, h: u16, frames: &[Step]) -> Vec<usize> {
+    let mut plain = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut frugal = Terminal::new(Frugal::new(Vec::new(), Rect::new(0, 0, w, h))).unwrap();
+    let mut vt = vt100::Parser::new(h, w, 0);
+    let mut sizes = Vec::new();
+    for (i, (draw, hint)) in frames.iter().enumerate() {
+        if let Some((rows, by)) = hint {
+            frugal.backend_mut().scroll_hint(rows.clone(), *by);
+        }
+        plain.draw(|f| draw(f)).unwrap();
+        let before = frugal.backend().writer().len();
+        frugal.draw(|f| draw(f)).unwrap();
+        let bytes = &frugal.backend().writer()[before..];
+        sizes.push(bytes.len());
+        vt.process(bytes);
+        if let Some(diff) = support::screen::difference(vt.screen(), plain.backend().buffer()) {
+            panic!("frame {i}: {diff}");
+        }
+    }
+    sizes
+}
+
+fn text(t: &'static str) -> Draw {
+    Box::new(move |f| f.render_widget(Paragraph::new(t), f.area()))
+}
+
+#[test]
+fn frames_come_out_the_same() {
+    let frames: Vec<_> = [
+        "the quick brown fox",
+        "the quack brown fix",
+        "a different line\nand more",
+        "",
+    ]
+    .into_iter()
+    .map(|t| (text(t), None))
+    .collect();
+    same_screens(30, 3, &frames);
+}
+
+#[test]
+fn styles_come_out_the_same() {
+    let styled = |shift: usize| -> Draw {
+        Box::new(move |f| {
+            let styles = [
+                Style::new().bold().green(),
+                Style::new().dim(),
+                Style::new().bold().dim().on_blue(),
+                Style::new().reversed(),
+                Style::new().italic().underlined().light_red(),
+                Style::new().fg(Color::Indexed(200)).bg(Color::Rgb(1, 2, 3)),
+                Style::new(),
+                Style::new().dark_gray().on_white(),
+            ];
+            let spans: Vec<Span> = (0..16)
+                .map(|i| Span::styled(format!("w{i} "), styles[(i + shift) % styles.len()]))
+                .collect();
+            let wrap = Wrap { trim: false };
+            f.render_widget(Paragraph::new(Line::from(spans)).wrap(wrap), f.area());
+        })
+    };
+    let frames: Vec<_> = [0, 1, 5, 0, 3]
+        .into_iter()
+        .map(|s| (styled(s), None))
+        .collect();
+    same_screens(24, 4, &frames);
+}
+
+#[test]
+fn wide_and_combining_characters_come_out_the_same() {
+    // vt100 does not join ZWJ sequences, so the emoji here is a single code point; the pty
+    // tests cover joined emoji on a real path.
+    let frames = vec![
+        (text("漢字 e\u{301}t\u{e9} 😀 ok\nplain row"), None),
+        (text("漢x e\u{301}t\u{e9} 😀 on\nplain rows"), None),
+        (text("漢字 e\u{301}t\u{e9} 😀 ok\nplain row"), None),
+    ];
+    same_screens(20, 2, &frames);
+}
+
+#[test]
+fn scrolled_frames_come_out_the_same() {
+    let lines: Vec<String> = (0..40).map(|i| format!("line {i} of the text")).collect();
+    let draw = |top: i32| -> Draw {
+        let lines = lines.clone();
+        Box::new(move |f| {
+            let area = f.area();
+            f.render_widget(
+                Paragraph::new("header".on_blue()),
+                Rect::new(0, 0, area.width, 1),
+            );
+            let body: Vec<Line> = lines
+                .iter()
+                .skip(top as usize)
+                .take(6)
+                .map(|l| Line::from(l.clone()))
+                .collect();
+            f.render_widget(Paragraph::new(body), Rect::new(0, 1, area.width, 6));
+            let status = Paragraph::new(format!("status {top}").reversed());
+            f.render_widget(status, Rect::new(0, 7, area.width, 1));
+        })
+    };
+    let mut top = 0;
+    let mut frames = vec![(draw(0), None)];
+    for by in [1, 1, 3, -2, 5, -1, -6, 2] {
+        top += by;
+        frames.push((draw(top), Some((1..7, by))));
+    }
+    let sizes = same_screens(30, 8, &frames);
+    // Scrolling one line sends one new line and the status, not the whole band.
+    assert!(sizes[1] < 60, "a one-line scroll took {} bytes", sizes[1]);
+}
+
+#[test]
+fn an_unchanged_frame_costs_nothing() {
+    let a = || -> Draw {
+        Box::new(|f| f.render_widget(Paragraph::new("same".bold().green()), f.area()))
+    };
+    let sizes = same_screens(20, 1, &[(a(), None), (a(), None)]);
+    assert_eq!(sizes[1], 0);
+}
+
+#[test]
+fn short_gaps_are_bridged_long_ones_jumped() {
+    let frames = vec![
+        (text("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), None),
+        (text("baabaaaaaaaaaaaaaaaaaaaaaaaaab"), None),
+    ];
+    let sizes = same_screens(40, 1, &frames);
+    // Back to column 0, "b", "aa" sent again (cheaper than ESC[2C), "b", a jump to the end.
+    assert_eq!(sizes[1], "\rbaab\x1b[25Cb".len());
+}
+
+#[test]
+fn a_resize_starts_from_a_blank_screen() {
+    let mut frugal = Terminal::new(Frugal::new(Vec::new(), Rect::new(0, 0, 10, 2))).unwrap();
+    frugal
+        .draw(|f| f.render_widget(Paragraph::new("0123456789"), f.area()))
+        .unwrap();
+    frugal.backend_mut().set_size(6, 3);
+    frugal.resize(Rect::new(0, 0, 6, 3)).unwrap();
+    frugal
+        .draw(|f| f.render_widget(Paragraph::new("abc"), f.area()))
+        .unwrap();
+    let mut vt = vt100::Parser::new(3, 6, 0);
+    vt.process(frugal.backend().writer());
+    assert_eq!(vt.screen().contents(), "abc");
+}
