@@ -49,33 +49,39 @@ fn fate(c: char) -> Fate {
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
-        // Most text is printable ASCII: settle it before the full table.
-        let fate = if c.is_ascii_graphic() {
-            Fate::Keep
-        } else {
-            fate(c)
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Most text is runs of printable ASCII between spaces: copy each run whole.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii_graphic())
+            .unwrap_or(rest.len());
+        if run > 0 {
+            emit(&mut out, &mut pending_space, &rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else {
+            break;
         };
-        match fate {
-            Fate::Keep => {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
-            }
-            Fate::Show(shown) => {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(shown);
-            }
+        rest = &rest[c.len_utf8()..];
+        match fate(c) {
+            Fate::Keep => emit(&mut out, &mut pending_space, c.encode_utf8(&mut [0; 4])),
+            Fate::Show(shown) => emit(&mut out, &mut pending_space, shown.encode_utf8(&mut [0; 4])),
             Fate::Space => pending_space = true,
             Fate::Drop => {}
         }
     }
     out
+}
+
+/// Appends a visible piece, after the one space that stands for any white space before it.
+fn emit(out: &mut String, pending_space: &mut bool, piece: &str) {
+    if *pending_space && !out.is_empty() {
+        out.push(' ');
+    }
+    *pending_space = false;
+    out.push_str(piece);
 }
 
 /// True when `text` holds nothing that [`clean`] would change.
@@ -117,6 +123,33 @@ pub fn same_length_visible(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The definition, one character at a time, that the run-copying `clean` must agree with.
+    fn clean_slowly(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in text.chars() {
+            match fate(c) {
+                Fate::Keep => emit(&mut out, &mut pending_space, &c.to_string()),
+                Fate::Show(shown) => emit(&mut out, &mut pending_space, &shown.to_string()),
+                Fate::Space => pending_space = true,
+                Fate::Drop => {}
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn runs_are_copied_as_characters_would_be(
+            text in "[ -~\t\n\r\u{1b}\u{7f}\u{9b}\u{202e}\u{200b}\u{2028}\u{a0}é漢👩\u{200d}]{0,60}",
+            any_text in any::<String>(),
+        ) {
+            prop_assert_eq!(clean(&text), clean_slowly(&text));
+            prop_assert_eq!(clean(&any_text), clean_slowly(&any_text));
+        }
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

@@ -242,6 +242,9 @@ impl<W: Write> Frugal<W> {
     }
 
     fn set_pen(&mut self, to: Pen) {
+        if self.pen == Some(to) {
+            return;
+        }
         let params = sgr_params(self.pen, to);
         if params.is_empty() {
             return;
@@ -335,23 +338,29 @@ impl<W: Write> Frugal<W> {
 
     /// Sends the cell at (x, y) of the screen copy.
     fn put(&mut self, x: u16, y: u16) {
-        let width = self.screen.area.width;
         self.move_to(x, y);
-        let cell = &self.screen[(x, y)];
-        let pen = Pen::of(cell);
-        let symbol = match cell.symbol() {
-            "" => " ".to_string(),
-            s => s.to_string(),
-        };
+        let pen = Pen::of(&self.screen[(x, y)]);
         self.set_pen(pen);
+        let symbol = match self.screen[(x, y)].symbol() {
+            "" => " ",
+            s => s,
+        };
         self.pending.extend_from_slice(symbol.as_bytes());
-        let advance = wrap::width(&symbol).max(1) as u16;
+        let mut chars = symbol.chars();
         // Past the last column the terminal waits to wrap; a sequence of several characters
         // (emoji with joiners or selectors) leaves the cursor where terminals disagree. Either
         // way, the next move is absolute.
-        self.cursor = (symbol.chars().count() == 1)
-            .then_some((x + advance, y))
-            .filter(|(nx, _)| *nx < width);
+        self.cursor = match (chars.next(), chars.next()) {
+            (Some(c), None) => {
+                let advance = if c.is_ascii() {
+                    1
+                } else {
+                    wrap::width(symbol).max(1) as u16
+                };
+                Some((x + advance, y)).filter(|(nx, _)| *nx < self.screen.area.width)
+            }
+            _ => None,
+        };
     }
 
     /// Has the terminal scroll the band. Setting margins homes the cursor on most terminals,
