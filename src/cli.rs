@@ -166,10 +166,6 @@ fn outline(map: Option<&Path>, json: bool) -> ExitCode {
 }
 
 fn read(map: Option<&Path>, display: Display) -> ExitCode {
-    let m = match load_clean(map) {
-        Ok(m) => m,
-        Err(code) => return code,
-    };
     let theme = crate::theme::Theme::detect(display.no_color, display.ascii, display.unicode);
-    crate::terminal::run(m, theme)
+    crate::terminal::run(|| load_clean(map), theme)
 }

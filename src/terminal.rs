@@ -121,16 +121,55 @@ fn watch_for_hangup() -> std::io::Result<()> {
     Ok(())
 }
 
-/// Runs the reader until the user quits, a signal arrives or the terminal goes away.
-pub fn run(map: crate::model::ArgumentMap, theme: Theme) -> ExitCode {
+/// The screen argwalk draws on: ratatui's terminal over our encoder.
+type Screen = Terminal<Frugal<std::fs::File>>;
+
+/// Makes the screen's buffers for the terminal's current size. Only memory: nothing is sent.
+fn new_screen() -> std::io::Result<Screen> {
+    // The size is asked once here; after that it comes with each resize event. ratatui's
+    // fullscreen viewport would ask the terminal again on every draw (crossterm opens /dev/tty
+    // for that), which is work on every keypress.
+    let (width, height) = terminal_size()?;
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    // Frames go out through a descriptor of our own: one write each, past std's line buffer.
+    let out = std::fs::File::from(rustix::io::dup(std::io::stdout())?);
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(area),
+    };
+    Terminal::with_options(Frugal::new(out, area), options)
+}
+
+/// Runs the reader on the map `load` gives, until the user quits, a signal arrives or the
+/// terminal goes away. If `load` fails, nothing is drawn and its exit code is returned.
+pub fn run(
+    load: impl FnOnce() -> Result<crate::model::ArgumentMap, ExitCode>,
+    theme: Theme,
+) -> ExitCode {
+    // The screen's buffers are a good part of the time to the first frame, and need nothing
+    // from the map: they are made on a second core while the map loads.
+    let screen = std::thread::Builder::new()
+        .name("screen".into())
+        .spawn(new_screen);
+    let map = match load() {
+        Ok(map) => map,
+        Err(code) => return code,
+    };
+    let screen = match screen {
+        Ok(handle) => handle.join().unwrap_or_else(|_| new_screen()),
+        Err(_) => new_screen(),
+    };
     install_panic_hook();
-    if let Err(e) = enter() {
-        restore();
-        let _ = writeln!(std::io::stderr(), "argwalk: cannot use this terminal: {e}");
-        return ExitCode::from(crate::cli::EXIT_IO);
-    }
+    let entered = enter().and(screen);
+    let screen = match entered {
+        Ok(screen) => screen,
+        Err(e) => {
+            restore();
+            let _ = writeln!(std::io::stderr(), "argwalk: cannot use this terminal: {e}");
+            return ExitCode::from(crate::cli::EXIT_IO);
+        }
+    };
     let signals = catch_signals().ok();
-    let code = match event_loop(map, theme, signals) {
+    let code = match event_loop(screen, map, theme, signals) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Interrupt) => ExitCode::from(EXIT_SIGINT as u8),
         // The terminal failed under us (most often: it is gone). Nothing more can be shown.
@@ -159,22 +198,13 @@ fn terminal_size() -> std::io::Result<(u16, u16)> {
 }
 
 fn event_loop(
+    mut terminal: Screen,
     map: crate::model::ArgumentMap,
     theme: Theme,
     mut signals: Option<signal_hook::iterator::Signals>,
 ) -> std::io::Result<Exit> {
-    // The size is asked once here; after that it comes with each resize event. ratatui's
-    // fullscreen viewport would ask the terminal again on every draw (crossterm opens /dev/tty
-    // for that), which is work on every keypress.
-    let (width, height) = terminal_size()?;
-    let area = ratatui::layout::Rect::new(0, 0, width, height);
-    // Frames go out through a descriptor of our own: one write each, past std's line buffer.
-    let out = std::fs::File::from(rustix::io::dup(std::io::stdout())?);
-    let backend = Frugal::new(out, area);
-    let options = TerminalOptions {
-        viewport: Viewport::Fixed(area),
-    };
-    let mut terminal = Terminal::with_options(backend, options)?;
+    let area = terminal.backend().screen_area();
+    let (width, height) = (area.width, area.height);
     let mut app = App::new(map, width, height);
     if std::env::var_os("ARGWALK_TEST_PANIC").is_some() {
         // For the end-to-end tests: proves a panic mid-session restores the terminal.
