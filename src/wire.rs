@@ -368,6 +368,41 @@ impl<W: Write> Frugal<W> {
         };
     }
 
+    /// When the changed cells at the start of `changed` are blanks in a run long enough, erases
+    /// them (to the end of the line, or a count of them) instead of sending spaces, and says how
+    /// many changed cells that took care of.
+    fn erase(&mut self, changed: &[(u16, u16)]) -> Option<usize> {
+        let &(x, y) = changed.first()?;
+        let width = self.screen.area.width;
+        let blank = |cell: &Cell| cell.symbol() == " " && Pen::of(cell) == Pen::default();
+        let end = (x..width)
+            .find(|&bx| !blank(&self.screen[(bx, y)]))
+            .unwrap_or(width);
+        if end == x {
+            return None;
+        }
+        let covered = changed
+            .iter()
+            .take_while(|(cx, cy)| *cy == y && *cx < end)
+            .count();
+        let last = changed[covered - 1].0 + 1;
+        let count = last - x;
+        // Erasing leaves the cursor where it was, so the next cell may need a move: allow for it.
+        let code = if end == width {
+            "K".to_string()
+        } else {
+            format!("{count}X")
+        };
+        if usize::from(count) < code.len() + 2 + 4 {
+            return None;
+        }
+        self.move_to(x, y);
+        // Erased cells take the pen's background: it must be the default.
+        self.set_pen(Pen::default());
+        self.csi(format_args!("{code}"));
+        Some(covered)
+    }
+
     /// Has the terminal scroll the band. Setting margins homes the cursor on most terminals,
     /// but not all: the next move is absolute.
     fn emit_scroll(&mut self, rows: Range<u16>, by: i32) {
@@ -446,8 +481,13 @@ impl<W: Write> Backend for Frugal<W> {
                 .map(|(x, y, _)| (x, y))
                 .collect();
         }
-        for (x, y) in changed {
-            self.put(x, y);
+        let mut i = 0;
+        while i < changed.len() {
+            i += self.erase(&changed[i..]).unwrap_or_else(|| {
+                let (x, y) = changed[i];
+                self.put(x, y);
+                1
+            });
         }
         Ok(())
     }
