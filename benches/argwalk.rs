@@ -7,6 +7,7 @@ use argwalk::loader::{self, Builtin};
 use argwalk::model::ArgumentMap;
 use argwalk::theme::Theme;
 use argwalk::view;
+use argwalk::wire::Frugal;
 use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -59,10 +60,30 @@ fn render_frame_astana(bencher: Bencher, (w, h): (u16, u16)) {
     bencher.bench_local(|| view::render_buffer(divan::black_box(&app), &THEME));
 }
 
-/// One step of the walk as the terminal does it: update, render, diff against the last frame.
+/// One step of the walk as the issue defines it: update, render, and diff against the last
+/// frame (applied to an off-screen buffer).
 fn step(bencher: Bencher, map: ArgumentMap, w: u16, h: u16) {
-    let mut app = App::new(map, w, h);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    let terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    walk(bencher, map, terminal);
+}
+
+/// The same step as the terminal really takes it: the changes are also encoded as escape
+/// sequences (to a sink instead of a tty). Encoding costs by the cells that change, so a map
+/// whose every step changes the whole source pane costs more per step than one whose nodes
+/// share paragraphs, whatever their sizes.
+fn encoded_step(bencher: Bencher, map: ArgumentMap, w: u16, h: u16) {
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    let terminal = Terminal::new(Frugal::new(std::io::sink(), area)).expect("encoder");
+    walk(bencher, map, terminal);
+}
+
+fn walk<B: ratatui::backend::Backend>(
+    bencher: Bencher,
+    map: ArgumentMap,
+    mut terminal: Terminal<B>,
+) {
+    let area = terminal.get_frame().area();
+    let mut app = App::new(map, area.width, area.height);
     let last = *app.map.walk.last().expect("a walk");
     bencher.bench_local(|| {
         if app.selected == last {
@@ -81,4 +102,24 @@ fn walk_step_astana(bencher: Bencher, (w, h): (u16, u16)) {
 #[divan::bench(args = [(80, 24), (200, 60)])]
 fn walk_step_10k_nodes(bencher: Bencher, (w, h): (u16, u16)) {
     step(bencher, big(), w, h);
+}
+
+#[divan::bench]
+fn encoded_step_astana_200x60(bencher: Bencher) {
+    encoded_step(bencher, astana(), 200, 60);
+}
+
+/// A generated map the size of the Astana one: same kind of text as the 10,000-node map.
+#[divan::bench]
+fn encoded_step_40_generated_nodes_200x60(bencher: Bencher) {
+    let text = argwalk::synthetic::map_text(40, 8);
+    let map = loader::load_str("small.toml", &text, &Builtin)
+        .map
+        .expect("small map loads");
+    encoded_step(bencher, map, 200, 60);
+}
+
+#[divan::bench]
+fn encoded_step_10k_nodes_200x60(bencher: Bencher) {
+    encoded_step(bencher, big(), 200, 60);
 }

@@ -96,89 +96,104 @@ fn palette_index(c: Color) -> Option<u8> {
 
 /// Appends the SGR parameters that select `c`; `base` is 30 for the foreground, 40 for the
 /// background and 50 for the underline, which has no short codes.
-fn color_params(c: Color, base: u8, params: &mut Vec<String>) {
-    match (c, palette_index(c)) {
-        (Color::Reset, _) => params.push((base + 9).to_string()),
-        (Color::Rgb(r, g, b), _) => params.push(format!("{};2;{r};{g};{b}", base + 8)),
-        (_, Some(i)) if i < 8 && base < 50 => params.push((base + i).to_string()),
-        (_, Some(i)) if i < 16 && base < 50 => params.push((base + 60 + i - 8).to_string()),
-        (_, Some(i)) => params.push(format!("{};5;{i}", base + 8)),
-        (_, None) => {}
+fn color_params(c: Color, base: u8, params: &mut String) {
+    use std::fmt::Write as _;
+    if !params.is_empty() {
+        params.push(';');
     }
+    let _ = match (c, palette_index(c)) {
+        (Color::Reset, _) => write!(params, "{}", base + 9),
+        (Color::Rgb(r, g, b), _) => write!(params, "{};2;{r};{g};{b}", base + 8),
+        (_, Some(i)) if i < 8 && base < 50 => write!(params, "{}", base + i),
+        (_, Some(i)) if i < 16 && base < 50 => write!(params, "{}", base + 60 + i - 8),
+        (_, Some(i)) => write!(params, "{};5;{i}", base + 8),
+        (_, None) => Ok(()),
+    };
 }
 
-/// The parameters that take the terminal from pen `from` to pen `to`, or `None` to say
-/// "from an unknown pen".
-fn sgr_params(from: Option<Pen>, to: Pen) -> Vec<String> {
-    let fresh = || {
-        let mut params = vec!["0".to_string()];
-        params.extend(
-            ATTRIBUTES
-                .iter()
-                .filter(|(m, _)| to.modifier.contains(*m))
-                .map(|(_, p)| p.to_string()),
-        );
-        let blank = Pen::default();
-        for (now, was, base) in [
-            (to.fg, blank.fg, 30),
-            (to.bg, blank.bg, 40),
-            (to.underline, blank.underline, 50),
-        ] {
-            if now != was {
-                color_params(now, base, &mut params);
-            }
-        }
-        params
-    };
-    let Some(from) = from else {
-        return fresh();
-    };
-    if from == to {
-        return Vec::new();
+/// Appends one SGR parameter.
+fn param(params: &mut String, p: u8) {
+    use std::fmt::Write as _;
+    if !params.is_empty() {
+        params.push(';');
     }
-    let mut params = Vec::new();
-    let removed = from.modifier - to.modifier;
-    let mut to_add = to.modifier - from.modifier;
-    let mut offs: Vec<u8> = ATTRIBUTES
-        .iter()
-        .filter(|(m, _)| removed.contains(*m))
-        .map(|(m, _)| attribute_off(*m))
-        .collect();
-    offs.dedup();
-    for off in offs {
-        params.push(off.to_string());
-        // An off code that turns off a pair also takes the one that stays: add it back.
-        for (pair, code) in [
-            (Modifier::BOLD | Modifier::DIM, 22),
-            (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, 25),
-        ] {
-            if off == code {
-                to_add |= to.modifier & pair;
-            }
-        }
-    }
-    params.extend(
-        ATTRIBUTES
-            .iter()
-            .filter(|(m, _)| to_add.contains(*m))
-            .map(|(_, p)| p.to_string()),
-    );
+    let _ = write!(params, "{p}");
+}
+
+/// Appends the colour parameters that take `from` to `to`.
+fn color_changes(from: Pen, to: Pen, params: &mut String) {
     for (now, was, base) in [
         (to.fg, from.fg, 30),
         (to.bg, from.bg, 40),
         (to.underline, from.underline, 50),
     ] {
         if now != was {
-            color_params(now, base, &mut params);
+            color_params(now, base, params);
         }
     }
-    let reset = fresh();
-    let len = |p: &[String]| p.iter().map(|s| s.len() + 1).sum::<usize>();
-    if len(&reset) < len(&params) {
+}
+
+/// The SGR parameters (`1;32`) that take the terminal from pen `from` to pen `to`; `None`
+/// stands for an unknown pen. Empty when nothing changes.
+fn sgr_params(from: Option<Pen>, to: Pen) -> String {
+    // From a reset: every attribute and colour of `to`.
+    let mut reset = String::from("0");
+    for (m, p) in ATTRIBUTES {
+        if to.modifier.contains(m) {
+            param(&mut reset, p);
+        }
+    }
+    color_changes(Pen::default(), to, &mut reset);
+    let Some(from) = from else {
+        return reset;
+    };
+    if from == to {
+        return String::new();
+    }
+    // From `from`: turn off what goes, turn on what comes.
+    let mut step = String::new();
+    let removed = from.modifier - to.modifier;
+    let mut to_add = to.modifier - from.modifier;
+    let mut last_off = 0;
+    for (m, _) in ATTRIBUTES {
+        let off = attribute_off(m);
+        if removed.contains(m) && off != last_off {
+            param(&mut step, off);
+            last_off = off;
+            // An off code that turns off a pair also takes the one that stays: add it back.
+            for (pair, code) in [
+                (Modifier::BOLD | Modifier::DIM, 22),
+                (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, 25),
+            ] {
+                if off == code {
+                    to_add |= to.modifier & pair;
+                }
+            }
+        }
+    }
+    for (m, p) in ATTRIBUTES {
+        if to_add.contains(m) {
+            param(&mut step, p);
+        }
+    }
+    color_changes(from, to, &mut step);
+    if reset.len() < step.len() {
         reset
     } else {
-        params
+        step
     }
+}
+
+/// The ways to move the cursor, each a few bytes long.
+#[derive(Clone, Copy)]
+enum Move {
+    Home,
+    Row(u16),
+    To(u16, u16),
+    Return,
+    NextLine,
+    Column(u16),
+    Right(u16),
 }
 
 /// A ratatui backend writing ANSI escape sequences to `out`, sparing every byte it can.
@@ -254,10 +269,10 @@ impl<W: Write> Frugal<W> {
         if params.is_empty() {
             return;
         }
-        if params == ["0"] {
+        if params == "0" {
             self.pending.extend_from_slice(b"\x1b[m");
         } else {
-            self.csi(format_args!("{}m", params.join(";")));
+            self.csi(format_args!("{params}m"));
         }
         self.pen = Some(to);
     }
@@ -275,63 +290,75 @@ impl<W: Write> Frugal<W> {
         if self.cursor == Some((x, y)) {
             return;
         }
-        let absolute = match (x, y) {
-            (0, 0) => "\x1b[H".to_string(),
-            (0, y) => format!("\x1b[{}H", y + 1),
-            (x, y) => format!("\x1b[{};{}H", y + 1, x + 1),
+        let digits = |n: u16| match n + 1 {
+            0..10 => 1,
+            10..100 => 2,
+            100..1000 => 3,
+            1000..10000 => 4,
+            _ => 5,
         };
-        let mut best = absolute;
+        let mut best = match (x, y) {
+            (0, 0) => (Move::Home, 3),
+            (0, y) => (Move::Row(y), 3 + digits(y)),
+            (x, y) => (Move::To(x, y), 4 + digits(y) + digits(x)),
+        };
         if let Some((cx, cy)) = self.cursor {
-            let mut consider = |s: String| {
-                if s.len() < best.len() {
-                    best = s;
+            let mut consider = |m: Move, len: usize| {
+                if len < best.1 {
+                    best = (m, len);
                 }
             };
             if cy == y {
                 if x == 0 {
-                    consider("\r".into());
+                    consider(Move::Return, 1);
                 }
-                consider(format!("\x1b[{}G", x + 1));
+                consider(Move::Column(x), 3 + digits(x));
                 if x > cx {
-                    consider(match x - cx {
-                        1 => "\x1b[C".into(),
-                        n => format!("\x1b[{n}C"),
-                    });
+                    let n = x - cx;
+                    consider(Move::Right(n), if n == 1 { 3 } else { 3 + digits(n - 1) });
                 }
             } else if y == cy + 1 && x == 0 {
-                // With output processing on, \n alone could also return; \r\n is right either way.
-                consider("\r\n".into());
+                consider(Move::NextLine, 2);
             }
-            if cy == y
-                && x > cx
-                && let Some(gap) = self.bridge(cx, x, y, best.len())
-            {
-                self.pending.extend_from_slice(gap.as_bytes());
+            if cy == y && x > cx && self.bridge(cx, x, y, best.1) {
+                for bx in cx..x {
+                    let symbol = self.screen[(bx, y)].symbol();
+                    self.pending.extend_from_slice(symbol.as_bytes());
+                }
                 self.cursor = Some((x, y));
                 return;
             }
         }
-        self.pending.extend_from_slice(best.as_bytes());
+        let _ = match best.0 {
+            Move::Home => write!(self.pending, "\x1b[H"),
+            Move::Row(y) => write!(self.pending, "\x1b[{}H", y + 1),
+            Move::To(x, y) => write!(self.pending, "\x1b[{};{}H", y + 1, x + 1),
+            Move::Return => write!(self.pending, "\r"),
+            // With output processing on, \n alone could also return; \r\n is right either way.
+            Move::NextLine => write!(self.pending, "\r\n"),
+            Move::Column(x) => write!(self.pending, "\x1b[{}G", x + 1),
+            Move::Right(1) => write!(self.pending, "\x1b[C"),
+            Move::Right(n) => write!(self.pending, "\x1b[{n}C"),
+        };
         self.cursor = Some((x, y));
     }
 
-    /// The unchanged cells from `from` up to `to` on row `y`, as text, if they need no pen
-    /// change, are plain single-column characters and cost less than `limit` bytes.
-    fn bridge(&self, from: u16, to: u16, y: u16, limit: usize) -> Option<String> {
-        let pen = self.pen?;
-        let mut text = String::new();
+    /// True when the unchanged cells from `from` up to `to` on row `y` need no pen change, are
+    /// plain single-column characters and cost less than `limit` bytes to send again.
+    fn bridge(&self, from: u16, to: u16, y: u16, limit: usize) -> bool {
+        let Some(pen) = self.pen else {
+            return false;
+        };
+        let mut bytes = 0;
         for x in from..to {
             let cell = &self.screen[(x, y)];
             let symbol = cell.symbol();
-            if Pen::of(cell) != pen || !Self::steady(symbol) {
-                return None;
-            }
-            text.push_str(symbol);
-            if text.len() >= limit {
-                return None;
+            bytes += symbol.len();
+            if bytes >= limit || Pen::of(cell) != pen || !Self::steady(symbol) {
+                return false;
             }
         }
-        Some(text)
+        true
     }
 
     /// A symbol every terminal advances over by exactly one column: one character of width
@@ -616,7 +643,7 @@ mod tests {
             ..Pen::default()
         };
         // "0;1" is shorter than "22;1": a reset wins when it costs less.
-        assert_eq!(sgr_params(Some(bold_dim), bold), ["0", "1"]);
+        assert_eq!(sgr_params(Some(bold_dim), bold), "0;1");
         let dim_red = Pen {
             fg: Color::Red,
             modifier: Modifier::BOLD | Modifier::DIM,
@@ -627,19 +654,19 @@ mod tests {
             modifier: Modifier::BOLD,
             ..Pen::default()
         };
-        assert_eq!(sgr_params(Some(dim_red), bold_red), ["22", "1"]);
-        assert_eq!(sgr_params(Some(Pen::default()), bold), ["1"]);
-        assert_eq!(sgr_params(Some(bold), Pen::default()), ["0"]);
+        assert_eq!(sgr_params(Some(dim_red), bold_red), "22;1");
+        assert_eq!(sgr_params(Some(Pen::default()), bold), "1");
+        assert_eq!(sgr_params(Some(bold), Pen::default()), "0");
         let red = Pen {
             fg: Color::Red,
             ..Pen::default()
         };
-        assert_eq!(sgr_params(Some(Pen::default()), red), ["31"]);
-        assert_eq!(sgr_params(None, red), ["0", "31"]);
+        assert_eq!(sgr_params(Some(Pen::default()), red), "31");
+        assert_eq!(sgr_params(None, red), "0;31");
         let grey_bg = Pen {
             bg: Color::DarkGray,
             ..Pen::default()
         };
-        assert_eq!(sgr_params(Some(red), grey_bg), ["0", "100"]);
+        assert_eq!(sgr_params(Some(red), grey_bg), "0;100");
     }
 }
