@@ -446,6 +446,25 @@ impl<W: Write> Frugal<W> {
     }
 }
 
+/// The cells that writing `cell` at (x, y) leaves orphaned: where it covers part of a wide
+/// character of `old`, the terminal blanks the rest of that character with whatever pen is
+/// current, while ratatui, which keeps a plain space behind every wide character, sees no
+/// change there. Those cells must be sent again.
+fn orphans(old: &Buffer, x: u16, y: u16, cell: &Cell) -> Vec<(u16, u16)> {
+    let width = old.area.width;
+    let end = x.saturating_add(wrap::width(cell.symbol()).max(1) as u16);
+    let mut out = Vec::new();
+    for p in x..end.min(width) {
+        let covers = wrap::width(old[(p, y)].symbol()) as u16;
+        out.extend(
+            (end.max(p + 1)..p.saturating_add(covers))
+                .filter(|q| *q < width)
+                .map(|q| (q, y)),
+        );
+    }
+    out
+}
+
 /// Moves the rows of `screen` in `rows` up by `by` lines (down if negative), as a terminal
 /// scrolls a region: lines that come in are blank.
 fn scroll_copy(screen: &mut Buffer, rows: Range<u16>, by: i32) {
@@ -493,20 +512,37 @@ impl<W: Write> Backend for Frugal<W> {
         // From here on `screen` holds the new frame. A cell the diff leaves alone is the same on
         // the terminal, so bridging may send it again.
         let mut changed = Vec::new();
+        let mut halves = Vec::new();
         for (x, y, cell) in content {
             if x < area.width && y < area.height {
+                halves.extend(orphans(&self.screen, x, y, cell));
                 self.screen[(x, y)] = cell.clone();
                 changed.push((x, y));
+                // A wide character covers the cells after it; ratatui holds blanks there and
+                // leaves them out of the diff, so the copy must blank them itself.
+                let covered = wrap::width(cell.symbol()) as u16;
+                for cx in (x + 1..x.saturating_add(covered)).filter(|cx| *cx < area.width) {
+                    self.screen[(cx, y)] = Cell::default();
+                }
             }
         }
         if let Some(scrolled) = scrolled {
             // After a scroll the terminal holds neither the old frame nor the new one: send
             // what differs between the scrolled screen and the new frame, nothing more.
+            halves.clear();
             changed = scrolled
                 .diff(&self.screen)
                 .into_iter()
-                .map(|(x, y, _)| (x, y))
+                .map(|(x, y, cell)| {
+                    halves.extend(orphans(&scrolled, x, y, cell));
+                    (x, y)
+                })
                 .collect();
+        }
+        if !halves.is_empty() {
+            changed.extend(halves);
+            changed.sort_unstable_by_key(|&(x, y)| (y, x));
+            changed.dedup();
         }
         let mut i = 0;
         while i < changed.len() {

@@ -1,4 +1,4 @@
-//! The encoder: a terminal fed Frugal's bytes shows exactly what ratatui rendered, text and
+//! The encoder: a terminal fed Frugal's bytes shows exactly the frame ratatui rendered, text and
 //! style, after plain changes, restyling, wide and combining characters and region scrolls;
 //! and it spends few bytes doing so.
 
@@ -8,7 +8,6 @@ use std::ops::Range;
 
 use argwalk::wire::Frugal;
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -18,10 +17,9 @@ type Draw = Box<dyn Fn(&mut ratatui::Frame)>;
 /// A frame to draw, and the band of rows that scrolled (and by how much) since the last one.
 type Step = (Draw, Option<(Range<u16>, i32)>);
 
-/// Draws each frame both ways, feeds Frugal's bytes to vt100 and requires its screen to equal
-/// TestBackend's buffer. Returns the bytes each frame cost.
+/// Draws each frame through Frugal, feeds its bytes to vt100 and requires vt100's screen to
+/// equal the frame ratatui rendered. Returns the bytes each frame cost.
 fn same_screens(w: u16, h: u16, frames: &[Step]) -> Vec<usize> {
-    let mut plain = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut frugal = Terminal::new(Frugal::new(Vec::new(), Rect::new(0, 0, w, h))).unwrap();
     let mut vt = vt100::Parser::new(h, w, 0);
     let mut sizes = Vec::new();
@@ -29,13 +27,12 @@ fn same_screens(w: u16, h: u16, frames: &[Step]) -> Vec<usize> {
         if let Some((rows, by)) = hint {
             frugal.backend_mut().scroll_hint(rows.clone(), *by);
         }
-        plain.draw(|f| draw(f)).unwrap();
         let before = frugal.backend().writer().len();
-        frugal.draw(|f| draw(f)).unwrap();
+        let want = frugal.draw(|f| draw(f)).unwrap().buffer.clone();
         let bytes = &frugal.backend().writer()[before..];
         sizes.push(bytes.len());
         vt.process(bytes);
-        if let Some(diff) = support::screen::difference(vt.screen(), plain.backend().buffer()) {
+        if let Some(diff) = support::screen::difference(vt.screen(), &want) {
             panic!("frame {i}: {diff}");
         }
     }
@@ -167,4 +164,68 @@ fn a_resize_starts_from_a_blank_screen() {
     let mut vt = vt100::Parser::new(3, 6, 0);
     vt.process(frugal.backend().writer());
     assert_eq!(vt.screen().contents(), "abc");
+}
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A styled word: text from a mix of scripts and widths, and one of a few styles.
+    fn word() -> impl Strategy<Value = (String, usize)> {
+        ("[a-z ]{0,6}|[é漢😀]{0,2}|e\u{301}|[ ]{0,12}", 0usize..8)
+    }
+
+    fn style(i: usize) -> Style {
+        [
+            Style::new(),
+            Style::new().bold(),
+            Style::new().dim().green(),
+            Style::new().reversed(),
+            Style::new().on_blue().white(),
+            Style::new().italic().underlined(),
+            Style::new().fg(Color::Indexed(208)),
+            Style::new().bold().dim().on_dark_gray(),
+        ][i]
+    }
+
+    fn frame(rows: Vec<Vec<(String, usize)>>) -> Draw {
+        Box::new(move |f| {
+            let lines: Vec<Line> = rows
+                .iter()
+                .map(|row| {
+                    Line::from(
+                        row.iter()
+                            .map(|(t, s)| Span::styled(t.clone(), style(*s)))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect();
+            f.render_widget(Paragraph::new(lines), f.area());
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever the frames, and whatever scrolls are hinted between them, the terminal ends
+        /// up showing exactly what ratatui rendered.
+        #[test]
+        fn any_frames_come_out_the_same(
+            frames in prop::collection::vec(
+                (
+                    prop::collection::vec(prop::collection::vec(word(), 0..6), 6),
+                    prop::option::of((0u16..3, 3u16..6, -2i32..3)),
+                ),
+                1..6,
+            ),
+        ) {
+            let steps: Vec<Step> = frames
+                .into_iter()
+                .map(|(rows, hint)| {
+                    let hint = hint.map(|(top, bottom, by)| (top..bottom, by));
+                    (frame(rows), hint)
+                })
+                .collect();
+            same_screens(24, 6, &steps);
+        }
+    }
 }
