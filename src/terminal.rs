@@ -203,8 +203,7 @@ fn event_loop(
     theme: Theme,
     mut signals: Option<signal_hook::iterator::Signals>,
 ) -> std::io::Result<Exit> {
-    let area = terminal.backend().screen_area();
-    let (width, height) = (area.width, area.height);
+    let ratatui::layout::Size { width, height } = terminal.size()?;
     let mut app = App::new(map, width, height);
     if std::env::var_os("ARGWALK_TEST_PANIC").is_some() {
         // For the end-to-end tests: proves a panic mid-session restores the terminal.

@@ -227,11 +227,6 @@ impl<W: Write> Frugal<W> {
         }
     }
 
-    /// The size of the screen this backend draws on.
-    pub fn screen_area(&self) -> Rect {
-        self.screen.area
-    }
-
     /// The writer, for tests that read what was sent.
     pub fn writer(&self) -> &W {
         &self.out
