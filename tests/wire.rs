@@ -39,6 +39,27 @@ fn same_screens(w: u16, h: u16, frames: &[Step]) -> Vec<usize> {
     sizes
 }
 
+/// How many styles [`style`] knows.
+const STYLES: usize = 12;
+
+/// Style `i`: attributes alone and combined, named, indexed and RGB colours, and none.
+fn style(i: usize) -> Style {
+    [
+        Style::new(),
+        Style::new().bold().green(),
+        Style::new().dim(),
+        Style::new().bold().dim().on_blue(),
+        Style::new().reversed(),
+        Style::new().italic().underlined().light_red(),
+        Style::new().fg(Color::Indexed(200)).bg(Color::Rgb(1, 2, 3)),
+        Style::new().dark_gray().on_white(),
+        Style::new().dim().green(),
+        Style::new().on_blue().white(),
+        Style::new().fg(Color::Indexed(208)),
+        Style::new().bold().dim().on_dark_gray(),
+    ][i]
+}
+
 fn text(t: &'static str) -> Draw {
     Box::new(move |f| f.render_widget(Paragraph::new(t), f.area()))
 }
@@ -61,18 +82,8 @@ fn frames_come_out_the_same() {
 fn styles_come_out_the_same() {
     let styled = |shift: usize| -> Draw {
         Box::new(move |f| {
-            let styles = [
-                Style::new().bold().green(),
-                Style::new().dim(),
-                Style::new().bold().dim().on_blue(),
-                Style::new().reversed(),
-                Style::new().italic().underlined().light_red(),
-                Style::new().fg(Color::Indexed(200)).bg(Color::Rgb(1, 2, 3)),
-                Style::new(),
-                Style::new().dark_gray().on_white(),
-            ];
             let spans: Vec<Span> = (0..16)
-                .map(|i| Span::styled(format!("w{i} "), styles[(i + shift) % styles.len()]))
+                .map(|i| Span::styled(format!("w{i} "), style((i + shift) % STYLES)))
                 .collect();
             let wrap = Wrap { trim: false };
             f.render_widget(Paragraph::new(Line::from(spans)).wrap(wrap), f.area());
@@ -172,20 +183,10 @@ mod random {
 
     /// A styled word: text from a mix of scripts and widths, and one of a few styles.
     fn word() -> impl Strategy<Value = (String, usize)> {
-        ("[a-z ]{0,6}|[é漢😀]{0,2}|e\u{301}|[ ]{0,12}", 0usize..8)
-    }
-
-    fn style(i: usize) -> Style {
-        [
-            Style::new(),
-            Style::new().bold(),
-            Style::new().dim().green(),
-            Style::new().reversed(),
-            Style::new().on_blue().white(),
-            Style::new().italic().underlined(),
-            Style::new().fg(Color::Indexed(208)),
-            Style::new().bold().dim().on_dark_gray(),
-        ][i]
+        (
+            "[a-z ]{0,6}|[é漢😀]{0,2}|e\u{301}|[ ]{0,12}",
+            0usize..STYLES,
+        )
     }
 
     fn frame(rows: Vec<Vec<(String, usize)>>) -> Draw {
