@@ -12,10 +12,7 @@ use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const THEME: Theme = Theme {
-    color: true,
-    ascii: false,
-};
+const THEME: Theme = Theme::FULL;
 
 fn main() {
     divan::main();

@@ -122,10 +122,7 @@ fn walk_to(app: &mut App, id: &str) {
 }
 
 fn main() -> anyhow::Result<()> {
-    let color = Theme {
-        color: true,
-        ascii: false,
-    };
+    let color = Theme::FULL;
     let mut shots: Vec<(&str, App, Theme)> = Vec::new();
 
     let mut a = app(120, 40);

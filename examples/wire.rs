@@ -69,10 +69,7 @@ fn floor(w: u16, h: u16) -> Floor {
     use argwalk::view::render_buffer;
     use ratatui::layout::Position;
     // The theme the pty runs get: colour and Unicode.
-    let theme = argwalk::theme::Theme {
-        color: true,
-        ascii: false,
-    };
+    let theme = argwalk::theme::Theme::FULL;
     let cost = |app: &App, before: &ratatui::buffer::Buffer, now: &ratatui::buffer::Buffer| {
         let areas = app.areas();
         let mut panes = [0usize; 3];

@@ -625,10 +625,7 @@ impl App {
             Overlay::Help { .. } => crate::view::help_lines().len(),
             // Counted with the Unicode theme, whose separators are the wider: an upper bound.
             Overlay::Node { .. } => {
-                let theme = crate::theme::Theme {
-                    color: true,
-                    ascii: false,
-                };
+                let theme = crate::theme::Theme::FULL;
                 crate::view::node_lines(self, &theme, usize::from(area.width.saturating_sub(2)))
                     .len()
             }

@@ -15,6 +15,14 @@ pub struct Theme {
     pub ascii: bool,
 }
 
+impl Theme {
+    /// Colour and Unicode: what a modern terminal gets, and what tests and tools draw with.
+    pub const FULL: Theme = Theme {
+        color: true,
+        ascii: false,
+    };
+}
+
 /// Glyphs that have an ASCII fallback.
 #[derive(Debug, Clone, Copy)]
 pub struct Glyphs {

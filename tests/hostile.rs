@@ -75,10 +75,7 @@ fn hostile_text_loads_clean_and_renders_inside_the_panes() {
     }
     for (w, h) in [(120, 40), (80, 24), (40, 12), (300, 100), (10, 5)] {
         for theme in [
-            Theme {
-                color: true,
-                ascii: false,
-            },
+            Theme::FULL,
             Theme {
                 color: false,
                 ascii: true,

@@ -259,10 +259,7 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
         assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
         let map = argwalk::loader::load_builtin().map.unwrap();
         let mut app = App::new(map, w, h);
-        let theme = argwalk::theme::Theme {
-            color: true,
-            ascii: false,
-        };
+        let theme = argwalk::theme::Theme::FULL;
         for (bytes, code) in &keys {
             p.send(bytes);
             let mods = if *bytes == b"\x04" {

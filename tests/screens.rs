@@ -7,10 +7,7 @@ use argwalk::model::ArgumentMap;
 use argwalk::theme::Theme;
 use argwalk::view;
 
-const COLOR: Theme = Theme {
-    color: true,
-    ascii: false,
-};
+const COLOR: Theme = Theme::FULL;
 const NO_COLOR: Theme = Theme {
     color: false,
     ascii: false,
