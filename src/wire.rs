@@ -70,6 +70,27 @@ fn attribute_off(m: Modifier) -> u8 {
     }
 }
 
+/// The attributes that show on a blank. The others (bold, italic, blinking, the foreground
+/// colour) change only how characters are drawn, and a space has none to draw.
+const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::CROSSED_OUT);
+
+/// True when `cell` is a blank that looks the same drawn with `pen` as with its own style: same
+/// background, and neither has an attribute that shows on a blank. Drawing such cells with
+/// whatever pen is current spares the pen changes around every space between styled words.
+fn blank_under(cell: &Cell, pen: Pen) -> bool {
+    cell.symbol() == " "
+        && cell.bg == pen.bg
+        && !(cell.modifier | pen.modifier).intersects(SHOWS_ON_BLANK)
+}
+
+/// True when `new` would look on the terminal exactly as `old` does: a change of style the eye
+/// cannot see, which need not be sent.
+fn looks_same(old: &Cell, new: &Cell) -> bool {
+    new.symbol() == " " && blank_under(old, Pen::of(new)) && blank_under(new, Pen::of(new))
+}
+
 /// The ANSI palette index of a named colour.
 fn palette_index(c: Color) -> Option<u8> {
     Some(match c {
@@ -349,7 +370,8 @@ impl<W: Write> Frugal<W> {
             let cell = &self.screen[(x, y)];
             let symbol = cell.symbol();
             bytes += symbol.len();
-            if bytes >= limit || Pen::of(cell) != pen || !Self::steady(symbol) {
+            let same_pen = Pen::of(cell) == pen || blank_under(cell, pen);
+            if bytes >= limit || !same_pen || !Self::steady(symbol) {
                 return false;
             }
         }
@@ -366,8 +388,10 @@ impl<W: Write> Frugal<W> {
     /// Sends the cell at (x, y) of the screen copy.
     fn put(&mut self, x: u16, y: u16) {
         self.move_to(x, y);
-        let pen = Pen::of(&self.screen[(x, y)]);
-        self.set_pen(pen);
+        let cell = &self.screen[(x, y)];
+        if !self.pen.is_some_and(|pen| blank_under(cell, pen)) {
+            self.set_pen(Pen::of(cell));
+        }
         let symbol = match self.screen[(x, y)].symbol() {
             "" => " ",
             s => s,
@@ -396,7 +420,7 @@ impl<W: Write> Frugal<W> {
     fn erase(&mut self, changed: &[(u16, u16)]) -> Option<usize> {
         let &(x, y) = changed.first()?;
         let width = self.screen.area.width;
-        let blank = |cell: &Cell| cell.symbol() == " " && Pen::of(cell) == Pen::default();
+        let blank = |cell: &Cell| blank_under(cell, Pen::default());
         let end = (x..width)
             .find(|&bx| !blank(&self.screen[(bx, y)]))
             .unwrap_or(width);
@@ -511,8 +535,10 @@ impl<W: Write> Backend for Frugal<W> {
         for (x, y, cell) in content {
             if x < area.width && y < area.height {
                 halves.extend(orphans(&self.screen, x, y, cell));
+                if !looks_same(&self.screen[(x, y)], cell) {
+                    changed.push((x, y));
+                }
                 self.screen[(x, y)] = cell.clone();
-                changed.push((x, y));
                 // A wide character covers the cells after it; ratatui holds blanks there and
                 // leaves them out of the diff, so the copy must blank them itself.
                 let covered = wrap::width(cell.symbol()) as u16;
@@ -528,6 +554,7 @@ impl<W: Write> Backend for Frugal<W> {
             changed = scrolled
                 .diff(&self.screen)
                 .into_iter()
+                .filter(|&(x, y, cell)| !looks_same(&scrolled[(x, y)], cell))
                 .map(|(x, y, cell)| {
                     halves.extend(orphans(&scrolled, x, y, cell));
                     (x, y)

@@ -151,6 +151,48 @@ fn an_unchanged_frame_costs_nothing() {
 }
 
 #[test]
+fn blanks_restyled_invisibly_cost_nothing() {
+    // Only the foreground and boldness of the spaces change: nothing the eye can see.
+    let styled = |gap: Style| -> Draw {
+        Box::new(move |f| {
+            let line = Line::from(vec!["a".green(), Span::styled("   ", gap), "b".green()]);
+            f.render_widget(Paragraph::new(line), f.area());
+        })
+    };
+    let sizes = same_screens(
+        10,
+        1,
+        &[
+            (styled(Style::new()), None),
+            (styled(Style::new().bold().yellow()), None),
+            // A background does show: those spaces must be sent.
+            (styled(Style::new().on_blue()), None),
+        ],
+    );
+    assert_eq!(sizes[1], 0);
+    assert!(sizes[2] > 0);
+}
+
+#[test]
+fn spaces_between_styled_words_keep_the_pen() {
+    let frames = vec![(
+        Box::new(|f: &mut ratatui::Frame| {
+            let line = Line::from(vec!["one".bold(), " ".into(), "two".bold()]);
+            f.render_widget(Paragraph::new(line), f.area());
+        }) as Draw,
+        None,
+    )];
+    let mut frugal = Terminal::new(Frugal::new(Vec::new(), Rect::new(0, 0, 7, 1))).unwrap();
+    frugal.draw(|f| (frames[0].0)(f)).unwrap();
+    let sent = String::from_utf8_lossy(frugal.backend().writer()).into_owned();
+    assert!(
+        sent.contains("one two"),
+        "the pen changed around the space: {sent:?}"
+    );
+    same_screens(7, 1, &frames);
+}
+
+#[test]
 fn short_gaps_are_bridged_long_ones_jumped() {
     let frames = vec![
         (text("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), None),

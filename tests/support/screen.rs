@@ -54,16 +54,29 @@ pub fn difference(screen: &vt100::Screen, want: &Buffer) -> Option<String> {
                 contents.as_str()
             };
             let m = cell.modifier;
+            // A blank shows only its background, reverse video and underline: the encoder may
+            // draw it with any other attributes and foreground.
+            let plain_blank = shown == " "
+                && cell.symbol() == " "
+                && !got.inverse()
+                && !got.underline()
+                && !m.intersects(Modifier::REVERSED | Modifier::UNDERLINED);
             let checks = [
                 ("text", shown == cell.symbol()),
-                ("bold", got.bold() == m.contains(Modifier::BOLD)),
+                (
+                    "bold",
+                    plain_blank || got.bold() == m.contains(Modifier::BOLD),
+                ),
                 ("reverse", got.inverse() == m.contains(Modifier::REVERSED)),
                 (
                     "underline",
                     got.underline() == m.contains(Modifier::UNDERLINED),
                 ),
-                ("italic", got.italic() == m.contains(Modifier::ITALIC)),
-                ("foreground", color(got.fgcolor()) == cell.fg),
+                (
+                    "italic",
+                    plain_blank || got.italic() == m.contains(Modifier::ITALIC),
+                ),
+                ("foreground", plain_blank || color(got.fgcolor()) == cell.fg),
                 ("background", color(got.bgcolor()) == cell.bg),
             ];
             if let Some((what, _)) = checks.iter().find(|(_, ok)| !ok) {
