@@ -168,6 +168,7 @@ fn main() {
     );
     println!("|---|---|---|---|---|---|---|---|");
     let mut firsts = Vec::new();
+    let mut cursor_moves = Vec::new();
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let mut p = spawn(w, h);
         let first = p.len();
@@ -187,6 +188,15 @@ fn main() {
                 same.push(moved);
             }
         }
+        // The other selection that leaves the cited paragraphs alone: the paragraph cursor
+        // moving among the thesis's cited paragraphs with ] and [ in the source pane.
+        let mut p3 = spawn(w, h);
+        cost(&mut p3, b"\t");
+        let cursor: Vec<usize> = [b"]", b"]", b"]", b"[", b"[", b"["]
+            .iter()
+            .map(|k| cost(&mut p3, *k))
+            .collect();
+        cursor_moves.push(((w, h), cursor));
         cost(&mut p, b"\t");
         let scroll = cost(&mut p, b"j");
         println!(
@@ -198,6 +208,15 @@ fn main() {
         );
         firsts.push(first);
         p.send(b"q");
+    }
+
+    println!(
+        "\n| size | paragraph cursor moves among the thesis's cited paragraphs (`]` ×3, `[` ×3, source focused) |"
+    );
+    println!("|---|---|");
+    for ((w, h), bytes) in cursor_moves {
+        let bytes: Vec<String> = bytes.iter().map(|b| format!("{b} B")).collect();
+        println!("| {w}x{h} | {} |", bytes.join(", "));
     }
 
     println!(

@@ -12,7 +12,10 @@ use argwalk::keymap::Action;
 use argwalk::loader::{self, Builtin};
 use argwalk::theme::Theme;
 use argwalk::view;
+use argwalk::wire::Frugal;
 use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::layout::Rect;
 use support::pty::{Pty, Session};
 
 /// Characters that must never reach a terminal raw.
@@ -169,13 +172,20 @@ fn hostile_map_over_the_wire_carries_nothing_raw() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
-    /// The same as the cargo-fuzz target in fuzz/: load arbitrary bytes, render what loads.
+    /// The same as the cargo-fuzz target in fuzz/: load arbitrary bytes, render what loads and
+    /// send it through the encoder.
     #[test]
     fn arbitrary_bytes_load_and_render(bytes in proptest::collection::vec(any::<u8>(), 0..2048), w in 1u16..200, h in 1u16..60) {
         let l = loader::load_bytes("fuzz.toml", &bytes, &Builtin);
         let _ = l.report.render(false);
         if let Some(map) = l.map {
-            let _ = view::render_buffer(&App::new(map, w, h), &Theme { color: true, ascii: false });
+            let mut app = App::new(map, w, h);
+            let mut terminal = Terminal::new(Frugal::new(Vec::new(), Rect::new(0, 0, w, h))).unwrap();
+            for action in [Action::WalkNext, Action::FoldAll] {
+                terminal.draw(|f| view::render(f, &app, &Theme::FULL)).unwrap();
+                update(&mut app, action);
+            }
+            terminal.draw(|f| view::render(f, &app, &Theme::FULL)).unwrap();
         }
     }
 

@@ -1,4 +1,5 @@
-//! Load arbitrary bytes as a map, render what loads at a size taken from the input.
+//! Load arbitrary bytes as a map, render what loads at a size taken from the input, and send
+//! the frames through the encoder.
 //! `cargo fuzz run load_render corpus/load_render seeds -- -max_len=65536` (docs/PERFORMANCE.md);
 //! the proptest
 //! twin in tests/hostile.rs runs a bounded number of cases in CI.
@@ -9,7 +10,10 @@ use argwalk::keymap::Action;
 use argwalk::loader::{self, Builtin};
 use argwalk::theme::Theme;
 use argwalk::view;
+use argwalk::wire::Frugal;
 use libfuzzer_sys::fuzz_target;
+use ratatui::Terminal;
+use ratatui::layout::Rect;
 
 fuzz_target!(|data: &[u8]| {
     let (size, bytes) = data.split_at(data.len().min(2));
@@ -19,8 +23,13 @@ fuzz_target!(|data: &[u8]| {
     let _ = loaded.report.render(false);
     if let Some(map) = loaded.map {
         let mut app = App::new(map, w, h);
-        update(&mut app, Action::WalkNext);
-        update(&mut app, Action::FoldAll);
-        let _ = view::render_buffer(&app, &Theme { color: true, ascii: false });
+        let Ok(mut terminal) = Terminal::new(Frugal::new(Vec::new(), Rect::new(0, 0, w, h))) else {
+            return;
+        };
+        for action in [Action::WalkNext, Action::FoldAll] {
+            let _ = terminal.draw(|f| view::render(f, &app, &Theme::FULL));
+            update(&mut app, action);
+        }
+        let _ = terminal.draw(|f| view::render(f, &app, &Theme::FULL));
     }
 });
