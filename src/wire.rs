@@ -88,7 +88,7 @@ fn blank_under(cell: &Cell, pen: Pen) -> bool {
 /// True when `new` would look on the terminal exactly as `old` does: a change of style the eye
 /// cannot see, which need not be sent.
 fn looks_same(old: &Cell, new: &Cell) -> bool {
-    new.symbol() == " " && blank_under(old, Pen::of(new)) && blank_under(new, Pen::of(new))
+    blank_under(old, Pen::of(new)) && blank_under(new, Pen::of(new))
 }
 
 /// The ANSI palette index of a named colour.
