@@ -247,31 +247,6 @@ impl App {
             .partition_point(|&ix| self.map.nodes[ix].step < at)
     }
 
-    /// What the view depends on, to tell whether an action changed anything worth drawing.
-    pub fn fingerprint(&self) -> impl PartialEq + use<> {
-        (
-            (
-                self.selected,
-                self.focus,
-                self.overlay.clone(),
-                self.search.clone(),
-            ),
-            (
-                self.counterpoints_only,
-                self.revision,
-                self.tree_top,
-                self.source_top,
-            ),
-            (
-                self.cursor,
-                self.width,
-                self.height,
-                self.message.clone(),
-                self.exit,
-            ),
-        )
-    }
-
     fn visible_under_filter(&self, ix: NodeIx) -> bool {
         !self.counterpoints_only || ix == self.map.thesis || self.leads_to_counterpoint[ix]
     }

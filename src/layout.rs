@@ -37,8 +37,8 @@ pub fn areas(width: u16, height: u16) -> Areas {
     let body_h = height - 1;
     if width >= WIDE_FROM && height >= WIDE_MIN_HEIGHT {
         // Side by side: the tree and the node's details on the left, the source on the right.
-        let left_w = (width * 45 / 100).clamp(MIN_WIDTH, 80);
-        let details_h = (body_h * 35 / 100).clamp(6, body_h / 2);
+        let left_w = percent(width, 45).clamp(MIN_WIDTH, 80);
+        let details_h = percent(body_h, 35).clamp(6, body_h / 2);
         let tree = Rect::new(0, 0, left_w, body_h - details_h);
         let details = Rect::new(0, tree.height, left_w, details_h);
         let source = Rect::new(left_w, 0, width - left_w, body_h);
@@ -56,8 +56,8 @@ pub fn areas(width: u16, height: u16) -> Areas {
         }
     } else {
         // Stacked, each pane under a one-line title bar, to spare rows on small screens.
-        let tree_h = (body_h * 36 / 100).max(4);
-        let details_h = (body_h * 26 / 100).max(4);
+        let tree_h = percent(body_h, 36).max(4);
+        let details_h = percent(body_h, 26).max(4);
         let tree = Rect::new(0, 0, width, tree_h);
         let details = Rect::new(0, tree_h, width, details_h);
         let source = Rect::new(0, tree_h + details_h, width, body_h - tree_h - details_h);
@@ -73,6 +73,11 @@ pub fn areas(width: u16, height: u16) -> Areas {
             source_inner: below_title(source),
         }
     }
+}
+
+/// `pct` percent of `n`, computed wide: `n * pct` overflows u16 on a terminal 1,500 wide.
+fn percent(n: u16, pct: u16) -> u16 {
+    u16::try_from(u32::from(n) * u32::from(pct) / 100).unwrap_or(n)
 }
 
 fn inset(r: Rect, by: u16) -> Rect {

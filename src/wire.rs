@@ -408,7 +408,7 @@ impl<W: Write> Frugal<W> {
                 } else {
                     wrap::width(symbol).max(1) as u16
                 };
-                Some((x + advance, y)).filter(|(nx, _)| *nx < self.screen.area.width)
+                Some((x.saturating_add(advance), y)).filter(|(nx, _)| *nx < self.screen.area.width)
             }
             _ => None,
         };
@@ -612,22 +612,30 @@ impl<W: Write> Backend for Frugal<W> {
         self.plain_pen();
         let area = self.screen.area;
         let blank = Cell::default();
-        let at = self.cursor.map(|(x, y)| (x, y, area.width * y + x));
+        // Cells are counted in u32: a terminal of 400x200 already has more than u16 can hold.
+        let (width, height) = (u32::from(area.width), u32::from(area.height));
+        let at = self.cursor.map(|(x, y)| {
+            (
+                u32::from(x),
+                u32::from(y),
+                width * u32::from(y) + u32::from(x),
+            )
+        });
         // Which cells go blank, as indexes into the screen copy.
-        let (code, cells): (&str, Range<u16>) = match (clear_type, at) {
-            (ClearType::AfterCursor, Some((_, _, i))) => ("J", i..area.width * area.height),
+        let (code, cells): (&str, Range<u32>) = match (clear_type, at) {
+            (ClearType::AfterCursor, Some((_, _, i))) => ("J", i..width * height),
             (ClearType::BeforeCursor, Some((_, _, i))) => ("1J", 0..i + 1),
-            (ClearType::CurrentLine, Some((_, y, _))) => {
-                ("2K", area.width * y..area.width * (y + 1))
-            }
-            (ClearType::UntilNewLine, Some((_, y, i))) => ("K", i..area.width * (y + 1)),
+            (ClearType::CurrentLine, Some((_, y, _))) => ("2K", width * y..width * (y + 1)),
+            (ClearType::UntilNewLine, Some((_, y, i))) => ("K", i..width * (y + 1)),
             // A partial clear from an unknown place is done as a whole one.
-            _ => ("2J", 0..area.width * area.height),
+            _ => ("2J", 0..width * height),
         };
         self.csi(format_args!("{code}"));
         for i in cells {
-            let (x, y) = (i % area.width.max(1), i / area.width.max(1));
-            if y < area.height {
+            let (x, y) = (i % width.max(1), i / width.max(1));
+            if let (Ok(x), Ok(y)) = (u16::try_from(x), u16::try_from(y))
+                && y < area.height
+            {
                 self.screen[(x, y)] = blank.clone();
             }
         }

@@ -28,7 +28,7 @@ enum Step {
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         9 => any_key().prop_map(Step::Key),
-        1 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Step::Resize(w, h)),
+        1 => (1u16..=1000, 1u16..=300).prop_map(|(w, h)| Step::Resize(w, h)),
     ]
 }
 
@@ -37,8 +37,8 @@ proptest! {
 
     #[test]
     fn random_keys_never_panic_and_keep_the_selection_valid(
-        w in 1u16..=300,
-        h in 1u16..=100,
+        w in 1u16..=1000,
+        h in 1u16..=300,
         steps in proptest::collection::vec(step(), 0..120),
         ascii in any::<bool>(),
         color in any::<bool>(),

@@ -3,6 +3,7 @@
 
 mod support;
 
+use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::time::Duration;
 
@@ -180,9 +181,11 @@ fn no_mouse_capture_is_ever_requested() {
 fn resize_storm_ends_on_a_correct_frame() {
     let mut p = start(Session::Detached, &[]);
     for i in 0..50u16 {
-        let (w, h) = match i % 5 {
+        let (w, h) = match i % 7 {
             0 => (1, 1),
             1 => (300, 100),
+            5 => (400, 200),
+            6 => (1000, 300),
             2 => (39, 11),
             3 => (120, 40),
             _ => (81 + i, 24 + i / 5),
@@ -254,7 +257,7 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
         .chain(std::iter::repeat_n((&b"p"[..], KeyCode::Char('p')), 12))
         .collect();
     let keys: Vec<(&[u8], KeyCode)> = keys.iter().copied().chain(walk).collect();
-    for (w, h) in [(80u16, 24u16), (120, 40)] {
+    for (w, h) in [(80u16, 24u16), (120, 40), (400, 200), (1000, 300)] {
         let mut p = Pty::spawn(Path::new(BIN), &[], &[], w, h, Session::Detached);
         assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
         let map = argwalk::loader::load_builtin().map.unwrap();
@@ -283,4 +286,107 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
         p.send(b"q");
         assert_restored(&mut p, Some(0));
     }
+}
+
+/// A terminal that stops reading (a frozen link, a paused pane) must not hold a signal up:
+/// each ends the process at once, and raw mode is left even though no byte can get through.
+#[test]
+fn signals_end_a_session_whose_terminal_stopped_reading() {
+    for (sig, code) in [(Signal::TERM, 143), (Signal::INT, 130), (Signal::HUP, 129)] {
+        let mut p = Pty::spawn(Path::new(BIN), &[], &[], 120, 40, Session::Detached);
+        assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
+        p.pause_reading(true);
+        // Whole-screen redraws, far more than the pty can buffer: argwalk blocks in write().
+        for i in 0..80u16 {
+            p.resize(120 + i % 2, 40);
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        p.signal(sig);
+        // The figure (milliseconds) is measured by examples/wire.rs; this bound only tells a
+        // prompt exit from one that waits for the terminal to read again, which is never.
+        let (status, took) = p
+            .wait(Duration::from_secs(3))
+            .expect("no exit while stalled");
+        assert_eq!(status.code(), Some(code), "{sig:?}");
+        assert!(took < Duration::from_secs(3));
+        assert!(p.cooked(), "{sig:?}: raw mode left on a stalled terminal");
+        p.pause_reading(false);
+    }
+}
+
+/// A signal in the first milliseconds, while the map loads, the terminal is set up or the
+/// first frame drawn, must never leave the terminal raw or on the alternate screen.
+#[test]
+fn signals_at_start_up_leave_the_terminal_as_it_was() {
+    let signals = [Signal::TERM, Signal::HUP, Signal::INT];
+    let mut entered = 0;
+    for i in 0..240u64 {
+        let p = Pty::spawn(Path::new(BIN), &[], &[], 80, 24, Session::Detached);
+        // Spread over the start: exec, load, raw mode, the first frame.
+        std::thread::sleep(Duration::from_micros(i * 40));
+        p.signal(signals[(i % 3) as usize]);
+        let mut p = p;
+        let (status, _) = p.wait(LONG).expect("argwalk did not exit");
+        // Killed before its handlers were in place is fine: then it had touched nothing.
+        assert!(
+            status.code().is_some() || status.signal().is_some(),
+            "try {i}: {status:?}"
+        );
+        let start = std::time::Instant::now();
+        while start.elapsed() < Duration::from_millis(200) && p.len() < 1 {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        let bytes = p.bytes();
+        if bytes.windows(8).any(|w| w == b"\x1b[?1049h") {
+            entered += 1;
+            assert!(restored(&bytes), "try {i}: alternate screen left on");
+        }
+        assert!(p.cooked(), "try {i}: raw mode left on ({status:?})");
+    }
+    // The tries must have reached the terminal set-up, or they prove little.
+    assert!(entered > 0, "no try reached the alternate screen");
+}
+
+/// A resize while a large map loads is seen: the first frame, and every one after, is drawn at
+/// the size the terminal has now.
+#[test]
+fn a_resize_while_the_map_loads_is_not_lost() {
+    let dir = std::env::temp_dir().join(format!("argwalk-resize-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let map = dir.join("big.toml");
+    std::fs::write(&map, argwalk::synthetic::map_text(30_000, 3_000)).unwrap();
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &[map.to_str().unwrap()],
+        &[],
+        80,
+        24,
+        Session::Detached,
+    );
+    std::thread::sleep(Duration::from_millis(30));
+    assert_eq!(
+        p.len(),
+        0,
+        "the map loaded before the resize: make it larger"
+    );
+    p.resize(120, 40);
+    // The wide layout (boxed panes side by side) exists only from 100 columns on.
+    assert!(
+        p.wait_for(LONG, |s| s
+            .lines()
+            .next()
+            .is_some_and(|l| l.starts_with("┌ Argument"))
+            && s.contains("step 1/")),
+        "{}",
+        p.screen()
+    );
+    let screen = p.terminal();
+    assert_eq!(screen.screen().size(), (40, 120));
+    let last = screen.screen().contents().lines().count();
+    assert!(last >= 39, "the frame fills 40 rows:\n{}", p.screen());
+    p.send(b"q");
+    assert_restored(&mut p, Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -220,6 +220,37 @@ fn a_resize_starts_from_a_blank_screen() {
     assert_eq!(vt.screen().contents(), "abc");
 }
 
+/// Past 65,535 cells (400x200 already) the encoder's cell arithmetic must not wrap: a resize
+/// clears the screen from the cursor, and every cell of a big frame must arrive where it belongs.
+#[test]
+fn big_terminals_come_out_the_same() {
+    for (w, h) in [(400, 200), (1000, 300), (65535, 2), (2, 1000)] {
+        let mut frugal = Terminal::new(Frugal::new(Vec::new(), Rect::new(0, 0, 10, 2))).unwrap();
+        frugal
+            .draw(|f| f.render_widget(Paragraph::new("small"), f.area()))
+            .unwrap();
+        frugal.backend_mut().set_size(w, h);
+        frugal.resize(Rect::new(0, 0, w, h)).unwrap();
+        let start = frugal.backend().writer().len();
+        let want = frugal
+            .draw(|f| {
+                let a = f.area();
+                f.render_widget(Paragraph::new("top left".on_blue()), a);
+                let corner =
+                    Rect::new(a.width.saturating_sub(12), a.height - 1, 12.min(a.width), 1);
+                f.render_widget(Paragraph::new("bottom right".bold()), corner);
+            })
+            .unwrap()
+            .buffer
+            .clone();
+        let mut vt = vt100::Parser::new(h, w, 0);
+        vt.process(&frugal.backend().writer()[start..]);
+        if let Some(diff) = support::screen::difference(vt.screen(), &want) {
+            panic!("{w}x{h}: {diff}");
+        }
+    }
+}
+
 mod random {
     use super::*;
     use proptest::prelude::*;
@@ -249,7 +280,7 @@ mod random {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        #![proptest_config(ProptestConfig::with_cases(48))]
         /// Whatever the frames, and whatever scrolls are hinted between them, the terminal ends
         /// up showing exactly what ratatui rendered.
         #[test]
@@ -270,6 +301,29 @@ mod random {
                 })
                 .collect();
             same_screens(24, 6, &steps);
+        }
+
+        /// The same at any size up to 1000x300: the six drawn rows land anywhere on the screen.
+        #[test]
+        fn any_size_comes_out_the_same(
+            w in 1u16..=1000,
+            h in 6u16..=300,
+            frames in prop::collection::vec(prop::collection::vec(prop::collection::vec(word(), 0..6), 6), 1..3),
+        ) {
+            let steps: Vec<Step> = frames
+                .into_iter()
+                .map(|rows| -> Step {
+                    let inner = frame(rows);
+                    (Box::new(move |f: &mut ratatui::Frame| {
+                        let a = f.area();
+                        let y = a.height - 6;
+                        let far = Rect::new(a.width / 2, y, a.width - a.width / 2, 6);
+                        inner(f);
+                        f.render_widget(Paragraph::new("x".repeat(usize::from(far.width))), far);
+                    }), None)
+                })
+                .collect();
+            same_screens(w, h, &steps);
         }
     }
 }

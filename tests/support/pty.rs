@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::OwnedFd;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -24,6 +24,8 @@ pub struct Pty {
     width: u16,
     height: u16,
     closing: Arc<std::sync::atomic::AtomicBool>,
+    /// While set, nothing is read from the master: the terminal has stopped reading.
+    paused: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// How the child is attached to its terminal.
@@ -79,7 +81,8 @@ impl Pty {
             unsafe {
                 cmd.pre_exec(|| {
                     rustix::process::setsid()?;
-                    rustix::process::ioctl_tiocsctty(std::io::stdin().as_fd())?;
+                    // rustix's stdin() is a plain descriptor number: nothing allocated after fork.
+                    rustix::process::ioctl_tiocsctty(rustix::stdio::stdin())?;
                     Ok(())
                 });
             }
@@ -94,6 +97,8 @@ impl Pty {
         let stamps = Arc::clone(&chunks);
         let closing = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stop = Arc::clone(&closing);
+        let paused = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let hold = Arc::clone(&paused);
         std::thread::spawn(move || {
             use rustix::event::{PollFd, PollFlags, poll};
             use rustix::time::Timespec;
@@ -101,6 +106,10 @@ impl Pty {
             // Polls with a timeout so that close_master() can make this thread drop its copy
             // of the master: the pty only hangs up once every master descriptor is closed.
             while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                if hold.load(std::sync::atomic::Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(5));
+                    continue;
+                }
                 let mut fds = [PollFd::new(&reader, PollFlags::IN)];
                 let tick = Timespec {
                     tv_sec: 0,
@@ -128,7 +137,15 @@ impl Pty {
             width,
             height,
             closing,
+            paused,
         }
+    }
+
+    /// Stops (or resumes) reading what the child writes, as a frozen link or a paused pane does:
+    /// once the pty's buffer is full, the child's writes block.
+    pub fn pause_reading(&self, paused: bool) {
+        self.paused
+            .store(paused, std::sync::atomic::Ordering::SeqCst);
     }
 
     pub fn pid(&self) -> rustix::process::Pid {
