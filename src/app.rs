@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::keymap::{self, Action, Scope};
 use crate::layout::{self, Areas};
 use crate::model::{ArgumentMap, Kind, NodeIx};
-use crate::wrap;
+use crate::{search, wrap};
 
 /// Which pane the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,12 +43,14 @@ pub enum Exit {
     Interrupt,
 }
 
-/// Something search found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Something search found: a stop for `>` and `<`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Hit {
+    /// A node whose id, label or text matches: one stop, however many matches it holds.
     Node(NodeIx),
-    /// A paragraph, by number.
-    Paragraph(usize),
+    /// One match in a paragraph: its number, and the match's byte range in the paragraph's
+    /// text. Two matches in one paragraph are two stops.
+    Text { paragraph: usize, range: Range<usize> },
 }
 
 /// The search prompt and its results.
@@ -70,12 +72,17 @@ impl Search {
 
     /// Upper case in the query makes the search case-sensitive ("smart case").
     pub fn case_sensitive(&self) -> bool {
-        self.query.chars().any(char::is_uppercase)
+        search::is_case_sensitive(&self.query)
     }
 
-    /// Byte ranges of the query in `text`.
+    /// Byte ranges of the query in `text`, typography folded (see [`search`]).
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        find_all(text, &self.query, self.case_sensitive())
+        search::find_all(text, &self.query, self.case_sensitive())
+    }
+
+    /// The stop `>` and `<` are at.
+    pub fn current_hit(&self) -> Option<&Hit> {
+        self.current.and_then(|i| self.hits.get(i))
     }
 }
 
@@ -416,14 +423,21 @@ impl App {
         let target = quote.as_ref().map_or(first.first, |q| q.paragraph);
         self.reveal_paragraph(target);
         if let Some(q) = quote {
-            let para = &self.map.source.paragraphs[q.paragraph - 1].text;
-            let line_in = wrap::wrap(para, self.lines.width)
-                .iter()
-                .position(|r| r.end >= q.range.start)
-                .unwrap_or(0);
-            let start = self.paragraph_lines(q.paragraph).start;
-            self.reveal_line(start + line_in, 1);
+            self.reveal_in_paragraph(q.paragraph, q.range.start);
         }
+    }
+
+    /// Scrolls so that the line of paragraph `n` holding byte `at` of its text is in view.
+    fn reveal_in_paragraph(&mut self, n: usize, at: usize) {
+        let Some(para) = self.map.source.paragraphs.get(n.wrapping_sub(1)) else {
+            return;
+        };
+        let line_in = wrap::wrap(&para.text, self.lines.width)
+            .iter()
+            .position(|r| r.end > at)
+            .unwrap_or(0);
+        let start = self.paragraph_lines(n).start;
+        self.reveal_line(start + line_in, 1);
     }
 
     /// After a scroll: keep the marked paragraph on screen.
@@ -537,9 +551,10 @@ impl App {
                 }
             }
             for p in &self.map.source.paragraphs {
-                if !s.ranges(&p.text).is_empty() {
-                    hits.push(Hit::Paragraph(p.number));
-                }
+                hits.extend(s.ranges(&p.text).into_iter().map(|range| Hit::Text {
+                    paragraph: p.number,
+                    range,
+                }));
             }
         }
         self.search.current = if hits.is_empty() { None } else { Some(0) };
@@ -548,11 +563,7 @@ impl App {
     }
 
     fn go_to_hit(&mut self) {
-        let Some(hit) = self
-            .search
-            .current
-            .and_then(|i| self.search.hits.get(i).copied())
-        else {
+        let Some(hit) = self.search.current_hit().cloned() else {
             return;
         };
         match hit {
@@ -562,8 +573,9 @@ impl App {
                     self.focus = Focus::Tree;
                 }
             }
-            Hit::Paragraph(n) => {
-                self.reveal_paragraph(n);
+            Hit::Text { paragraph, range } => {
+                self.reveal_paragraph(paragraph);
+                self.reveal_in_paragraph(paragraph, range.start);
                 if !self.search.prompt {
                     self.focus = Focus::Source;
                 }
@@ -835,46 +847,4 @@ pub fn handle_key(app: &mut App, key: &crossterm::event::KeyEvent) -> bool {
         }
         None => false,
     }
-}
-
-/// All byte ranges where `needle` occurs in `hay`; case-insensitive unless `case_sensitive`.
-pub fn find_all(hay: &str, needle: &str, case_sensitive: bool) -> Vec<Range<usize>> {
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    if case_sensitive {
-        return hay
-            .match_indices(needle)
-            .map(|(i, m)| i..i + m.len())
-            .collect();
-    }
-    let folded: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
-    let mut out = Vec::new();
-    let mut search_from = 0;
-    for (start, _) in hay.char_indices() {
-        if start < search_from {
-            continue;
-        }
-        let mut want = folded.iter();
-        let mut end = start;
-        let mut matched = false;
-        'chars: for (i, c) in hay[start..].char_indices() {
-            for lc in c.to_lowercase() {
-                match want.next() {
-                    Some(&w) if w == lc => {}
-                    _ => break 'chars,
-                }
-            }
-            end = start + i + c.len_utf8();
-            if want.as_slice().is_empty() {
-                matched = true;
-                break;
-            }
-        }
-        if matched {
-            out.push(start..end);
-            search_from = end;
-        }
-    }
-    out
 }

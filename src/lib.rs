@@ -14,6 +14,7 @@ pub mod loader;
 pub mod model;
 pub mod outline;
 pub mod sanitize;
+pub mod search;
 pub mod synthetic;
 pub mod terminal;
 pub mod theme;

@@ -165,7 +165,21 @@ impl Theme {
         if self.color {
             Style::new().fg(Color::Black).bg(Color::Cyan)
         } else {
-            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
+    /// The match `>` and `<` are at: told apart from the others by weight and underline as
+    /// well as colour, so that it stands out without colour, and inside a highlighted quote.
+    pub fn search_current(&self) -> Style {
+        let marked = Modifier::UNDERLINED | Modifier::BOLD;
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightMagenta)
+                .add_modifier(marked)
+        } else {
+            Style::new().add_modifier(marked | Modifier::REVERSED)
         }
     }
 

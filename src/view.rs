@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::app::{App, Focus, Overlay, gutter_width};
+use crate::app::{App, Focus, Hit, Overlay, gutter_width};
 use crate::keymap::{self, Scope};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::model::NodeIx;
@@ -187,8 +187,13 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let mut spans = vec![
             Span::styled(prefix, base),
             Span::styled(badge, base.patch(badge_style)),
-            Span::styled(id, base.add_modifier(Modifier::DIM)),
         ];
+        let id_marks = search_marks(app, theme, &id);
+        spans.extend(
+            highlight(&id, &id_marks, base.add_modifier(Modifier::DIM))
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+        );
         let marks = search_marks(app, theme, &headline);
         spans.extend(
             highlight(&headline, &marks, base)
@@ -375,6 +380,11 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .map(|q| (q.range.clone(), theme.quote()))
             .collect();
         marks.extend(search_marks(app, theme, &p.text));
+        if let Some(Hit::Text { paragraph, range }) = app.search.current_hit()
+            && *paragraph == n
+        {
+            marks.push((range.clone(), theme.search_current()));
+        }
         let spans = highlight(&p.text, &marks, base);
         let mark = if cited { g.cited } else { " " };
         for (i, r) in wrap::wrap(&p.text, width).into_iter().enumerate() {

@@ -377,7 +377,11 @@ fn search_is_smart_case_and_finds_source_text() {
     for c in "Reuters".chars() {
         update(&mut a, Action::SearchInput(c));
     }
-    assert_eq!(a.search.hits, vec![Hit::Paragraph(2)]);
+    let text = &a.map.source.paragraphs[1].text;
+    match &a.search.hits[..] {
+        [Hit::Text { paragraph: 2, range }] => assert_eq!(&text[range.clone()], "Reuters"),
+        other => panic!("one match in paragraph 2, not {other:?}"),
+    }
     update(&mut a, Action::SearchConfirm);
     assert_eq!(a.focus, Focus::Source);
     assert_eq!(a.cursor, 2);
@@ -542,5 +546,130 @@ fn every_help_line_fits_the_help_window_at_80_columns() {
             .sum();
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         assert!(width <= inner, "{width} > {inner}: {text:?}");
+    }
+}
+
+/// A small map of a typeset article: curly quotes, dashes, accents, a word said three times.
+fn typeset() -> App {
+    let text = r#"
+[source]
+title = "Typeset"
+paragraphs = [
+  "The envoy said they can’t agree – not “yet” – on Erdoğan’s plan.",
+  "Talks, talks and more talks: the talks go on.",
+]
+
+[thesis]
+id = "T"
+text = "They can’t agree yet."
+cite = [{ para = 1, quote = "can’t agree" }]
+
+[[premise]]
+id = "P1"
+supports = "T"
+text = "The talks go on."
+cite = [{ para = 2, quote = "the talks go on" }]
+"#;
+    let loaded = loader::load_str("typeset.toml", text, &loader::Builtin);
+    App::new(loaded.map.expect("the typeset map loads"), 120, 40)
+}
+
+fn search_for(a: &mut App, query: &str) {
+    update(a, Action::StartSearch);
+    for c in query.chars() {
+        update(a, Action::SearchInput(c));
+    }
+    update(a, Action::SearchConfirm);
+}
+
+#[test]
+fn search_folds_typography_in_paragraphs_and_nodes() {
+    let mut a = typeset();
+    search_for(&mut a, "can't");
+    let node = a.map.find("T").unwrap();
+    assert_eq!(a.search.hits[0], Hit::Node(node), "node text is folded too");
+    let text = a.map.source.paragraphs[0].text.clone();
+    let in_text: Vec<&str> = a
+        .search
+        .hits
+        .iter()
+        .filter_map(|h| match h {
+            Hit::Text { range, .. } => Some(&text[range.clone()]),
+            Hit::Node(_) => None,
+        })
+        .collect();
+    assert_eq!(in_text, ["can’t"]);
+    search_for(&mut a, "\"yet\" - on erdogan's");
+    assert_eq!(a.search.hits.len(), 1, "{:?}", a.search.hits);
+}
+
+#[test]
+fn every_match_in_a_paragraph_is_a_stop() {
+    let mut a = typeset();
+    search_for(&mut a, "talks");
+    let stops: Vec<(usize, usize)> = a
+        .search
+        .hits
+        .iter()
+        .filter_map(|h| match h {
+            Hit::Text { paragraph, range } => Some((*paragraph, range.start)),
+            Hit::Node(_) => None,
+        })
+        .collect();
+    assert_eq!(stops, [(2, 0), (2, 7), (2, 22), (2, 33)]);
+    let nodes = a.search.hits.len() - stops.len();
+    // `>` visits each in turn, the node first, then each of the four in the paragraph.
+    let mut seen = Vec::new();
+    for _ in 0..a.search.hits.len() {
+        ch(&mut a, '>');
+        if let Some(Hit::Text { range, .. }) = a.search.current_hit() {
+            seen.push(range.start);
+            assert_eq!(a.cursor, 2);
+            assert_eq!(a.focus, Focus::Source);
+        }
+    }
+    assert_eq!(seen.len(), 4, "{nodes} node stops and four in the text");
+    seen.sort_unstable();
+    assert_eq!(seen, [0, 7, 22, 33]);
+}
+
+#[test]
+fn the_current_match_is_drawn_apart_without_colour_too() {
+    use ratatui::style::Modifier;
+    for theme in [
+        argwalk::theme::Theme::FULL,
+        argwalk::theme::Theme {
+            color: false,
+            ascii: false,
+        },
+    ] {
+        let mut a = typeset();
+        search_for(&mut a, "talks");
+        while !matches!(a.search.current_hit(), Some(Hit::Text { range, .. }) if range.start == 7) {
+            ch(&mut a, '>');
+        }
+        let buffer = argwalk::view::render_buffer(&a, &theme);
+        let text = argwalk::view::buffer_text(&buffer);
+        // Find the row holding paragraph 2 in the source pane and its four matches.
+        let (y, line) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("Talks, talks and more talks"))
+            .expect("paragraph 2 on screen");
+        let x0 = line.find("Talks, talks").unwrap();
+        let cols = |byte: usize| line[..byte].chars().count() as u16;
+        let style_at = |b: usize| buffer[(cols(x0 + b), y as u16)].style();
+        let current = style_at(7);
+        for other in [0, 22] {
+            let s = style_at(other);
+            assert_ne!(s, current, "match at {other} looks like the current one");
+            assert!(
+                s.add_modifier.contains(Modifier::UNDERLINED) || s.bg.is_some(),
+                "match at {other} not highlighted: {s:?}"
+            );
+        }
+        assert!(current.add_modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+        let plain = style_at(6);
+        assert_ne!(plain, style_at(0), "text between matches is not highlighted");
     }
 }
