@@ -50,7 +50,10 @@ pub enum Hit {
     Node(NodeIx),
     /// One match in a paragraph: its number, and the match's byte range in the paragraph's
     /// text. Two matches in one paragraph are two stops.
-    Text { paragraph: usize, range: Range<usize> },
+    Text {
+        paragraph: usize,
+        range: Range<usize>,
+    },
 }
 
 /// The search prompt and its results.
@@ -380,8 +383,25 @@ impl App {
         self.source_top = self.source_top.min(self.max_source_top());
     }
 
+    /// The cited paragraphs of the selected node wholly above and wholly below the source
+    /// pane, for the hint in its border.
+    pub fn cited_off_screen(&self) -> (Vec<usize>, Vec<usize>) {
+        let (top, bottom) = (self.source_top, self.source_top + self.source_height());
+        let mut above = Vec::new();
+        let mut below = Vec::new();
+        for n in self.map.nodes[self.selected].cited_paragraphs() {
+            let lines = self.paragraph_lines(n);
+            if lines.end <= top {
+                above.push(n);
+            } else if lines.start >= bottom {
+                below.push(n);
+            }
+        }
+        (above, below)
+    }
+
     /// The line range of paragraph `n` (1-based), without its trailing blank.
-    fn paragraph_lines(&self, n: usize) -> Range<usize> {
+    pub fn paragraph_lines(&self, n: usize) -> Range<usize> {
         let first = self.lines.first.get(n - 1).copied().unwrap_or(0);
         let next = self.lines.first.get(n).copied().unwrap_or(first + 1);
         first..next.saturating_sub(1).max(first + 1)
@@ -412,18 +432,41 @@ impl App {
         self.cursor = n;
     }
 
-    /// After the selection changed: mark its first cited paragraph and bring its first quote
-    /// (or the paragraph) into view.
+    /// After the selection changed: mark its first cited paragraph and show its cited
+    /// paragraphs from the first, all of them where they fit; where they do not, the first
+    /// quote stays in view and the pane's border tells which cited paragraphs are off screen.
     fn show_selected_source(&mut self) {
         let node = &self.map.nodes[self.selected];
-        let Some(first) = node.citations.first() else {
+        let cited = node.cited_paragraphs();
+        let (Some(&first), Some(&last)) = (cited.first(), cited.last()) else {
             return;
         };
-        let quote = node.citations.iter().find_map(|c| c.quote.clone());
-        let target = quote.as_ref().map_or(first.first, |q| q.paragraph);
-        self.reveal_paragraph(target);
-        if let Some(q) = quote {
-            self.reveal_in_paragraph(q.paragraph, q.range.start);
+        let quote = node
+            .citations
+            .iter()
+            .find_map(|c| c.quote.as_ref())
+            .map(|q| (q.paragraph, q.range.start));
+        let h = self.source_height();
+        let span = self.paragraph_lines(first).start..self.paragraph_lines(last).end;
+        self.cursor = first;
+        if span.start >= self.source_top && span.end <= self.source_top + h {
+            return;
+        }
+        // A blank line above separates the paragraph from the pane's title, where room allows.
+        let margin = usize::from(h >= 12);
+        if span.len() + margin <= h {
+            // All of them fit: scroll as little as shows them all.
+            self.source_top = if span.start < self.source_top {
+                span.start.saturating_sub(margin)
+            } else {
+                span.end.saturating_sub(h)
+            };
+        } else {
+            self.source_top = span.start.saturating_sub(margin);
+        }
+        self.clamp_source();
+        if let Some((paragraph, at)) = quote {
+            self.reveal_in_paragraph(paragraph, at);
         }
     }
 
@@ -440,18 +483,31 @@ impl App {
         self.reveal_line(start + line_in, 1);
     }
 
-    /// After a scroll: keep the marked paragraph on screen.
+    /// After a scroll: keep the marked paragraph on screen, on one whose first line is in view
+    /// where there is one, so that Enter asks about a paragraph the reader can see begin. Only a
+    /// paragraph taller than the pane is marked from the middle (the gutter says it began above).
     fn cursor_follows_scroll(&mut self) {
-        let h = self.source_height();
-        let lines = self.paragraph_lines(self.cursor);
-        if lines.end <= self.source_top {
-            self.cursor = self.lines.paragraph_at(self.source_top);
-            if self.paragraph_lines(self.cursor).end <= self.source_top {
-                self.cursor = (self.cursor + 1).min(self.map.source.paragraphs.len());
-            }
-        } else if lines.start >= self.source_top + h {
-            self.cursor = self.lines.paragraph_at(self.source_top + h - 1);
+        let (top, bottom) = (self.source_top, self.source_top + self.source_height());
+        let start = self.paragraph_lines(self.cursor).start;
+        if (top..bottom).contains(&start) {
+            return;
         }
+        let count = self.map.source.paragraphs.len();
+        let starts = &self.lines.first[..count.min(self.lines.first.len())];
+        let in_view = if start < top {
+            // The first paragraph beginning at or below the top.
+            let i = starts.partition_point(|&f| f < top);
+            starts.get(i).filter(|&&f| f < bottom).map(|_| i + 1)
+        } else {
+            // The last paragraph beginning above the bottom.
+            let i = starts.partition_point(|&f| f < bottom);
+            i.checked_sub(1)
+                .filter(|&j| starts[j] >= top)
+                .map(|j| j + 1)
+        };
+        self.cursor = in_view
+            .unwrap_or_else(|| self.lines.paragraph_at(top))
+            .clamp(1, count.max(1));
     }
 
     fn scroll_source(&mut self, down: bool, by: usize) {
@@ -609,7 +665,7 @@ impl App {
         let area = crate::view::overlay_area(self.width, self.height);
         let rows = usize::from(area.height.saturating_sub(2));
         let lines = match self.overlay {
-            Overlay::Help { .. } => crate::view::help_lines().len(),
+            Overlay::Help { .. } => crate::view::help_lines(&crate::theme::Theme::FULL).len(),
             // Counted with the Unicode theme, whose separators are the wider: an upper bound.
             Overlay::Node { .. } => {
                 let theme = crate::theme::Theme::FULL;
@@ -776,8 +832,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextCited => app.jump_cited(true),
         Action::PrevCited => app.jump_cited(false),
         Action::ShowCiters => {
+            let begins_above = app.paragraph_lines(app.cursor).start < app.source_top;
+            let note = if begins_above {
+                " (it begins above)"
+            } else {
+                ""
+            };
             if app.map.citers(app.cursor).is_empty() {
-                app.message = Some(format!("No node cites paragraph {}", app.cursor));
+                app.message = Some(format!("No node cites paragraph {}{note}", app.cursor));
             } else {
                 app.overlay = Overlay::Citers {
                     paragraph: app.cursor,

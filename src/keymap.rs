@@ -237,6 +237,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::Global,
+        &[key(']')],
+        A::NextCited,
+        "Next paragraph the selected node cites (either pane)",
+        Some("cited"),
+    ),
+    bind(
+        S::Global,
+        &[key('[')],
+        A::PrevCited,
+        "Previous paragraph the selected node cites",
+        None,
+    ),
+    bind(
+        S::Global,
         &[key('c')],
         A::ToggleCounterpoints,
         "Show only counterpoints (the opposing case), or all",
@@ -383,20 +397,6 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('u')],
         A::HalfPageUp,
         "Scroll up half a page",
-        None,
-    ),
-    bind(
-        S::Source,
-        &[key(']')],
-        A::NextCited,
-        "Next paragraph the selected node cites",
-        Some("cited"),
-    ),
-    bind(
-        S::Source,
-        &[key('[')],
-        A::PrevCited,
-        "Previous paragraph the selected node cites",
         None,
     ),
     bind(

@@ -288,14 +288,12 @@ impl ArgumentMap {
         path
     }
 
-    /// How many children of `ix` support it and how many attack it.
-    pub fn support_and_attack(&self, ix: NodeIx) -> (usize, usize) {
-        let attacks = self.nodes[ix]
+    /// The children of `ix` that support it and those that attack it, in authored order.
+    pub fn supporters_and_attackers(&self, ix: NodeIx) -> (Vec<NodeIx>, Vec<NodeIx>) {
+        self.nodes[ix]
             .children
             .iter()
-            .filter(|&&c| self.nodes[c].role.attacks())
-            .count();
-        (self.nodes[ix].children.len() - attacks, attacks)
+            .partition(|&&c| !self.nodes[c].role.attacks())
     }
 
     pub fn find(&self, id: &str) -> Option<NodeIx> {
@@ -370,6 +368,6 @@ mod tests {
         assert_eq!(map.citers(3), &[5, 4]);
         assert_eq!(map.citers(4), &[] as &[NodeIx]);
         assert_eq!(map.path(4), vec![5, 1, 3, 4]);
-        assert_eq!(map.support_and_attack(1), (0, 1));
+        assert_eq!(map.supporters_and_attackers(1), (vec![], vec![3]));
     }
 }

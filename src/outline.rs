@@ -41,10 +41,18 @@ pub fn render(map: &ArgumentMap) -> String {
     out
 }
 
+/// Nesting past this many levels is told by number instead of indentation: readers lose track
+/// of deeper lists anyway, and indenting without limit made the outline of a chain of 40,000
+/// premises grow with the square of its depth (1.6 GB, lines 80,000 columns wide).
+pub const MAX_INDENT: usize = 8;
+
 fn node(out: &mut String, map: &ArgumentMap, ix: NodeIx) {
     let n = &map.nodes[ix];
-    let indent = "  ".repeat(n.depth);
+    let indent = "  ".repeat(n.depth.min(MAX_INDENT));
     let mut qualifiers = Vec::new();
+    if n.depth > MAX_INDENT {
+        qualifiers.push(format!("depth {}", n.depth));
+    }
     if n.conceded {
         qualifiers.push("conceded".to_string());
     }

@@ -12,8 +12,8 @@ use std::ops::Range;
 /// everything is lower-cased unless the search is case-sensitive.
 fn fold_into(c: char, case_sensitive: bool, out: &mut Vec<char>) {
     let plain = match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{00B4}'
-        | '\u{0060}' | '\u{FF07}' => Some("'"),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
+        | '\u{00B4}' | '\u{0060}' | '\u{FF07}' => Some("'"),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' | '\u{FF02}' => Some("\""),
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Some("-"),
@@ -123,14 +123,20 @@ mod tests {
         assert_eq!(found("President Erdoğan said", "erdogan"), ["Erdoğan"]);
         assert_eq!(found("Ærø and Straße", "strasse"), ["Straße"]);
         assert_eq!(found("Reuters and reuters", "Reuters"), ["Reuters"]);
-        assert_eq!(found("Reuters and reuters", "reuters"), ["Reuters", "reuters"]);
-        assert!(found("漢字", "han").is_empty(), "only Latin letters lose accents");
+        assert_eq!(
+            found("Reuters and reuters", "reuters"),
+            ["Reuters", "reuters"]
+        );
+        assert!(
+            found("漢字", "han").is_empty(),
+            "only Latin letters lose accents"
+        );
     }
 
     #[test]
     fn every_occurrence_is_found_without_overlap() {
         assert_eq!(found("aaaa", "aa"), ["aa", "aa"]);
-        assert_eq!(found("İstanbul", "i̇stanbul").len(), 1);
+        assert_eq!(found("İstanbul", "istanbul"), ["İstanbul"]);
         assert!(found("abc", "").is_empty());
     }
 }

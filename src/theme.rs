@@ -42,6 +42,12 @@ pub struct Glyphs {
     pub dot: &'static str,
     /// Between a node's label and its text.
     pub em_dash: &'static str,
+    /// In the gutter, before the number of a paragraph that began above the pane.
+    pub began_above: &'static str,
+    /// In a tree row, after the id: a counterpoint the author concedes.
+    pub conceded: &'static str,
+    /// In a tree row, after the id: a premise the text leaves unstated.
+    pub implicit: &'static str,
 }
 
 const UNICODE: Glyphs = Glyphs {
@@ -59,6 +65,9 @@ const UNICODE: Glyphs = Glyphs {
     path_sep: " › ",
     dot: " · ",
     em_dash: " — ",
+    began_above: "↑",
+    conceded: "⚐",
+    implicit: "⋯",
 };
 
 const ASCII: Glyphs = Glyphs {
@@ -76,6 +85,9 @@ const ASCII: Glyphs = Glyphs {
     path_sep: " > ",
     dot: ", ",
     em_dash: " - ",
+    began_above: "^",
+    conceded: "(c)",
+    implicit: "(i)",
 };
 
 const ASCII_BORDER: border::Set = border::Set {

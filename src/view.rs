@@ -55,7 +55,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         usize::from(a.source.width.saturating_sub(4)),
         g.ellipsis,
     );
-    frame.render_widget(block(title, Some(Focus::Source), borders), a.source);
+    let mut source_block = block(title, Some(Focus::Source), borders);
+    if let Some(hint) = off_screen_hint(app, theme) {
+        source_block = source_block
+            .title_top(Line::from(Span::styled(hint, theme.cited_mark())).right_aligned());
+    }
+    frame.render_widget(source_block, a.source);
     source(frame, app, theme, a.source_inner);
     status(frame, app, theme, a.status);
     match app.overlay {
@@ -67,6 +72,33 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             selected,
         } => citers(frame, app, theme, paragraph, selected),
     }
+}
+
+/// Which cited paragraphs of the selected node are off screen, for the source pane's border:
+/// " ¶7 above · ¶12 ¶14 below ", a few numbers each way and a count of the rest.
+fn off_screen_hint(app: &App, theme: &Theme) -> Option<String> {
+    let g = theme.glyphs();
+    let (above, below) = app.cited_off_screen();
+    let list = |ns: &[usize], word: &str| -> Option<String> {
+        if ns.is_empty() {
+            return None;
+        }
+        let shown: Vec<String> = ns
+            .iter()
+            .take(3)
+            .map(|n| format!("{}{n}", g.pilcrow))
+            .collect();
+        let more = match ns.len().saturating_sub(3) {
+            0 => String::new(),
+            rest => format!(" +{rest}"),
+        };
+        Some(format!("{}{more} {word}", shown.join(" ")))
+    };
+    let parts: Vec<String> = [list(&above, "above"), list(&below, "below")]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| format!(" {} ", parts.join(g.dot.trim_end())))
 }
 
 fn too_small(frame: &mut Frame, app: &App) {
@@ -125,22 +157,42 @@ fn search_marks(app: &App, theme: &Theme, text: &str) -> Vec<(Range<usize>, Styl
         .collect()
 }
 
-/// The tree guides before a node: a pipe or a gap per ancestor level, then its branch.
-fn guides(app: &App, ix: NodeIx, theme: &Theme) -> String {
+/// How many levels of tree guides a pane `width` wide draws: a third of its width at most, so
+/// that rows thousands deep keep room for their badge and label.
+fn guide_levels(width: usize) -> usize {
+    (width / 6).clamp(2, 16)
+}
+
+/// The tree guides before a node: a pipe or a gap per ancestor level, then its branch. Past
+/// `levels` levels, only the nearest are drawn, after the depth as a number (`label_width`
+/// columns wide, so deep rows stay aligned): the cost is the levels drawn, not the depth.
+fn guides(app: &App, ix: NodeIx, theme: &Theme, levels: usize, label_width: usize) -> String {
     let g = theme.glyphs();
     let depth = app.map.nodes[ix].depth;
     if depth == 0 {
         return String::new();
     }
-    let mut parts = Vec::with_capacity(depth);
+    let deep = depth > levels;
+    let keep = if deep {
+        levels.saturating_sub(label_width.div_ceil(2)).max(1)
+    } else {
+        depth
+    };
+    let mut parts = Vec::with_capacity(keep + 1);
     parts.push(if app.last_child[ix] { g.last } else { g.branch });
     let mut at = app.map.nodes[ix].parent;
     while let Some(p) = at {
-        if app.map.nodes[p].depth == 0 {
+        if app.map.nodes[p].depth == 0 || parts.len() >= keep {
             break;
         }
         parts.push(if app.last_child[p] { "  " } else { g.pipe });
         at = app.map.nodes[p].parent;
+    }
+    if deep {
+        parts.push(" ");
+        let label = format!("{depth:>label_width$}");
+        parts.reverse();
+        return label + &parts.concat();
     }
     parts.reverse();
     parts.concat()
@@ -155,6 +207,16 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .skip(app.tree_top)
         .take(usize::from(area.height));
     let mut lines = Vec::with_capacity(usize::from(area.height));
+    let levels = guide_levels(width);
+    let label_width = app
+        .rows
+        .iter()
+        .skip(app.tree_top)
+        .take(usize::from(area.height))
+        .map(|&ix| app.map.nodes[ix].depth)
+        .filter(|&d| d > levels)
+        .max()
+        .map_or(0, |d| d.to_string().len());
     for &ix in rows {
         let n = &app.map.nodes[ix];
         let fold = if n.children.is_empty() {
@@ -165,9 +227,16 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             g.open
         };
         let (letter, badge_style) = theme.badge(n.role);
-        let prefix = format!("{}{fold} ", guides(app, ix, theme));
+        let prefix = format!("{}{fold} ", guides(app, ix, theme, levels, label_width));
         let badge = format!("[{letter}]");
-        let id = format!(" {} ", n.id);
+        // Conceded and implicit are told in the row itself, by a marker as well as in details.
+        let flag = match (n.conceded, n.implicit) {
+            (true, true) => format!(" {}{}", g.conceded, g.implicit),
+            (true, false) => format!(" {}", g.conceded),
+            (false, true) => format!(" {}", g.implicit),
+            (false, false) => String::new(),
+        };
+        let id = format!(" {}{flag} ", n.id);
         let used = wrap::width(&prefix) + 3 + wrap::width(&id);
         let headline = wrap::truncate(n.headline(), width.saturating_sub(used), g.ellipsis);
         let mut base = if app.is_context_row(ix) {
@@ -226,13 +295,7 @@ pub fn details_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static
         };
         head.push(Span::raw(format!(" {verb} {}", app.map.nodes[p].id)));
     }
-    let (support, attack) = app.map.support_and_attack(app.selected);
-    if support + attack > 0 {
-        head.push(Span::raw(format!(
-            "{}{support} for, {attack} against",
-            g.dot
-        )));
-    }
+
     let cites: Vec<String> = n
         .citations
         .iter()
@@ -258,6 +321,7 @@ pub fn details_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static
         ));
     }
     let mut lines = wrap_spans(head, width);
+    lines.extend(links_lines(app, theme, width, false));
     let body = match &n.label {
         Some(label) => format!("{label}{}{}", g.em_dash, n.text),
         None => n.text.clone(),
@@ -285,6 +349,64 @@ pub fn details_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static
             width,
             Style::new().add_modifier(Modifier::ITALIC),
         ));
+    }
+    lines
+}
+
+/// "For: P1 Label, P2 Label +3 more" and "Against: …": the nodes that support and attack the
+/// selection by id and label, as many as fit on one line each, or (`all`) every one, one a line.
+fn links_lines(app: &App, theme: &Theme, width: usize, all: bool) -> Vec<Line<'static>> {
+    let g = theme.glyphs();
+    let (support, attack) = app.map.supporters_and_attackers(app.selected);
+    let mut lines = Vec::new();
+    for (word, nodes) in [("For", support), ("Against", attack)] {
+        if nodes.is_empty() {
+            continue;
+        }
+        let named = |ix: NodeIx| {
+            let n = &app.map.nodes[ix];
+            match &n.label {
+                Some(label) => format!("{} {label}", n.id),
+                None => n.id.clone(),
+            }
+        };
+        let head = Span::styled(format!("{word}: "), theme.heading());
+        if all {
+            lines.push(Line::from(head));
+            for &ix in &nodes {
+                lines.extend(wrap_plain(&format!("  {}", named(ix)), width, Style::new()));
+            }
+            continue;
+        }
+        // As many whole names as fit, then a count; the first is cut to fit if it must.
+        let room = width.saturating_sub(word.len() + 2);
+        let mut text = String::new();
+        for (i, &ix) in nodes.iter().enumerate() {
+            let rest = nodes.len() - i - 1;
+            let more = if rest > 0 {
+                format!(" +{rest} more")
+            } else {
+                String::new()
+            };
+            let piece = if i == 0 {
+                named(ix)
+            } else {
+                format!(", {}", named(ix))
+            };
+            if wrap::width(&text) + wrap::width(&piece) + wrap::width(&more) <= room {
+                text.push_str(&piece);
+                continue;
+            }
+            if i == 0 {
+                let cut = room.saturating_sub(wrap::width(&more));
+                text = wrap::truncate(&piece, cut, g.ellipsis);
+                text.push_str(&more);
+            } else {
+                text.push_str(&format!(" +{} more", nodes.len() - i));
+            }
+            break;
+        }
+        lines.push(Line::from(vec![head, Span::raw(text)]));
     }
     lines
 }
@@ -389,12 +511,14 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let mark = if cited { g.cited } else { " " };
         for (i, r) in wrap::wrap(&p.text, width).into_iter().enumerate() {
             if line >= app.source_top && lines.len() < height {
-                let gutter_text = if i == 0 {
+                // A paragraph that began above the pane is numbered on its first line in view.
+                let began_above = i > 0 && lines.is_empty();
+                let gutter_text = if i == 0 || began_above {
                     let cursor = if n == app.cursor { g.cursor } else { " " };
-                    let number = if p.outside {
-                        format!("({n})")
-                    } else {
-                        format!(" {n} ")
+                    let number = match (began_above, p.outside) {
+                        (true, _) => format!("{}{n} ", g.began_above),
+                        (false, true) => format!("({n})"),
+                        (false, false) => format!(" {n} "),
                     };
                     format!("{cursor}{number:>w$}", w = digits + 2)
                 } else {
@@ -429,7 +553,6 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let g = theme.glyphs();
     let width = usize::from(area.width);
     let base = theme.status();
     if app.search.prompt {
@@ -447,12 +570,7 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         fill(frame, area, spans, base, width);
         return;
     }
-    let path: Vec<&str> = app
-        .map
-        .path(app.selected)
-        .iter()
-        .map(|&ix| app.map.nodes[ix].id.as_str())
-        .collect();
+
     let (step, total) = app.step();
     let step = match step {
         Some(s) => format!("{s}/{total}"),
@@ -467,22 +585,7 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let step_field = format!(" step {step:<total_width$} ");
     let focus_field = format!("{:<9}", format!("[{focus}]"));
     let path_width = (width / 4).clamp(12, 48);
-    let path = path.join(g.path_sep);
-    let path = if wrap::width(&path) > path_width.saturating_sub(1) {
-        // Cut from the left: the end of the path (the selected node) matters most.
-        let keep = path_width.saturating_sub(1 + wrap::width(g.ellipsis));
-        let tail: String = path
-            .chars()
-            .rev()
-            .take(keep)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        format!("{}{tail}", g.ellipsis)
-    } else {
-        path
-    };
+    let path = status_path(app, theme, path_width.saturating_sub(1));
     let pad = path_width.saturating_sub(wrap::width(&path));
     let mut spans = vec![
         Span::styled(step_field, base.add_modifier(Modifier::BOLD)),
@@ -505,6 +608,39 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     }
     fill(frame, area, spans, base, width);
+}
+
+/// The path from the thesis to the selection (`T › P3 › O3`) in at most `room` columns, cut
+/// from the left: the end (the selected node) matters most. Only the ancestors that can show
+/// are visited, so a node 50,000 deep costs no more than one near the top.
+fn status_path(app: &App, theme: &Theme, room: usize) -> String {
+    let g = theme.glyphs();
+    let mut ids: Vec<&str> = Vec::new();
+    let mut used = 0;
+    let mut at = Some(app.selected);
+    while let Some(ix) = at {
+        let id = app.map.nodes[ix].id.as_str();
+        used += wrap::width(id)
+            + if ids.is_empty() {
+                0
+            } else {
+                wrap::width(g.path_sep)
+            };
+        ids.push(id);
+        at = app.map.nodes[ix].parent;
+        if used > room {
+            break;
+        }
+    }
+    ids.reverse();
+    let path = ids.join(g.path_sep);
+    if at.is_none() && used <= room {
+        return path;
+    }
+    let keep = room.saturating_sub(wrap::width(g.ellipsis));
+    let tail: Vec<char> = path.chars().rev().take(keep).collect();
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{}{tail}", g.ellipsis)
 }
 
 fn hint_spans(hints: &[(String, &'static str)], theme: &Theme) -> Vec<Span<'static>> {
@@ -558,7 +694,7 @@ fn centered(width: u16, height: u16, w: u16, h: u16) -> Rect {
 }
 
 /// The help text, built from the key table, with a legend and what the walk is.
-pub fn help_lines() -> Vec<Line<'static>> {
+pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(Span::styled(
             "argwalk: every key",
@@ -567,6 +703,11 @@ pub fn help_lines() -> Vec<Line<'static>> {
         Line::from("The walk: n steps through the thesis, then each premise with its evidence"),
         Line::from("and counterpoints, depth first; p steps back."),
         Line::from("[T] thesis  [P] premise  [E] evidence  [O] objection  [R] rebuttal"),
+        Line::from(format!(
+            "{} conceded by the author   {} implicit: unstated in the text",
+            theme.glyphs().conceded,
+            theme.glyphs().implicit
+        )),
     ];
     for scope in [
         Scope::Global,
@@ -597,7 +738,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
 
 fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     let area = overlay_area(app.width, app.height);
-    let lines = help_lines();
+    let lines = help_lines(theme);
     let inner_h = usize::from(area.height.saturating_sub(2));
     let more = lines.len() > scroll + inner_h;
     let title = if more {
@@ -696,6 +837,11 @@ pub fn node_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> 
     let g = theme.glyphs();
     let n = &app.map.nodes[app.selected];
     let mut lines = details_lines(app, theme, width);
+    let links = links_lines(app, theme, width, true);
+    if !links.is_empty() {
+        lines.push(Line::default());
+        lines.extend(links);
+    }
     if !n.citations.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled("Citations", theme.heading())));

@@ -33,6 +33,42 @@ fn screen(app: &App, theme: &Theme) -> String {
     view::buffer_text(&view::render_buffer(app, theme))
 }
 
+/// The screen's text, then every run of styled cells, row by row: `row col-col style`. A style
+/// taken out of the code (a quote's highlight, the search match, the selection) changes it.
+fn styled(app: &App, theme: &Theme) -> String {
+    use std::fmt::Write;
+    let buffer = view::render_buffer(app, theme);
+    let mut out = view::buffer_text(&buffer);
+    out.push_str("-- styles --\n");
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let style = buffer[(x, y)].style();
+            let start = x;
+            while x < area.right() && buffer[(x, y)].style() == style {
+                x += 1;
+            }
+            if style != ratatui::style::Style::default() {
+                let mut desc = String::new();
+                if let Some(fg) = style.fg.filter(|c| *c != ratatui::style::Color::Reset) {
+                    let _ = write!(desc, " fg:{fg}");
+                }
+                if let Some(bg) = style.bg.filter(|c| *c != ratatui::style::Color::Reset) {
+                    let _ = write!(desc, " bg:{bg}");
+                }
+                if !style.add_modifier.is_empty() {
+                    let _ = write!(desc, " +{:?}", style.add_modifier);
+                }
+                if !desc.is_empty() {
+                    let _ = writeln!(out, "{y:>3} {start:>3}-{:<3}{desc}", x - 1);
+                }
+            }
+        }
+    }
+    out
+}
+
 fn walk_to(id: &str, w: u16, h: u16) -> App {
     let mut a = app(w, h, &[]);
     while a.map.nodes[a.selected].id != id {
@@ -50,41 +86,41 @@ fn typed(app: &mut App, text: &str) {
 
 #[test]
 fn start_120x40() {
-    insta::assert_snapshot!(screen(&app(120, 40, &[]), &COLOR));
+    insta::assert_snapshot!(styled(&app(120, 40, &[]), &COLOR));
 }
 
 #[test]
 fn start_80x24() {
-    insta::assert_snapshot!(screen(&app(80, 24, &[]), &COLOR));
+    insta::assert_snapshot!(styled(&app(80, 24, &[]), &COLOR));
 }
 
 #[test]
 fn premise_selected_120x40() {
-    insta::assert_snapshot!(screen(&walk_to("P2", 120, 40), &COLOR));
+    insta::assert_snapshot!(styled(&walk_to("P2", 120, 40), &COLOR));
 }
 
 #[test]
 fn premise_selected_80x24() {
-    insta::assert_snapshot!(screen(&walk_to("P3", 80, 24), &COLOR));
+    insta::assert_snapshot!(styled(&walk_to("P3", 80, 24), &COLOR));
 }
 
 #[test]
 fn counterpoint_selected_120x40() {
-    insta::assert_snapshot!(screen(&walk_to("O3", 120, 40), &COLOR));
+    insta::assert_snapshot!(styled(&walk_to("O3", 120, 40), &COLOR));
 }
 
 #[test]
 fn rebuttal_selected_source_focused_80x24() {
     let mut a = walk_to("R3", 80, 24);
     update(&mut a, Action::SwitchFocus);
-    insta::assert_snapshot!(screen(&a, &COLOR));
+    insta::assert_snapshot!(styled(&a, &COLOR));
 }
 
 #[test]
 fn search_prompt_120x40() {
     let mut a = app(120, 40, &[]);
     typed(&mut a, "soleimani");
-    insta::assert_snapshot!(screen(&a, &COLOR));
+    insta::assert_snapshot!(styled(&a, &COLOR));
 }
 
 #[test]
@@ -93,12 +129,12 @@ fn search_confirmed_80x24() {
     typed(&mut a, "geneva");
     update(&mut a, Action::SearchConfirm);
     update(&mut a, Action::NextMatch);
-    insta::assert_snapshot!(screen(&a, &COLOR));
+    insta::assert_snapshot!(styled(&a, &COLOR));
 }
 
 #[test]
 fn help_120x40() {
-    insta::assert_snapshot!(screen(&app(120, 40, &[Action::Help]), &COLOR));
+    insta::assert_snapshot!(styled(&app(120, 40, &[Action::Help]), &COLOR));
 }
 
 #[test]
@@ -113,12 +149,12 @@ fn help_80x24_scrolled() {
             Action::OverlayDown,
         ],
     );
-    insta::assert_snapshot!(screen(&a, &COLOR));
+    insta::assert_snapshot!(styled(&a, &COLOR));
 }
 
 #[test]
 fn counterpoints_only_120x40() {
-    insta::assert_snapshot!(screen(
+    insta::assert_snapshot!(styled(
         &app(120, 40, &[Action::ToggleCounterpoints]),
         &COLOR
     ));
@@ -126,7 +162,7 @@ fn counterpoints_only_120x40() {
 
 #[test]
 fn folded_all_80x24() {
-    insta::assert_snapshot!(screen(&app(80, 24, &[Action::FoldAll]), &COLOR));
+    insta::assert_snapshot!(styled(&app(80, 24, &[Action::FoldAll]), &COLOR));
 }
 
 #[test]
@@ -136,19 +172,19 @@ fn citers_overlay_120x40() {
         40,
         &[Action::SwitchFocus, Action::ScrollDown, Action::ShowCiters],
     );
-    insta::assert_snapshot!(screen(&a, &COLOR));
+    insta::assert_snapshot!(styled(&a, &COLOR));
 }
 
 #[test]
 fn node_in_full_80x24() {
     let mut a = walk_to("O3", 80, 24);
     update(&mut a, Action::ShowNode);
-    insta::assert_snapshot!(screen(&a, &COLOR));
+    insta::assert_snapshot!(styled(&a, &COLOR));
 }
 
 #[test]
 fn too_small() {
-    insta::assert_snapshot!(screen(&app(39, 11, &[]), &COLOR));
+    insta::assert_snapshot!(styled(&app(39, 11, &[]), &COLOR));
     for (w, h) in [(1, 1), (2, 1), (1, 5), (10, 3)] {
         let _ = screen(&app(w, h, &[]), &COLOR);
     }
@@ -163,7 +199,27 @@ fn no_color_80x24_with_styles() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset);
         assert_eq!(cell.bg, ratatui::style::Color::Reset);
     }
-    insta::assert_debug_snapshot!(buffer);
+    insta::assert_snapshot!(styled(&a, &NO_COLOR));
+}
+
+#[test]
+fn no_color_key_screens() {
+    insta::assert_snapshot!(
+        "no_color_start_120x40",
+        styled(&app(120, 40, &[]), &NO_COLOR)
+    );
+    insta::assert_snapshot!(
+        "no_color_premise_120x40",
+        styled(&walk_to("P2", 120, 40), &NO_COLOR)
+    );
+    let mut a = app(80, 24, &[]);
+    typed(&mut a, "geneva");
+    update(&mut a, Action::SearchConfirm);
+    update(&mut a, Action::NextMatch);
+    insta::assert_snapshot!("no_color_search_80x24", styled(&a, &NO_COLOR));
+    let mut a = walk_to("R3", 80, 24);
+    update(&mut a, Action::SwitchFocus);
+    insta::assert_snapshot!("no_color_rebuttal_source_80x24", styled(&a, &NO_COLOR));
 }
 
 #[test]

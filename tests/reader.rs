@@ -1,0 +1,262 @@
+//! What the reader shows on maps other than the shipped one: cited passages in view, the
+//! hints that say where the rest is, markers in the tree, named links, and deep chains.
+
+use argwalk::app::{App, Focus, update};
+use argwalk::keymap::Action;
+use argwalk::loader::{self, Builtin};
+use argwalk::theme::Theme;
+use argwalk::view;
+
+const ASCII: Theme = Theme {
+    color: false,
+    ascii: true,
+};
+
+/// An article of `n` paragraphs of five lines each at 80 columns, and a map over it.
+fn article_map(n: usize, nodes: &str) -> App {
+    let paragraphs: Vec<String> = (1..=n)
+        .map(|i| {
+            format!(
+                "\"Paragraph {i} opens here. {} It closes here.\"",
+                "Words fill the line to make the paragraph long enough to wrap. ".repeat(4)
+            )
+        })
+        .collect();
+    let text = format!(
+        "[source]\ntitle = \"Long\"\nparagraphs = [\n{}\n]\n\n{nodes}",
+        paragraphs.join(",\n")
+    );
+    let loaded = loader::load_str("long.toml", &text, &Builtin);
+    let map = loaded
+        .map
+        .unwrap_or_else(|| panic!("{}", loaded.report.render(false)));
+    App::new(map, 80, 24)
+}
+
+fn select(a: &mut App, id: &str) {
+    while a.map.nodes[a.selected].id != id {
+        update(a, Action::WalkNext);
+    }
+}
+
+fn screen(a: &App, theme: &Theme) -> String {
+    view::buffer_text(&view::render_buffer(a, theme))
+}
+
+const SEVEN_AND_EIGHT: &str = r#"
+[thesis]
+id = "T"
+text = "The thesis."
+cite = [1]
+
+[[premise]]
+id = "P1"
+supports = "T"
+text = "Cites 7 and 8; its first quote is in 8."
+cite = [7, { para = 8, quote = "Paragraph 8 opens here." }]
+
+[[premise]]
+id = "P2"
+supports = "T"
+text = "Cites 2 and 30."
+cite = [{ para = 2, quote = "Paragraph 2 opens here." }, 30]
+"#;
+
+#[test]
+fn a_step_shows_the_cited_paragraphs_from_the_first() {
+    let mut a = article_map(40, SEVEN_AND_EIGHT);
+    select(&mut a, "P1");
+    let top = a.source_top;
+    let seven = a.paragraph_lines(7);
+    assert!(
+        seven.start >= top,
+        "¶7 starts at line {} but the pane starts at {top}",
+        seven.start
+    );
+    assert_eq!(a.cursor, 7, "the first cited paragraph is marked");
+    assert_eq!(a.cited_off_screen(), (vec![], vec![]));
+}
+
+#[test]
+fn cited_paragraphs_off_screen_are_named_in_the_border() {
+    let mut a = article_map(40, SEVEN_AND_EIGHT);
+    select(&mut a, "P2");
+    assert_eq!(a.cited_off_screen(), (vec![], vec![30]));
+    let text = screen(&a, &Theme::FULL);
+    assert!(text.contains("¶30 below"), "{text}");
+    // After `]`, paragraph 30 is shown and 2 is above.
+    update(&mut a, Action::NextCited);
+    assert_eq!(a.cited_off_screen(), (vec![2], vec![]));
+    assert!(screen(&a, &ASCII).contains("#2 above"));
+}
+
+#[test]
+fn brackets_move_the_source_from_the_tree_and_keep_focus() {
+    let mut a = article_map(40, SEVEN_AND_EIGHT);
+    select(&mut a, "P2");
+    assert_eq!(a.focus, Focus::Tree);
+    update(&mut a, Action::NextCited);
+    assert_eq!((a.cursor, a.focus), (30, Focus::Tree));
+    update(&mut a, Action::PrevCited);
+    assert_eq!((a.cursor, a.focus), (2, Focus::Tree));
+    // The key table binds them where the tree has focus too.
+    let scopes = a.scopes();
+    let key = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char(']'),
+        crossterm::event::KeyModifiers::NONE,
+    );
+    assert_eq!(
+        argwalk::keymap::resolve(&scopes, &key),
+        Some(Action::NextCited)
+    );
+}
+
+/// After any scroll or page, the paragraph `Enter` asks about begins on screen, unless it is
+/// taller than the pane (then the gutter numbers it where it shows).
+#[test]
+fn the_marked_paragraph_begins_on_screen_after_any_scroll() {
+    let mut a = article_map(40, SEVEN_AND_EIGHT);
+    update(&mut a, Action::SwitchFocus);
+    let moves = [
+        Action::ScrollDown,
+        Action::HalfPageDown,
+        Action::SourcePageDown,
+        Action::ScrollUp,
+        Action::SourcePageUp,
+        Action::HalfPageUp,
+    ];
+    for (i, &m) in moves.iter().cycle().take(600).enumerate() {
+        update(&mut a, m);
+        // Mostly downwards at first, then mostly up.
+        if i > 300 {
+            update(&mut a, Action::SourcePageUp);
+        }
+        let h = usize::from(a.areas().source_inner.height);
+        let start = a.paragraph_lines(a.cursor).start;
+        assert!(
+            (a.source_top..a.source_top + h).contains(&start),
+            "after {m:?}: ¶{} starts at {start}, pane shows {}..{}",
+            a.cursor,
+            a.source_top,
+            a.source_top + h
+        );
+    }
+}
+
+#[test]
+fn a_paragraph_taller_than_the_pane_is_numbered_where_it_shows() {
+    let long = format!(
+        "[source]\ntitle = \"Tall\"\nparagraphs = [\"{}\", \"Short.\"]\n\n[thesis]\nid = \"T\"\ntext = \"t\"\ncite = [1]\n",
+        "word ".repeat(600)
+    );
+    let loaded = loader::load_str("tall.toml", &long, &Builtin);
+    let mut a = App::new(loaded.map.unwrap(), 80, 24);
+    update(&mut a, Action::SwitchFocus);
+    for _ in 0..5 {
+        update(&mut a, Action::ScrollDown);
+    }
+    assert_eq!(a.cursor, 1);
+    let text = screen(&a, &Theme::FULL);
+    let source: Vec<&str> = text.lines().skip_while(|l| !l.contains("Source")).collect();
+    assert!(source[1].starts_with("› ↑1"), "{}", source[1]);
+    update(&mut a, Action::ShowCiters);
+    assert!(a.message.is_none(), "paragraph 1 is cited by T");
+}
+
+#[test]
+fn conceded_and_implicit_are_marked_in_tree_rows() {
+    let nodes = r#"
+[thesis]
+id = "T"
+text = "t"
+cite = [1]
+
+[[premise]]
+id = "P1"
+supports = "T"
+implicit = true
+text = "Unstated."
+
+[[counterpoint]]
+id = "O1"
+attacks = "T"
+conceded = true
+text = "Granted."
+cite = [2]
+"#;
+    let mut a = article_map(3, nodes);
+    for (theme, conceded, implicit) in [(Theme::FULL, "O1 ⚐", "P1 ⋯"), (ASCII, "O1 (c)", "P1 (i)")]
+    {
+        let text = screen(&a, &theme);
+        assert!(text.contains(conceded) && text.contains(implicit), "{text}");
+    }
+    update(&mut a, Action::ToggleCounterpoints);
+    assert!(screen(&a, &ASCII).contains("O1 (c)"));
+}
+
+#[test]
+fn details_name_who_supports_and_attacks() {
+    let mut nodes = String::from("[thesis]\nid = \"T\"\ntext = \"t\"\ncite = [1]\n");
+    for i in 1..=9 {
+        nodes.push_str(&format!(
+            "\n[[premise]]\nid = \"P{i}\"\nsupports = \"T\"\nlabel = \"Reason {i}\"\ntext = \"r\"\ncite = [1]\n"
+        ));
+    }
+    nodes.push_str("\n[[counterpoint]]\nid = \"O1\"\nattacks = \"T\"\nlabel = \"But no\"\ntext = \"o\"\ncite = [2]\n");
+    let mut a = article_map(3, &nodes);
+    let text = screen(&a, &Theme::FULL);
+    assert!(text.contains("For: P1 Reason 1, P2 Reason 2"), "{text}");
+    assert!(text.contains("more"), "{text}");
+    assert!(text.contains("Against: O1 But no"), "{text}");
+    update(&mut a, Action::ShowNode);
+    let full = screen(&a, &Theme::FULL);
+    assert!(full.contains("P9 Reason 9"), "i lists them all:\n{full}");
+}
+
+/// A chain thousands deep: the selected row and its neighbours are drawn, with their depth.
+#[test]
+fn deep_chains_keep_the_selection_in_view() {
+    let mut nodes = String::from("[thesis]\nid = \"T\"\ntext = \"t\"\ncite = [1]\n");
+    let mut parent = "T".to_string();
+    for i in 1..3000 {
+        nodes.push_str(&format!(
+            "\n[[premise]]\nid = \"P{i}\"\nsupports = \"{parent}\"\ntext = \"Reason {i}\"\ncite = [1]\n"
+        ));
+        parent = format!("P{i}");
+    }
+    let mut a = article_map(2, &nodes);
+    a = {
+        let map = a.map.clone();
+        App::new(map, 120, 40)
+    };
+    update(&mut a, Action::Last);
+    for theme in [Theme::FULL, ASCII] {
+        let text = screen(&a, &theme);
+        let row = text
+            .lines()
+            .find(|l| l.contains("P2999 Reason 2999"))
+            .unwrap_or_else(|| panic!("the selected row is not drawn:\n{text}"));
+        assert!(row.contains("2999"), "{row}");
+        assert!(text.contains("P2998 Reason 2998"), "its neighbour too");
+    }
+}
+
+#[test]
+fn outline_of_a_deep_chain_stays_linear() {
+    let mut text = String::from(
+        "[source]\ntitle = \"Deep\"\nparagraphs = [\"p\"]\n\n[thesis]\nid = \"T\"\ntext = \"t\"\ncite = [1]\n",
+    );
+    let mut parent = "T".to_string();
+    for i in 1..2000 {
+        text.push_str(&format!(
+            "\n[[premise]]\nid = \"P{i}\"\nsupports = \"{parent}\"\ntext = \"r\"\ncite = [1]\n"
+        ));
+        parent = format!("P{i}");
+    }
+    let loaded = loader::load_str("deep.toml", &text, &Builtin);
+    let outline = argwalk::outline::render(&loaded.map.unwrap());
+    let longest = outline.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 100, "a line of {longest} bytes");
+    assert!(outline.contains("(depth 1999)"), "the depth is told");
+    assert!(outline.len() < 2000 * 80, "{} bytes", outline.len());
+}
