@@ -167,5 +167,7 @@ fn outline(map: Option<&Path>, json: bool) -> ExitCode {
 
 fn read(map: Option<&Path>, display: Display) -> ExitCode {
     let theme = crate::theme::Theme::detect(display.no_color, display.ascii, display.unicode);
-    crate::terminal::run(|| load_clean(map), theme)
+    // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
+    let load = || load_clean(map).map(|m| if theme.ascii { crate::ascii::map(m) } else { m });
+    crate::terminal::run(load, theme)
 }

@@ -5,6 +5,7 @@
 //! state and its `update`, [`view`] draws it, [`terminal`] owns the real terminal.
 
 pub mod app;
+pub mod ascii;
 pub mod cli;
 pub mod diagnostic;
 pub mod format;

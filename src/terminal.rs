@@ -175,7 +175,7 @@ fn watch_for_hangup() -> std::io::Result<()> {
 type Screen = Terminal<Frugal<std::fs::File>>;
 
 /// Makes the screen's buffers for the terminal's current size. Only memory: nothing is sent.
-fn new_screen() -> std::io::Result<Screen> {
+fn new_screen(ascii: bool) -> std::io::Result<Screen> {
     // The size is asked once here; after that it comes with each resize event. ratatui's
     // fullscreen viewport would ask the terminal again on every draw (crossterm opens /dev/tty
     // for that), which is work on every keypress.
@@ -186,7 +186,7 @@ fn new_screen() -> std::io::Result<Screen> {
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
     };
-    Terminal::with_options(Frugal::new(out, area), options)
+    Terminal::with_options(Frugal::new(out, area).ascii_only(ascii), options)
 }
 
 /// Runs the reader on the map `load` gives, until the user quits, a signal arrives or the
@@ -204,14 +204,14 @@ pub fn run(
     // from the map: they are made on a second core while the map loads.
     let screen = std::thread::Builder::new()
         .name("screen".into())
-        .spawn(new_screen);
+        .spawn(move || new_screen(theme.ascii));
     let map = match load() {
         Ok(map) => map,
         Err(code) => return code,
     };
     let screen = match screen {
-        Ok(handle) => handle.join().unwrap_or_else(|_| new_screen()),
-        Err(_) => new_screen(),
+        Ok(handle) => handle.join().unwrap_or_else(|_| new_screen(theme.ascii)),
+        Err(_) => new_screen(theme.ascii),
     };
     install_panic_hook();
     let entered = {

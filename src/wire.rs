@@ -232,6 +232,8 @@ pub struct Frugal<W: Write> {
     /// The terminal's pen, when we know.
     pen: Option<Pen>,
     cursor_shown: Option<bool>,
+    /// Send no byte above 0x7F: a last guard behind the ASCII theme and transliterated text.
+    ascii: bool,
 }
 
 impl<W: Write> Frugal<W> {
@@ -245,7 +247,15 @@ impl<W: Write> Frugal<W> {
             cursor: None,
             pen: None,
             cursor_shown: None,
+            ascii: false,
         }
+    }
+
+    /// In ASCII mode, a symbol that is not ASCII (a glyph that escaped the ASCII theme) is sent
+    /// as one `?` per column it covers, so the terminal's cursor goes where ours thinks it is.
+    pub fn ascii_only(mut self, ascii: bool) -> Self {
+        self.ascii = ascii;
+        self
     }
 
     /// The writer, for tests that read what was sent.
@@ -371,7 +381,8 @@ impl<W: Write> Frugal<W> {
             let symbol = cell.symbol();
             bytes += symbol.len();
             let same_pen = Pen::of(cell) == pen || blank_under(cell, pen);
-            if bytes >= limit || !same_pen || !Self::steady(symbol) {
+            let sendable = !self.ascii || symbol.is_ascii();
+            if bytes >= limit || !same_pen || !Self::steady(symbol) || !sendable {
                 return false;
             }
         }
@@ -396,6 +407,13 @@ impl<W: Write> Frugal<W> {
             "" => " ",
             s => s,
         };
+        if self.ascii && !symbol.is_ascii() {
+            let columns = wrap::width(symbol).max(1);
+            self.pending.extend(std::iter::repeat_n(b'?', columns));
+            self.cursor = Some((x.saturating_add(columns as u16), y))
+                .filter(|(nx, _)| *nx < self.screen.area.width);
+            return;
+        }
         self.pending.extend_from_slice(symbol.as_bytes());
         let mut chars = symbol.chars();
         // Past the last column the terminal waits to wrap; a sequence of several characters

@@ -232,6 +232,50 @@ fn a_non_utf8_locale_draws_ascii() {
     assert_restored(&mut p, Some(0));
 }
 
+/// In ASCII mode (by flag or by locale) no byte above 0x7F reaches the terminal, whatever the
+/// map holds: CJK, Arabic, emoji, curly quotes and dashes are transliterated.
+#[test]
+fn ascii_mode_sends_no_byte_above_0x7f() {
+    for (args, envs) in [
+        (vec!["--ascii", "tests/fixtures/unicode.toml"], vec![]),
+        (vec!["tests/fixtures/unicode.toml"], vec![("LANG", "C")]),
+        (vec!["--ascii"], vec![]),
+    ] {
+        let mut p = Pty::spawn(Path::new(BIN), &args, &envs, 120, 40, Session::Detached);
+        assert!(
+            p.wait_for(LONG, |s| s.contains("step 1/")),
+            "{}",
+            p.screen()
+        );
+        // Walk every node, search, open help and the node in full: every screen is sent.
+        for key in [
+            &b"nnnnnnnn"[..],
+            b"/caf\r",
+            b"?",
+            b"\x1b",
+            b"i",
+            b"\x1b",
+            b"\t",
+            b"G",
+        ] {
+            p.send(key);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+        p.send(b"q");
+        assert_restored(&mut p, Some(0));
+        let bytes = p.bytes();
+        if let Some(at) = bytes.iter().position(|&b| b > 0x7f) {
+            let around =
+                String::from_utf8_lossy(&bytes[at.saturating_sub(40)..(at + 40).min(bytes.len())])
+                    .into_owned();
+            panic!(
+                "{args:?} {envs:?}: byte {:#x} at {at}: {around:?}",
+                bytes[at]
+            );
+        }
+    }
+}
+
 /// What the terminal shows (read back through vt100) must be exactly what the reference render
 /// of the same state holds: this checks the whole path, diff, gap bridging and region scrolling.
 #[test]

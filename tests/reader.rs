@@ -260,3 +260,32 @@ fn outline_of_a_deep_chain_stays_linear() {
     assert!(outline.contains("(depth 1999)"), "the depth is told");
     assert!(outline.len() < 2000 * 80, "{} bytes", outline.len());
 }
+
+/// ASCII mode transliterates the map before it is drawn: the text still reads, and every quote
+/// still highlights the same words of its paragraph.
+#[test]
+fn ascii_mode_transliterates_text_and_keeps_quotes_in_place() {
+    let map = loader::load_builtin().map.unwrap();
+    let before: Vec<String> = map
+        .nodes
+        .iter()
+        .flat_map(|n| n.citations.iter().filter_map(|c| c.quote.as_ref()))
+        .map(|q| q.text.clone())
+        .collect();
+    let ascii = argwalk::ascii::map(map);
+    let p5 = &ascii.source.paragraphs[4].text;
+    assert!(p5.contains("'Shiafication'"), "{p5}");
+    let mut quotes = 0;
+    for n in &ascii.nodes {
+        assert!(n.text.is_ascii() && n.id.is_ascii());
+        for q in n.citations.iter().filter_map(|c| c.quote.as_ref()) {
+            let p = &ascii.source.paragraphs[q.paragraph - 1].text;
+            assert!(p.is_ascii());
+            assert_eq!(&p[q.range.clone()], q.text);
+            quotes += 1;
+        }
+    }
+    assert_eq!(quotes, before.len());
+    let a = App::new(ascii, 80, 24);
+    assert!(screen(&a, &ASCII).is_ascii());
+}
