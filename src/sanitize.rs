@@ -18,27 +18,30 @@ enum Fate {
 }
 
 fn fate(c: char) -> Fate {
+    use icu_properties::CodePointSetData;
+    use icu_properties::props::{BidiControl, DefaultIgnorableCodePoint};
     match c {
-        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+        ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
             Fate::Space
         }
         // C0 controls (ESC among them) get their Control Pictures glyph: U+2400 + code.
         '\u{00}'..='\u{1F}' => Fate::Show(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
         '\u{7F}' => Fate::Show('\u{2421}'),
         '\u{80}'..='\u{9F}' => Fate::Show('\u{FFFD}'),
-        // Bidi embeddings, overrides, isolates and marks.
-        '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}' => Fate::Drop,
-        // Invisible format characters (ZWJ U+200D and ZWNJ U+200C are kept on purpose).
-        '\u{00AD}'
-        | '\u{180E}'
-        | '\u{200B}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{206A}'..='\u{206F}' => Fate::Drop,
-        '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}' => Fate::Drop,
+        // Emoji sequences and some scripts need the joiners and the variation selectors,
+        // although Unicode calls them default-ignorable.
+        '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => Fate::Keep,
+        // Interlinear annotation marks hide text without being default-ignorable.
+        '\u{FFF9}'..='\u{FFFB}' => Fate::Drop,
+        c if c.is_ascii() => Fate::Keep,
+        // Unicode's own sets, from ICU4X's tables rather than a list typed here: the bidi
+        // controls (embeddings, overrides, isolates, marks) and everything Default_Ignorable
+        // (soft hyphen, zero-width space, fillers such as U+3164, tags, the BOM, ...).
+        c if CodePointSetData::new::<BidiControl>().contains(c)
+            || CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c) =>
+        {
+            Fate::Drop
+        }
         c if c.is_whitespace() => Fate::Space,
         _ => Fate::Keep,
     }
@@ -170,6 +173,33 @@ mod tests {
             "zerowidth"
         );
         assert_eq!(clean("tag\u{E0041}\u{E007F}"), "tag");
+    }
+
+    /// Every Default_Ignorable code point in Unicode's table is dropped, but for the joiners and
+    /// variation selectors emoji need; U+3164 HANGUL FILLER among them, which a hand-made list
+    /// missed.
+    #[test]
+    fn every_default_ignorable_is_dropped_but_joiners_and_selectors() {
+        use icu_properties::CodePointSetData;
+        use icu_properties::props::DefaultIgnorableCodePoint;
+        let set = CodePointSetData::new::<DefaultIgnorableCodePoint>();
+        let mut checked = 0;
+        for range in set.iter_ranges() {
+            for cp in range {
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
+                };
+                let kept = matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}');
+                let text = format!("a{c}b");
+                let want = if kept { text.clone() } else { "ab".to_string() };
+                assert_eq!(clean(&text), want, "U+{cp:04X}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 4000, "{checked}");
+        for c in ['\u{3164}', '\u{115F}', '\u{034F}', '\u{1D173}'] {
+            assert_eq!(clean(&format!("x{c}y")), "xy", "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
