@@ -1,5 +1,6 @@
 //! `cargo bench`: loading, drawing a frame, and one step of the walk, on the Astana map and on a
 //! generated map of 10,000 nodes and 2,000 paragraphs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use argwalk::app::{App, update};
 use argwalk::keymap::Action;

@@ -1,4 +1,5 @@
 //! Writes a generated map: `cargo run --release --example generate -- 10000 2000 > big.toml`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 fn main() {
     let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>());

@@ -4,6 +4,7 @@
 //!
 //! Each screen is drawn by `view::render_buffer`, the code the terminal uses, written as SVG
 //! cell by cell, then rasterized.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -5,6 +5,7 @@
 //! `cargo build --release && cargo run --release --example wire`
 //!
 //! Prints Markdown tables; docs/PERFORMANCE.md holds a copy with the date it was measured.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "../tests/support/pty.rs"]
 mod pty;

@@ -87,11 +87,6 @@ fn emit(out: &mut String, pending_space: &mut bool, piece: &str) {
     out.push_str(piece);
 }
 
-/// True when `text` holds nothing that [`clean`] would change.
-pub fn is_clean(text: &str) -> bool {
-    clean(text) == text
-}
-
 /// Makes raw file text safe to echo in a diagnostic while keeping every byte offset valid:
 /// each unsafe character is replaced by visible characters of the same UTF-8 length,
 /// so spans computed on the original still point at the same places.

@@ -25,7 +25,6 @@ use crate::wire::Frugal;
 /// Exit statuses, as shells report death by signal: 128 + the signal number.
 pub const EXIT_SIGHUP: i32 = 129;
 pub const EXIT_SIGINT: i32 = 130;
-pub const EXIT_SIGTERM: i32 = 143;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Held while a frame is written, so a signal never restores the terminal mid-frame.

@@ -1,4 +1,5 @@
 //! Every diagnostic of the loader, with its message and exact line:column.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use argwalk::diagnostic::{Diagnostic, Severity};
 use argwalk::loader::{self, Beside, Loaded, TextFiles};

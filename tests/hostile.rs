@@ -1,6 +1,7 @@
 //! Hostile maps: escape sequences, C0/C1 controls, bidi overrides, zero-width and tag characters,
 //! 10,000-character words and ids. Nothing of them may reach the terminal raw, the layout stays
 //! inside its panes, and nothing panics, whatever the bytes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 
@@ -180,23 +181,6 @@ fn raw_character(bytes: &[u8]) -> Option<char> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
-    /// The same as the cargo-fuzz target in fuzz/: load arbitrary bytes, render what loads and
-    /// send it through the encoder.
-    #[test]
-    fn arbitrary_bytes_load_and_render(bytes in proptest::collection::vec(any::<u8>(), 0..2048), w in 1u16..200, h in 1u16..60) {
-        let l = loader::load_bytes("fuzz.toml", &bytes, &Builtin);
-        let _ = l.report.render(false);
-        if let Some(map) = l.map {
-            let mut app = App::new(map, w, h);
-            let mut terminal = Terminal::new(Frugal::new(Vec::new(), Rect::new(0, 0, w, h))).unwrap();
-            for action in [Action::WalkNext, Action::FoldAll] {
-                terminal.draw(|f| view::render(f, &app, &Theme::FULL)).unwrap();
-                update(&mut app, action);
-            }
-            terminal.draw(|f| view::render(f, &app, &Theme::FULL)).unwrap();
-        }
-    }
-
     /// Random text, hostile characters included, in every string of a valid map.
     #[test]
     fn arbitrary_strings_in_a_valid_map(s in "\\PC{0,40}", c in proptest::char::any(), w in 1u16..200, h in 1u16..60) {
@@ -220,4 +204,75 @@ proptest! {
             prop_assert!(raw.is_none(), "{:?} reached the terminal raw", raw);
         }
     }
+}
+
+/// A valid map with a few random edits (characters inserted, deleted, replaced, or a run cut
+/// out): most still load, so the reader renders them and the encoder sends them. Random bytes
+/// alone never load (tests/loader_props.rs covers the loader on those).
+fn mutant() -> impl Strategy<Value = String> {
+    proptest::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<char>()), 1..4).prop_map(
+        |edits| {
+            let mut text: Vec<char> = loader::BUILTIN_MAP.chars().collect();
+            for (at, op, c) in edits {
+                let i = at.index(text.len());
+                match op {
+                    0 => {
+                        text.remove(i);
+                    }
+                    1 => text.insert(i, c),
+                    2 => text[i] = c,
+                    _ => {
+                        let end = (i + 40).min(text.len());
+                        text.drain(i..end);
+                    }
+                }
+            }
+            text.into_iter().collect()
+        },
+    )
+}
+
+/// The twin of the cargo-fuzz target in fuzz/: load, report, render and encode mutated maps.
+#[test]
+fn mutated_maps_load_render_and_encode() {
+    use proptest::test_runner::{Config, TestRunner};
+    let cases = 96;
+    let mut runner = TestRunner::new(Config {
+        cases,
+        ..Config::default()
+    });
+    let loaded = std::cell::Cell::new(0u32);
+    runner
+        .run(&(mutant(), 1u16..300, 1u16..100), |(text, w, h)| {
+            let l = loader::load_str("mutant.toml", &text, &Builtin);
+            let report = l.report.render(false);
+            prop_assert!(!report.contains(char::from(27)), "escape echoed");
+            let Some(map) = l.map else {
+                prop_assert!(l.report.errors() > 0);
+                return Ok(());
+            };
+            loaded.set(loaded.get() + 1);
+            let mut app = App::new(map, w, h);
+            let mut terminal =
+                Terminal::new(Frugal::new(Vec::new(), Rect::new(0, 0, w, h))).unwrap();
+            for action in [Action::WalkNext, Action::FoldAll, Action::Help] {
+                terminal
+                    .draw(|f| view::render(f, &app, &Theme::FULL))
+                    .unwrap();
+                update(&mut app, action);
+            }
+            terminal
+                .draw(|f| view::render(f, &app, &Theme::FULL))
+                .unwrap();
+            prop_assert!(raw_character(terminal.backend().writer()).is_none());
+            Ok(())
+        })
+        .unwrap();
+    // About a quarter load (the Astana map is dense with syntax): enough to reach the reader and
+    // the encoder on every run; far fewer would prove little about rendering.
+    assert!(
+        loaded.get() * 6 >= cases,
+        "only {} of {cases} loaded",
+        loaded.get()
+    );
 }

@@ -1,5 +1,6 @@
 //! State-machine tests: every binding of the key table, through the same resolve + update path
 //! the terminal uses, and the walk from the first step to the last and back.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use argwalk::app::{App, Exit, Focus, Hit, Overlay, handle_key, update};
 use argwalk::keymap::{self, Action, BINDINGS, Scope};

@@ -1,4 +1,5 @@
 //! Property test: random key sequences at random sizes never panic and keep the state valid.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use argwalk::app::{App, handle_key, update};
 use argwalk::keymap::{Action, BINDINGS};

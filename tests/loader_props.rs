@@ -1,4 +1,6 @@
-//! Property tests: no bytes, and no mutation of the Astana map, can panic the loader.
+//! Property test: no bytes can panic the loader. Mutated maps, which load and so reach the
+//! reader and the encoder too, are in tests/hostile.rs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use argwalk::loader::{self, Builtin};
 use proptest::prelude::*;
@@ -13,29 +15,5 @@ proptest! {
             prop_assert!(l.report.errors() > 0);
         }
         let _ = l.report.render(false);
-    }
-
-    #[test]
-    fn mutated_astana_map_never_panics(
-        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<char>()), 1..8)
-    ) {
-        let mut text: Vec<char> = loader::BUILTIN_MAP.chars().collect();
-        for (at, op, c) in edits {
-            if text.is_empty() { break; }
-            let i = at.index(text.len());
-            match op {
-                0 => { text.remove(i); }
-                1 => text.insert(i, c),
-                2 => text[i] = c,
-                _ => { let end = (i + 40).min(text.len()); text.drain(i..end); }
-            }
-        }
-        let text: String = text.into_iter().collect();
-        let l = loader::load_str("mutant.toml", &text, &Builtin);
-        let rendered = l.report.render(false);
-        prop_assert!(!rendered.contains(char::from(27)), "escape echoed");
-        if l.map.is_none() {
-            prop_assert!(l.report.errors() > 0);
-        }
     }
 }

@@ -1,5 +1,6 @@
 //! End-to-end: the real binary in a pseudo-terminal. Press keys, read the screen, and check the
 //! terminal is restored (alternate screen left, cursor shown, cooked mode back) on every way out.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 
@@ -432,5 +433,41 @@ fn a_resize_while_the_map_loads_is_not_lost() {
     assert!(last >= 39, "the frame fills 40 rows:\n{}", p.screen());
     p.send(b"q");
     assert_restored(&mut p, Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `argwalk broken.toml` in a terminal: the diagnostics, exit 1, and the terminal untouched (no
+/// alternate screen, no raw mode, nothing drawn).
+#[test]
+fn the_reader_refuses_a_broken_map_and_leaves_the_terminal_alone() {
+    let dir = std::env::temp_dir().join(format!("argwalk-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.toml");
+    let map = argwalk::loader::BUILTIN_MAP.replacen("supports = \"T\"", "supports = \"P9\"", 1);
+    std::fs::write(&path, map).unwrap();
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &[path.to_str().unwrap()],
+        &[],
+        80,
+        24,
+        Session::Detached,
+    );
+    let (status, _) = p.wait(LONG).expect("argwalk did not exit");
+    assert_eq!(status.code(), Some(1));
+    std::thread::sleep(Duration::from_millis(50));
+    let bytes = p.bytes();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("no node has that id"), "{text}");
+    assert!(
+        text.contains("broken.toml:"),
+        "the file and line are named: {text}"
+    );
+    assert!(
+        !text.contains("\x1b[?1049h"),
+        "the alternate screen was entered"
+    );
+    assert!(!text.contains("\x1b[?25l"), "the cursor was hidden");
+    assert!(p.cooked());
     let _ = std::fs::remove_dir_all(&dir);
 }

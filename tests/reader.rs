@@ -1,5 +1,6 @@
 //! What the reader shows on maps other than the shipped one: cited passages in view, the
 //! hints that say where the rest is, markers in the tree, named links, and deep chains.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use argwalk::app::{App, Focus, update};
 use argwalk::keymap::Action;

@@ -1,4 +1,5 @@
 //! Whole-screen snapshots through ratatui's TestBackend, at 120x40 and 80x24.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use argwalk::app::{App, update};
 use argwalk::keymap::Action;

@@ -1,6 +1,7 @@
 //! The encoder: a terminal fed Frugal's bytes shows exactly the frame ratatui rendered, text and
 //! style, after plain changes, restyling, wide and combining characters and region scrolls;
 //! and it spends few bytes doing so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -4,7 +4,6 @@
 
 use std::io::{Read, Write};
 use std::os::fd::OwnedFd;
-use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
@@ -64,7 +63,16 @@ impl Pty {
             .open(name.to_str().expect("pty name"))
             .expect("open slave")
             .into();
-        let mut cmd = Command::new(bin);
+        // A session leader with the pty as controlling terminal, through util-linux's setsid
+        // rather than code of our own between fork and exec (which would need `unsafe`).
+        let mut cmd = match session {
+            Session::Controlling => {
+                let mut c = Command::new("setsid");
+                c.arg("--ctty").arg(bin);
+                c
+            }
+            Session::Detached => Command::new(bin),
+        };
         cmd.args(args)
             .env_clear()
             .env("TERM", "xterm-256color")
@@ -75,17 +83,6 @@ impl Pty {
             .stderr(Stdio::from(slave));
         for (k, v) in envs {
             cmd.env(k, v);
-        }
-        if session == Session::Controlling {
-            // SAFETY: only async-signal-safe calls between fork and exec.
-            unsafe {
-                cmd.pre_exec(|| {
-                    rustix::process::setsid()?;
-                    // rustix's stdin() is a plain descriptor number: nothing allocated after fork.
-                    rustix::process::ioctl_tiocsctty(rustix::stdio::stdin())?;
-                    Ok(())
-                });
-            }
         }
         let started = Instant::now();
         let child = cmd.spawn().expect("spawn argwalk");
