@@ -102,6 +102,27 @@ fn walk_step_10k_nodes(bencher: Bencher, (w, h): (u16, u16)) {
     step(bencher, big(), w, h);
 }
 
+/// A chain of premises `depth` deep, stepped at its far end: a frame must cost what is visible,
+/// so the two depths should cost about the same.
+#[divan::bench(args = [1_000, 50_000], sample_count = 30)]
+fn walk_step_deep_chain_120x40(bencher: Bencher, depth: usize) {
+    let text = argwalk::synthetic::chain_text(depth);
+    let map = loader::load_str("chain.toml", &text, &Builtin)
+        .map
+        .expect("chain loads");
+    let terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    let mut app = App::new(map, 120, 40);
+    update(&mut app, Action::Last);
+    let mut terminal = terminal;
+    let mut up = true;
+    bencher.bench_local(|| {
+        // Up and down the last rows, all of them thousands of levels deep.
+        update(&mut app, if up { Action::MoveUp } else { Action::MoveDown });
+        up = !up;
+        let _ = terminal.draw(|f| view::render(f, &app, &THEME));
+    });
+}
+
 #[divan::bench]
 fn encoded_step_astana_200x60(bencher: Bencher) {
     encoded_step(bencher, astana(), 200, 60);

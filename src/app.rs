@@ -312,7 +312,13 @@ impl App {
             self.message = Some("Showing all nodes again, to reach a search match".into());
             dirty = true;
         }
-        let mut at = self.map.nodes[ix].parent;
+        // A node with a row has no folded ancestor: only a hidden one needs the walk up, which
+        // on a chain 50,000 deep would cost more than the frame.
+        let mut at = if self.row_of[ix].is_some() && !dirty {
+            None
+        } else {
+            self.map.nodes[ix].parent
+        };
         while let Some(p) = at {
             if self.folded[p] {
                 self.folded[p] = false;

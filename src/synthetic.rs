@@ -121,6 +121,25 @@ pub fn map_text(nodes: usize, paragraphs: usize) -> String {
     out
 }
 
+/// The text of a valid map that is one chain `depth` premises deep under the thesis: the shape
+/// scripts generate, and the worst case for anything that walks ancestors.
+pub fn chain_text(depth: usize) -> String {
+    let mut out = String::with_capacity(depth * 120);
+    out.push_str("[source]\ntitle = \"A chain of reasons\"\nparagraphs = [\"Each reason rests on the next.\"]\n\n");
+    out.push_str("[thesis]\nid = \"T\"\ntext = \"The conclusion.\"\ncite = [1]\n");
+    let mut parent = "T".to_string();
+    for i in 1..depth.max(1) {
+        let id = format!("P{i}");
+        let _ = writeln!(
+            out,
+            "\n[[premise]]\nid = \"{id}\"\nsupports = \"{parent}\"\nlabel = \"Reason {i}\"\ntext = \"Because of reason {}.\"\ncite = [1]",
+            i + 1
+        );
+        parent = id;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

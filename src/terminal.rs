@@ -33,8 +33,8 @@ static DRAWING: Mutex<()> = Mutex::new(());
 /// How long a signal waits for a frame being written to finish before it restores anyway, and
 /// how long it then tries to send the restoring bytes: together well within 200 ms, however
 /// stalled the terminal.
-const SIGNAL_WAIT_FOR_FRAME: Duration = Duration::from_millis(60);
-const SIGNAL_WRITE_LIMIT: Duration = Duration::from_millis(60);
+const SIGNAL_WAIT_FOR_FRAME: Duration = Duration::from_millis(50);
+const SIGNAL_WRITE_LIMIT: Duration = Duration::from_millis(50);
 
 /// The bytes that undo [`enter`]: plain pen, main screen, cursor shown.
 const RESTORE: &[u8] = b"\x1b[0m\x1b[?1049l\x1b[?25h";

@@ -354,6 +354,7 @@ fn signals_end_a_session_whose_terminal_stopped_reading() {
             .wait(Duration::from_secs(3))
             .expect("no exit while stalled");
         assert_eq!(status.code(), Some(code), "{sig:?}");
+        eprintln!("{sig:?} on a terminal that stopped reading: exit after {took:?}");
         assert!(took < Duration::from_secs(3));
         assert!(p.cooked(), "{sig:?}: raw mode left on a stalled terminal");
         p.pause_reading(false);
