@@ -5,18 +5,18 @@
 //! the list of visible rows once (linear in the map).
 
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
 
+use crate::diagnostic::Report;
+use crate::event::{Effect, Event};
+use crate::key::Key;
 use crate::keymap::{self, Action, Scope};
+pub use crate::layout::Focus;
 use crate::layout::{self, Areas};
 use crate::model::{ArgumentMap, Kind, NodeIx};
-use crate::{search, wrap};
-
-/// Which pane the movement keys act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Tree,
-    Source,
-}
+pub use crate::search::{Hit, Search};
+use crate::wrap;
 
 /// A window over the panes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,10 @@ pub enum Overlay {
         paragraph: usize,
         selected: usize,
     },
+    /// The problems of the last save of the map, which left the last good map on screen.
+    Problems {
+        scroll: usize,
+    },
 }
 
 /// How the reader was asked to end.
@@ -41,51 +45,40 @@ pub enum Overlay {
 pub enum Exit {
     Quit,
     Interrupt,
+    /// SIGTERM, SIGINT or SIGHUP, by number.
+    Signal(i32),
+    /// The terminal went away.
+    HangUp,
 }
 
-/// Something search found: a stop for `>` and `<`.
+impl Exit {
+    /// The process's exit status, as shells report death by signal: 128 + the signal.
+    pub fn code(self) -> i32 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Interrupt => 130,
+            Exit::Signal(n) => 128 + n,
+            Exit::HangUp => 129,
+        }
+    }
+}
+
+/// Where the map on screen came from, for reloading it and for the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Hit {
-    /// A node whose id, label or text matches: one stop, however many matches it holds.
-    Node(NodeIx),
-    /// One match in a paragraph: its number, and the match's byte range in the paragraph's
-    /// text. Two matches in one paragraph are two stops.
-    Text {
-        paragraph: usize,
-        range: Range<usize>,
-    },
+pub struct MapFiles {
+    pub map: PathBuf,
+    /// The article's text file, when the map names one.
+    pub article: Option<PathBuf>,
 }
 
-/// The search prompt and its results.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Search {
-    pub query: String,
-    /// The prompt is open and taking keys.
-    pub prompt: bool,
-    pub hits: Vec<Hit>,
-    pub current: Option<usize>,
-    /// Where the reader was when the prompt opened, for Esc.
-    origin: Option<(NodeIx, usize, usize, Focus)>,
-}
-
-impl Search {
-    pub fn active(&self) -> bool {
-        !self.query.is_empty()
-    }
-
-    /// Upper case in the query makes the search case-sensitive ("smart case").
-    pub fn case_sensitive(&self) -> bool {
-        search::is_case_sensitive(&self.query)
-    }
-
-    /// Byte ranges of the query in `text`, typography folded (see [`search`]).
-    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        search::find_all(text, &self.query, self.case_sensitive())
-    }
-
-    /// The stop `>` and `<` are at.
-    pub fn current_hit(&self) -> Option<&Hit> {
-        self.current.and_then(|i| self.hits.get(i))
+impl MapFiles {
+    /// The files of the map at `path`, whose source names `text_file` (relative to its folder).
+    pub fn new(path: PathBuf, text_file: Option<&str>) -> Self {
+        let article = text_file.map(|name| {
+            path.parent()
+                .map_or_else(|| PathBuf::from(name), |dir| dir.join(name))
+        });
+        Self { map: path, article }
     }
 }
 
@@ -122,7 +115,12 @@ pub fn gutter_width(paragraphs: usize) -> usize {
 /// The whole state of the reader.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub map: ArgumentMap,
+    /// Shared, so a reload swaps it whole and a driver can hold it without copying.
+    pub map: Arc<ArgumentMap>,
+    /// Where the map came from; `None` for the map built into the binary.
+    pub files: Option<MapFiles>,
+    /// The problems of the last reload that failed, while the last good map stays on screen.
+    pub problems: Option<Report>,
     pub selected: NodeIx,
     pub focus: Focus,
     pub overlay: Overlay,
@@ -152,7 +150,8 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(map: ArgumentMap, width: u16, height: u16) -> Self {
+    pub fn new(map: impl Into<Arc<ArgumentMap>>, width: u16, height: u16) -> Self {
+        let map: Arc<ArgumentMap> = map.into();
         let n = map.nodes.len();
         let mut leads = vec![false; n];
         // The walk lists parents before children, so walking it backwards sees children first.
@@ -175,6 +174,8 @@ impl App {
         let thesis = map.thesis;
         let mut app = Self {
             map,
+            files: None,
+            problems: None,
             selected: thesis,
             focus: Focus::Tree,
             overlay: Overlay::None,
@@ -225,6 +226,7 @@ impl App {
             Overlay::Help { .. } => vec![Scope::Help],
             Overlay::Node { .. } => vec![Scope::Node],
             Overlay::Citers { .. } => vec![Scope::Citers],
+            Overlay::Problems { .. } => vec![Scope::Problems],
             Overlay::None if self.search.prompt => vec![Scope::Search],
             Overlay::None => match self.focus {
                 Focus::Tree => vec![Scope::Tree, Scope::Global],
@@ -595,6 +597,17 @@ impl App {
     }
 
     fn run_search(&mut self) {
+        self.find_hits();
+        self.search.current = if self.search.hits.is_empty() {
+            None
+        } else {
+            Some(0)
+        };
+        self.go_to_hit();
+    }
+
+    /// Finds the search's hits in the map, leaving the selection where it is.
+    fn find_hits(&mut self) {
         let s = &self.search;
         let mut hits = Vec::new();
         if s.active() {
@@ -619,9 +632,119 @@ impl App {
                 }));
             }
         }
-        self.search.current = if hits.is_empty() { None } else { Some(0) };
         self.search.hits = hits;
-        self.go_to_hit();
+    }
+
+    /// After a save of the map: the new map if it is clean, kept where the reader was (by node
+    /// id: selection, folds, search; by number: the source's scroll and mark); else the last
+    /// good map stays and its problems are kept for `!`.
+    fn reloaded(&mut self, loaded: crate::loader::Loaded) {
+        let Some(map) = loaded.map else {
+            let errors = loaded.report.errors();
+            let name = loaded.report.file.name.clone();
+            self.problems = Some(loaded.report);
+            let s = if errors == 1 { "" } else { "s" };
+            self.message = Some(format!(
+                "{errors} error{s} in {name}: ! shows them; the last good map stays on screen"
+            ));
+            return;
+        };
+        let fixed = self.problems.take().is_some();
+        self.replace_map(map);
+        self.message = Some(if fixed {
+            "Reloaded: the map is clean again".to_string()
+        } else {
+            format!("Reloaded: {} nodes", self.map.nodes.len())
+        });
+    }
+
+    fn replace_map(&mut self, map: ArgumentMap) {
+        let old = Arc::clone(&self.map);
+        let mut fresh = App::new(map, self.width, self.height);
+        let by_id: std::collections::HashMap<&str, NodeIx> = fresh
+            .map
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(ix, n)| (n.id.as_str(), ix))
+            .collect();
+        let folded: Vec<NodeIx> = old
+            .nodes
+            .iter()
+            .zip(&self.folded)
+            .filter(|(_, f)| **f)
+            .filter_map(|(n, _)| by_id.get(n.id.as_str()).copied())
+            .collect();
+        // The selection, or its nearest ancestor that is still there.
+        let mut at = Some(self.selected);
+        let mut selected = fresh.map.thesis;
+        while let Some(ix) = at {
+            if let Some(&new) = by_id.get(old.nodes[ix].id.as_str()) {
+                selected = new;
+                break;
+            }
+            at = old.nodes[ix].parent;
+        }
+        drop(by_id);
+        for ix in folded {
+            if !fresh.map.nodes[ix].children.is_empty() {
+                fresh.folded[ix] = true;
+            }
+        }
+        fresh.counterpoints_only = self.counterpoints_only && !fresh.counter_walk.is_empty();
+        fresh.rebuild_rows();
+        fresh.select(selected);
+        fresh.focus = self.focus;
+        // The map may name another article now.
+        fresh.files = self
+            .files
+            .take()
+            .map(|f| MapFiles::new(f.map, fresh.map.source.text_file.as_deref()));
+        let count = fresh.map.source.paragraphs.len().max(1);
+        fresh.source_top = self.source_top;
+        fresh.cursor = self.cursor.clamp(1, count);
+        fresh.clamp_source();
+        if matches!(self.overlay, Overlay::Help { .. }) {
+            fresh.overlay = self.overlay.clone();
+        }
+        if self.search.active() {
+            fresh.search = Search {
+                query: std::mem::take(&mut self.search.query),
+                prompt: self.search.prompt,
+                ..Search::default()
+            };
+            fresh.find_hits();
+            let n = fresh.search.hits.len();
+            fresh.search.current = self.search.current.filter(|_| n > 0).map(|c| c.min(n - 1));
+        }
+        fresh.tree_top = fresh.tree_top.min(fresh.rows.len().saturating_sub(1));
+        *self = fresh;
+    }
+
+    /// The file and line the editor opens at: the marked paragraph from the source pane, the
+    /// first problem from the problems window, else the selected node's table.
+    fn edit_target(&self) -> Result<Effect, String> {
+        let Some(files) = &self.files else {
+            return Err(
+                "This is the map built into argwalk: `argwalk init --example DIR` writes a copy you can edit"
+                    .into(),
+            );
+        };
+        let (file, line) =
+            if let (Overlay::Problems { .. }, Some(report)) = (&self.overlay, &self.problems) {
+                let line = report.diagnostics.first().map_or(1, |d| d.line);
+                (files.map.clone(), line)
+            } else if self.focus == Focus::Source {
+                let p = self.map.source.paragraphs.get(self.cursor.wrapping_sub(1));
+                let line = p.map_or(1, |p| p.line.max(1));
+                (
+                    files.article.clone().unwrap_or_else(|| files.map.clone()),
+                    line,
+                )
+            } else {
+                (files.map.clone(), self.map.nodes[self.selected].line.max(1))
+            };
+        Ok(Effect::OpenEditor { file, line })
     }
 
     fn go_to_hit(&mut self) {
@@ -668,34 +791,93 @@ impl App {
 
     /// How far the open overlay can scroll: its lines less the rows it shows.
     fn overlay_max_scroll(&self) -> usize {
-        let area = crate::view::overlay_area(self.width, self.height);
+        let area = crate::layout::overlay_area(self.width, self.height);
         let rows = usize::from(area.height.saturating_sub(2));
         let lines = match self.overlay {
-            Overlay::Help { .. } => crate::view::help_lines(&crate::theme::Theme::FULL).len(),
+            Overlay::Help { .. } => crate::sheet::help_lines(&crate::theme::Theme::FULL).len(),
             // Counted with the Unicode theme, whose separators are the wider: an upper bound.
             Overlay::Node { .. } => {
                 let theme = crate::theme::Theme::FULL;
-                crate::view::node_lines(self, &theme, usize::from(area.width.saturating_sub(2)))
-                    .len()
+                crate::sheet::node_lines(
+                    &self.map,
+                    self.selected,
+                    &self.search,
+                    &theme,
+                    usize::from(area.width.saturating_sub(2)),
+                )
+                .len()
             }
-            _ => 0,
+            Overlay::Problems { .. } => self
+                .problems
+                .as_ref()
+                .map_or(0, |r| r.render(false).lines().count()),
+            Overlay::None | Overlay::Citers { .. } => 0,
         };
         lines.saturating_sub(rows)
     }
 }
 
-/// Applies one action. The only way the reader's state changes.
-pub fn update(app: &mut App, action: Action) {
+/// Applies one event: the one entry point of a session's state. Returns what the driver must do.
+pub fn handle(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::Key(key) => match keymap::resolve(&app.scopes(), &key) {
+            Some(action) => update(app, action),
+            None => Vec::new(),
+        },
+        Event::Resize(w, h) => update(app, Action::Resize(w, h)),
+        Event::FilesChanged if app.files.is_some() => vec![Effect::Reload],
+        Event::FilesChanged => Vec::new(),
+        Event::Reloaded(loaded) => {
+            app.reloaded(*loaded);
+            Vec::new()
+        }
+        Event::ReloadFailed(why) => {
+            app.message = Some(why);
+            Vec::new()
+        }
+        // Whatever was saved in the editor is read again, even if the watcher missed it.
+        Event::EditorDone(Ok(())) if app.files.is_some() => vec![Effect::Reload],
+        Event::EditorDone(Ok(())) => Vec::new(),
+        Event::EditorDone(Err(why)) => {
+            app.message = Some(why);
+            Vec::new()
+        }
+        Event::Signal(n) => quit(app, Exit::Signal(n)),
+        Event::HangUp => quit(app, Exit::HangUp),
+    }
+}
+
+fn quit(app: &mut App, exit: Exit) -> Vec<Effect> {
+    app.exit = Some(exit);
+    vec![Effect::Quit(exit.code())]
+}
+
+/// Applies one action: what a key asks for, through the key table.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.message = None;
     match action {
-        Action::Quit => app.exit = Some(Exit::Quit),
-        Action::Interrupt => app.exit = Some(Exit::Interrupt),
+        Action::Quit => return quit(app, Exit::Quit),
+        Action::Interrupt => return quit(app, Exit::Interrupt),
         Action::Back => {
             if app.search.active() {
                 app.search = Search::default();
                 app.message = Some("Search cleared; Esc again quits".into());
             } else {
-                app.exit = Some(Exit::Quit);
+                return quit(app, Exit::Quit);
+            }
+        }
+        Action::Edit => match app.edit_target() {
+            Ok(effect) => {
+                app.overlay = Overlay::None;
+                return vec![effect];
+            }
+            Err(why) => app.message = Some(why),
+        },
+        Action::ShowProblems => {
+            if app.problems.is_some() {
+                app.overlay = Overlay::Problems { scroll: 0 };
+            } else {
+                app.message = Some("The map on screen has no problems".into());
             }
         }
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
@@ -765,7 +947,7 @@ pub fn update(app: &mut App, action: Action) {
             if app.counterpoints_only && app.counter_walk.is_empty() {
                 app.counterpoints_only = false;
                 app.message = Some("This map has no counterpoints".into());
-                return;
+                return Vec::new();
             }
             app.rebuild_rows();
             if app.counterpoints_only && app.map.nodes[app.selected].kind != Kind::Counterpoint {
@@ -857,7 +1039,9 @@ pub fn update(app: &mut App, action: Action) {
             let down = action == Action::OverlayDown;
             let max = app.overlay_max_scroll();
             match &mut app.overlay {
-                Overlay::Help { scroll } | Overlay::Node { scroll } => {
+                Overlay::Help { scroll }
+                | Overlay::Node { scroll }
+                | Overlay::Problems { scroll } => {
                     *scroll = if down {
                         (*scroll + 1).min(max)
                     } else {
@@ -899,15 +1083,19 @@ pub fn update(app: &mut App, action: Action) {
             app.clamp_source();
             app.keep_selection_visible();
             let max = app.overlay_max_scroll();
-            if let Overlay::Help { scroll } | Overlay::Node { scroll } = &mut app.overlay {
+            if let Overlay::Help { scroll }
+            | Overlay::Node { scroll }
+            | Overlay::Problems { scroll } = &mut app.overlay
+            {
                 *scroll = (*scroll).min(max);
             }
         }
     }
+    Vec::new()
 }
 
 /// Resolves a key for the current state and applies it. Returns false for unbound keys.
-pub fn handle_key(app: &mut App, key: &crossterm::event::KeyEvent) -> bool {
+pub fn handle_key(app: &mut App, key: &Key) -> bool {
     match keymap::resolve(&app.scopes(), key) {
         Some(action) => {
             update(app, action);

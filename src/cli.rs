@@ -167,7 +167,13 @@ fn outline(map: Option<&Path>, json: bool) -> ExitCode {
 
 fn read(map: Option<&Path>, display: Display) -> ExitCode {
     let theme = crate::theme::Theme::detect(display.no_color, display.ascii, display.unicode);
-    // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
-    let load = || load_clean(map).map(|m| if theme.ascii { crate::ascii::map(m) } else { m });
-    crate::terminal::run(load, theme)
+    let load = || {
+        let m = load_clean(map)?;
+        let files =
+            map.map(|p| crate::app::MapFiles::new(p.to_path_buf(), m.source.text_file.as_deref()));
+        // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
+        let m = if theme.ascii { crate::ascii::map(m) } else { m };
+        Ok(crate::driver::Session { map: m, files })
+    };
+    crate::driver::run(load, theme)
 }

@@ -2,7 +2,7 @@
 //!
 //! Every binding carries its description, so help can never drift from the real bindings.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crate::key::{Key, KeyCode, Mods};
 
 /// Everything the reader can be asked to do. State changes only through [`crate::app::update`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,6 +15,10 @@ pub enum Action {
     Help,
     /// Open the selected node in full.
     ShowNode,
+    /// Open the editor at the selected node (or, from the source, at the marked paragraph).
+    Edit,
+    /// Show the problems of the last save of the map.
+    ShowProblems,
     SwitchFocus,
     WalkNext,
     WalkPrev,
@@ -71,6 +75,7 @@ pub enum Scope {
     Help,
     Node,
     Citers,
+    Problems,
 }
 
 impl Scope {
@@ -83,88 +88,21 @@ impl Scope {
             Scope::Help => "This help",
             Scope::Node => "A node in full",
             Scope::Citers => "Who cites a paragraph",
+            Scope::Problems => "Problems of the map",
         }
     }
-}
-
-/// One key, with modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
 }
 
 const fn key(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::NONE,
-    }
+    Key::char(c)
 }
 
 const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
+    Key::plain(code)
 }
 
 const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-impl Key {
-    /// How help and the status bar write the key.
-    pub fn name(&self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Up => "Up".into(),
-            KeyCode::Down => "Down".into(),
-            KeyCode::Left => "Left".into(),
-            KeyCode::Right => "Right".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            other => format!("{other:?}"),
-        };
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{}", base.to_uppercase())
-        } else {
-            base
-        }
-    }
-
-    fn matches(&self, event: &KeyEvent) -> bool {
-        if self.code != event.code {
-            return false;
-        }
-        // Terminals report Shift inconsistently for symbols and capitals ('G', '?', '>'):
-        // for character keys only Control counts.
-        let mods = match event.code {
-            KeyCode::Char(_) => event.mods_without_shift(),
-            _ => event.modifiers,
-        };
-        mods == self.mods
-    }
-}
-
-trait WithoutShift {
-    fn mods_without_shift(&self) -> KeyModifiers;
-}
-
-impl WithoutShift for KeyEvent {
-    fn mods_without_shift(&self) -> KeyModifiers {
-        self.modifiers - KeyModifiers::SHIFT
-    }
+    Key::ctrl(c)
 }
 
 /// One row of the table.
@@ -269,6 +207,20 @@ pub const BINDINGS: &[Binding] = &[
         &[key('i')],
         A::ShowNode,
         "Show the selected node in full, with all its quotes",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('e')],
+        A::Edit,
+        "Edit the map at this node (from the source: the article)",
+        Some("edit"),
+    ),
+    bind(
+        S::Global,
+        &[key('!')],
+        A::ShowProblems,
+        "Show the problems of the last save of the map",
         None,
     ),
     bind(
@@ -479,6 +431,41 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(S::Help, &[ctrl('c')], A::Interrupt, "Quit at once", None),
     bind(
+        S::Problems,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Problems,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Problems,
+        &[key('e')],
+        A::Edit,
+        "Open the editor at the first problem",
+        Some("edit"),
+    ),
+    bind(
+        S::Problems,
+        &[code(KeyCode::Esc), key('!'), key('q'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(
+        S::Problems,
+        &[ctrl('c')],
+        A::Interrupt,
+        "Quit at once",
+        None,
+    ),
+    bind(
         S::Node,
         &[key('j'), code(KeyCode::Down)],
         A::OverlayDown,
@@ -532,10 +519,7 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The action of a key in the given scopes (most specific first), if any.
-pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
+pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
     for &scope in scopes {
         if let Some(b) = BINDINGS
             .iter()
@@ -546,15 +530,16 @@ pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
         if scope == Scope::Search {
             // The prompt takes every other printable character as text.
             if let KeyCode::Char(c) = event.code
-                && !event
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !event.mods.intersects(Mods::CONTROL | Mods::ALT)
             {
                 return Some(Action::SearchInput(c));
             }
             return None;
         }
-        if matches!(scope, Scope::Help | Scope::Node | Scope::Citers) {
+        if matches!(
+            scope,
+            Scope::Help | Scope::Node | Scope::Citers | Scope::Problems
+        ) {
             // An open overlay swallows the other keys rather than acting behind itself.
             return None;
         }

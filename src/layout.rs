@@ -10,6 +10,13 @@ pub const MIN_HEIGHT: u16 = 12;
 pub const WIDE_FROM: u16 = 100;
 pub const WIDE_MIN_HEIGHT: u16 = 20;
 
+/// Which pane the movement keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Source,
+}
+
 /// The screen's regions. `*_inner` are the parts inside the pane borders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
@@ -78,6 +85,22 @@ pub fn areas(width: u16, height: u16) -> Areas {
 /// `pct` percent of `n`, computed wide: `n * pct` overflows u16 on a terminal 1,500 wide.
 fn percent(n: u16, pct: u16) -> u16 {
     u16::try_from(u32::from(n) * u32::from(pct) / 100).unwrap_or(n)
+}
+
+/// Where the help and node windows go.
+pub fn overlay_area(width: u16, height: u16) -> Rect {
+    centered(width, height, 78, height.saturating_sub(2))
+}
+
+pub fn centered(width: u16, height: u16, w: u16, h: u16) -> Rect {
+    let w = w.min(width.saturating_sub(2)).max(1);
+    let h = h.min(height.saturating_sub(2)).max(1);
+    Rect::new(
+        (width - w.min(width)) / 2,
+        (height - h.min(height)) / 2,
+        w.min(width),
+        h.min(height),
+    )
 }
 
 fn inset(r: Rect, by: u16) -> Rect {

@@ -196,6 +196,10 @@ impl Validator<'_> {
                 implicit: node.implicit,
                 conceded: node.conceded,
                 note: self.text(node.note.as_ref(), "note"),
+                line: self
+                    .file
+                    .position(format::span_of_header(&self.file.text, node.span.clone()).start)
+                    .0,
             });
         }
         if self.diags.iter().any(Diagnostic::is_error) {
@@ -237,11 +241,12 @@ impl Validator<'_> {
             date: self.text(raw.date.as_ref(), "date"),
             url: self.text(raw.url.as_ref(), "url"),
             paragraphs: Vec::new(),
+            text_file: raw.text_file.as_ref().map(|f| f.value.clone()),
         };
         if raw.title.is_some() && source.title.is_empty() {
             self.text(raw.title.as_ref(), "title");
         }
-        let texts: Vec<String> = match (&raw.text_file, &raw.paragraphs) {
+        let texts: Vec<(usize, String)> = match (&raw.text_file, &raw.paragraphs) {
             (Some(file), Some(inline)) => {
                 let d = self
                     .file
@@ -254,7 +259,7 @@ impl Validator<'_> {
                 Vec::new()
             }
             (Some(file), None) => match files.read(&file.value) {
-                Ok(text) => split_paragraphs(&text),
+                Ok(text) => split_paragraphs_with_lines(&text),
                 Err(reason) => {
                     let d = self
                         .file
@@ -269,7 +274,10 @@ impl Validator<'_> {
             (None, Some(inline)) => inline
                 .value
                 .iter()
-                .map(|p| sanitize::clean(&p.value))
+                .map(|p| {
+                    let line = self.file.position(p.span.start).0;
+                    (line, sanitize::clean(&p.value))
+                })
                 .collect(),
             (None, None) => {
                 let d = self
@@ -301,7 +309,7 @@ impl Validator<'_> {
             self.diags.push(d);
         }
         if let (Some(inline), None) = (&raw.paragraphs, &raw.text_file) {
-            for (p, clean) in inline.value.iter().zip(&texts) {
+            for (p, (_, clean)) in inline.value.iter().zip(&texts) {
                 if clean.is_empty() {
                     let d = self
                         .file
@@ -316,10 +324,11 @@ impl Validator<'_> {
         source.paragraphs = texts
             .into_iter()
             .enumerate()
-            .map(|(i, text)| Paragraph {
+            .map(|(i, (line, text))| Paragraph {
                 number: i + 1,
                 text,
                 outside: false,
+                line,
             })
             .collect();
         let count = source.paragraphs.len();
@@ -702,23 +711,35 @@ impl Validator<'_> {
 
 /// Splits an article into paragraphs at blank lines, each cleaned for display.
 pub fn split_paragraphs(text: &str) -> Vec<String> {
+    split_paragraphs_with_lines(text)
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect()
+}
+
+/// [`split_paragraphs`], each paragraph with the 1-based line it starts on.
+pub fn split_paragraphs_with_lines(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut current = String::new();
-    for line in text.lines() {
+    let mut start = 0;
+    for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             if !current.is_empty() {
-                out.push(sanitize::clean(&current));
+                out.push((start, sanitize::clean(&current)));
                 current.clear();
             }
         } else {
+            if current.is_empty() {
+                start = i + 1;
+            }
             current.push_str(line);
             current.push('\n');
         }
     }
     if !current.is_empty() {
-        out.push(sanitize::clean(&current));
+        out.push((start, sanitize::clean(&current)));
     }
-    out.retain(|p| !p.is_empty());
+    out.retain(|(_, p)| !p.is_empty());
     out
 }
 

@@ -69,6 +69,10 @@ pub struct Paragraph {
     pub text: String,
     /// A caption, disclaimer or similar: numbered, shown dimmed, not expected to be cited.
     pub outside: bool,
+    /// The 1-based line where the paragraph starts in the file holding it (the article's
+    /// `text_file`, or the map for inline paragraphs), for the editor; 0 when unknown.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// The article a map describes.
@@ -80,6 +84,10 @@ pub struct Source {
     pub date: Option<String>,
     pub url: Option<String>,
     pub paragraphs: Vec<Paragraph>,
+    /// The article's file as the map names it (relative to the map's folder), when the text is
+    /// not inline.
+    #[serde(skip)]
+    pub text_file: Option<String>,
 }
 
 /// An exact quote, found in one cited paragraph.
@@ -132,6 +140,8 @@ pub struct NodeDraft {
     pub conceded: bool,
     /// The mapper's remark, kept apart from the author's claim.
     pub note: Option<String>,
+    /// The 1-based line of the node's table header in the map file; 0 when unknown.
+    pub line: usize,
 }
 
 /// A node of the tree.
@@ -154,6 +164,9 @@ pub struct Node {
     pub note: Option<String>,
     /// Position of this node in [`ArgumentMap::walk`].
     pub step: usize,
+    /// The 1-based line of the node's table header in the map file; 0 when unknown.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 impl Node {
@@ -264,6 +277,7 @@ impl ArgumentMap {
                     conceded: d.conceded,
                     note: d.note,
                     step: step[ix],
+                    line: d.line,
                 }
             })
             .collect();
@@ -329,6 +343,7 @@ mod tests {
             implicit: false,
             conceded: false,
             note: None,
+            line: 0,
         }
     }
 
@@ -340,6 +355,7 @@ mod tests {
                     number,
                     text: format!("p{number}"),
                     outside: false,
+                    line: 0,
                 })
                 .collect(),
             ..Source::default()

@@ -1,4 +1,5 @@
-//! Finding text the way a reader means it: case folded unless asked, and typography folded.
+//! Search: finding text the way a reader means it (case folded unless asked, typography
+//! folded), and the search's state: the query, the prompt, and the stops it found.
 //!
 //! Articles are typeset (curly quotes, en and em dashes, ellipses, accented names) while a
 //! reader types on a keyboard: `can't` must find "can’t" and `Erdogan` "Erdoğan". Both the
@@ -6,6 +7,9 @@
 //! reported as a byte range of the original text, so the view can highlight it where it is.
 
 use std::ops::Range;
+
+use crate::layout::Focus;
+use crate::model::NodeIx;
 
 /// The characters a keyboard types for `c`, appended to `out`: typographic quotes, dashes,
 /// spaces and the ellipsis become their ASCII forms, Latin letters lose their accents, and
@@ -90,6 +94,52 @@ pub fn find_all(hay: &str, needle: &str, case_sensitive: bool) -> Vec<Range<usiz
         }
     }
     out
+}
+
+/// Something search found: a stop for `>` and `<`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hit {
+    /// A node whose id, label or text matches: one stop, however many matches it holds.
+    Node(NodeIx),
+    /// One match in a paragraph: its number, and the match's byte range in the paragraph's
+    /// text. Two matches in one paragraph are two stops.
+    Text {
+        paragraph: usize,
+        range: Range<usize>,
+    },
+}
+
+/// The search prompt and its results.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Search {
+    pub query: String,
+    /// The prompt is open and taking keys.
+    pub prompt: bool,
+    pub hits: Vec<Hit>,
+    pub current: Option<usize>,
+    /// Where the reader was when the prompt opened, for Esc.
+    pub(crate) origin: Option<(NodeIx, usize, usize, Focus)>,
+}
+
+impl Search {
+    pub fn active(&self) -> bool {
+        !self.query.is_empty()
+    }
+
+    /// Upper case in the query makes the search case-sensitive ("smart case").
+    pub fn case_sensitive(&self) -> bool {
+        is_case_sensitive(&self.query)
+    }
+
+    /// Byte ranges of the query in `text`, typography folded (see [`search`]).
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        find_all(text, &self.query, self.case_sensitive())
+    }
+
+    /// The stop `>` and `<` are at.
+    pub fn current_hit(&self) -> Option<&Hit> {
+        self.current.and_then(|i| self.hits.get(i))
+    }
 }
 
 #[cfg(test)]

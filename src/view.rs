@@ -10,8 +10,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Focus, Hit, Overlay, gutter_width};
 use crate::keymap::{self, Scope};
-use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::model::NodeIx;
+use crate::sheet;
 use crate::theme::Theme;
 use crate::wrap;
 
@@ -67,6 +68,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::None => {}
         Overlay::Help { scroll } => help(frame, app, theme, scroll),
         Overlay::Node { scroll } => node_overlay(frame, app, theme, scroll),
+        Overlay::Problems { scroll } => problems(frame, app, theme, scroll),
         Overlay::Citers {
             paragraph,
             selected,
@@ -120,41 +122,6 @@ fn too_small(frame: &mut Frame, app: &App) {
             .wrap(Wrap { trim: true }),
         r,
     );
-}
-
-/// Splits `text` into spans: `base` style, overlaid by each mark in order (later marks win).
-pub fn highlight<'a>(text: &'a str, marks: &[(Range<usize>, Style)], base: Style) -> Vec<Span<'a>> {
-    let mut cuts: Vec<usize> = vec![0, text.len()];
-    for (r, _) in marks {
-        for at in [r.start, r.end] {
-            if at <= text.len() && text.is_char_boundary(at) {
-                cuts.push(at);
-            }
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .filter(|w| w[0] < w[1])
-        .map(|w| {
-            let style = marks
-                .iter()
-                .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)
-                .fold(base, |s, (_, m)| s.patch(*m));
-            Span::styled(&text[w[0]..w[1]], style)
-        })
-        .collect()
-}
-
-fn search_marks(app: &App, theme: &Theme, text: &str) -> Vec<(Range<usize>, Style)> {
-    if !app.search.active() {
-        return Vec::new();
-    }
-    app.search
-        .ranges(text)
-        .into_iter()
-        .map(|r| (r, theme.search_match()))
-        .collect()
 }
 
 /// How many levels of tree guides a pane `width` wide draws: a third of its width at most, so
@@ -257,15 +224,15 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Span::styled(prefix, base),
             Span::styled(badge, base.patch(badge_style)),
         ];
-        let id_marks = search_marks(app, theme, &id);
+        let id_marks = sheet::search_marks(&app.search, theme, &id);
         spans.extend(
-            highlight(&id, &id_marks, base.add_modifier(Modifier::DIM))
+            sheet::highlight(&id, &id_marks, base.add_modifier(Modifier::DIM))
                 .into_iter()
                 .map(|s| Span::styled(s.content.into_owned(), s.style)),
         );
-        let marks = search_marks(app, theme, &headline);
+        let marks = sheet::search_marks(&app.search, theme, &headline);
         spans.extend(
-            highlight(&headline, &marks, base)
+            sheet::highlight(&headline, &marks, base)
                 .into_iter()
                 .map(|s| Span::styled(s.content.into_owned(), s.style)),
         );
@@ -278,182 +245,15 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The selected node in full: kind, links, citations, label and text, tags and notes.
-pub fn details_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let g = theme.glyphs();
-    let n = &app.map.nodes[app.selected];
-    let (letter, badge_style) = theme.badge(n.role);
-    let mut head = vec![
-        Span::styled(format!("[{letter}]"), badge_style),
-        Span::styled(format!(" {} {}", n.role.name(), n.id), theme.heading()),
-    ];
-    if let Some(p) = n.parent {
-        let verb = if n.role.attacks() {
-            "attacks"
-        } else {
-            "supports"
-        };
-        head.push(Span::raw(format!(" {verb} {}", app.map.nodes[p].id)));
-    }
-
-    let cites: Vec<String> = n
-        .citations
-        .iter()
-        .map(|c| c.label(g.pilcrow, g.dash))
-        .collect();
-    if !cites.is_empty() {
-        head.push(Span::raw(format!("{}cites {}", g.dot, cites.join(" "))));
-    }
-    let mut flags = Vec::new();
-    if n.conceded {
-        flags.push("conceded by the author");
-    }
-    if n.implicit {
-        flags.push("implicit: unstated in the text");
-    }
-    if !flags.is_empty() {
-        head.push(Span::styled(
-            format!("{}{}", g.dot, flags.join(", ")),
-            theme
-                .dim()
-                .remove_modifier(Modifier::DIM)
-                .add_modifier(Modifier::ITALIC),
-        ));
-    }
-    let mut lines = wrap_spans(head, width);
-    lines.extend(links_lines(app, theme, width, false));
-    let body = match &n.label {
-        Some(label) => format!("{label}{}{}", g.em_dash, n.text),
-        None => n.text.clone(),
-    };
-    let bold_until = n.label.as_ref().map_or(0, String::len);
-    for r in wrap::wrap(&body, width) {
-        let mut marks = vec![(0..bold_until, theme.heading())];
-        marks.extend(search_marks(app, theme, &body));
-        let spans = highlight(&body, &marks, Style::new())
-            .into_iter()
-            .filter_map(|s| clip_span(&body, &s, &r))
-            .collect::<Vec<_>>();
-        lines.push(Line::from(spans));
-    }
-    if !n.tags.is_empty() {
-        lines.extend(wrap_plain(
-            &format!("Tags: {}", n.tags.join(", ")),
-            width,
-            theme.dim(),
-        ));
-    }
-    if let Some(note) = &n.note {
-        lines.extend(wrap_plain(
-            &format!("Mapper's note: {note}"),
-            width,
-            Style::new().add_modifier(Modifier::ITALIC),
-        ));
-    }
-    lines
-}
-
-/// "For: P1 Label, P2 Label +3 more" and "Against: …": the nodes that support and attack the
-/// selection by id and label, as many as fit on one line each, or (`all`) every one, one a line.
-fn links_lines(app: &App, theme: &Theme, width: usize, all: bool) -> Vec<Line<'static>> {
-    let g = theme.glyphs();
-    let (support, attack) = app.map.supporters_and_attackers(app.selected);
-    let mut lines = Vec::new();
-    for (word, nodes) in [("For", support), ("Against", attack)] {
-        if nodes.is_empty() {
-            continue;
-        }
-        let named = |ix: NodeIx| {
-            let n = &app.map.nodes[ix];
-            match &n.label {
-                Some(label) => format!("{} {label}", n.id),
-                None => n.id.clone(),
-            }
-        };
-        let head = Span::styled(format!("{word}: "), theme.heading());
-        if all {
-            lines.push(Line::from(head));
-            for &ix in &nodes {
-                lines.extend(wrap_plain(&format!("  {}", named(ix)), width, Style::new()));
-            }
-            continue;
-        }
-        // As many whole names as fit, then a count; the first is cut to fit if it must.
-        let room = width.saturating_sub(word.len() + 2);
-        let mut text = String::new();
-        for (i, &ix) in nodes.iter().enumerate() {
-            let rest = nodes.len() - i - 1;
-            let more = if rest > 0 {
-                format!(" +{rest} more")
-            } else {
-                String::new()
-            };
-            let piece = if i == 0 {
-                named(ix)
-            } else {
-                format!(", {}", named(ix))
-            };
-            if wrap::width(&text) + wrap::width(&piece) + wrap::width(&more) <= room {
-                text.push_str(&piece);
-                continue;
-            }
-            if i == 0 {
-                let cut = room.saturating_sub(wrap::width(&more));
-                text = wrap::truncate(&piece, cut, g.ellipsis);
-                text.push_str(&more);
-            } else {
-                text.push_str(&format!(" +{} more", nodes.len() - i));
-            }
-            break;
-        }
-        lines.push(Line::from(vec![head, Span::raw(text)]));
-    }
-    lines
-}
-
-/// The part of span `s` (a slice of `text`) that falls in `range`, as an owned span.
-fn clip_span(text: &str, s: &Span<'_>, range: &Range<usize>) -> Option<Span<'static>> {
-    let start = s.content.as_ptr() as usize - text.as_ptr() as usize;
-    let end = start + s.content.len();
-    let (a, b) = (start.max(range.start), end.min(range.end));
-    (a < b).then(|| Span::styled(text[a..b].to_string(), s.style))
-}
-
-fn wrap_plain(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    wrap::wrap(text, width)
-        .into_iter()
-        .map(|r| Line::from(Span::styled(text[r].to_string(), style)))
-        .collect()
-}
-
-/// Wraps a line made of styled spans, keeping each piece's style.
-fn wrap_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
-    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
-    let mut bounds = Vec::with_capacity(spans.len());
-    let mut at = 0;
-    for s in &spans {
-        bounds.push((at..at + s.content.len(), s.style));
-        at += s.content.len();
-    }
-    wrap::wrap(&text, width)
-        .into_iter()
-        .map(|r| {
-            Line::from(
-                bounds
-                    .iter()
-                    .filter_map(|(b, style)| {
-                        let (x, y) = (b.start.max(r.start), b.end.min(r.end));
-                        (x < y).then(|| Span::styled(text[x..y].to_string(), *style))
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect()
-}
-
 fn details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let h = usize::from(area.height);
-    let mut lines = details_lines(app, theme, usize::from(area.width));
+    let mut lines = sheet::details_lines(
+        &app.map,
+        app.selected,
+        &app.search,
+        theme,
+        usize::from(area.width),
+    );
     if lines.len() > h && h > 0 {
         // Cut: say so, and say how to see the rest.
         lines.truncate(h);
@@ -501,13 +301,13 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .filter(|q| q.paragraph == n)
             .map(|q| (q.range.clone(), theme.quote()))
             .collect();
-        marks.extend(search_marks(app, theme, &p.text));
+        marks.extend(sheet::search_marks(&app.search, theme, &p.text));
         if let Some(Hit::Text { paragraph, range }) = app.search.current_hit()
             && *paragraph == n
         {
             marks.push((range.clone(), theme.search_current()));
         }
-        let spans = highlight(&p.text, &marks, base);
+        let spans = sheet::highlight(&p.text, &marks, base);
         let mark = if cited { g.cited } else { " " };
         for (i, r) in wrap::wrap(&p.text, width).into_iter().enumerate() {
             if line >= app.source_top && lines.len() < height {
@@ -538,7 +338,11 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Span::styled(mark, theme.cited_mark()),
                     Span::raw(" "),
                 ];
-                row.extend(spans.iter().filter_map(|s| clip_span(&p.text, s, &r)));
+                row.extend(
+                    spans
+                        .iter()
+                        .filter_map(|s| sheet::clip_span(&p.text, s, &r)),
+                );
                 lines.push(Line::from(row));
             }
             line += 1;
@@ -677,68 +481,9 @@ fn fill(frame: &mut Frame, area: Rect, spans: Vec<Span<'static>>, base: Style, w
     frame.render_widget(Paragraph::new(Line::from(kept)), area);
 }
 
-/// Where the help and node windows go.
-pub fn overlay_area(width: u16, height: u16) -> Rect {
-    centered(width, height, 78, height.saturating_sub(2))
-}
-
-fn centered(width: u16, height: u16, w: u16, h: u16) -> Rect {
-    let w = w.min(width.saturating_sub(2)).max(1);
-    let h = h.min(height.saturating_sub(2)).max(1);
-    Rect::new(
-        (width - w.min(width)) / 2,
-        (height - h.min(height)) / 2,
-        w.min(width),
-        h.min(height),
-    )
-}
-
-/// The help text, built from the key table, with a legend and what the walk is.
-pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::from(Span::styled(
-            "argwalk: every key",
-            Style::new().add_modifier(Modifier::BOLD),
-        )),
-        Line::from("The walk: n steps through the thesis, then each premise with its evidence"),
-        Line::from("and counterpoints, depth first; p steps back."),
-        Line::from("[T] thesis  [P] premise  [E] evidence  [O] objection  [R] rebuttal"),
-        Line::from(format!(
-            "{} conceded by the author   {} implicit: unstated in the text",
-            theme.glyphs().conceded,
-            theme.glyphs().implicit
-        )),
-    ];
-    for scope in [
-        Scope::Global,
-        Scope::Tree,
-        Scope::Source,
-        Scope::Search,
-        Scope::Citers,
-        Scope::Node,
-        Scope::Help,
-    ] {
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            scope.title().to_string(),
-            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-        )));
-        for b in keymap::in_scope(scope) {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {:<18}", keymap::key_names(b)),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(b.description),
-            ]));
-        }
-    }
-    lines
-}
-
 fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
-    let area = overlay_area(app.width, app.height);
-    let lines = help_lines(theme);
+    let area = layout::overlay_area(app.width, app.height);
+    let lines = sheet::help_lines(theme);
     let inner_h = usize::from(area.height.saturating_sub(2));
     let more = lines.len() > scroll + inner_h;
     let title = if more {
@@ -755,13 +500,51 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     frame.render_widget(Paragraph::new(visible).block(block), area);
 }
 
+/// The problems of the last save, as `argwalk check` prints them (each with line:column), over
+/// the last good map.
+fn problems(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
+    let Some(report) = &app.problems else {
+        return;
+    };
+    let area = layout::overlay_area(app.width, app.height);
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let text = report.render(false);
+    let lines: Vec<Line> = text
+        .lines()
+        .skip(scroll)
+        .take(inner_h)
+        .map(|l| {
+            let l = wrap::truncate(l, inner_w, theme.glyphs().ellipsis);
+            let style = if l.starts_with("error") {
+                theme.heading()
+            } else {
+                Style::new()
+            };
+            Line::from(Span::styled(l, style))
+        })
+        .collect();
+    let errors = report.errors();
+    let title = format!(
+        " {errors} problem{} in {} (e: edit, Esc: close) ",
+        if errors == 1 { "" } else { "s" },
+        report.file.name
+    );
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style(true))
+        .title(wrap::truncate(&title, inner_w, theme.glyphs().ellipsis));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
 fn citers(frame: &mut Frame, app: &App, theme: &Theme, paragraph: usize, selected: usize) {
     let list = app.map.citers(paragraph);
     let g = theme.glyphs();
     let h = u16::try_from(list.len())
         .unwrap_or(u16::MAX)
         .saturating_add(3);
-    let area = centered(app.width, app.height, 70, h);
+    let area = layout::centered(app.width, app.height, 70, h);
     let inner_w = usize::from(area.width.saturating_sub(2));
     let inner_h = usize::from(area.height.saturating_sub(3));
     let top = selected.saturating_sub(inner_h.saturating_sub(1));
@@ -832,33 +615,15 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     out
 }
 
-/// The selected node in full: the details, then every citation with its whole quote.
-pub fn node_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let g = theme.glyphs();
-    let n = &app.map.nodes[app.selected];
-    let mut lines = details_lines(app, theme, width);
-    let links = links_lines(app, theme, width, true);
-    if !links.is_empty() {
-        lines.push(Line::default());
-        lines.extend(links);
-    }
-    if !n.citations.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Citations", theme.heading())));
-    }
-    for c in &n.citations {
-        let text = match &c.quote {
-            Some(q) => format!("{} \"{}\"", c.label(g.pilcrow, g.dash), q.text),
-            None => format!("{} (the paragraph as a whole)", c.label(g.pilcrow, g.dash)),
-        };
-        lines.extend(wrap_plain(&text, width, Style::new()));
-    }
-    lines
-}
-
 fn node_overlay(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
-    let full = overlay_area(app.width, app.height);
-    let lines = node_lines(app, theme, usize::from(full.width.saturating_sub(2)));
+    let full = layout::overlay_area(app.width, app.height);
+    let lines = sheet::node_lines(
+        &app.map,
+        app.selected,
+        &app.search,
+        theme,
+        usize::from(full.width.saturating_sub(2)),
+    );
     // As tall as the node needs, up to the full window.
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)

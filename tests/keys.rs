@@ -3,10 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use argwalk::app::{App, Exit, Focus, Hit, Overlay, handle_key, update};
+use argwalk::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
 use argwalk::keymap::{self, Action, BINDINGS, Scope};
 use argwalk::loader;
 use argwalk::model::{Kind, Role};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn app() -> App {
     App::new(loader::load_builtin().map.unwrap(), 120, 40)
@@ -69,7 +69,7 @@ fn no_key_is_bound_twice_in_one_scope() {
 
 #[test]
 fn help_lists_every_key_of_the_table() {
-    let help: String = argwalk::view::help_lines(&argwalk::theme::Theme::FULL)
+    let help: String = argwalk::sheet::help_lines(&argwalk::theme::Theme::FULL)
         .iter()
         .map(|l| {
             l.spans
@@ -544,8 +544,8 @@ fn a_node_in_full() {
 
 #[test]
 fn every_help_line_fits_the_help_window_at_80_columns() {
-    let inner = usize::from(argwalk::view::overlay_area(80, 24).width) - 2;
-    for line in argwalk::view::help_lines(&argwalk::theme::Theme::FULL) {
+    let inner = usize::from(argwalk::layout::overlay_area(80, 24).width) - 2;
+    for line in argwalk::sheet::help_lines(&argwalk::theme::Theme::FULL) {
         let width: usize = line
             .spans
             .iter()

@@ -2,11 +2,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use argwalk::app::{App, handle_key, update};
+use argwalk::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
 use argwalk::keymap::{Action, BINDINGS};
 use argwalk::loader;
 use argwalk::theme::Theme;
 use argwalk::view;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 
 fn any_key() -> impl Strategy<Value = KeyEvent> {
@@ -50,7 +50,7 @@ proptest! {
         for s in steps {
             match s {
                 Step::Key(k) => { handle_key(&mut app, &k); }
-                Step::Resize(w, h) => update(&mut app, Action::Resize(w, h)),
+                Step::Resize(w, h) => { update(&mut app, Action::Resize(w, h)); }
             }
             if app.exit.is_some() {
                 app.exit = None;

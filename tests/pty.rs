@@ -286,7 +286,7 @@ fn ascii_mode_sends_no_byte_above_0x7f() {
 #[test]
 fn the_terminal_shows_exactly_the_rendered_frame() {
     use argwalk::app::{App, handle_key};
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use argwalk::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
     let keys: &[(&[u8], KeyCode)] = &[
         (b"n", KeyCode::Char('n')),
         (b"\t", KeyCode::Tab),

@@ -102,10 +102,7 @@ fn brackets_move_the_source_from_the_tree_and_keep_focus() {
     assert_eq!((a.cursor, a.focus), (2, Focus::Tree));
     // The key table binds them where the tree has focus too.
     let scopes = a.scopes();
-    let key = crossterm::event::KeyEvent::new(
-        crossterm::event::KeyCode::Char(']'),
-        crossterm::event::KeyModifiers::NONE,
-    );
+    let key = argwalk::key::Key::char(']');
     assert_eq!(
         argwalk::keymap::resolve(&scopes, &key),
         Some(Action::NextCited)

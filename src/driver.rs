@@ -1,0 +1,459 @@
+//! Runs a reading session in the real terminal: turns keys, resizes, signals, hang-ups and
+//! saved files into [`Event`]s, hands them to [`app::handle`], draws, and carries out the
+//! [`Effect`]s (reload, open the editor, quit).
+//!
+//! One thread (this one) does all of it, asleep in `poll` on the terminal and on a wake-up
+//! socket until something happens: no tick, no work while idle. Signals and the file watcher
+//! live on threads of their own, and reach the session as events through that socket.
+
+use std::collections::VecDeque;
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use crossterm::event as ct;
+
+use crate::app::{self, App, MapFiles};
+use crate::event::{Effect, Event};
+use crate::key::{Key, KeyCode, Mods};
+use crate::loader;
+use crate::model::ArgumentMap;
+use crate::terminal::{self, DRAWING, SUSPENDED, Tui};
+use crate::theme::Theme;
+use crate::view;
+
+/// How long a signal waits for the session to act on it before the process is ended from the
+/// signal's thread (a session blocked writing to a terminal that stopped reading cannot act).
+const SIGNAL_GRACE: Duration = Duration::from_millis(60);
+/// Saves come in bursts (write a temporary file, rename, touch): one reload after they settle.
+const SAVE_SETTLE: Duration = Duration::from_millis(30);
+
+/// What the session was started on.
+pub struct Session {
+    pub map: ArgumentMap,
+    /// `None` for the map built into the binary.
+    pub files: Option<MapFiles>,
+}
+
+/// Hands events to the session's thread from any other, and wakes it.
+#[derive(Clone)]
+struct Waker {
+    tx: Sender<Event>,
+    wake: std::sync::Arc<UnixStream>,
+}
+
+impl Waker {
+    fn send(&self, event: Event) {
+        if self.tx.send(event).is_ok() {
+            // Non-blocking: a full socket already holds a wake-up.
+            let _ = (&*self.wake).write(&[1]);
+        }
+    }
+}
+
+/// The session's incoming events: crossterm's from the terminal, and the others' through the
+/// channel.
+struct Events {
+    tty: Option<OwnedFd>,
+    wake: UnixStream,
+    rx: Receiver<Event>,
+    queue: VecDeque<Event>,
+}
+
+impl Events {
+    /// The next event; blocks, without a timeout, until there is one.
+    fn next(&mut self) -> std::io::Result<Event> {
+        loop {
+            if let Some(e) = self.queue.pop_front() {
+                return Ok(e);
+            }
+            if let Ok(e) = self.rx.try_recv() {
+                return Ok(e);
+            }
+            self.wait()?;
+        }
+    }
+
+    fn wait(&mut self) -> std::io::Result<()> {
+        use rustix::event::{PollFd, PollFlags, poll};
+        let mut fds = vec![PollFd::new(&self.wake, PollFlags::IN)];
+        if let Some(tty) = &self.tty {
+            fds.push(PollFd::new(tty, PollFlags::IN));
+        }
+        match poll(&mut fds, None) {
+            Ok(_) | Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(e.into()),
+        }
+        let woken = fds[0].revents().contains(PollFlags::IN);
+        let tty = fds.get(1).map(PollFd::revents);
+        if woken {
+            let mut buf = [0u8; 64];
+            let _ = (&self.wake).read(&mut buf);
+        }
+        if let Some(revents) = tty {
+            if revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                self.queue.push_back(Event::HangUp);
+            } else if revents.contains(PollFlags::IN) {
+                // crossterm reads what is there and parses it; an incomplete sequence stays in
+                // its buffer until the rest arrives. Its poll-based reader (the `use-dev-tty`
+                // feature) is level-triggered: the default mio reader returns after the first
+                // ready source and so can lose a key that arrives with a resize, after which
+                // the key sits unread while this poll keeps saying it is there. The last call
+                // waits a millisecond (asleep in poll): with a zero timeout it does not read.
+                while ct::poll(Duration::from_millis(1))? {
+                    if let Some(e) = convert(ct::read()?) {
+                        self.queue.push_back(e);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// crossterm's event in argwalk's terms; `None` for what the reader does not use (key
+/// releases, focus, paste, mouse).
+fn convert(event: ct::Event) -> Option<Event> {
+    match event {
+        ct::Event::Key(k) if k.kind != ct::KeyEventKind::Release => {
+            let code = match k.code {
+                ct::KeyCode::Char(c) => KeyCode::Char(c),
+                ct::KeyCode::Enter => KeyCode::Enter,
+                ct::KeyCode::Esc => KeyCode::Esc,
+                ct::KeyCode::Tab => KeyCode::Tab,
+                ct::KeyCode::BackTab => KeyCode::BackTab,
+                ct::KeyCode::Backspace => KeyCode::Backspace,
+                ct::KeyCode::Delete => KeyCode::Delete,
+                ct::KeyCode::Up => KeyCode::Up,
+                ct::KeyCode::Down => KeyCode::Down,
+                ct::KeyCode::Left => KeyCode::Left,
+                ct::KeyCode::Right => KeyCode::Right,
+                ct::KeyCode::Home => KeyCode::Home,
+                ct::KeyCode::End => KeyCode::End,
+                ct::KeyCode::PageUp => KeyCode::PageUp,
+                ct::KeyCode::PageDown => KeyCode::PageDown,
+                ct::KeyCode::F(n) => KeyCode::F(n),
+                _ => return None,
+            };
+            let mut mods = Mods::NONE;
+            for (theirs, ours) in [
+                (ct::KeyModifiers::SHIFT, Mods::SHIFT),
+                (ct::KeyModifiers::CONTROL, Mods::CONTROL),
+                (ct::KeyModifiers::ALT, Mods::ALT),
+            ] {
+                if k.modifiers.contains(theirs) {
+                    mods = mods | ours;
+                }
+            }
+            Some(Event::Key(Key::new(code, mods)))
+        }
+        ct::Event::Resize(w, h) => Some(Event::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// The terminal keys are read from: standard input if it is a tty, else /dev/tty (as
+/// crossterm does).
+fn input_tty() -> Option<OwnedFd> {
+    let stdin = std::io::stdin();
+    if rustix::termios::isatty(stdin.as_fd()) {
+        return stdin.as_fd().try_clone_to_owned().ok();
+    }
+    std::fs::File::open("/dev/tty").ok().map(OwnedFd::from)
+}
+
+/// Where the signal thread sends what it catches, once the session exists.
+static SESSION: std::sync::Mutex<Option<Waker>> = std::sync::Mutex::new(None);
+
+/// Catches SIGTERM, SIGINT, SIGHUP and SIGWINCH from now on, on a thread of their own. Before
+/// the session exists a terminating signal ends the process at once (restoring whatever was
+/// set up by then); after, it reaches the session as an event, and ends the process from here
+/// only if the session has not acted on it within [`SIGNAL_GRACE`].
+fn catch_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGWINCH])
+    else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                let waker = SESSION.lock().ok().and_then(|s| s.clone());
+                let suspended = SUSPENDED.load(std::sync::atomic::Ordering::SeqCst);
+                if sig == SIGWINCH {
+                    if let (Some(w), Ok((cols, rows))) = (&waker, terminal::size()) {
+                        w.send(Event::Resize(cols, rows));
+                    }
+                    continue;
+                }
+                if suspended && sig == SIGINT {
+                    // Ctrl-C in the editor is the editor's.
+                    continue;
+                }
+                match waker {
+                    Some(w) => {
+                        w.send(Event::Signal(sig));
+                        if !suspended {
+                            std::thread::sleep(SIGNAL_GRACE);
+                            terminal::shutdown(128 + sig);
+                        }
+                    }
+                    None => terminal::shutdown(128 + sig),
+                }
+            }
+        });
+}
+
+/// Watches the folders of the map and its article (editors save by writing a new file and
+/// renaming it over the old, which a watch on the file itself would lose), and sends
+/// [`Event::FilesChanged`] when either file changes.
+struct Watch {
+    /// What is watched, to tell when a reload names other files.
+    files: Option<MapFiles>,
+    _debouncer:
+        Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>,
+}
+
+impl Watch {
+    fn new(files: Option<&MapFiles>, waker: Waker) -> Self {
+        let Some(files) = files else {
+            return Self {
+                files: None,
+                _debouncer: None,
+            };
+        };
+        let wanted: Vec<PathBuf> = std::iter::once(&files.map)
+            .chain(files.article.as_ref())
+            .map(|p| absolute(p))
+            .collect();
+        let names = wanted.clone();
+        let handler = move |result: notify_debouncer_mini::DebounceEventResult| {
+            if let Ok(events) = result
+                && events
+                    .iter()
+                    .any(|e| names.iter().any(|n| absolute(&e.path) == *n))
+            {
+                waker.send(Event::FilesChanged);
+            }
+        };
+        let Ok(mut debouncer) = notify_debouncer_mini::new_debouncer(SAVE_SETTLE, handler) else {
+            return Self {
+                files: Some(files.clone()),
+                _debouncer: None,
+            };
+        };
+        let mut dirs: Vec<PathBuf> = wanted
+            .iter()
+            .filter_map(|p| p.parent().map(Path::to_path_buf))
+            .collect();
+        dirs.dedup();
+        for dir in dirs {
+            let _ = debouncer.watcher().watch(
+                &dir,
+                notify_debouncer_mini::notify::RecursiveMode::NonRecursive,
+            );
+        }
+        Self {
+            files: Some(files.clone()),
+            _debouncer: Some(debouncer),
+        }
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Runs the reader on the session `load` gives, until the user quits, a signal arrives or the
+/// terminal goes away. If `load` fails, nothing is drawn and its exit code is returned.
+pub fn run(load: impl FnOnce() -> Result<Session, ExitCode>, theme: Theme) -> ExitCode {
+    // Signals are caught before the terminal is touched.
+    catch_signals();
+    // The screen's buffers are a good part of the time to the first frame, and need nothing
+    // from the map: they are made on a second core while the map loads.
+    let screen = std::thread::Builder::new()
+        .name("screen".into())
+        .spawn(move || terminal::new_screen(theme.ascii));
+    let session = match load() {
+        Ok(session) => session,
+        Err(code) => return code,
+    };
+    let screen = match screen {
+        Ok(handle) => handle
+            .join()
+            .unwrap_or_else(|_| terminal::new_screen(theme.ascii)),
+        Err(_) => terminal::new_screen(theme.ascii),
+    };
+    terminal::install_panic_hook();
+    let mut tui = match screen.and_then(Tui::enter) {
+        Ok(tui) => tui,
+        Err(e) => {
+            terminal::restore();
+            let _ = writeln!(std::io::stderr(), "argwalk: cannot use this terminal: {e}");
+            return ExitCode::from(crate::cli::EXIT_IO);
+        }
+    };
+    let code = match event_loop(&mut tui, session, theme) {
+        Ok(code) => code,
+        // The terminal failed under us (most often: it is gone). Nothing more can be shown.
+        Err(_) => app::Exit::HangUp.code(),
+    };
+    drop(tui);
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<i32> {
+    let ratatui::layout::Size { width, height } = tui.screen.size()?;
+    let mut app = App::new(session.map, width, height);
+    app.files = session.files;
+    #[cfg(debug_assertions)]
+    if std::env::var_os("ARGWALK_TEST_PANIC").is_some() {
+        // For the end-to-end tests, in debug builds only: a panic mid-session restores.
+        panic!("panic requested by ARGWALK_TEST_PANIC");
+    }
+    let (tx, rx) = mpsc::channel();
+    let (wake_rx, wake_tx) = UnixStream::pair()?;
+    wake_tx.set_nonblocking(true)?;
+    wake_rx.set_nonblocking(true)?;
+    let waker = Waker {
+        tx,
+        wake: std::sync::Arc::new(wake_tx),
+    };
+    let mut events = Events {
+        tty: input_tty(),
+        wake: wake_rx,
+        rx,
+        queue: VecDeque::new(),
+    };
+    follow_size(tui, &mut app)?;
+    let mut first = true;
+    let mut watch = None;
+    loop {
+        {
+            let _guard = DRAWING.lock();
+            tui.screen.draw(|frame| view::render(frame, &app, &theme))?;
+        }
+        if first {
+            first = false;
+            // The watcher starts after the first frame; signals caught before this ended the
+            // process themselves, and a resize from before is caught up with here.
+            if let Ok(mut s) = SESSION.lock() {
+                *s = Some(waker.clone());
+            }
+            watch = Some(Watch::new(app.files.as_ref(), waker.clone()));
+            let size = (app.width, app.height);
+            follow_size(tui, &mut app)?;
+            if (app.width, app.height) != size {
+                continue;
+            }
+        }
+        let event = events.next()?;
+        if let Event::Resize(w, h) = event {
+            if (w, h) == (app.width, app.height) {
+                continue;
+            }
+            tui.resize(w, h)?;
+        }
+        let keyed = matches!(event, Event::Key(_));
+        let (source_top, tree_top) = (app.source_top, app.tree_top);
+        let mut pending: VecDeque<Effect> = app::handle(&mut app, event).into();
+        while let Some(effect) = pending.pop_front() {
+            let answer = match effect {
+                Effect::Quit(code) => return Ok(code),
+                Effect::Reload => Some(reload(&app, theme)),
+                Effect::OpenEditor { file, line } => {
+                    let done = edit(tui, &file, line);
+                    let (w, h) = (tui.screen.size()?.width, tui.screen.size()?.height);
+                    if (w, h) != (app.width, app.height) {
+                        pending.extend(app::handle(&mut app, Event::Resize(w, h)));
+                    }
+                    Some(Event::EditorDone(done))
+                }
+            };
+            if let Some(answer) = answer {
+                pending.extend(app::handle(&mut app, answer));
+            }
+        }
+        // A reload may name another article: watch what the map names now.
+        if watch.as_ref().is_some_and(|w: &Watch| w.files != app.files) {
+            watch = Some(Watch::new(app.files.as_ref(), waker.clone()));
+        }
+        if keyed {
+            scroll_hints(tui, &app, source_top, tree_top);
+        }
+    }
+}
+
+/// In the stacked layout the panes span the whole width: the terminal can scroll them by
+/// itself, and only the lines that come into view need sending.
+fn scroll_hints(tui: &mut Tui, app: &App, source_top: usize, tree_top: usize) {
+    let areas = app.areas();
+    if areas.wide || areas.too_small || app.overlay != app::Overlay::None {
+        return;
+    }
+    for (pane, now, was) in [
+        (areas.source_inner, app.source_top, source_top),
+        (areas.tree_inner, app.tree_top, tree_top),
+    ] {
+        if let Ok(by) = i32::try_from(now as i64 - was as i64) {
+            tui.screen
+                .backend_mut()
+                .scroll_hint(pane.y..pane.y + pane.height, by);
+        }
+    }
+}
+
+/// Resizes the screen to the terminal's size now, if it changed: the size the buffers were made
+/// with is from before the map loaded, and resizes before crossterm listens are never reported.
+fn follow_size(tui: &mut Tui, app: &mut App) -> std::io::Result<()> {
+    let (w, h) = terminal::size()?;
+    if (w, h) != (app.width, app.height) {
+        tui.resize(w, h)?;
+        app::handle(app, Event::Resize(w, h));
+    }
+    Ok(())
+}
+
+/// Reads the session's map again: [`Event::Reloaded`] with the map or its problems, or
+/// [`Event::ReloadFailed`] when the file cannot be read at all.
+fn reload(app: &App, theme: Theme) -> Event {
+    let Some(files) = &app.files else {
+        return Event::ReloadFailed("The built-in map does not change".into());
+    };
+    match loader::load_path(&files.map) {
+        Ok(mut loaded) => {
+            if theme.ascii {
+                loaded.map = loaded.map.map(crate::ascii::map);
+            }
+            Event::Reloaded(Box::new(loaded))
+        }
+        Err(e) => Event::ReloadFailed(crate::sanitize::clean(&format!(
+            "Cannot read the map: {e:#}; the last good map stays on screen"
+        ))),
+    }
+}
+
+/// Lends the terminal to the user's editor on `file` at `line`, and takes it back.
+fn edit(tui: &mut Tui, file: &Path, line: usize) -> Result<(), String> {
+    let Some(editor) = crate::editor::chosen() else {
+        return Err(crate::editor::NONE_SET.into());
+    };
+    let Some((program, args)) = crate::editor::command(&editor, file, line) else {
+        return Err(crate::editor::NONE_SET.into());
+    };
+    tui.suspend();
+    let status = std::process::Command::new(&program).args(&args).status();
+    let resumed = tui.resume();
+    let name = crate::sanitize::clean(&program);
+    match (status, resumed) {
+        (_, Err(e)) => Err(format!("Cannot take the terminal back: {e}")),
+        // Whatever the editor's status, what it saved is read again.
+        (Ok(_), Ok(_)) => Ok(()),
+        (Err(e), Ok(_)) => Err(format!("Cannot start the editor `{name}`: {e}")),
+    }
+}

@@ -1,0 +1,308 @@
+//! The text of the overlays and the details pane as styled lines, from the map and the search
+//! alone: the view draws them, and the app counts them to know how far a window scrolls, so
+//! neither needs the other.
+
+use std::ops::Range;
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::keymap::{self, Scope};
+use crate::model::{ArgumentMap, NodeIx};
+use crate::search::Search;
+use crate::theme::Theme;
+use crate::wrap;
+
+/// Splits `text` into spans: `base` style, overlaid by each mark in order (later marks win).
+pub fn highlight<'a>(text: &'a str, marks: &[(Range<usize>, Style)], base: Style) -> Vec<Span<'a>> {
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (r, _) in marks {
+        for at in [r.start, r.end] {
+            if at <= text.len() && text.is_char_boundary(at) {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| {
+            let style = marks
+                .iter()
+                .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)
+                .fold(base, |s, (_, m)| s.patch(*m));
+            Span::styled(&text[w[0]..w[1]], style)
+        })
+        .collect()
+}
+
+pub fn search_marks(search: &Search, theme: &Theme, text: &str) -> Vec<(Range<usize>, Style)> {
+    if !search.active() {
+        return Vec::new();
+    }
+    search
+        .ranges(text)
+        .into_iter()
+        .map(|r| (r, theme.search_match()))
+        .collect()
+}
+
+/// The selected node in full: kind, links, citations, label and text, tags and notes.
+pub fn details_lines(
+    map: &ArgumentMap,
+    at: NodeIx,
+    search: &Search,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let g = theme.glyphs();
+    let n = &map.nodes[at];
+    let (letter, badge_style) = theme.badge(n.role);
+    let mut head = vec![
+        Span::styled(format!("[{letter}]"), badge_style),
+        Span::styled(format!(" {} {}", n.role.name(), n.id), theme.heading()),
+    ];
+    if let Some(p) = n.parent {
+        let verb = if n.role.attacks() {
+            "attacks"
+        } else {
+            "supports"
+        };
+        head.push(Span::raw(format!(" {verb} {}", map.nodes[p].id)));
+    }
+
+    let cites: Vec<String> = n
+        .citations
+        .iter()
+        .map(|c| c.label(g.pilcrow, g.dash))
+        .collect();
+    if !cites.is_empty() {
+        head.push(Span::raw(format!("{}cites {}", g.dot, cites.join(" "))));
+    }
+    let mut flags = Vec::new();
+    if n.conceded {
+        flags.push("conceded by the author");
+    }
+    if n.implicit {
+        flags.push("implicit: unstated in the text");
+    }
+    if !flags.is_empty() {
+        head.push(Span::styled(
+            format!("{}{}", g.dot, flags.join(", ")),
+            theme
+                .dim()
+                .remove_modifier(Modifier::DIM)
+                .add_modifier(Modifier::ITALIC),
+        ));
+    }
+    let mut lines = wrap_spans(head, width);
+    lines.extend(links_lines(map, at, theme, width, false));
+    let body = match &n.label {
+        Some(label) => format!("{label}{}{}", g.em_dash, n.text),
+        None => n.text.clone(),
+    };
+    let bold_until = n.label.as_ref().map_or(0, String::len);
+    for r in wrap::wrap(&body, width) {
+        let mut marks = vec![(0..bold_until, theme.heading())];
+        marks.extend(search_marks(search, theme, &body));
+        let spans = highlight(&body, &marks, Style::new())
+            .into_iter()
+            .filter_map(|s| clip_span(&body, &s, &r))
+            .collect::<Vec<_>>();
+        lines.push(Line::from(spans));
+    }
+    if !n.tags.is_empty() {
+        lines.extend(wrap_plain(
+            &format!("Tags: {}", n.tags.join(", ")),
+            width,
+            theme.dim(),
+        ));
+    }
+    if let Some(note) = &n.note {
+        lines.extend(wrap_plain(
+            &format!("Mapper's note: {note}"),
+            width,
+            Style::new().add_modifier(Modifier::ITALIC),
+        ));
+    }
+    lines
+}
+
+/// "For: P1 Label, P2 Label +3 more" and "Against: …": the nodes that support and attack the
+/// selection by id and label, as many as fit on one line each, or (`all`) every one, one a line.
+fn links_lines(
+    map: &ArgumentMap,
+    at: NodeIx,
+    theme: &Theme,
+    width: usize,
+    all: bool,
+) -> Vec<Line<'static>> {
+    let g = theme.glyphs();
+    let (support, attack) = map.supporters_and_attackers(at);
+    let mut lines = Vec::new();
+    for (word, nodes) in [("For", support), ("Against", attack)] {
+        if nodes.is_empty() {
+            continue;
+        }
+        let named = |ix: NodeIx| {
+            let n = &map.nodes[ix];
+            match &n.label {
+                Some(label) => format!("{} {label}", n.id),
+                None => n.id.clone(),
+            }
+        };
+        let head = Span::styled(format!("{word}: "), theme.heading());
+        if all {
+            lines.push(Line::from(head));
+            for &ix in &nodes {
+                lines.extend(wrap_plain(&format!("  {}", named(ix)), width, Style::new()));
+            }
+            continue;
+        }
+        // As many whole names as fit, then a count; the first is cut to fit if it must.
+        let room = width.saturating_sub(word.len() + 2);
+        let mut text = String::new();
+        for (i, &ix) in nodes.iter().enumerate() {
+            let rest = nodes.len() - i - 1;
+            let more = if rest > 0 {
+                format!(" +{rest} more")
+            } else {
+                String::new()
+            };
+            let piece = if i == 0 {
+                named(ix)
+            } else {
+                format!(", {}", named(ix))
+            };
+            if wrap::width(&text) + wrap::width(&piece) + wrap::width(&more) <= room {
+                text.push_str(&piece);
+                continue;
+            }
+            if i == 0 {
+                let cut = room.saturating_sub(wrap::width(&more));
+                text = wrap::truncate(&piece, cut, g.ellipsis);
+                text.push_str(&more);
+            } else {
+                text.push_str(&format!(" +{} more", nodes.len() - i));
+            }
+            break;
+        }
+        lines.push(Line::from(vec![head, Span::raw(text)]));
+    }
+    lines
+}
+
+/// The part of span `s` (a slice of `text`) that falls in `range`, as an owned span.
+pub fn clip_span(text: &str, s: &Span<'_>, range: &Range<usize>) -> Option<Span<'static>> {
+    let start = s.content.as_ptr() as usize - text.as_ptr() as usize;
+    let end = start + s.content.len();
+    let (a, b) = (start.max(range.start), end.min(range.end));
+    (a < b).then(|| Span::styled(text[a..b].to_string(), s.style))
+}
+
+pub fn wrap_plain(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap::wrap(text, width)
+        .into_iter()
+        .map(|r| Line::from(Span::styled(text[r].to_string(), style)))
+        .collect()
+}
+
+/// Wraps a line made of styled spans, keeping each piece's style.
+pub fn wrap_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut bounds = Vec::with_capacity(spans.len());
+    let mut at = 0;
+    for s in &spans {
+        bounds.push((at..at + s.content.len(), s.style));
+        at += s.content.len();
+    }
+    wrap::wrap(&text, width)
+        .into_iter()
+        .map(|r| {
+            Line::from(
+                bounds
+                    .iter()
+                    .filter_map(|(b, style)| {
+                        let (x, y) = (b.start.max(r.start), b.end.min(r.end));
+                        (x < y).then(|| Span::styled(text[x..y].to_string(), *style))
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
+
+/// The help text, built from the key table, with a legend and what the walk is.
+pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "argwalk: every key",
+            Style::new().add_modifier(Modifier::BOLD),
+        )),
+        Line::from("The walk: n steps through the thesis, then each premise with its evidence"),
+        Line::from("and counterpoints, depth first; p steps back."),
+        Line::from("[T] thesis  [P] premise  [E] evidence  [O] objection  [R] rebuttal"),
+        Line::from(format!(
+            "{} conceded by the author   {} implicit: unstated in the text",
+            theme.glyphs().conceded,
+            theme.glyphs().implicit
+        )),
+    ];
+    for scope in [
+        Scope::Global,
+        Scope::Tree,
+        Scope::Source,
+        Scope::Search,
+        Scope::Citers,
+        Scope::Node,
+        Scope::Problems,
+        Scope::Help,
+    ] {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            scope.title().to_string(),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )));
+        for b in keymap::in_scope(scope) {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {:<18}", keymap::key_names(b)),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(b.description),
+            ]));
+        }
+    }
+    lines
+}
+
+/// The selected node in full: the details, then every citation with its whole quote.
+pub fn node_lines(
+    map: &ArgumentMap,
+    at: NodeIx,
+    search: &Search,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let g = theme.glyphs();
+    let n = &map.nodes[at];
+    let mut lines = details_lines(map, at, search, theme, width);
+    let links = links_lines(map, at, theme, width, true);
+    if !links.is_empty() {
+        lines.push(Line::default());
+        lines.extend(links);
+    }
+    if !n.citations.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled("Citations", theme.heading())));
+    }
+    for c in &n.citations {
+        let text = match &c.quote {
+            Some(q) => format!("{} \"{}\"", c.label(g.pilcrow, g.dash), q.text),
+            None => format!("{} (the paragraph as a whole)", c.label(g.pilcrow, g.dash)),
+        };
+        lines.extend(wrap_plain(&text, width, Style::new()));
+    }
+    lines
+}
