@@ -641,11 +641,16 @@ impl App {
     fn reloaded(&mut self, loaded: crate::loader::Loaded) {
         let Some(map) = loaded.map else {
             let errors = loaded.report.errors();
-            let name = loaded.report.file.name.clone();
+            let name = std::path::Path::new(&loaded.report.file.name)
+                .file_name()
+                .map_or_else(
+                    || loaded.report.file.name.clone(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
             self.problems = Some(loaded.report);
             let s = if errors == 1 { "" } else { "s" };
             self.message = Some(format!(
-                "{errors} error{s} in {name}: ! shows them; the last good map stays on screen"
+                "{errors} error{s} in {name}: ! shows them (the last good map stays)"
             ));
             return;
         };
@@ -725,10 +730,7 @@ impl App {
     /// first problem from the problems window, else the selected node's table.
     fn edit_target(&self) -> Result<Effect, String> {
         let Some(files) = &self.files else {
-            return Err(
-                "This is the map built into argwalk: `argwalk init --example DIR` writes a copy you can edit"
-                    .into(),
-            );
+            return Err("Built-in map: `argwalk init --example DIR` writes a copy to edit".into());
         };
         let (file, line) =
             if let (Overlay::Problems { .. }, Some(report)) = (&self.overlay, &self.problems) {

@@ -62,8 +62,7 @@ pub fn chosen() -> Option<String> {
 }
 
 /// What to tell a user who has no editor set.
-pub const NONE_SET: &str =
-    "No editor set: set VISUAL or EDITOR (for example `export EDITOR=nano`), then press e again";
+pub const NONE_SET: &str = "No editor set: set VISUAL or EDITOR (e.g. `export EDITOR=nano`)";
 
 #[cfg(test)]
 mod tests {

@@ -398,10 +398,13 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Span::styled(" ".repeat(pad), base),
     ];
     match &app.message {
-        Some(m) => spans.push(Span::styled(
-            format!(" {m}"),
-            base.add_modifier(Modifier::BOLD),
-        )),
+        Some(m) => {
+            // A message longer than the room left is cut, not dropped: its start says most.
+            let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+            let room = width.saturating_sub(used);
+            let text = wrap::truncate(&format!(" {m}"), room, theme.glyphs().ellipsis);
+            spans.push(Span::styled(text, base.add_modifier(Modifier::BOLD)));
+        }
         None => {
             let mut scopes = app.scopes();
             if app.search.active() {

@@ -1,0 +1,178 @@
+//! The author's loop, end to end in a pty: a save shows in the reader at once, a broken save
+//! keeps the last good map with its problems a key away, and `e` lends the terminal to the
+//! editor at the node's line and reads the map again when it returns.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use support::pty::{Pty, Session, restored};
+
+const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
+const LONG: Duration = Duration::from_secs(10);
+
+/// A folder with a copy of the Astana map and its article.
+fn workspace(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("argwalk-live-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("astana-talks.toml"), argwalk::loader::BUILTIN_MAP).unwrap();
+    std::fs::write(dir.join("astana-talks.txt"), argwalk::loader::BUILTIN_TEXT).unwrap();
+    dir
+}
+
+/// Saves as editors do: a new file renamed over the old one.
+fn save(path: &Path, text: &str) {
+    let tmp = path.with_extension("tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+fn open(map: &Path, envs: &[(&str, &str)]) -> Pty {
+    let p = Pty::spawn(
+        Path::new(BIN),
+        &[map.to_str().unwrap()],
+        envs,
+        120,
+        40,
+        Session::Detached,
+    );
+    assert!(
+        p.wait_for(LONG, |s| s.contains("step 1/37")),
+        "{}",
+        p.screen()
+    );
+    p
+}
+
+#[test]
+fn a_save_shows_at_once_and_a_broken_one_keeps_the_last_good_map() {
+    let dir = workspace("save");
+    let map = dir.join("astana-talks.toml");
+    let mut p = open(&map, &[]);
+    // Walk to P2, then rename its label: the selection stays on P2.
+    p.press_and_see(b"nnnnnnn", &["step 8/37", "T › P2 "], LONG);
+    let text = argwalk::loader::BUILTIN_MAP.replace(
+        "Pledges on paper, offensives on the ground",
+        "Pledges renamed on save",
+    );
+    let saved = Instant::now();
+    save(&map, &text);
+    assert!(
+        p.wait_for(LONG, |s| s.contains("Pledges renamed on save")
+            && s.contains("T › P2")),
+        "{}",
+        p.screen()
+    );
+    eprintln!("save to new frame: {:?}", saved.elapsed());
+    // A broken save: the last good map stays, the status line counts the errors.
+    let broken = text.replacen("supports = \"T\"", "supports = \"P9\"", 1);
+    save(&map, &broken);
+    assert!(
+        p.wait_for(LONG, |s| s.contains("1 error in")
+            && s.contains("Pledges renamed on save")),
+        "{}",
+        p.screen()
+    );
+    // `!` shows the problem with its line and column, as `check` does.
+    p.press_and_see(b"!", &["no node has that id", "astana-talks.toml:"], LONG);
+    p.send(b"\x1b");
+    // The article changes too: its paragraphs are read again.
+    save(&map, &text);
+    assert!(
+        p.wait_for(LONG, |s| s.contains("clean again")),
+        "{}",
+        p.screen()
+    );
+    let article =
+        argwalk::loader::BUILTIN_TEXT.replacen("The recent trilateral", "The EDITED trilateral", 1);
+    save(&dir.join("astana-talks.txt"), &article);
+    assert!(
+        p.wait_for(LONG, |s| s.contains("The EDITED trilateral")),
+        "{}",
+        p.screen()
+    );
+    p.send(b"q");
+    let (status, _) = p.wait(LONG).expect("exit");
+    assert_eq!(status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A stand-in editor: records how it was called, and changes the map as a person would.
+fn fake_editor(dir: &Path) -> PathBuf {
+    let script = dir.join("vi");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$@\" > {log}\nstty -a > {stty}\nsed -i 's/Iran is the spoiler/Edited in the editor/' \"$2\"\n",
+            log = dir.join("args").display(),
+            stty = dir.join("stty").display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    script
+}
+
+#[test]
+fn e_opens_the_editor_at_the_node_and_reads_the_map_again() {
+    let dir = workspace("edit");
+    let map = dir.join("astana-talks.toml");
+    let editor = fake_editor(&dir);
+    let mut p = open(&map, &[("EDITOR", editor.to_str().unwrap())]);
+    p.press_and_see(b"nnnnnnn", &["step 8/37", "T › P2 "], LONG);
+    p.send(b"e");
+    assert!(
+        p.wait_for(LONG, |s| s.contains("Edited in the editor")),
+        "{}",
+        p.screen()
+    );
+    let args = std::fs::read_to_string(dir.join("args")).unwrap();
+    let line = argwalk::loader::BUILTIN_MAP
+        .lines()
+        .position(|l| l.contains("id = \"P2\""))
+        .unwrap(); // the header is the line above the id: its 1-based number is `position`
+    assert_eq!(args.trim(), format!("+{line} {}", map.display()));
+    // The editor had the terminal in cooked mode; argwalk took it back after.
+    let stty = std::fs::read_to_string(dir.join("stty")).unwrap();
+    assert!(stty.contains(" icanon") && stty.contains(" echo"), "{stty}");
+    assert!(p.screen().contains("T › P2 "), "the selection is kept");
+    // From the source pane, the article at the marked paragraph's line.
+    p.send(b"\te");
+    assert!(p.wait_for(LONG, |_| {
+        std::fs::read_to_string(dir.join("args")).is_ok_and(|a| a.contains("astana-talks.txt"))
+    }));
+    p.send(b"q");
+    let (status, _) = p.wait(LONG).expect("exit");
+    assert_eq!(status.code(), Some(0));
+    assert!(restored(&p.bytes()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn e_without_an_editor_or_on_the_built_in_map_says_what_to_do() {
+    let dir = workspace("noeditor");
+    let mut p = open(&dir.join("astana-talks.toml"), &[]);
+    p.press_and_see(b"e", &["No editor set: set VISUAL or EDITOR"], LONG);
+    p.send(b"q");
+    p.wait(LONG).expect("exit");
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &[],
+        &[("EDITOR", "vi")],
+        120,
+        40,
+        Session::Detached,
+    );
+    assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
+    p.press_and_see(b"e", &["Built-in map", "init --example"], LONG);
+    p.send(b"q");
+    p.wait(LONG).expect("exit");
+    let _ = std::fs::remove_dir_all(&dir);
+}
