@@ -43,6 +43,25 @@ pub enum Command {
         #[arg(required = true)]
         maps: Vec<PathBuf>,
     },
+    /// Start a map from an article: writes MAP.toml beside it, with the paragraphs numbered
+    Init {
+        /// The article, as plain text (paragraphs separated by blank lines)
+        #[arg(required_unless_present = "example")]
+        article: Option<PathBuf>,
+        /// The map to write (default: the article's name with .toml); never overwritten
+        #[arg(short, long, value_name = "MAP")]
+        output: Option<PathBuf>,
+        /// Instead, write the built-in Astana map and its article into DIR, to edit
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["article", "output"])]
+        example: Option<PathBuf>,
+    },
+    /// Print the numbered paragraphs of an article, or of a map's article (even a broken map's)
+    Paragraphs {
+        /// An article (.txt) or a map (.toml)
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of the map format, for TOML editors (`#:schema` in a map)
+    Schema,
     /// Print a map as a Markdown outline, in reading order, with citations and quotes
     Outline {
         /// The map; without one, the built-in Astana map
@@ -78,6 +97,19 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { maps }) => check(&maps),
         Some(Command::Outline { map, json }) => outline(map.as_deref(), json),
+        Some(Command::Init {
+            article,
+            output,
+            example,
+        }) => match example {
+            Some(dir) => init_example(&dir),
+            None => init(article.as_deref(), output.as_deref()),
+        },
+        Some(Command::Paragraphs { file }) => paragraphs(&file),
+        Some(Command::Schema) => {
+            let _ = std::io::stdout().write_all(crate::schema::text().as_bytes());
+            ExitCode::SUCCESS
+        }
         None => read(cli.map.as_deref(), cli.display),
     }
 }
@@ -163,6 +195,199 @@ fn outline(map: Option<&Path>, json: bool) -> ExitCode {
         }
         Err(code) => code,
     }
+}
+
+/// Says a command-line failure on stderr (sanitized: it may hold a file name) and gives exit 2.
+fn fail(message: &str) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "argwalk: {}",
+        crate::sanitize::clean(message)
+    );
+    ExitCode::from(EXIT_IO)
+}
+
+/// Reads an article: UTF-8 text, or a message that places the first bad byte by line and
+/// column.
+fn read_article(path: &Path) -> Result<String, ExitCode> {
+    let bytes = loader::read_limited(path).map_err(|e| fail(&format!("{e:#}")))?;
+    loader::utf8_text(&path.display().to_string(), bytes).map_err(|e| fail(&e))
+}
+
+/// Creates `path` with `text`, refusing to overwrite anything.
+fn create_new(path: &Path, text: &str) -> Result<(), ExitCode> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => fail(&format!(
+                "{} exists already; argwalk never overwrites a map: choose another name with -o",
+                path.display()
+            )),
+            _ => fail(&format!("cannot write {}: {e}", path.display())),
+        })?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| fail(&format!("cannot write {}: {e}", path.display())))
+}
+
+/// The schema's file name beside a map started by `init`, named by its `#:schema` line.
+const SCHEMA_FILE: &str = "argwalk.schema.json";
+
+fn init(article: Option<&Path>, output: Option<&Path>) -> ExitCode {
+    let Some(article) = article else {
+        return fail("init needs an article: argwalk init ARTICLE.txt");
+    };
+    let text = match read_article(article) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    if loader::split_paragraphs(&text).is_empty() {
+        return fail(&format!(
+            "{} has no paragraphs: it is empty",
+            article.display()
+        ));
+    }
+    let map = output.map_or_else(|| article.with_extension("toml"), Path::to_path_buf);
+    let map_dir = map
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // The map names its article relative to its own folder.
+    let name = relative(article, map_dir);
+    let body = crate::init::starting_map(&text, &name, SCHEMA_FILE);
+    if let Err(code) = create_new(&map, &body) {
+        return code;
+    }
+    // The schema beside the map, for the `#:schema` line; an existing one is left alone.
+    let schema = map_dir.join(SCHEMA_FILE);
+    let _ = create_new_quietly(&schema, &crate::schema::text());
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "Wrote {} ({} paragraphs numbered). Next:\n  argwalk {}          # the reader, live: it follows every save\n  $EDITOR {}           # write the thesis; `e` in the reader opens it too\n  argwalk check {}    # what is left to write",
+        map.display(),
+        loader::split_paragraphs(&text).len(),
+        map.display(),
+        map.display(),
+        map.display()
+    );
+    ExitCode::SUCCESS
+}
+
+fn create_new_quietly(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+/// `path` as seen from `dir`: its file name when it lies in `dir`, else as given.
+fn relative(path: &Path, dir: &Path) -> String {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    match abs(path).strip_prefix(abs(dir)) {
+        Ok(rel) => rel.display().to_string(),
+        Err(_) => abs(path).display().to_string(),
+    }
+}
+
+fn init_example(dir: &Path) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return fail(&format!("cannot create {}: {e}", dir.display()));
+    }
+    let map = dir.join("astana-talks.toml");
+    let files = [
+        (map.clone(), loader::BUILTIN_MAP.to_string()),
+        (
+            dir.join(loader::BUILTIN_TEXT_NAME),
+            loader::BUILTIN_TEXT.to_string(),
+        ),
+    ];
+    for (path, text) in &files {
+        if path.exists() {
+            return fail(&format!(
+                "{} exists already; argwalk never overwrites it: choose another folder",
+                path.display()
+            ));
+        }
+        let _ = text;
+    }
+    for (path, text) in &files {
+        if let Err(code) = create_new(path, text) {
+            return code;
+        }
+    }
+    let _ = writeln!(
+        std::io::stdout(),
+        "Wrote {} and its article. Open it with: argwalk {}",
+        map.display(),
+        map.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// `argwalk paragraphs`: the numbering authors cite by, wrapped to the terminal.
+fn paragraphs(file: &Path) -> ExitCode {
+    let is_map = file.extension().is_some_and(|e| e == "toml");
+    let list: Vec<(usize, String, bool)> = if is_map {
+        match loader::load_source(file) {
+            Ok(Ok(source)) => source
+                .paragraphs
+                .into_iter()
+                .map(|p| (p.number, p.text, p.outside))
+                .collect(),
+            Ok(Err(report)) => {
+                let _ = write!(std::io::stderr(), "{}", report.render(styled_stderr()));
+                return ExitCode::from(EXIT_MAP_ERRORS);
+            }
+            Err(e) => return fail(&format!("{e:#}")),
+        }
+    } else {
+        match read_article(file) {
+            Ok(text) => loader::split_paragraphs(&text)
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| (i + 1, p, false))
+                .collect(),
+            Err(code) => return code,
+        }
+    };
+    let width = crossterm::terminal::size()
+        .ok()
+        .filter(|_| std::io::stdout().is_terminal())
+        .map_or(80, |(w, _)| usize::from(w).clamp(30, 120));
+    let digits = list.len().to_string().len();
+    let mut out = String::new();
+    for (n, text, outside) in &list {
+        let number = if *outside {
+            format!("({n})")
+        } else {
+            format!(" {n} ")
+        };
+        let indent = digits + 3;
+        let text = if *outside {
+            format!("{text} [outside the argument]")
+        } else {
+            text.clone()
+        };
+        for (i, r) in crate::wrap::wrap(&text, width.saturating_sub(indent + 1))
+            .into_iter()
+            .enumerate()
+        {
+            if i == 0 {
+                out.push_str(&format!("{number:>w$} ", w = digits + 2));
+            } else {
+                out.push_str(&" ".repeat(indent));
+            }
+            out.push_str(&text[r]);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    ExitCode::SUCCESS
 }
 
 fn read(map: Option<&Path>, display: Display) -> ExitCode {

@@ -69,8 +69,8 @@ pub struct RawMap {
     pub nodes: Vec<RawNode>,
 }
 
-const TOP_KEYS: &[&str] = &["source", "thesis", "premise", "evidence", "counterpoint"];
-const SOURCE_KEYS: &[&str] = &[
+pub(crate) const TOP_KEYS: &[&str] = &["source", "thesis", "premise", "evidence", "counterpoint"];
+pub(crate) const SOURCE_KEYS: &[&str] = &[
     "title",
     "author",
     "publisher",
@@ -80,9 +80,9 @@ const SOURCE_KEYS: &[&str] = &[
     "paragraphs",
     "outside",
 ];
-const CITATION_KEYS: &[&str] = &["para", "quote"];
+pub(crate) const CITATION_KEYS: &[&str] = &["para", "quote"];
 
-fn node_keys(kind: Kind) -> &'static [&'static str] {
+pub(crate) fn node_keys(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Thesis => &["id", "text", "label", "cite", "tags", "note"],
         Kind::Premise => &[
@@ -95,7 +95,7 @@ fn node_keys(kind: Kind) -> &'static [&'static str] {
     }
 }
 
-fn link_key(kind: Kind) -> Option<&'static str> {
+pub(crate) fn link_key(kind: Kind) -> Option<&'static str> {
     match kind {
         Kind::Thesis => None,
         Kind::Premise | Kind::Evidence => Some("supports"),

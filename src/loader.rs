@@ -34,13 +34,62 @@ impl TextFiles for Beside {
     fn read(&self, name: &str) -> Result<String, String> {
         let path = self.0.join(name);
         let bytes = read_limited(&path).map_err(|e| format!("{e:#}"))?;
-        String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "{} is not UTF-8 text (invalid byte at offset {})",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            )
-        })
+        utf8_text(&path.display().to_string(), bytes)
+    }
+}
+
+/// `bytes` as text, or a message that places the first byte that is not UTF-8 by line and
+/// column (counted in characters), as an editor would show it.
+pub fn utf8_text(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let before = String::from_utf8_lossy(&bytes[..valid]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        format!(
+            "{name}:{line}:{column}: not UTF-8 text (byte 0x{:02X}); save the file as UTF-8",
+            bytes[valid]
+        )
+    })
+}
+
+/// Reads only a map's `[source]` and its article, for `argwalk paragraphs`: a map whose nodes
+/// are broken still has its paragraphs listed. `Err` inside is the source's own problems.
+pub fn load_source(path: &Path) -> anyhow::Result<Result<Source, Report>> {
+    let bytes = read_limited(path)?;
+    let name = path.display().to_string();
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(_) => return Ok(Err(load_bytes(&name, &bytes, &Builtin).report)),
+    };
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let file = SourceFile::new(&name, text);
+    let (raw, read_diags) = format::read(&file);
+    let mut diags = Vec::new();
+    let source = raw.source.as_ref().map(|s| {
+        Validator {
+            file: &file,
+            diags: &mut diags,
+        }
+        .source(s, &Beside(dir))
+    });
+    match source {
+        Some(source) if !diags.iter().any(Diagnostic::is_error) => Ok(Ok(source)),
+        _ => {
+            // Without a readable source, say why: its own problems, or the file's syntax.
+            if diags.is_empty() {
+                diags = read_diags
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect();
+            }
+            diags.sort_by_key(|d| (d.line, d.column));
+            Ok(Err(Report {
+                file,
+                diagnostics: diags,
+            }))
+        }
     }
 }
 
@@ -217,11 +266,17 @@ impl Validator<'_> {
         let at = at?;
         let clean = sanitize::clean(&at.value);
         if clean.is_empty() {
+            // `text` and `title` are required: removing them is no fix, writing them is.
+            let help = match key {
+                "text" => "write the claim between the quotes: every node needs its text (for the thesis, what the article argues, in one sentence)".to_string(),
+                "title" => "write the article's headline between the quotes".to_string(),
+                _ => format!("write the {key}, or remove the key"),
+            };
             let d = self
                 .file
                 .error(at.span.clone(), format!("`{key}` is empty"))
                 .label("nothing to show")
-                .help(format!("write the {key}, or remove the key"))
+                .help(help)
                 .done();
             self.diags.push(d);
             return None;
@@ -374,11 +429,20 @@ impl Validator<'_> {
         let mut ids: HashMap<String, usize> = HashMap::with_capacity(nodes.len());
         for (ix, node) in nodes.iter().enumerate() {
             let Some(id) = &node.id else { continue };
-            if id.value.is_empty()
-                || !id
-                    .value
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+            if id.value.is_empty() {
+                let d = self
+                    .file
+                    .error(id.span.clone(), "the id is empty")
+                    .label("no id")
+                    .help("give the node a short name such as \"P2\" or \"iran-militias\": links name nodes by id")
+                    .done();
+                self.diags.push(d);
+                continue;
+            }
+            if !id
+                .value
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-_.".contains(c))
             {
                 let d = self
                     .file

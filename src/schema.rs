@@ -1,0 +1,174 @@
+//! The JSON Schema of the map format, for TOML editors that read `#:schema` (taplo, Even Better
+//! TOML, Helix and Neovim through taplo): key completion and type errors as the author types.
+//!
+//! It is built from the loader's own tables of keys (`format`), with each key's type and help
+//! from [`key`] below: a key the loader reads but the schema does not describe fails a test,
+//! so the two cannot drift apart.
+
+use serde_json::{Value, json};
+
+use crate::format::{SOURCE_KEYS, link_key, node_keys};
+use crate::model::Kind;
+
+/// The schema of one key, with the words an editor shows for it.
+fn key(name: &str) -> Option<Value> {
+    let paragraph_range = json!({
+        "type": "string",
+        "pattern": "^\\s*[0-9]+\\s*[-–]\\s*[0-9]+\\s*$",
+        "description": "paragraphs first to last, as \"7-9\""
+    });
+    let paragraphs = json!({"anyOf": [
+        {"type": "integer", "minimum": 1, "description": "a paragraph number, from 1"},
+        paragraph_range
+    ]});
+    let id_pattern = "^[\\p{L}\\p{N}_.-]+$";
+    Some(match name {
+        "title" => {
+            json!({"type": "string", "minLength": 1, "description": "The article's headline (required)."})
+        }
+        "author" => json!({"type": "string", "description": "Who wrote the article."}),
+        "publisher" => json!({"type": "string", "description": "Where it was published."}),
+        "date" => json!({"anyOf": [{"type": "string"}, {"type": "string", "format": "date"}],
+            "description": "When it was published: a TOML date (2024-05-01) or a string."}),
+        "url" => json!({"type": "string", "description": "Where the article is online."}),
+        "text_file" => json!({"type": "string", "minLength": 1,
+            "description": "The article as plain text beside the map, paragraphs separated by blank lines. Give this or `paragraphs`."}),
+        "paragraphs" => {
+            json!({"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1,
+            "description": "The article inline, one string a paragraph. Give this or `text_file`."})
+        }
+        "outside" => json!({"type": "array", "items": paragraphs,
+            "description": "Paragraphs that are not part of the argument (captions, bylines, disclaimers)."}),
+        "id" => json!({"type": "string", "pattern": id_pattern,
+            "description": "A unique name: letters, digits, '-', '_' and '.' (required)."}),
+        "text" => {
+            json!({"type": "string", "minLength": 1, "description": "The claim, in the author's words or yours (required)."})
+        }
+        "label" => {
+            json!({"type": "string", "minLength": 1, "description": "A short name for the tree."})
+        }
+        "supports" => {
+            json!({"type": "string", "pattern": id_pattern, "description": "The id of the node this one supports (required)."})
+        }
+        "attacks" => {
+            json!({"type": "string", "pattern": id_pattern, "description": "The id of the node this one argues against (required)."})
+        }
+        "cite" => json!({"type": "array", "description": "Where the article says it.",
+        "items": {"anyOf": [
+            paragraphs,
+            {"type": "object", "additionalProperties": false, "required": ["para"],
+             "properties": {
+                "para": {"anyOf": [
+                    {"type": "integer", "minimum": 1},
+                    {"type": "string", "pattern": "^\\s*[0-9]+\\s*([-–]\\s*[0-9]+\\s*)?$"}
+                ], "description": "The paragraph (or \"7-9\") the quote is in."},
+                "quote": {"type": "string", "minLength": 1, "description": "Exact words of the paragraph, highlighted in the reader."}
+             }}
+        ]}}),
+        "tags" => {
+            json!({"type": "array", "items": {"type": "string"}, "description": "Free topics, for your own grouping."})
+        }
+        "implicit" => {
+            json!({"type": "boolean", "description": "Unstated by the author: the mapper's reconstruction."})
+        }
+        "conceded" => {
+            json!({"type": "boolean", "description": "The author grants this point rather than answering it."})
+        }
+        "note" => {
+            json!({"type": "string", "minLength": 1, "description": "The mapper's remark, kept apart from the author's claim."})
+        }
+        "para" | "quote" => return None,
+        _ => return None,
+    })
+}
+
+/// The properties object for a list of keys; a key without a schema is left out (and a test
+/// says so).
+fn properties(keys: &[&str]) -> serde_json::Map<String, Value> {
+    keys.iter()
+        .filter_map(|k| key(k).map(|v| ((*k).to_string(), v)))
+        .collect()
+}
+
+fn node(kind: Kind, description: &str) -> Value {
+    let mut required = vec!["id", "text"];
+    if let Some(link) = link_key(kind) {
+        required.push(link);
+    }
+    json!({
+        "type": "object",
+        "description": description,
+        "additionalProperties": false,
+        "required": required,
+        "properties": properties(node_keys(kind)),
+    })
+}
+
+/// The whole schema, as JSON.
+pub fn schema() -> Value {
+    let nodes = |kind, d: &str| json!({"type": "array", "items": node(kind, d)});
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": "https://argwalk.invalid/schema/map.json",
+        "title": "argwalk argument map",
+        "description": "An article's argument: a thesis, premises, evidence and counterpoints, each citing numbered paragraphs. See docs/FORMAT.md.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["source", "thesis"],
+        "properties": {
+            "source": {
+                "type": "object",
+                "description": "The article.",
+                "additionalProperties": false,
+                "required": ["title"],
+                "properties": properties(SOURCE_KEYS),
+            },
+            "thesis": node(Kind::Thesis, "What the article argues: one table."),
+            "premise": nodes(Kind::Premise, "A reason for the thesis, another premise or a counterpoint."),
+            "evidence": nodes(Kind::Evidence, "Facts or testimony behind a thesis, premise or counterpoint."),
+            "counterpoint": nodes(Kind::Counterpoint, "An objection, or a rebuttal of one: attacks any node."),
+        }
+    })
+}
+
+/// The schema as `argwalk schema` prints it and docs/map.schema.json holds it.
+pub fn text() -> String {
+    serde_json::to_string_pretty(&schema()).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::{CITATION_KEYS, TOP_KEYS};
+
+    /// Every key the loader reads is described: adding one there without a schema fails here.
+    #[test]
+    fn every_key_the_loader_reads_is_in_the_schema() {
+        for k in SOURCE_KEYS {
+            assert!(key(k).is_some(), "source key `{k}` has no schema");
+        }
+        for kind in [
+            Kind::Thesis,
+            Kind::Premise,
+            Kind::Evidence,
+            Kind::Counterpoint,
+        ] {
+            for k in node_keys(kind) {
+                assert!(key(k).is_some(), "{kind:?} key `{k}` has no schema");
+            }
+        }
+        let s = schema();
+        for k in TOP_KEYS {
+            assert!(s["properties"].get(*k).is_some(), "top-level `{k}`");
+        }
+        let cite = key("cite").unwrap();
+        let object = cite["items"]["anyOf"]
+            .as_array()
+            .and_then(|a| a.iter().find(|v| v["type"] == "object"))
+            .unwrap();
+        let quote_keys = &object["properties"];
+        for k in CITATION_KEYS {
+            assert!(quote_keys.get(*k).is_some(), "citation key `{k}`");
+        }
+    }
+}
