@@ -212,3 +212,54 @@ fn the_schema_flags_what_an_editor_should_flag() {
         assert!(errors_of(&bad).is_some(), "{to} passes the schema");
     }
 }
+
+/// taplo (the TOML toolkit behind Even Better TOML and Helix's TOML support) reads the schema
+/// as editors do: shipped maps pass, a wrong type and an unknown key are flagged at their line,
+/// and a fresh `init` is flagged only for the thesis still to write. `.ci/run` installs
+/// `@taplo/cli` from the npm registry and runs this with `--ignored`.
+#[test]
+#[ignore = "needs taplo (npm install @taplo/cli); run with `cargo test --test authoring -- --ignored` (CI does)"]
+fn taplo_checks_maps_against_the_schema() {
+    let taplo = std::env::var("ARGWALK_TAPLO").unwrap_or_else(|_| "taplo".into());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema = format!("file://{}", root.join("docs/map.schema.json").display());
+    let run = |file: &Path| {
+        Command::new(&taplo)
+            .args(["check", "--schema", &schema])
+            .arg(file)
+            .output()
+            .expect("taplo runs")
+    };
+    let shipped = run(&root.join("argument-maps/astana-talks.toml"));
+    assert!(
+        shipped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shipped.stderr)
+    );
+    let dir = folder("taplo");
+    let bad = argwalk::loader::BUILTIN_MAP
+        .replacen("conceded = true", "conceded = \"yes\"", 1)
+        .replacen("label = ", "lable = ", 1);
+    std::fs::write(dir.join("bad.toml"), bad).unwrap();
+    let out = run(&dir.join("bad.toml"));
+    let text =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(text.contains("is not of type \"boolean\""), "{text}");
+    assert!(text.contains("lable"), "{text}");
+    // A fresh init names its schema itself (`#:schema`): only the empty thesis is flagged.
+    std::fs::write(dir.join("bridge.txt"), ARTICLE).unwrap();
+    argwalk(&["init", "bridge.txt"], &dir);
+    let out = Command::new(&taplo)
+        .arg("check")
+        .arg("bridge.toml")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        text.contains("bridge.toml:") && text.contains("text = \"\""),
+        "{text}"
+    );
+    assert_eq!(text.matches("error: ").count(), 1, "{text}");
+}
