@@ -42,6 +42,9 @@ pub enum Command {
         /// Map files to check
         #[arg(required = true)]
         maps: Vec<PathBuf>,
+        /// Show every problem (by default at most 5 of each kind, then a count of the rest)
+        #[arg(long)]
+        all: bool,
     },
     /// Start a map from an article: writes MAP.toml beside it, with the paragraphs numbered
     Init {
@@ -95,7 +98,7 @@ pub fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { maps }) => check(&maps),
+        Some(Command::Check { maps, all }) => check(&maps, all),
         Some(Command::Outline { map, json }) => outline(map.as_deref(), json),
         Some(Command::Init {
             article,
@@ -133,7 +136,10 @@ fn load(map: Option<&Path>) -> Result<Loaded, ExitCode> {
     }
 }
 
-fn check(maps: &[PathBuf]) -> ExitCode {
+/// Problems of one kind shown by `check` before the rest are counted.
+const PER_KIND: usize = 5;
+
+fn check(maps: &[PathBuf], all: bool) -> ExitCode {
     let styled = styled_stderr();
     let mut worst = 0;
     let mut out = std::io::stdout().lock();
@@ -143,9 +149,10 @@ fn check(maps: &[PathBuf]) -> ExitCode {
                 let _ = write!(
                     out,
                     "{}",
-                    loaded
-                        .report
-                        .render(styled && std::io::stdout().is_terminal())
+                    loaded.report.render_capped(
+                        styled && std::io::stdout().is_terminal(),
+                        (!all).then_some(PER_KIND)
+                    )
                 );
                 if loaded.report.errors() > 0 {
                     worst = worst.max(EXIT_MAP_ERRORS);

@@ -148,6 +148,13 @@ impl Report {
     /// Renders every diagnostic with its snippet, then a summary line.
     /// `styled` adds ANSI colour; the text of the file is made safe to echo either way.
     pub fn render(&self, styled: bool) -> String {
+        self.render_capped(styled, None)
+    }
+
+    /// [`Report::render`], showing at most `per_kind` problems of each kind (the same message
+    /// but for names and numbers), then how many more of that kind there are: hundreds of one
+    /// mistake read better as three and a count.
+    pub fn render_capped(&self, styled: bool, per_kind: Option<usize>) -> String {
         let shown = sanitize::same_length_visible(&self.file.text);
         let renderer = if styled {
             Renderer::styled()
@@ -156,9 +163,35 @@ impl Report {
         }
         .term_width(100);
         let mut out = String::new();
+        let mut seen: Vec<(String, usize)> = Vec::new();
         for d in &self.diagnostics {
+            let kind = kind_of(&d.message);
+            let count = match seen.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    seen.push((kind, 1));
+                    1
+                }
+            };
+            if per_kind.is_some_and(|cap| count > cap) {
+                continue;
+            }
             out.push_str(&render_one(&renderer, &self.file.name, &shown, d));
             out.push_str("\n\n");
+        }
+        if let Some(cap) = per_kind {
+            for (kind, n) in seen.iter().filter(|(_, n)| *n > cap) {
+                out.push_str(&format!(
+                    "... and {} more like \"{kind}\" (argwalk check --all shows every one)\n",
+                    n - cap
+                ));
+            }
+            if seen.iter().any(|(_, n)| *n > cap) {
+                out.push('\n');
+            }
         }
         out.push_str(&self.summary());
         out.push('\n');
@@ -175,6 +208,31 @@ impl Report {
             plural(w, "warning")
         )
     }
+}
+
+/// A message with its particulars (what is in backticks, numbers) taken out: problems of one
+/// kind share it.
+fn kind_of(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut in_ticks = false;
+    for c in message.chars() {
+        match c {
+            '`' => {
+                in_ticks = !in_ticks;
+                if in_ticks {
+                    out.push_str("`…`");
+                }
+            }
+            _ if in_ticks => {}
+            c if c.is_ascii_digit() => {
+                if !out.ends_with('#') {
+                    out.push('#');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn render_one(renderer: &Renderer, name: &str, shown: &str, d: &Diagnostic) -> String {

@@ -33,6 +33,9 @@ pub struct RawSource {
     /// Inline paragraphs; the raw text of each, cleaned later with the rest of the article.
     pub paragraphs: Option<At<Vec<At<String>>>>,
     pub outside: Vec<At<(i64, i64)>>,
+    /// `text_file` or `paragraphs` is there, readable or not: a wrong type is its own error,
+    /// and "the source has no text" would contradict it.
+    pub text_given: bool,
 }
 
 /// One `cite` entry: a paragraph or an inclusive range, maybe with a quote.
@@ -114,6 +117,24 @@ pub fn suggest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
         .map(|(_, k)| k)
 }
 
+/// Like [`suggest`], for names chosen by the author (ids): only when one candidate is clearly
+/// the closest, since a wrong guess among similar ids (P1, P2, P3) misleads more than none.
+pub fn suggest_clearly<'k>(
+    word: &str,
+    known: impl IntoIterator<Item = &'k str>,
+) -> Option<&'k str> {
+    let lower = word.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = known
+        .into_iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, &k.to_lowercase()), k))
+        .collect();
+    scored.sort_unstable();
+    let (best, k) = *scored.first()?;
+    let close = best <= (k.chars().count() / 3).max(1) || lower == k.to_lowercase();
+    let clear = scored.get(1).is_none_or(|&(second, _)| second > best);
+    (close && clear).then_some(k)
+}
+
 fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
@@ -128,25 +149,72 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 
 /// Parses the document and reads it, returning what could be read and every problem found.
 pub fn read(file: &SourceFile) -> (RawMap, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
     let (doc, errors) = DeTable::parse_recoverable(&file.text);
-    for e in &errors {
-        let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().to_string();
-        diags.push(
-            file.error(span, format!("this is not valid TOML: {message}"))
-                .label("TOML syntax error here")
-                .help(if message.contains("duplicate") {
-                    "a key or [table] may appear only once: write repeated nodes as [[premise]], [[evidence]], [[counterpoint]]; a map has exactly one [thesis]"
-                } else {
-                    "see docs/FORMAT.md for the shape of a map; strings need double quotes"
-                })
-                .done(),
-        );
-    }
-    let mut reader = Reader { file, diags };
+    let raws: Vec<crate::syntax::Raw> = errors
+        .iter()
+        .map(|e| crate::syntax::Raw {
+            message: e.message().to_string(),
+            span: e.span().unwrap_or(0..0),
+        })
+        .collect();
+    let syntax = crate::syntax::explain_all(file, &raws);
+    let mut reader = Reader {
+        file,
+        diags: Vec::new(),
+    };
     let map = reader.document(doc.get_ref(), doc.span());
-    (map, reader.diags)
+    // A table with a syntax error was read in part: what it seems to lack (its text, its link)
+    // is most likely on the broken line, so only the syntax error is said.
+    let broken: Vec<Range<usize>> = syntax
+        .iter()
+        .filter_map(|d| d.span.clone())
+        .map(|span| table_around(&file.text, span.start))
+        .collect();
+    let follows_from_syntax = |d: &Diagnostic| {
+        d.span.as_ref().is_some_and(|s| {
+            broken.iter().any(|b| b.contains(&s.start))
+                && (d.message.contains(" has no `")
+                    || d.message.contains("does not say what it")
+                    || d.message.contains("unknown key"))
+        })
+    };
+    let said_brackets = |d: &Diagnostic| {
+        (d.message.contains("must be an array of tables") || d.message.contains("must be `[["))
+            && syntax
+                .iter()
+                .any(|s| s.message.contains("must be `[[") && s.line == d.line)
+    };
+    // The later [[premise]] headers conflict with an earlier [premise]: the fix is said there.
+    let brackets_said = reader
+        .diags
+        .iter()
+        .any(|d| d.message.contains("must be `[["));
+    let mut diags: Vec<Diagnostic> = syntax
+        .iter()
+        .filter(|d| !(brackets_said && d.message.contains("after a single-bracket")))
+        .cloned()
+        .collect();
+    diags.extend(
+        reader
+            .diags
+            .into_iter()
+            .filter(|d| !follows_from_syntax(d) && !said_brackets(d)),
+    );
+    (map, diags)
+}
+
+/// The byte range of the table holding byte `at`: from its header to the next one.
+fn table_around(text: &str, at: usize) -> Range<usize> {
+    let at = at.min(text.len());
+    let mut start = 0;
+    let mut pos = 0;
+    for line in text[..at].split_inclusive('\n') {
+        if crate::syntax::header_name(line).is_some() {
+            start = pos;
+        }
+        pos += line.len();
+    }
+    start..crate::syntax::next_header(text, at)
 }
 
 struct Reader<'f> {
@@ -200,7 +268,10 @@ impl Reader<'_> {
                         other => {
                             let d = self
                                 .file
-                                .error(value.span(), format!("`{name}` must be an array of tables, found {}", type_name(other)))
+                                .error(value.span(), match other {
+                                    DeValue::Table(_) => format!("`[{name}]` must be `[[{name}]]`: nodes are written with double brackets"),
+                                    _ => format!("`{name}` must be an array of tables, found {}", type_name(other)),
+                                })
                                 .label("expected [[…]] tables")
                                 .help(format!("write each {name} under its own `[[{name}]]` header (double brackets), even when there is only one"))
                                 .done();
@@ -261,6 +332,7 @@ impl Reader<'_> {
         s.publisher = self.string(t, "publisher", "publisher = \"TRT World\"");
         s.url = self.string(t, "url", "url = \"https://…\"");
         s.text_file = self.string(t, "text_file", "text_file = \"article.txt\"");
+        s.text_given = entry(t, "text_file").is_some() || entry(t, "paragraphs").is_some();
         if let Some((_, v)) = entry(t, "date") {
             s.date = match v.get_ref() {
                 DeValue::Datetime(d) => Some(At {
@@ -310,7 +382,7 @@ impl Reader<'_> {
                 }
             }
         }
-        if s.title.is_none() {
+        if s.title.is_none() && entry(t, "title").is_none() {
             let d = self
                 .file
                 .error(span_of_header(&self.file.text, span), "[source] has no `title`")

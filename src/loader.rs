@@ -71,6 +71,7 @@ pub fn load_source(path: &Path) -> anyhow::Result<Result<Source, Report>> {
         Validator {
             file: &file,
             diags: &mut diags,
+            written_ids: Default::default(),
         }
         .source(s, &Beside(dir))
     });
@@ -198,6 +199,7 @@ pub fn load_str(name: &str, text: &str, files: &dyn TextFiles) -> Loaded {
     let map = Validator {
         file: &file,
         diags: &mut diags,
+        written_ids: written_ids(text),
     }
     .validate(raw, files);
     diags.sort_by_key(|d| (d.line, d.column, !d.is_error()));
@@ -218,6 +220,24 @@ pub fn load_str(name: &str, text: &str, files: &dyn TextFiles) -> Loaded {
 struct Validator<'a> {
     file: &'a SourceFile,
     diags: &'a mut Vec<Diagnostic>,
+    /// Every id written in the file as `id = "…"`, read or not.
+    written_ids: std::collections::HashSet<String>,
+}
+
+/// The ids written in a map's text as `id = "…"` lines, whether or not their tables could be
+/// read: a link to one of them is not a typo.
+fn written_ids(text: &str) -> std::collections::HashSet<String> {
+    text.lines()
+        .filter_map(|l| {
+            let rest = l
+                .trim_start()
+                .strip_prefix("id")?
+                .trim_start()
+                .strip_prefix('=')?;
+            let rest = rest.trim_start().strip_prefix('"')?;
+            Some(rest[..rest.find('"')?].to_string())
+        })
+        .collect()
 }
 
 impl Validator<'_> {
@@ -334,6 +354,7 @@ impl Validator<'_> {
                     (line, sanitize::clean(&p.value))
                 })
                 .collect(),
+            (None, None) if raw.text_given => Vec::new(),
             (None, None) => {
                 let d = self
                     .file
@@ -416,7 +437,7 @@ impl Validator<'_> {
                 .file
                 .error(span, format!("there is no paragraph {bad}: the article has {count} paragraphs"))
                 .label(format!("paragraphs are numbered 1 to {count}"))
-                .help("paragraphs are counted from 1, separated by blank lines in the text file; run `argwalk outline` to see the numbering")
+                .help("paragraphs are counted from 1, separated by blank lines in the text file; `argwalk paragraphs MAP` lists them")
                 .done();
             self.diags.push(d);
             return None;
@@ -507,9 +528,15 @@ impl Validator<'_> {
                         parents[ix] = Some(target);
                     }
                 }
+                // A node written in the file but lost to another error (a `[premise]` for
+                // `[[premise]]`, a broken line) is that error's doing: said once, there.
+                None if self.written_ids.contains(&link.value) => {}
                 None => {
                     let shown = sanitize::clean(&link.value);
-                    let help = match format::suggest(&link.value, ids.keys().map(String::as_str)) {
+                    let help = match format::suggest_clearly(
+                        &link.value,
+                        ids.keys().map(String::as_str),
+                    ) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "every link must name the `id` of a node in this map".to_string(),
                     };
@@ -680,15 +707,63 @@ impl Validator<'_> {
             self.diags.push(d);
             return;
         }
+        // Word for word in another paragraph: the number is wrong, not the quote.
+        let elsewhere: Vec<usize> = paragraphs
+            .iter()
+            .filter(|p| !range.contains(&p.number) && p.text.contains(text))
+            .map(|p| p.number)
+            .collect();
+        if let Some(&n) = elsewhere.first() {
+            let d = self
+                .file
+                .error(
+                    q.span.clone(),
+                    format!("this quote is not in {cited}, but it is in ¶{n}"),
+                )
+                .label(format!("found word for word in paragraph {n}"))
+                .help(format!(
+                    "cite paragraph {n} for this quote (`para = {n}`), or quote words of {cited}"
+                ))
+                .done();
+            self.diags.push(d);
+            return;
+        }
+        // Across a paragraph break: each part is in one paragraph, the whole in none.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let split = (1..words.len()).find_map(|k| {
+            let (head, tail) = (words[..k].join(" "), words[k..].join(" "));
+            paragraphs.windows(2).find_map(|w| {
+                (w[0].text.ends_with(&head) && w[1].text.starts_with(&tail))
+                    .then(|| (w[0].number, head.clone(), tail.clone()))
+            })
+        });
+        if let Some((n, head, tail)) = split {
+            let d = self
+                .file
+                .error(q.span.clone(), format!("this quote runs across paragraphs {n} and {}", n + 1))
+                .label("a quote stays within one paragraph")
+                .help(format!("split it in two citations: {{ para = {n}, quote = \"{head}\" }}, {{ para = {}, quote = \"{tail}\" }}", n + 1))
+                .done();
+            self.diags.push(d);
+            return;
+        }
         let best = range
             .clone()
             .map(|n| (n, closest_passage(&paragraphs[n - 1].text, text)))
             .min_by_key(|(_, (_, cost))| *cost);
+        // A passage is worth showing only when it is close: within a quarter of the quote's
+        // length in edits. Otherwise it is noise ("found c").
+        let limit = text.chars().count() / 4;
         let note = match best {
-            Some((n, (passage, _))) if !passage.is_empty() => {
-                format!("the closest passage of paragraph {n} is: \"{passage}\"")
+            Some((n, (passage, cost))) if !passage.is_empty() && cost <= limit.max(1) => {
+                format!(
+                    "the closest passage of paragraph {n} is: \"{}\"",
+                    whole_words(&paragraphs[n - 1].text, &passage)
+                )
             }
-            _ => format!("{cited} has nothing close to it"),
+            _ => format!(
+                "{cited} has nothing close to it: check the paragraph number (`argwalk paragraphs` lists them)"
+            ),
         };
         let d = self
             .file
@@ -706,21 +781,6 @@ impl Validator<'_> {
                 .id
                 .as_ref()
                 .map_or(rawnode.span.clone(), |i| i.span.clone());
-            if node.kind == Kind::Premise
-                && !node.implicit
-                && !node
-                    .children
-                    .iter()
-                    .any(|&c| matches!(map.nodes[c].kind, Kind::Evidence | Kind::Premise))
-            {
-                let d = self
-                    .file
-                    .warning(span.clone(), format!("premise `{}` has no evidence", node.id))
-                    .label("nothing supports this premise")
-                    .help("add [[evidence]] (or a sub-premise) with `supports` naming it, or mark it `implicit = true` if the author leaves it unstated")
-                    .done();
-                self.diags.push(d);
-            }
             if node.citations.is_empty() && !node.implicit {
                 let d = self
                     .file
@@ -809,6 +869,26 @@ pub fn split_paragraphs_with_lines(text: &str) -> Vec<(usize, String)> {
 
 /// The passage of `paragraph` closest to `quote` by edit distance (approximate substring
 /// matching), with its cost. Bounded work: very long inputs fall back to a coarser search.
+/// `passage` (a slice of `paragraph`'s text, as [`closest_passage`] finds it) widened to whole
+/// words, so a near miss reads as words of the article and not as fragments.
+fn whole_words(paragraph: &str, passage: &str) -> String {
+    let Some(at) = paragraph.find(passage) else {
+        return passage.to_string();
+    };
+    let mut start = at;
+    while start > 0 && !paragraph[..start].ends_with(char::is_whitespace) {
+        start = paragraph[..start]
+            .char_indices()
+            .last()
+            .map_or(0, |(i, _)| i);
+    }
+    let mut end = at + passage.len();
+    while end < paragraph.len() && !paragraph[end..].starts_with(char::is_whitespace) {
+        end += paragraph[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    paragraph[start..end].trim().to_string()
+}
+
 pub fn closest_passage(paragraph: &str, quote: &str) -> (String, usize) {
     let p: Vec<char> = paragraph.chars().collect();
     let q: Vec<char> = quote.chars().collect();

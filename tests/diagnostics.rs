@@ -96,7 +96,7 @@ fn base_map_is_clean() {
 #[test]
 fn not_toml_at_all() {
     let l = load("this is not toml\n");
-    let d = expect_error(&l, 1, 6, "this is not valid TOML");
+    let d = expect_error(&l, 1, 1, "neither `key = value` nor a [table] header");
     assert!(d.help.is_some());
 }
 
@@ -206,7 +206,7 @@ fn quote_not_in_paragraph_shows_the_closest_passage() {
     let d = expect_error(&l, 20, 29, "this quote is not in paragraph 3");
     assert_eq!(
         d.note.as_deref(),
-        Some("the closest passage of paragraph 3 is: \"eta theta\"")
+        Some("the closest passage of paragraph 3 is: \"eta theta.\"")
     );
 }
 
@@ -307,13 +307,7 @@ fn warnings_do_not_fail_a_load() {
         .iter()
         .map(|d| (d.line, d.column, d.message.as_str()))
         .collect();
-    assert_eq!(
-        w,
-        [
-            (1, 1, "no node cites paragraph 3"),
-            (12, 6, "premise `P1` has no evidence"),
-        ]
-    );
+    assert_eq!(w, [(1, 1, "no node cites paragraph 3"),]);
     assert!(
         l.report
             .diagnostics
@@ -418,4 +412,176 @@ fn an_article_with_no_paragraphs() {
     );
     expect_error(&l, 3, 13, "the article has no paragraphs");
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Exactly one error in the report, at `line:col`, whose message contains `message`.
+#[track_caller]
+fn only_error(l: &Loaded, line: usize, col: usize, message: &str) -> Diagnostic {
+    let errs = errors(l);
+    assert_eq!(
+        errs.len(),
+        1,
+        "one error wanted:\n{}",
+        l.report.render(false)
+    );
+    expect_error(l, line, col, message).clone()
+}
+
+#[test]
+fn a_straight_quote_inside_a_string_is_one_error_at_the_quote() {
+    let l = load(&base_with(13, "text = \"he said \"no\" twice\""));
+    let d = only_error(&l, 13, 17, "ends the string");
+    let help = d.help.unwrap();
+    assert!(
+        help.contains("\\\"") && help.contains("'he said \"no\" twice'"),
+        "{help}"
+    );
+}
+
+#[test]
+fn single_brackets_for_a_node_list_are_one_error_with_the_fix() {
+    // The one premise under [premise]: its evidence's link to P1 is not a second error.
+    let l = load(&base_with(10, "[premise]"));
+    let d = only_error(&l, 10, 1, "must be `[[premise]]`");
+    assert!(d.help.unwrap().contains("[[premise]]"));
+    assert!(!l.report.render(false).contains("no node has that id"));
+    // With more premises after it, the later [[premise]] headers are not errors of their own.
+    let more = format!(
+        "{}\n[[premise]]\nid = \"P2\"\nsupports = \"T\"\ntext = \"x\"\ncite = [1]\n",
+        base_with(10, "[premise]")
+    );
+    only_error(&load(&more), 10, 1, "must be `[[premise]]`");
+}
+
+#[test]
+fn a_colon_for_equals_is_the_only_error() {
+    let l = load(&base_with(12, "supports: \"T\""));
+    let d = only_error(&l, 12, 9, "joined with `=`, not `:`");
+    assert_eq!(d.help.as_deref(), Some("supports = \"T\""));
+}
+
+#[test]
+fn a_wrong_type_is_one_error_not_also_a_missing_key() {
+    only_error(
+        &load(&base_with(2, "title = 42")),
+        2,
+        9,
+        "`title` must be a string",
+    );
+    let inline = base_with(3, "text_file = 3");
+    only_error(&load(&inline), 3, 13, "`text_file` must be a string");
+    only_error(
+        &load(&base_with(13, "text = 5")),
+        13,
+        8,
+        "`text` must be a string",
+    );
+}
+
+#[test]
+fn a_second_thesis_is_one_error() {
+    let l = load(&format!(
+        "{BASE}\n[thesis]\nid = \"T2\"\ntext = \"Another.\"\ncite = [1]\n"
+    ));
+    only_error(&l, 22, 1, "a map has one thesis");
+}
+
+#[test]
+fn an_unclosed_string_is_placed_at_its_opening_quote() {
+    let l = load(&base_with(13, "text = \"A premise."));
+    let d = only_error(&l, 13, 8, "never closed");
+    assert!(d.help.unwrap().contains("\"\"\""));
+}
+
+#[test]
+fn empty_text_and_empty_id_say_what_to_write() {
+    let l = load(&base_with(13, "text = \"\""));
+    let d = only_error(&l, 13, 8, "`text` is empty");
+    assert!(
+        !d.help.as_deref().unwrap().contains("remove"),
+        "{:?}",
+        d.help
+    );
+    let l = load(&base_with(11, "id = \"\"").replace("supports = \"P1\"", "supports = \"T\""));
+    expect_error(&l, 11, 6, "the id is empty");
+}
+
+#[test]
+fn thesis_as_a_one_entry_array_is_read_as_the_thesis() {
+    let l = load(&base_with(5, "[[thesis]]"));
+    assert!(l.map.is_some(), "{}", l.report.render(false));
+}
+
+#[test]
+fn a_quote_from_another_paragraph_names_it() {
+    let l = load(&base_with(
+        20,
+        "cite = [{ para = 2, quote = \"eta theta\" }]",
+    ));
+    let d = only_error(&l, 20, 29, "but it is in ¶3");
+    assert!(d.help.unwrap().contains("para = 3"));
+}
+
+#[test]
+fn a_quote_across_two_paragraphs_says_to_split_it() {
+    let l = load(&base_with(
+        20,
+        "cite = [{ para = 2, quote = \"Delta epsilon. Zeta eta\" }]",
+    ));
+    let d = only_error(&l, 20, 29, "runs across paragraphs 2 and 3");
+    assert!(d.help.unwrap().contains("para = 3, quote = \"Zeta eta\""));
+}
+
+#[test]
+fn the_closest_passage_is_shown_only_when_close_and_in_whole_words() {
+    let near = load(&base_with(
+        20,
+        "cite = [{ para = 3, quote = \"eta thetta\" }]",
+    ));
+    let d = only_error(&near, 20, 29, "this quote is not in paragraph 3");
+    assert_eq!(
+        d.note.as_deref(),
+        Some("the closest passage of paragraph 3 is: \"eta theta.\"")
+    );
+    let far = load(&base_with(
+        20,
+        "cite = [{ para = 3, quote = \"found completely different words\" }]",
+    ));
+    let d = only_error(&far, 20, 29, "this quote is not in paragraph 3");
+    assert!(
+        d.note.as_deref().unwrap().contains("nothing close"),
+        "{:?}",
+        d.note
+    );
+}
+
+#[test]
+fn did_you_mean_only_when_one_id_is_clearly_closest() {
+    let many =
+        format!("{BASE}\n[[premise]]\nid = \"P2\"\nsupports = \"T\"\ntext = \"x\"\ncite = [1]\n");
+    // P3 is as close to P1 as to P2: no guess.
+    let l = load(&many.replace("supports = \"P1\"", "supports = \"P3\""));
+    let d = only_error(&l, 18, 12, "no node has that id");
+    assert!(!d.help.unwrap().contains("did you mean"));
+    // "Pl" is closest to P1 alone... and to P2 equally: still no guess; "T1" is closest to T.
+    let l = load(&many.replace("supports = \"P1\"", "supports = \"Tt\""));
+    let d = only_error(&l, 18, 12, "no node has that id");
+    assert_eq!(d.help.as_deref(), Some("did you mean `T`?"));
+}
+
+#[test]
+fn many_errors_of_one_kind_are_counted_past_the_first_few() {
+    let mut text = BASE.to_string();
+    for i in 0..40 {
+        text.push_str(&format!(
+            "\n[[evidence]]\nid = \"X{i}\"\nsupports = \"P1\"\ntext = \"x\"\ncite = [{}]\n",
+            50 + i
+        ));
+    }
+    let l = load(&text);
+    assert_eq!(errors(&l).len(), 40);
+    let capped = l.report.render_capped(false, Some(5));
+    assert_eq!(capped.matches("error:").count(), 5, "{capped}");
+    assert!(capped.contains("... and 35 more like"), "{capped}");
+    assert_eq!(l.report.render(false).matches("error:").count(), 40);
 }
