@@ -333,6 +333,8 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
     follow_size(tui, &mut app)?;
     let mut first = true;
     let mut watch = None;
+    // What the session's map was read from, so an unchanged file is not read twice.
+    let mut stamp = app.files.as_ref().map(Stamp::of).unwrap_or_default();
     loop {
         {
             let _guard = DRAWING.lock();
@@ -365,7 +367,7 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
         while let Some(effect) = pending.pop_front() {
             let answer = match effect {
                 Effect::Quit(code) => return Ok(code),
-                Effect::Reload => Some(reload(&app, theme)),
+                Effect::Reload => reload(&app, theme, &mut stamp),
                 Effect::OpenEditor { file, line } => {
                     let done = edit(tui, &file, line);
                     let (w, h) = (tui.screen.size()?.width, tui.screen.size()?.height);
@@ -421,11 +423,42 @@ fn follow_size(tui: &mut Tui, app: &mut App) -> std::io::Result<()> {
 
 /// Reads the session's map again: [`Event::Reloaded`] with the map or its problems, or
 /// [`Event::ReloadFailed`] when the file cannot be read at all.
-fn reload(app: &App, theme: Theme) -> Event {
+/// What a reload last read: each file's inode, size and modification time. One save often comes as
+/// several file events (a temporary file, a rename, a touch): a second read of what was just
+/// read would only replace the message the first one gave.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Stamp(Vec<Option<(u64, u64, std::time::SystemTime)>>);
+
+impl Stamp {
+    fn of(files: &MapFiles) -> Self {
+        use std::os::unix::fs::MetadataExt;
+        // The inode too: a save by rename is a new file even within one tick of the clock.
+        let stamp = |p: &Path| {
+            std::fs::metadata(p)
+                .ok()
+                .and_then(|m| Some((m.ino(), m.len(), m.modified().ok()?)))
+        };
+        Self(
+            std::iter::once(&files.map)
+                .chain(files.article.as_ref())
+                .map(|p| stamp(p))
+                .collect(),
+        )
+    }
+}
+
+fn reload(app: &App, theme: Theme, last: &mut Stamp) -> Option<Event> {
     let Some(files) = &app.files else {
-        return Event::ReloadFailed("The built-in map does not change".into());
+        return Some(Event::ReloadFailed(
+            "The built-in map does not change".into(),
+        ));
     };
-    match loader::load_path(&files.map) {
+    let now = Stamp::of(files);
+    if now == *last {
+        return None;
+    }
+    *last = now;
+    Some(match loader::load_path(&files.map) {
         Ok(mut loaded) => {
             if theme.ascii {
                 loaded.map = loaded.map.map(crate::ascii::map);
@@ -435,7 +468,7 @@ fn reload(app: &App, theme: Theme) -> Event {
         Err(e) => Event::ReloadFailed(crate::sanitize::clean(&format!(
             "Cannot read the map: {e:#}; the last good map stays on screen"
         ))),
-    }
+    })
 }
 
 /// Lends the terminal to the user's editor on `file` at `line`, and takes it back.

@@ -83,7 +83,8 @@ fn a_save_shows_at_once_and_a_broken_one_keeps_the_last_good_map() {
     save(&map, &text);
     // "clean again", or "Reloaded" when a late event of the same save reads it once more.
     assert!(
-        p.wait_for(LONG, |s| s.contains("clean again") || s.contains("Reloaded")),
+        p.wait_for(LONG, |s| s.contains("clean again")
+            || s.contains("Reloaded")),
         "{}",
         p.screen()
     );
@@ -144,7 +145,11 @@ fn e_opens_the_editor_at_the_node_and_reads_the_map_again() {
     // The editor had the terminal in cooked mode; argwalk took it back after.
     let stty = std::fs::read_to_string(dir.join("stty")).unwrap();
     assert!(stty.contains(" icanon") && stty.contains(" echo"), "{stty}");
-    assert!(p.screen().contains("T › P2 "), "the selection is kept");
+    assert!(
+        p.wait_for(LONG, |s| s.contains("T › P2 ")),
+        "the selection is kept:\n{}",
+        p.screen()
+    );
     // From the source pane, the article at the marked paragraph's line.
     p.send(b"\te");
     assert!(p.wait_for(LONG, |_| {
