@@ -56,8 +56,13 @@ pub struct RawNode {
     pub id: Option<At<String>>,
     pub text: Option<At<String>>,
     pub label: Option<At<String>>,
-    /// `supports` or `attacks`, whichever the kind takes.
+    /// `supports` or `attacks`, whichever the kind takes: the first id it names, which places
+    /// the node in the tree.
     pub link: Option<At<String>>,
+    /// The other links: further ids of that key, and a premise's `attacks`.
+    pub also: Vec<(crate::model::Link, At<String>)>,
+    /// Who makes the claim, when it is not the article's author.
+    pub by: Option<At<String>>,
     pub cite: Vec<RawCitation>,
     pub tags: Vec<String>,
     pub implicit: bool,
@@ -87,13 +92,15 @@ pub(crate) const CITATION_KEYS: &[&str] = &["para", "quote"];
 
 pub(crate) fn node_keys(kind: Kind) -> &'static [&'static str] {
     match kind {
-        Kind::Thesis => &["id", "text", "label", "cite", "tags", "note"],
+        Kind::Thesis => &["id", "text", "label", "by", "cite", "tags", "note"],
         Kind::Premise => &[
-            "id", "text", "label", "supports", "cite", "tags", "implicit", "note",
+            "id", "text", "label", "by", "supports", "attacks", "cite", "tags", "implicit", "note",
         ],
-        Kind::Evidence => &["id", "text", "label", "supports", "cite", "tags", "note"],
+        Kind::Evidence => &[
+            "id", "text", "label", "by", "supports", "cite", "tags", "note",
+        ],
         Kind::Counterpoint => &[
-            "id", "text", "label", "attacks", "cite", "tags", "conceded", "implicit", "note",
+            "id", "text", "label", "by", "attacks", "cite", "tags", "conceded", "implicit", "note",
         ],
     }
 }
@@ -429,21 +436,42 @@ impl Reader<'_> {
                 .done();
             self.diags.push(d);
         }
+        let mut also = Vec::new();
         let link = match link_key(kind) {
             Some(key) => {
                 let example = format!("{key} = \"T\"");
-                let link = self.string(t, key, &example);
+                let mut targets = self
+                    .targets(t, key, &example)
+                    .unwrap_or_default()
+                    .into_iter();
+                let link = targets.next();
+                let primary = if key == "supports" {
+                    crate::model::Link::Supports
+                } else {
+                    crate::model::Link::Attacks
+                };
+                also.extend(targets.map(|t| (primary, t)));
                 if link.is_none() && entry(t, key).is_none() {
                     let verb = if key == "supports" {
                         "supports"
                     } else {
                         "attacks"
                     };
+                    let help = if kind == Kind::Premise && entry(t, "attacks").is_some() {
+                        "a premise supports a node, and may also attack the objections it answers: add `supports = \"<id>\"`; a claim that only argues against another is a [[counterpoint]]".to_string()
+                    } else {
+                        format!(
+                            "add `{key} = \"<id>\"` naming the node it {verb}, for example the thesis"
+                        )
+                    };
                     let d = self
                         .file
-                        .error(header.clone(), format!("this {} does not say what it {verb}", kind.name()))
+                        .error(
+                            header.clone(),
+                            format!("this {} does not say what it {verb}", kind.name()),
+                        )
                         .label(format!("`{key}` missing"))
-                        .help(format!("add `{key} = \"<id>\"` naming the node it {verb}, for example the thesis"))
+                        .help(help)
                         .done();
                     self.diags.push(d);
                 }
@@ -451,6 +479,17 @@ impl Reader<'_> {
             }
             None => None,
         };
+        // A premise that also answers an objection: `attacks` beside its `supports`.
+        if kind == Kind::Premise {
+            let attacks = self
+                .targets(t, "attacks", "attacks = \"O1\"")
+                .unwrap_or_default();
+            also.extend(
+                attacks
+                    .into_iter()
+                    .map(|t| (crate::model::Link::Attacks, t)),
+            );
+        }
         let cite = match entry(t, "cite") {
             Some((_, v)) => self.citations(v),
             None => Vec::new(),
@@ -466,6 +505,8 @@ impl Reader<'_> {
             text,
             label: self.string(t, "label", "label = \"Iran's militias\""),
             link,
+            also,
+            by: self.string(t, "by", "by = \"the Justice Department\""),
             cite,
             tags,
             implicit: self.boolean(t, "implicit").unwrap_or(false),
@@ -648,6 +689,57 @@ impl Reader<'_> {
             }),
             other => {
                 self.wrong_type(v.span(), &format!("`{key}`"), "a string", other, example);
+                None
+            }
+        }
+    }
+
+    /// The ids a link key names: one id, or a list of them (a node that bears on several).
+    fn targets(&mut self, t: &DeTable<'_>, key: &str, example: &str) -> Option<Vec<At<String>>> {
+        let (_, v) = entry(t, key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(vec![At {
+                value: s.to_string(),
+                span: v.span(),
+            }]),
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => out.push(At {
+                            value: s.to_string(),
+                            span: item.span(),
+                        }),
+                        other => self.wrong_type(
+                            item.span(),
+                            &format!("each id of `{key}`"),
+                            "a string",
+                            other,
+                            example,
+                        ),
+                    }
+                }
+                if items.is_empty() {
+                    let d = self
+                        .file
+                        .error(v.span(), format!("`{key}` names no node"))
+                        .label("empty list")
+                        .help(format!(
+                            "name at least one id: {key} = \"T\", or {key} = [\"P1\", \"O2\"]"
+                        ))
+                        .done();
+                    self.diags.push(d);
+                }
+                Some(out)
+            }
+            other => {
+                self.wrong_type(
+                    v.span(),
+                    &format!("`{key}`"),
+                    "an id or a list of ids",
+                    other,
+                    example,
+                );
                 None
             }
         }

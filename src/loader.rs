@@ -246,6 +246,7 @@ impl Validator<'_> {
         let ids = self.ids(&raw.nodes);
         let parents = self.links(&raw.nodes, &ids);
         self.cycles(&raw.nodes, &parents);
+        let also = self.cross_links(&raw.nodes, &ids, &parents);
         let paragraphs = source.as_ref().map_or(&[][..], |s| &s.paragraphs[..]);
         let mut drafts = Vec::with_capacity(raw.nodes.len());
         for (ix, node) in raw.nodes.iter().enumerate() {
@@ -260,6 +261,8 @@ impl Validator<'_> {
                 label: self.text(node.label.as_ref(), "label"),
                 text: self.text(node.text.as_ref(), "text").unwrap_or_default(),
                 parent: parents[ix],
+                also: also[ix].clone(),
+                by: self.text(node.by.as_ref(), "by"),
                 citations,
                 tags: node.tags.clone(),
                 implicit: node.implicit,
@@ -554,6 +557,132 @@ impl Validator<'_> {
             }
         }
         parents
+    }
+
+    /// Resolves each node's further links (beyond the one that places it in the tree), and
+    /// checks that they make no cycle with the tree: a node may not, through any chain of links,
+    /// bear on itself. An unknown id is reported as for the first link.
+    fn cross_links(
+        &mut self,
+        nodes: &[RawNode],
+        ids: &HashMap<String, usize>,
+        parents: &[Option<usize>],
+    ) -> Vec<Vec<(usize, crate::model::Link)>> {
+        use crate::model::Link;
+        let mut also = vec![Vec::new(); nodes.len()];
+        for (ix, node) in nodes.iter().enumerate() {
+            for (link, target) in &node.also {
+                let Some(&to) = ids.get(&target.value) else {
+                    if !self.written_ids.contains(&target.value) {
+                        let help = match format::suggest_clearly(
+                            &target.value,
+                            ids.keys().map(String::as_str),
+                        ) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => {
+                                "every link must name the `id` of a node in this map".to_string()
+                            }
+                        };
+                        let d = self
+                            .file
+                            .error(
+                                target.span.clone(),
+                                format!(
+                                    "`{}` names `{}`, but no node has that id",
+                                    link.verb(),
+                                    sanitize::clean(&target.value)
+                                ),
+                            )
+                            .label("unknown id")
+                            .help(help)
+                            .done();
+                        self.diags.push(d);
+                    }
+                    continue;
+                };
+                let repeated = parents[ix] == Some(to) || also[ix].iter().any(|&(t, _)| t == to);
+                let evidence = *link == Link::Supports && nodes[to].kind == Kind::Evidence;
+                let problem = if to == ix {
+                    Some((
+                        "a node cannot bear on itself".to_string(),
+                        "name another node".to_string(),
+                    ))
+                } else if repeated {
+                    Some((
+                        format!("`{}` is linked twice", target.value),
+                        "name each node once".to_string(),
+                    ))
+                } else if evidence {
+                    Some((
+                        "nothing can support evidence".to_string(),
+                        "evidence is a leaf: name a premise or the thesis".to_string(),
+                    ))
+                } else {
+                    None
+                };
+                match problem {
+                    Some((message, help)) => {
+                        let d = self
+                            .file
+                            .error(target.span.clone(), message)
+                            .label("this link")
+                            .help(help)
+                            .done();
+                        self.diags.push(d);
+                    }
+                    None => also[ix].push((to, *link)),
+                }
+            }
+        }
+        // A cycle through a cross-link: following links from its target leads back to its node.
+        for (ix, links) in also.clone().iter().enumerate() {
+            for (k, &(to, _)) in links.iter().enumerate() {
+                if self.reaches(to, ix, parents, &also) {
+                    let span = nodes[ix]
+                        .also
+                        .get(k)
+                        .map_or(nodes[ix].span.clone(), |(_, t)| t.span.clone());
+                    let name = |n: usize| {
+                        nodes[n]
+                            .id
+                            .as_ref()
+                            .map_or("?".to_string(), |i| sanitize::clean(&i.value))
+                    };
+                    let d = self
+                        .file
+                        .error(span, format!("this link makes a cycle: `{}` bears on `{}`, which leads back to `{}`", name(ix), name(to), name(ix)))
+                        .label("closes a cycle")
+                        .help("a claim cannot, through other claims, bear on itself: point this link elsewhere")
+                        .done();
+                    self.diags.push(d);
+                    also[ix].retain(|&(t, _)| t != to);
+                }
+            }
+        }
+        also
+    }
+
+    /// Whether following links (tree and cross) from `from` reaches `to`.
+    fn reaches(
+        &self,
+        from: usize,
+        to: usize,
+        parents: &[Option<usize>],
+        also: &[Vec<(usize, crate::model::Link)>],
+    ) -> bool {
+        let mut seen = vec![false; parents.len()];
+        let mut stack = vec![from];
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if std::mem::replace(&mut seen[n], true) {
+                continue;
+            }
+            stack.extend(parents[n]);
+            stack.extend(also[n].iter().map(|&(t, _)| t));
+        }
+        false
     }
 
     /// Finds cycles and nodes that never reach the thesis, in one linear pass.

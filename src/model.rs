@@ -123,6 +123,23 @@ impl Citation {
     }
 }
 
+/// How one node bears on another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Link {
+    Supports,
+    Attacks,
+}
+
+impl Link {
+    pub fn verb(self) -> &'static str {
+        match self {
+            Link::Supports => "supports",
+            Link::Attacks => "attacks",
+        }
+    }
+}
+
 /// A node as the loader hands it over: everything but the derived tree fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeDraft {
@@ -132,6 +149,10 @@ pub struct NodeDraft {
     pub text: String,
     /// The node this one supports or attacks; `None` only for the thesis.
     pub parent: Option<NodeIx>,
+    /// Further nodes this one bears on, beside its parent: cross-links.
+    pub also: Vec<(NodeIx, Link)>,
+    /// Who makes the claim, when it is not the article's author.
+    pub by: Option<String>,
     pub citations: Vec<Citation>,
     pub tags: Vec<String>,
     /// Not stated in the text: the mapper's reconstruction of an unstated assumption.
@@ -155,6 +176,12 @@ pub struct Node {
     pub parent: Option<NodeIx>,
     /// In authored order.
     pub children: Vec<NodeIx>,
+    /// Cross-links: further nodes this one supports or attacks, beside its parent.
+    pub also: Vec<(NodeIx, Link)>,
+    /// The nodes that bear on this one by a cross-link.
+    pub linked_by: Vec<(NodeIx, Link)>,
+    /// Who makes the claim, when it is not the article's author.
+    pub by: Option<String>,
     /// 0 for the thesis.
     pub depth: usize,
     pub citations: Vec<Citation>,
@@ -248,11 +275,18 @@ impl ArgumentMap {
             }
         }
         let kinds: Vec<Kind> = drafts.iter().map(|d| d.kind).collect();
+        let mut linked_by = vec![Vec::new(); drafts.len()];
+        for (ix, d) in drafts.iter().enumerate() {
+            for &(target, link) in &d.also {
+                linked_by[target].push((ix, link));
+            }
+        }
         let nodes = drafts
             .into_iter()
             .zip(children)
+            .zip(linked_by)
             .enumerate()
-            .map(|(ix, (d, children))| {
+            .map(|(ix, ((d, children), linked_by))| {
                 let role = match d.kind {
                     Kind::Thesis => Role::Thesis,
                     Kind::Premise => Role::Premise,
@@ -270,6 +304,9 @@ impl ArgumentMap {
                     text: d.text,
                     parent: d.parent,
                     children,
+                    also: d.also,
+                    linked_by,
+                    by: d.by,
                     depth: depth[ix],
                     citations: d.citations,
                     tags: d.tags,
@@ -302,12 +339,20 @@ impl ArgumentMap {
         path
     }
 
-    /// The children of `ix` that support it and those that attack it, in authored order.
+    /// The nodes that support `ix` and those that attack it: its children in authored order,
+    /// then the nodes that bear on it by a cross-link.
     pub fn supporters_and_attackers(&self, ix: NodeIx) -> (Vec<NodeIx>, Vec<NodeIx>) {
-        self.nodes[ix]
+        let (mut support, mut attack): (Vec<NodeIx>, Vec<NodeIx>) = self.nodes[ix]
             .children
             .iter()
-            .partition(|&&c| !self.nodes[c].role.attacks())
+            .partition(|&&c| !self.nodes[c].role.attacks());
+        for &(from, link) in &self.nodes[ix].linked_by {
+            match link {
+                Link::Supports => support.push(from),
+                Link::Attacks => attack.push(from),
+            }
+        }
+        (support, attack)
     }
 
     pub fn find(&self, id: &str) -> Option<NodeIx> {
@@ -344,6 +389,8 @@ mod tests {
             conceded: false,
             note: None,
             line: 0,
+            also: Vec::new(),
+            by: None,
         }
     }
 

@@ -62,6 +62,16 @@ fn node(out: &mut String, map: &ArgumentMap, ix: NodeIx) {
     if let (Some(p), true) = (n.parent, n.role.attacks()) {
         qualifiers.push(format!("against {}", map.nodes[p].id));
     }
+    for &(to, link) in &n.also {
+        let verb = match link {
+            crate::model::Link::Supports => "also supports",
+            crate::model::Link::Attacks => "also against",
+        };
+        qualifiers.push(format!("{verb} {}", map.nodes[to].id));
+    }
+    if let Some(by) = &n.by {
+        qualifiers.push(format!("claimed by {by}"));
+    }
     let qualifiers = if qualifiers.is_empty() {
         String::new()
     } else {

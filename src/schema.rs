@@ -47,11 +47,16 @@ fn key(name: &str) -> Option<Value> {
         "label" => {
             json!({"type": "string", "minLength": 1, "description": "A short name for the tree."})
         }
-        "supports" => {
-            json!({"type": "string", "pattern": id_pattern, "description": "The id of the node this one supports (required)."})
-        }
-        "attacks" => {
-            json!({"type": "string", "pattern": id_pattern, "description": "The id of the node this one argues against (required)."})
+        "supports" => json!({"anyOf": [
+                {"type": "string", "pattern": id_pattern},
+                {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": id_pattern}}
+            ], "description": "The id of the node this one supports, or a list: the first places it in the tree, the others are cross-links."}),
+        "attacks" => json!({"anyOf": [
+                {"type": "string", "pattern": id_pattern},
+                {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": id_pattern}}
+            ], "description": "The id of the node this one argues against, or a list (on a premise: the objections it answers)."}),
+        "by" => {
+            json!({"type": "string", "minLength": 1, "description": "Who makes this claim, when it is not the article's author."})
         }
         "cite" => json!({"type": "array", "description": "Where the article says it.",
         "items": {"anyOf": [

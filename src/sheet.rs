@@ -80,6 +80,9 @@ pub fn details_lines(
     if !cites.is_empty() {
         head.push(Span::raw(format!("{}cites {}", g.dot, cites.join(" "))));
     }
+    if let Some(by) = &n.by {
+        head.push(Span::raw(format!("{}claimed by {by}", g.dot)));
+    }
     let mut flags = Vec::new();
     if n.conceded {
         flags.push("conceded by the author");
@@ -97,6 +100,20 @@ pub fn details_lines(
         ));
     }
     let mut lines = wrap_spans(head, width);
+    for &(to, link) in &n.also {
+        let t = &map.nodes[to];
+        let name = t
+            .label
+            .as_deref()
+            .map_or(t.id.clone(), |l| format!("{} {l}", t.id));
+        lines.extend(wrap_spans(
+            vec![
+                Span::styled(format!("Also {}: ", link.verb()), theme.heading()),
+                Span::raw(name),
+            ],
+            width,
+        ));
+    }
     lines.extend(links_lines(map, at, theme, width, false));
     let body = match &n.label {
         Some(label) => format!("{label}{}{}", g.em_dash, n.text),
@@ -244,9 +261,10 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         Line::from("and counterpoints, depth first; p steps back."),
         Line::from("[T] thesis  [P] premise  [E] evidence  [O] objection  [R] rebuttal"),
         Line::from(format!(
-            "{} conceded by the author   {} implicit: unstated in the text",
+            "{} conceded   {} implicit: unstated   {}P3 also bears on P3",
             theme.glyphs().conceded,
-            theme.glyphs().implicit
+            theme.glyphs().implicit,
+            theme.glyphs().also
         )),
     ];
     for scope in [

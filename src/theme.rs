@@ -48,6 +48,8 @@ pub struct Glyphs {
     pub conceded: &'static str,
     /// In a tree row, after the id: a premise the text leaves unstated.
     pub implicit: &'static str,
+    /// In a tree row, before the ids a node also supports or attacks (its cross-links).
+    pub also: &'static str,
 }
 
 const UNICODE: Glyphs = Glyphs {
@@ -68,6 +70,7 @@ const UNICODE: Glyphs = Glyphs {
     began_above: "↑",
     conceded: "⚐",
     implicit: "⋯",
+    also: "⇢",
 };
 
 const ASCII: Glyphs = Glyphs {
@@ -88,6 +91,7 @@ const ASCII: Glyphs = Glyphs {
     began_above: "^",
     conceded: "(c)",
     implicit: "(i)",
+    also: "->",
 };
 
 const ASCII_BORDER: border::Set = border::Set {

@@ -203,7 +203,18 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             (false, true) => format!(" {}", g.implicit),
             (false, false) => String::new(),
         };
-        let id = format!(" {}{flag} ", n.id);
+        // Cross-links: the other nodes this one bears on, by id.
+        let also = if n.also.is_empty() {
+            String::new()
+        } else {
+            let ids: Vec<&str> = n
+                .also
+                .iter()
+                .map(|&(t, _)| app.map.nodes[t].id.as_str())
+                .collect();
+            format!(" {}{}", g.also, ids.join(","))
+        };
+        let id = format!(" {}{flag}{also} ", n.id);
         let used = wrap::width(&prefix) + 3 + wrap::width(&id);
         let headline = wrap::truncate(n.headline(), width.saturating_sub(used), g.ellipsis);
         let mut base = if app.is_context_row(ix) {

@@ -133,10 +133,10 @@ fn unknown_node_key_suggests_the_right_one() {
 
 #[test]
 fn attacks_on_a_premise_explains_counterpoints() {
+    // A premise may attack (the objections it answers), but it must support something.
     let l = load(&base_with(12, "attacks = \"T\""));
-    let d = expect_error(&l, 12, 1, "unknown key `attacks` in [[premise]]");
+    let d = expect_error(&l, 10, 1, "this premise does not say what it supports");
     assert!(d.help.as_deref().unwrap().contains("[[counterpoint]]"));
-    expect_error(&l, 10, 1, "this premise does not say what it supports");
 }
 
 #[test]
@@ -584,4 +584,59 @@ fn many_errors_of_one_kind_are_counted_past_the_first_few() {
     assert_eq!(capped.matches("error:").count(), 5, "{capped}");
     assert!(capped.contains("... and 35 more like"), "{capped}");
     assert_eq!(l.report.render(false).matches("error:").count(), 40);
+}
+
+/// BASE with a second premise P2, and E1 behind both premises; P2 also answers an objection.
+fn cross_linked() -> String {
+    format!(
+        "{}\n[[premise]]\nid = \"P2\"\nsupports = \"T\"\nattacks = \"O1\"\nby = \"the city council\"\ntext = \"Another premise.\"\ncite = [2]\n\n[[counterpoint]]\nid = \"O1\"\nattacks = \"P1\"\ntext = \"An objection.\"\ncite = [1]\n",
+        base_with(18, "supports = [\"P1\", \"P2\"]")
+    )
+}
+
+#[test]
+fn a_node_may_bear_on_several_and_says_who_claims_it() {
+    let l = load(&cross_linked());
+    let map = l
+        .map
+        .unwrap_or_else(|| panic!("{}", l.report.render(false)));
+    let ix = |id: &str| map.find(id).unwrap();
+    let e1 = &map.nodes[ix("E1")];
+    assert_eq!(e1.parent, Some(ix("P1")), "placed under its first link");
+    assert_eq!(e1.also, vec![(ix("P2"), argwalk::model::Link::Supports)]);
+    let p2 = &map.nodes[ix("P2")];
+    assert_eq!(p2.also, vec![(ix("O1"), argwalk::model::Link::Attacks)]);
+    assert_eq!(p2.by.as_deref(), Some("the city council"));
+    // Each node once in the walk.
+    assert_eq!(map.walk.len(), map.nodes.len());
+    let (support, attack) = map.supporters_and_attackers(ix("P2"));
+    assert_eq!((support, attack), (vec![ix("E1")], vec![]));
+    let (_, attack) = map.supporters_and_attackers(ix("O1"));
+    assert_eq!(attack, vec![ix("P2")]);
+}
+
+#[test]
+fn a_cross_link_to_an_unknown_id_or_round_in_a_cycle_is_an_error() {
+    let unknown =
+        cross_linked().replace("supports = [\"P1\", \"P2\"]", "supports = [\"P1\", \"Q7\"]");
+    only_error(
+        &load(&unknown),
+        18,
+        19,
+        "`supports` names `Q7`, but no node has that id",
+    );
+    // P1 supports T and also P2, while P2 supports T and also P1: a claim bearing on itself.
+    let cycle = cross_linked()
+        .replace(
+            "id = \"P1\"\nsupports = \"T\"",
+            "id = \"P1\"\nsupports = [\"T\", \"P2\"]",
+        )
+        .replace(
+            "id = \"P2\"\nsupports = \"T\"",
+            "id = \"P2\"\nsupports = [\"T\", \"P1\"]",
+        );
+    let l = load(&cycle);
+    only_error(&l, 12, 18, "this link makes a cycle");
+    let empty = cross_linked().replace("supports = [\"P1\", \"P2\"]", "supports = []");
+    only_error(&load(&empty), 18, 12, "`supports` names no node");
 }

@@ -287,3 +287,74 @@ fn ascii_mode_transliterates_text_and_keeps_quotes_in_place() {
     let a = App::new(ascii, 80, 24);
     assert!(screen(&a, &ASCII).is_ascii());
 }
+
+/// A node that bears on two others sits under its first link, and the tree, the details and
+/// the outline name the other; `by` is told in details and outline.
+#[test]
+fn cross_links_and_by_are_shown_in_tree_details_and_outline() {
+    let nodes = r#"
+[thesis]
+id = "T"
+text = "t"
+cite = [1]
+
+[[premise]]
+id = "P1"
+supports = "T"
+label = "First reason"
+text = "r1"
+cite = [1]
+
+[[premise]]
+id = "P2"
+supports = "T"
+attacks = "O1"
+label = "Second reason"
+by = "the Justice Department"
+text = "r2"
+cite = [2]
+
+[[evidence]]
+id = "E1"
+supports = ["P1", "P2"]
+text = "e"
+cite = [2]
+
+[[counterpoint]]
+id = "O1"
+attacks = "P1"
+label = "An objection"
+text = "o"
+cite = [3]
+"#;
+    let mut a = article_map(3, nodes);
+    let text = screen(&a, &Theme::FULL);
+    assert!(text.contains("E1 ⇢P2"), "{text}");
+    assert!(text.contains("P2 ⇢O1"), "{text}");
+    assert!(screen(&a, &ASCII).contains("E1 ->P2"));
+    // P2: its cross-link and who claims it.
+    while a.map.nodes[a.selected].id != "P2" {
+        update(&mut a, Action::WalkNext);
+    }
+    let text = screen(&a, &Theme::FULL);
+    assert!(text.contains("Also attacks: O1 An objection"), "{text}");
+    assert!(text.contains("claimed by the Justice Department"), "{text}");
+    assert!(
+        text.contains("For: E1"),
+        "E1 supports P2 by a cross-link:\n{text}"
+    );
+    // The walk visits E1 once.
+    let steps = a
+        .map
+        .walk
+        .iter()
+        .filter(|&&ix| a.map.nodes[ix].id == "E1")
+        .count();
+    assert_eq!(steps, 1);
+    let outline = argwalk::outline::render(&a.map);
+    assert!(outline.contains("**E1** (also supports P2)"), "{outline}");
+    assert!(
+        outline.contains("also against O1, claimed by the Justice Department"),
+        "{outline}"
+    );
+}
