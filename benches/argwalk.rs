@@ -84,7 +84,7 @@ fn walk<B: ratatui::backend::Backend>(
     let mut app = App::new(map, area.width, area.height);
     let last = *app.map.walk.last().expect("a walk");
     bencher.bench_local(|| {
-        if app.selected == last {
+        if app.tree.selected == last {
             update(&mut app, Action::First);
         }
         update(&mut app, Action::WalkNext);

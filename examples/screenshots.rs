@@ -117,7 +117,7 @@ fn app(w: u16, h: u16) -> App {
 }
 
 fn walk_to(app: &mut App, id: &str) {
-    while app.map.nodes[app.selected].id != id {
+    while app.map.nodes[app.tree.selected].id != id {
         update(app, Action::WalkNext);
     }
 }

@@ -362,7 +362,7 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
             tui.resize(w, h)?;
         }
         let keyed = matches!(event, Event::Key(_));
-        let (source_top, tree_top) = (app.source_top, app.tree_top);
+        let (source_top, tree_top) = (app.source.top, app.tree.top);
         let mut pending: VecDeque<Effect> = app::handle(&mut app, event).into();
         while let Some(effect) = pending.pop_front() {
             let answer = match effect {
@@ -399,8 +399,8 @@ fn scroll_hints(tui: &mut Tui, app: &App, source_top: usize, tree_top: usize) {
         return;
     }
     for (pane, now, was) in [
-        (areas.source_inner, app.source_top, source_top),
-        (areas.tree_inner, app.tree_top, tree_top),
+        (areas.source_inner, app.source.top, source_top),
+        (areas.tree_inner, app.tree.top, tree_top),
     ] {
         if let Ok(by) = i32::try_from(now as i64 - was as i64) {
             tui.screen

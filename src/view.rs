@@ -36,14 +36,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             ))
     };
     let borders = if a.wide { Borders::ALL } else { Borders::TOP };
-    let tree_title = if app.counterpoints_only {
+    let tree_title = if app.walk.counterpoints_only {
         " Argument: counterpoints only ".to_string()
     } else {
         " Argument ".to_string()
     };
     frame.render_widget(block(tree_title, Some(Focus::Tree), borders), a.tree);
     tree(frame, app, theme, a.tree_inner);
-    let node = &app.map.nodes[app.selected];
+    let node = &app.map.nodes[app.tree.selected];
     frame.render_widget(
         block(format!(" {} {} ", node.role.name(), node.id), None, borders),
         a.details,
@@ -146,13 +146,17 @@ fn guides(app: &App, ix: NodeIx, theme: &Theme, levels: usize, label_width: usiz
         depth
     };
     let mut parts = Vec::with_capacity(keep + 1);
-    parts.push(if app.last_child[ix] { g.last } else { g.branch });
+    parts.push(if app.tree.last_child[ix] {
+        g.last
+    } else {
+        g.branch
+    });
     let mut at = app.map.nodes[ix].parent;
     while let Some(p) = at {
         if app.map.nodes[p].depth == 0 || parts.len() >= keep {
             break;
         }
-        parts.push(if app.last_child[p] { "  " } else { g.pipe });
+        parts.push(if app.tree.last_child[p] { "  " } else { g.pipe });
         at = app.map.nodes[p].parent;
     }
     if deep {
@@ -169,16 +173,18 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let g = theme.glyphs();
     let width = usize::from(area.width);
     let rows = app
+        .tree
         .rows
         .iter()
-        .skip(app.tree_top)
+        .skip(app.tree.top)
         .take(usize::from(area.height));
     let mut lines = Vec::with_capacity(usize::from(area.height));
     let levels = guide_levels(width);
     let label_width = app
+        .tree
         .rows
         .iter()
-        .skip(app.tree_top)
+        .skip(app.tree.top)
         .take(usize::from(area.height))
         .map(|&ix| app.map.nodes[ix].depth)
         .filter(|&d| d > levels)
@@ -222,7 +228,7 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         } else {
             Style::new()
         };
-        let selected = ix == app.selected;
+        let selected = ix == app.tree.selected;
         if selected {
             base = base.patch(theme.selected());
         }
@@ -260,7 +266,7 @@ fn details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let h = usize::from(area.height);
     let mut lines = sheet::details_lines(
         &app.map,
-        app.selected,
+        app.tree.selected,
         &app.search,
         theme,
         usize::from(area.width),
@@ -292,12 +298,12 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let gutter = gutter_width(paragraphs.len());
     let digits = gutter - 5;
-    let width = app.lines.width;
-    let node = &app.map.nodes[app.selected];
+    let width = app.source.lines.width;
+    let node = &app.map.nodes[app.tree.selected];
     let height = usize::from(area.height);
     let mut lines: Vec<Line> = Vec::with_capacity(height);
-    let mut n = app.lines.paragraph_at(app.source_top);
-    let mut line = app.lines.first.get(n - 1).copied().unwrap_or(0);
+    let mut n = app.source.lines.paragraph_at(app.source.top);
+    let mut line = app.source.lines.first.get(n - 1).copied().unwrap_or(0);
     while lines.len() < height && n <= paragraphs.len() {
         let p = &paragraphs[n - 1];
         let cited = node.cites(n);
@@ -321,11 +327,15 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let spans = sheet::highlight(&p.text, &marks, base);
         let mark = if cited { g.cited } else { " " };
         for (i, r) in wrap::wrap(&p.text, width).into_iter().enumerate() {
-            if line >= app.source_top && lines.len() < height {
+            if line >= app.source.top && lines.len() < height {
                 // A paragraph that began above the pane is numbered on its first line in view.
                 let began_above = i > 0 && lines.is_empty();
                 let gutter_text = if i == 0 || began_above {
-                    let cursor = if n == app.cursor { g.cursor } else { " " };
+                    let cursor = if n == app.source.cursor {
+                        g.cursor
+                    } else {
+                        " "
+                    };
                     let number = match (began_above, p.outside) {
                         (true, _) => format!("{}{n} ", g.began_above),
                         (false, true) => format!("({n})"),
@@ -335,7 +345,7 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 } else {
                     " ".repeat(digits + 3)
                 };
-                let gutter_style = if n == app.cursor && app.focus == Focus::Source {
+                let gutter_style = if n == app.source.cursor && app.focus == Focus::Source {
                     theme.heading().add_modifier(Modifier::REVERSED)
                 } else if cited {
                     theme.cited()
@@ -358,7 +368,7 @@ fn source(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             }
             line += 1;
         }
-        if line >= app.source_top && lines.len() < height {
+        if line >= app.source.top && lines.len() < height {
             lines.push(Line::default());
         }
         line += 1;
@@ -435,7 +445,7 @@ fn status_path(app: &App, theme: &Theme, room: usize) -> String {
     let g = theme.glyphs();
     let mut ids: Vec<&str> = Vec::new();
     let mut used = 0;
-    let mut at = Some(app.selected);
+    let mut at = Some(app.tree.selected);
     while let Some(ix) = at {
         let id = app.map.nodes[ix].id.as_str();
         used += wrap::width(id)
@@ -633,7 +643,7 @@ fn node_overlay(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     let full = layout::overlay_area(app.width, app.height);
     let lines = sheet::node_lines(
         &app.map,
-        app.selected,
+        app.tree.selected,
         &app.search,
         theme,
         usize::from(full.width.saturating_sub(2)),
@@ -650,7 +660,7 @@ fn node_overlay(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     );
     let inner_h = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(inner_h));
-    let n = &app.map.nodes[app.selected];
+    let n = &app.map.nodes[app.tree.selected];
     let title = if lines.len() > inner_h {
         format!(" {} {} (j/k to scroll, Esc to close) ", n.role.name(), n.id)
     } else {

@@ -25,7 +25,7 @@ fn ctrl(app: &mut App, c: char) {
 }
 
 fn id(app: &App) -> &str {
-    &app.map.nodes[app.selected].id
+    &app.map.nodes[app.tree.selected].id
 }
 
 #[test]
@@ -97,24 +97,29 @@ fn help_lists_every_key_of_the_table() {
 fn walk_from_first_step_to_last_and_back() {
     let mut a = app();
     let walk = a.map.walk.clone();
-    assert_eq!(a.selected, walk[0]);
+    assert_eq!(a.tree.selected, walk[0]);
     assert_eq!(a.step(), (Some(1), walk.len()));
     for (i, &expected) in walk.iter().enumerate().skip(1) {
         ch(&mut a, 'n');
-        assert_eq!(a.selected, expected);
+        assert_eq!(a.tree.selected, expected);
         assert_eq!(a.step(), (Some(i + 1), walk.len()));
         // The source marks a paragraph the node cites, when it cites any.
-        let node = &a.map.nodes[a.selected];
+        let node = &a.map.nodes[a.tree.selected];
         if !node.citations.is_empty() {
-            assert!(node.cites(a.cursor), "{}: cursor on {}", node.id, a.cursor);
+            assert!(
+                node.cites(a.source.cursor),
+                "{}: cursor on {}",
+                node.id,
+                a.source.cursor
+            );
         }
     }
     ch(&mut a, 'n');
-    assert_eq!(a.selected, *walk.last().unwrap());
+    assert_eq!(a.tree.selected, *walk.last().unwrap());
     assert!(a.message.as_deref().unwrap().contains("last step"));
     for &expected in walk.iter().rev().skip(1) {
         ch(&mut a, 'p');
-        assert_eq!(a.selected, expected);
+        assert_eq!(a.tree.selected, expected);
     }
     ch(&mut a, 'p');
     assert!(a.message.as_deref().unwrap().contains("first step"));
@@ -124,11 +129,14 @@ fn walk_from_first_step_to_last_and_back() {
 fn walk_unfolds_what_it_steps_into() {
     let mut a = app();
     ch(&mut a, 'z');
-    assert_eq!(a.rows.len(), 1 + a.map.nodes[a.map.thesis].children.len());
+    assert_eq!(
+        a.tree.rows.len(),
+        1 + a.map.nodes[a.map.thesis].children.len()
+    );
     ch(&mut a, 'n');
     ch(&mut a, 'n');
     assert_eq!(id(&a), "R1");
-    assert!(a.row_of(a.selected).is_some());
+    assert!(a.row_of(a.tree.selected).is_some());
 }
 
 #[test]
@@ -149,12 +157,12 @@ fn tree_movement_keys() {
     press(&mut a, KeyCode::Home);
     assert_eq!(id(&a), "T");
     press(&mut a, KeyCode::PageDown);
-    let row = a.row_of(a.selected).unwrap();
+    let row = a.row_of(a.tree.selected).unwrap();
     assert!(row > 10, "{row}");
     ctrl(&mut a, 'u');
     assert_eq!(id(&a), "T");
     ctrl(&mut a, 'd');
-    assert_eq!(a.row_of(a.selected), Some(row));
+    assert_eq!(a.row_of(a.tree.selected), Some(row));
     press(&mut a, KeyCode::PageUp);
     assert_eq!(id(&a), "T");
 }
@@ -162,7 +170,7 @@ fn tree_movement_keys() {
 #[test]
 fn fold_keys() {
     let mut a = app();
-    let all = a.rows.len();
+    let all = a.tree.rows.len();
     ch(&mut a, 'l');
     assert_eq!(
         id(&a),
@@ -170,21 +178,21 @@ fn fold_keys() {
         "l on an unfolded node goes to its first child"
     );
     ch(&mut a, 'h');
-    assert!(a.is_folded(a.selected), "h folds");
-    assert_eq!(a.rows.len(), all - 1);
+    assert!(a.is_folded(a.tree.selected), "h folds");
+    assert_eq!(a.tree.rows.len(), all - 1);
     press(&mut a, KeyCode::Left);
     assert_eq!(id(&a), "T", "h on a folded node goes to the parent");
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Right);
-    assert!(!a.is_folded(a.selected), "l unfolds");
+    assert!(!a.is_folded(a.tree.selected), "l unfolds");
     press(&mut a, KeyCode::Enter);
-    assert!(a.is_folded(a.selected), "Enter toggles");
+    assert!(a.is_folded(a.tree.selected), "Enter toggles");
     ch(&mut a, ' ');
-    assert!(!a.is_folded(a.selected), "Space toggles");
+    assert!(!a.is_folded(a.tree.selected), "Space toggles");
     ch(&mut a, 'z');
-    assert!(a.rows.len() < all);
+    assert!(a.tree.rows.len() < all);
     ch(&mut a, 'Z');
-    assert_eq!(a.rows.len(), all);
+    assert_eq!(a.tree.rows.len(), all);
     ch(&mut a, 'j');
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.message.as_deref(), Some("R1 has nothing to fold"));
@@ -206,41 +214,41 @@ fn focus_and_source_keys() {
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.focus, Focus::Source);
     assert_eq!(a.scopes(), vec![Scope::Source, Scope::Global]);
-    let top = a.source_top;
+    let top = a.source.top;
     ch(&mut a, 'j');
-    assert_eq!(a.source_top, top + 1);
+    assert_eq!(a.source.top, top + 1);
     press(&mut a, KeyCode::Down);
     ch(&mut a, 'k');
     press(&mut a, KeyCode::Up);
-    assert_eq!(a.source_top, top);
+    assert_eq!(a.source.top, top);
     press(&mut a, KeyCode::PageDown);
-    let paged = a.source_top;
+    let paged = a.source.top;
     assert!(paged > top + 20, "{paged}");
     press(&mut a, KeyCode::PageUp);
-    assert_eq!(a.source_top, top);
+    assert_eq!(a.source.top, top);
     ctrl(&mut a, 'd');
-    let half = a.source_top;
+    let half = a.source.top;
     assert!(half > top && half < paged, "{half}");
     ctrl(&mut a, 'u');
-    assert_eq!(a.source_top, top);
+    assert_eq!(a.source.top, top);
     ch(&mut a, 'G');
-    assert_eq!(a.cursor, 21);
+    assert_eq!(a.source.cursor, 21);
     ch(&mut a, 'g');
-    assert_eq!(a.cursor, 1);
+    assert_eq!(a.source.cursor, 1);
     press(&mut a, KeyCode::End);
     press(&mut a, KeyCode::Home);
-    assert_eq!(a.cursor, 1);
+    assert_eq!(a.source.cursor, 1);
     // The thesis cites 1, 3, 18 and 19.
     ch(&mut a, ']');
-    assert_eq!(a.cursor, 3);
+    assert_eq!(a.source.cursor, 3);
     ch(&mut a, ']');
-    assert_eq!(a.cursor, 18);
+    assert_eq!(a.source.cursor, 18);
     ch(&mut a, ']');
     ch(&mut a, ']');
-    assert_eq!(a.cursor, 19);
+    assert_eq!(a.source.cursor, 19);
     assert!(a.message.is_some());
     ch(&mut a, '[');
-    assert_eq!(a.cursor, 18);
+    assert_eq!(a.source.cursor, 18);
     press(&mut a, KeyCode::BackTab);
     assert_eq!(a.focus, Focus::Tree);
 }
@@ -250,10 +258,10 @@ fn scrolling_past_the_end_moves_the_mark_to_every_paragraph() {
     let mut a = app();
     press(&mut a, KeyCode::Tab);
     ch(&mut a, 'g');
-    let mut seen = std::collections::BTreeSet::from([a.cursor]);
+    let mut seen = std::collections::BTreeSet::from([a.source.cursor]);
     for _ in 0..400 {
         ch(&mut a, 'j');
-        seen.insert(a.cursor);
+        seen.insert(a.source.cursor);
     }
     assert_eq!(seen.last(), Some(&21));
     assert_eq!(seen.len(), 21, "{seen:?}");
@@ -267,7 +275,7 @@ fn who_cites_a_paragraph() {
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.message.as_deref(), Some("No node cites paragraph 21"));
     // Paragraph 12 is cited by several nodes.
-    while a.cursor != 12 {
+    while a.source.cursor != 12 {
         ch(&mut a, 'k');
     }
     press(&mut a, KeyCode::Enter);
@@ -294,7 +302,7 @@ fn who_cites_a_paragraph() {
     let chosen = a.map.citers(12)[1];
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.overlay, Overlay::None);
-    assert_eq!(a.selected, chosen);
+    assert_eq!(a.tree.selected, chosen);
     assert_eq!(a.focus, Focus::Tree);
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Enter);
@@ -359,14 +367,14 @@ fn search_is_incremental_and_cycles() {
 fn search_cancel_goes_back() {
     let mut a = app();
     ch(&mut a, 'n');
-    let before = a.selected;
+    let before = a.tree.selected;
     ch(&mut a, '/');
     for c in "hegemony".chars() {
         ch(&mut a, c);
     }
-    assert_ne!(a.selected, before);
+    assert_ne!(a.tree.selected, before);
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.selected, before);
+    assert_eq!(a.tree.selected, before);
     assert!(!a.search.prompt && !a.search.active());
     ctrl(&mut a, 'c');
     assert_eq!(a.exit, Some(Exit::Interrupt));
@@ -391,7 +399,7 @@ fn search_is_smart_case_and_finds_source_text() {
     }
     update(&mut a, Action::SearchConfirm);
     assert_eq!(a.focus, Focus::Source);
-    assert_eq!(a.cursor, 2);
+    assert_eq!(a.source.cursor, 2);
     update(&mut a, Action::StartSearch);
     for c in "REUTERS".chars() {
         update(&mut a, Action::SearchInput(c));
@@ -406,9 +414,9 @@ fn search_is_smart_case_and_finds_source_text() {
 fn counterpoint_filter_and_its_walk() {
     let mut a = app();
     ch(&mut a, 'c');
-    assert!(a.counterpoints_only);
-    assert_eq!(a.map.nodes[a.selected].kind, Kind::Counterpoint);
-    assert!(a.rows.iter().all(|&ix| {
+    assert!(a.walk.counterpoints_only);
+    assert_eq!(a.map.nodes[a.tree.selected].kind, Kind::Counterpoint);
+    assert!(a.tree.rows.iter().all(|&ix| {
         let n = &a.map.nodes[ix];
         n.kind != Kind::Evidence
     }));
@@ -422,14 +430,14 @@ fn counterpoint_filter_and_its_walk() {
     assert_eq!(total, counterpoints);
     for _ in 0..total + 2 {
         assert!(matches!(
-            a.map.nodes[a.selected].role,
+            a.map.nodes[a.tree.selected].role,
             Role::Objection | Role::Rebuttal
         ));
         ch(&mut a, 'n');
     }
     ch(&mut a, 'c');
-    assert!(!a.counterpoints_only);
-    assert_eq!(a.rows.len(), a.map.nodes.len());
+    assert!(!a.walk.counterpoints_only);
+    assert_eq!(a.tree.rows.len(), a.map.nodes.len());
 }
 
 #[test]
@@ -500,12 +508,12 @@ fn resize_keeps_the_selection_visible() {
         ch(&mut a, 'n');
     }
     update(&mut a, Action::Resize(80, 24));
-    let row = a.row_of(a.selected).unwrap();
+    let row = a.row_of(a.tree.selected).unwrap();
     let h = usize::from(a.areas().tree_inner.height);
-    assert!(row >= a.tree_top && row < a.tree_top + h);
+    assert!(row >= a.tree.top && row < a.tree.top + h);
     update(&mut a, Action::Resize(1, 1));
     update(&mut a, Action::Resize(300, 100));
-    assert!(a.row_of(a.selected).is_some());
+    assert!(a.row_of(a.tree.selected).is_some());
 }
 
 #[test]
@@ -631,7 +639,7 @@ fn every_match_in_a_paragraph_is_a_stop() {
         ch(&mut a, '>');
         if let Some(Hit::Text { range, .. }) = a.search.current_hit() {
             seen.push(range.start);
-            assert_eq!(a.cursor, 2);
+            assert_eq!(a.source.cursor, 2);
             assert_eq!(a.focus, Focus::Source);
         }
     }

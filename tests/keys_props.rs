@@ -55,10 +55,10 @@ proptest! {
             if app.exit.is_some() {
                 app.exit = None;
             }
-            prop_assert!(app.selected < app.map.nodes.len());
-            prop_assert!(app.row_of(app.selected).is_some(), "selection hidden");
-            prop_assert!((1..=app.map.source.paragraphs.len()).contains(&app.cursor));
-            prop_assert!(app.tree_top < app.rows.len().max(1));
+            prop_assert!(app.tree.selected < app.map.nodes.len());
+            prop_assert!(app.row_of(app.tree.selected).is_some(), "selection hidden");
+            prop_assert!((1..=app.map.source.paragraphs.len()).contains(&app.source.cursor));
+            prop_assert!(app.tree.top < app.tree.rows.len().max(1));
         }
         let buffer = view::render_buffer(&app, &theme);
         prop_assert_eq!(buffer.area.width, app.width);

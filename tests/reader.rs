@@ -35,7 +35,7 @@ fn article_map(n: usize, nodes: &str) -> App {
 }
 
 fn select(a: &mut App, id: &str) {
-    while a.map.nodes[a.selected].id != id {
+    while a.map.nodes[a.tree.selected].id != id {
         update(a, Action::WalkNext);
     }
 }
@@ -67,14 +67,14 @@ cite = [{ para = 2, quote = "Paragraph 2 opens here." }, 30]
 fn a_step_shows_the_cited_paragraphs_from_the_first() {
     let mut a = article_map(40, SEVEN_AND_EIGHT);
     select(&mut a, "P1");
-    let top = a.source_top;
+    let top = a.source.top;
     let seven = a.paragraph_lines(7);
     assert!(
         seven.start >= top,
         "¶7 starts at line {} but the pane starts at {top}",
         seven.start
     );
-    assert_eq!(a.cursor, 7, "the first cited paragraph is marked");
+    assert_eq!(a.source.cursor, 7, "the first cited paragraph is marked");
     assert_eq!(a.cited_off_screen(), (vec![], vec![]));
 }
 
@@ -97,9 +97,9 @@ fn brackets_move_the_source_from_the_tree_and_keep_focus() {
     select(&mut a, "P2");
     assert_eq!(a.focus, Focus::Tree);
     update(&mut a, Action::NextCited);
-    assert_eq!((a.cursor, a.focus), (30, Focus::Tree));
+    assert_eq!((a.source.cursor, a.focus), (30, Focus::Tree));
     update(&mut a, Action::PrevCited);
-    assert_eq!((a.cursor, a.focus), (2, Focus::Tree));
+    assert_eq!((a.source.cursor, a.focus), (2, Focus::Tree));
     // The key table binds them where the tree has focus too.
     let scopes = a.scopes();
     let key = argwalk::key::Key::char(']');
@@ -130,13 +130,13 @@ fn the_marked_paragraph_begins_on_screen_after_any_scroll() {
             update(&mut a, Action::SourcePageUp);
         }
         let h = usize::from(a.areas().source_inner.height);
-        let start = a.paragraph_lines(a.cursor).start;
+        let start = a.paragraph_lines(a.source.cursor).start;
         assert!(
-            (a.source_top..a.source_top + h).contains(&start),
+            (a.source.top..a.source.top + h).contains(&start),
             "after {m:?}: ¶{} starts at {start}, pane shows {}..{}",
-            a.cursor,
-            a.source_top,
-            a.source_top + h
+            a.source.cursor,
+            a.source.top,
+            a.source.top + h
         );
     }
 }
@@ -153,7 +153,7 @@ fn a_paragraph_taller_than_the_pane_is_numbered_where_it_shows() {
     for _ in 0..5 {
         update(&mut a, Action::ScrollDown);
     }
-    assert_eq!(a.cursor, 1);
+    assert_eq!(a.source.cursor, 1);
     let text = screen(&a, &Theme::FULL);
     let source: Vec<&str> = text.lines().skip_while(|l| !l.contains("Source")).collect();
     assert!(source[1].starts_with("› ↑1"), "{}", source[1]);
@@ -333,7 +333,7 @@ cite = [3]
     assert!(text.contains("P2 ⇢O1"), "{text}");
     assert!(screen(&a, &ASCII).contains("E1 ->P2"));
     // P2: its cross-link and who claims it.
-    while a.map.nodes[a.selected].id != "P2" {
+    while a.map.nodes[a.tree.selected].id != "P2" {
         update(&mut a, Action::WalkNext);
     }
     let text = screen(&a, &Theme::FULL);

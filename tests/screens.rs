@@ -72,7 +72,7 @@ fn styled(app: &App, theme: &Theme) -> String {
 
 fn walk_to(id: &str, w: u16, h: u16) -> App {
     let mut a = app(w, h, &[]);
-    while a.map.nodes[a.selected].id != id {
+    while a.map.nodes[a.tree.selected].id != id {
         update(&mut a, Action::WalkNext);
     }
     a

@@ -1,0 +1,621 @@
+//! The reader's state, and `update`, the only function that changes it.
+//!
+//! Nothing here knows of terminals: keys arrive as [`Action`]s, and the view reads the state.
+//! Work per action is bounded by what is visible, except fold and filter changes, which rebuild
+//! the list of visible rows once (linear in the map).
+
+mod find;
+mod reload;
+mod source;
+mod tree;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::diagnostic::Report;
+use crate::event::{Effect, Event};
+use crate::key::Key;
+use crate::keymap::{self, Action, Scope};
+pub use crate::layout::Focus;
+use crate::layout::{self, Areas};
+use crate::model::{ArgumentMap, Kind, NodeIx};
+pub use crate::search::{Hit, Search};
+
+/// A window over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help {
+        scroll: usize,
+    },
+    /// The selected node in full, for when the details pane cannot hold it.
+    Node {
+        scroll: usize,
+    },
+    /// The nodes citing paragraph `paragraph`; `selected` indexes them.
+    Citers {
+        paragraph: usize,
+        selected: usize,
+    },
+    /// The problems of the last save of the map, which left the last good map on screen.
+    Problems {
+        scroll: usize,
+    },
+}
+
+/// How the reader was asked to end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Interrupt,
+    /// SIGTERM, SIGINT or SIGHUP, by number.
+    Signal(i32),
+    /// The terminal went away.
+    HangUp,
+}
+
+impl Exit {
+    /// The process's exit status, as shells report death by signal: 128 + the signal.
+    pub fn code(self) -> i32 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Interrupt => 130,
+            Exit::Signal(n) => 128 + n,
+            Exit::HangUp => 129,
+        }
+    }
+}
+
+/// Where the map on screen came from, for reloading it and for the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapFiles {
+    pub map: PathBuf,
+    /// The article's text file, when the map names one.
+    pub article: Option<PathBuf>,
+}
+
+impl MapFiles {
+    /// The files of the map at `path`, whose source names `text_file` (relative to its folder).
+    pub fn new(path: PathBuf, text_file: Option<&str>) -> Self {
+        let article = text_file.map(|name| {
+            path.parent()
+                .map_or_else(|| PathBuf::from(name), |dir| dir.join(name))
+        });
+        Self { map: path, article }
+    }
+}
+
+/// Line positions of the wrapped source at the current source pane width.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceLines {
+    pub width: usize,
+    /// `first[i]` is the first line of paragraph `i + 1`; the last entry is the line count.
+    /// Each paragraph is followed by one blank line.
+    pub first: Vec<usize>,
+}
+
+impl SourceLines {
+    pub fn total(&self) -> usize {
+        self.first.last().copied().unwrap_or(0)
+    }
+
+    /// The 1-based number of the paragraph drawn on `line` (a blank separator counts as the
+    /// paragraph above it).
+    pub fn paragraph_at(&self, line: usize) -> usize {
+        self.first
+            .partition_point(|&f| f <= line)
+            .clamp(1, self.first.len().saturating_sub(1).max(1))
+    }
+}
+
+/// The width of the source pane's gutter: cursor, number, cited mark, space.
+pub fn gutter_width(paragraphs: usize) -> usize {
+    let digits = paragraphs.max(1).to_string().len().max(2);
+    // cursor + "(" + digits + ")" + mark + space
+    digits + 5
+}
+
+/// The whole state of the reader.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// Shared, so a reload swaps it whole and a driver can hold it without copying.
+    pub map: Arc<ArgumentMap>,
+    /// Where the map came from; `None` for the map built into the binary.
+    pub files: Option<MapFiles>,
+    /// The problems of the last reload that failed, while the last good map stays on screen.
+    pub problems: Option<Report>,
+    pub tree: Tree,
+    pub walk: Walk,
+    pub source: SourceView,
+    pub search: Search,
+    pub overlay: Overlay,
+    pub focus: Focus,
+    pub width: u16,
+    pub height: u16,
+    pub message: Option<String>,
+    pub exit: Option<Exit>,
+}
+
+/// The tree pane: the selection, what is folded, and the rows that shows.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub selected: NodeIx,
+    pub(crate) folded: Vec<bool>,
+    /// Visible tree rows, top to bottom.
+    pub rows: Vec<NodeIx>,
+    pub(crate) row_of: Vec<Option<usize>>,
+    /// Whether a visible node is the last visible child of its parent (for tree guides).
+    pub last_child: Vec<bool>,
+    /// Nodes that are counterpoints or lead to one (shown under the counterpoint filter).
+    pub(crate) leads_to_counterpoint: Vec<bool>,
+    /// The first row shown.
+    pub top: usize,
+    /// Bumped whenever the visible rows are rebuilt.
+    pub revision: u64,
+}
+
+/// The walk: all nodes in reading order, or only the counterpoints.
+#[derive(Debug, Clone)]
+pub struct Walk {
+    pub counterpoints_only: bool,
+    /// The walk restricted to counterpoints.
+    pub(crate) counter_walk: Vec<NodeIx>,
+}
+
+/// The source pane: where it is scrolled, the marked paragraph, and the wrapped lines.
+#[derive(Debug, Clone)]
+pub struct SourceView {
+    /// The first line shown.
+    pub top: usize,
+    /// The paragraph marked in the source (1-based): what Enter asks about.
+    pub cursor: usize,
+    pub lines: SourceLines,
+}
+
+impl App {
+    pub fn new(map: impl Into<Arc<ArgumentMap>>, width: u16, height: u16) -> Self {
+        let map: Arc<ArgumentMap> = map.into();
+        let n = map.nodes.len();
+        let mut leads = vec![false; n];
+        // The walk lists parents before children, so walking it backwards sees children first.
+        for &ix in map.walk.iter().rev() {
+            if map.nodes[ix].kind == Kind::Counterpoint {
+                leads[ix] = true;
+            }
+            if leads[ix]
+                && let Some(p) = map.nodes[ix].parent
+            {
+                leads[p] = true;
+            }
+        }
+        let counter_walk = map
+            .walk
+            .iter()
+            .copied()
+            .filter(|&ix| map.nodes[ix].kind == Kind::Counterpoint)
+            .collect();
+        let thesis = map.thesis;
+        let mut app = Self {
+            map,
+            files: None,
+            problems: None,
+            tree: Tree {
+                selected: thesis,
+                folded: vec![false; n],
+                rows: Vec::new(),
+                row_of: vec![None; n],
+                last_child: vec![false; n],
+                leads_to_counterpoint: leads,
+                top: 0,
+                revision: 0,
+            },
+            walk: Walk {
+                counterpoints_only: false,
+                counter_walk,
+            },
+            source: SourceView {
+                top: 0,
+                cursor: 1,
+                lines: SourceLines::default(),
+            },
+            focus: Focus::Tree,
+            overlay: Overlay::None,
+            search: Search::default(),
+            width,
+            height,
+            message: None,
+            exit: None,
+        };
+        app.rebuild_rows();
+        app.rewrap();
+        app.show_selected_source();
+        app
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.width, self.height)
+    }
+
+    pub fn is_folded(&self, ix: NodeIx) -> bool {
+        self.tree.folded[ix]
+    }
+
+    pub fn row_of(&self, ix: NodeIx) -> Option<usize> {
+        self.tree.row_of[ix]
+    }
+
+    /// Under the counterpoint filter, rows shown only to place counterpoints in the tree.
+    pub fn is_context_row(&self, ix: NodeIx) -> bool {
+        self.walk.counterpoints_only && self.map.nodes[ix].kind != Kind::Counterpoint
+    }
+
+    /// The scopes a key is looked up in, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        match self.overlay {
+            Overlay::Help { .. } => vec![Scope::Help],
+            Overlay::Node { .. } => vec![Scope::Node],
+            Overlay::Citers { .. } => vec![Scope::Citers],
+            Overlay::Problems { .. } => vec![Scope::Problems],
+            Overlay::None if self.search.prompt => vec![Scope::Search],
+            Overlay::None => match self.focus {
+                Focus::Tree => vec![Scope::Tree, Scope::Global],
+                Focus::Source => vec![Scope::Source, Scope::Global],
+            },
+        }
+    }
+
+    /// The walk as the reader steps it now: all nodes, or only counterpoints.
+    pub fn steps(&self) -> &[NodeIx] {
+        if self.walk.counterpoints_only {
+            &self.walk.counter_walk
+        } else {
+            &self.map.walk
+        }
+    }
+
+    /// 1-based position of the selection in [`App::steps`], and the number of steps.
+    pub fn step(&self) -> (Option<usize>, usize) {
+        let steps = self.steps();
+        let pos = self.first_step_from(self.map.nodes[self.tree.selected].step);
+        let here = (steps.get(pos) == Some(&self.tree.selected)).then_some(pos + 1);
+        (here, steps.len())
+    }
+
+    /// The index in [`App::steps`] of the first step at or after walk position `at`: a binary
+    /// search, so stepping costs the same on a map of any size.
+    pub(super) fn first_step_from(&self, at: usize) -> usize {
+        self.steps()
+            .partition_point(|&ix| self.map.nodes[ix].step < at)
+    }
+
+    pub(super) fn visible_under_filter(&self, ix: NodeIx) -> bool {
+        !self.walk.counterpoints_only
+            || ix == self.map.thesis
+            || self.tree.leads_to_counterpoint[ix]
+    }
+
+    /// How far the open overlay can scroll: its lines less the rows it shows.
+    pub(super) fn overlay_max_scroll(&self) -> usize {
+        let area = crate::layout::overlay_area(self.width, self.height);
+        let rows = usize::from(area.height.saturating_sub(2));
+        let lines = match self.overlay {
+            Overlay::Help { .. } => crate::sheet::help_lines(&crate::theme::Theme::FULL).len(),
+            // Counted with the Unicode theme, whose separators are the wider: an upper bound.
+            Overlay::Node { .. } => {
+                let theme = crate::theme::Theme::FULL;
+                crate::sheet::node_lines(
+                    &self.map,
+                    self.tree.selected,
+                    &self.search,
+                    &theme,
+                    usize::from(area.width.saturating_sub(2)),
+                )
+                .len()
+            }
+            Overlay::Problems { .. } => self
+                .problems
+                .as_ref()
+                .map_or(0, |r| r.render(false).lines().count()),
+            Overlay::None | Overlay::Citers { .. } => 0,
+        };
+        lines.saturating_sub(rows)
+    }
+}
+
+/// Applies one event: the one entry point of a session's state. Returns what the driver must do.
+pub fn handle(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::Key(key) => match keymap::resolve(&app.scopes(), &key) {
+            Some(action) => update(app, action),
+            None => Vec::new(),
+        },
+        Event::Resize(w, h) => update(app, Action::Resize(w, h)),
+        Event::FilesChanged if app.files.is_some() => vec![Effect::Reload],
+        Event::FilesChanged => Vec::new(),
+        Event::Reloaded(loaded) => {
+            app.reloaded(*loaded);
+            Vec::new()
+        }
+        Event::ReloadFailed(why) => {
+            app.message = Some(why);
+            Vec::new()
+        }
+        // Whatever was saved in the editor is read again, even if the watcher missed it.
+        Event::EditorDone(Ok(())) if app.files.is_some() => vec![Effect::Reload],
+        Event::EditorDone(Ok(())) => Vec::new(),
+        Event::EditorDone(Err(why)) => {
+            app.message = Some(why);
+            Vec::new()
+        }
+        Event::Signal(n) => quit(app, Exit::Signal(n)),
+        Event::HangUp => quit(app, Exit::HangUp),
+    }
+}
+
+fn quit(app: &mut App, exit: Exit) -> Vec<Effect> {
+    app.exit = Some(exit);
+    vec![Effect::Quit(exit.code())]
+}
+
+/// Applies one action: what a key asks for, through the key table.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    app.message = None;
+    match action {
+        Action::Quit => return quit(app, Exit::Quit),
+        Action::Interrupt => return quit(app, Exit::Interrupt),
+        Action::Back => {
+            if app.search.active() {
+                app.search = Search::default();
+                app.message = Some("Search cleared; Esc again quits".into());
+            } else {
+                return quit(app, Exit::Quit);
+            }
+        }
+        Action::Edit => match app.edit_target() {
+            Ok(effect) => {
+                app.overlay = Overlay::None;
+                return vec![effect];
+            }
+            Err(why) => app.message = Some(why),
+        },
+        Action::ShowProblems => {
+            if app.problems.is_some() {
+                app.overlay = Overlay::Problems { scroll: 0 };
+            } else {
+                app.message = Some("The map on screen has no problems".into());
+            }
+        }
+        Action::Help => app.overlay = Overlay::Help { scroll: 0 },
+        Action::ShowNode => app.overlay = Overlay::Node { scroll: 0 },
+        Action::SwitchFocus => {
+            app.focus = match app.focus {
+                Focus::Tree => Focus::Source,
+                Focus::Source => Focus::Tree,
+            }
+        }
+        Action::WalkNext => app.walk(true),
+        Action::WalkPrev => app.walk(false),
+        Action::StartSearch => {
+            let origin = Some((
+                app.tree.selected,
+                app.source.top,
+                app.source.cursor,
+                app.focus,
+            ));
+            app.search = Search {
+                prompt: true,
+                origin,
+                ..Search::default()
+            };
+        }
+        Action::SearchInput(c) => {
+            app.search.query.push(c);
+            app.run_search();
+        }
+        Action::SearchBackspace => {
+            app.search.query.pop();
+            app.run_search();
+        }
+        Action::SearchConfirm => {
+            app.search.prompt = false;
+            app.go_to_hit();
+            if app.search.active() {
+                let n = app.search.hits.len();
+                app.message = Some(match n {
+                    0 => format!("No match for \"{}\"", app.search.query),
+                    _ => format!("{n} matches: > next, < previous, Esc clears"),
+                });
+            }
+        }
+        Action::SearchCancel => {
+            if let Some((sel, top, cursor, focus)) = app.search.origin {
+                app.search = Search::default();
+                app.select(sel);
+                app.source.top = top;
+                app.source.cursor = cursor;
+                app.focus = focus;
+                app.clamp_source();
+            }
+            app.search = Search::default();
+        }
+        Action::NextMatch => app.step_hit(true),
+        Action::PrevMatch => app.step_hit(false),
+        Action::FoldAll => {
+            let thesis = app.map.thesis;
+            for (ix, f) in app.tree.folded.iter_mut().enumerate() {
+                *f = ix != thesis && !app.map.nodes[ix].children.is_empty();
+            }
+            app.rebuild_rows();
+            app.show_selected_source();
+        }
+        Action::UnfoldAll => {
+            app.tree.folded.iter_mut().for_each(|f| *f = false);
+            app.rebuild_rows();
+        }
+        Action::ToggleCounterpoints => {
+            app.walk.counterpoints_only = !app.walk.counterpoints_only;
+            if app.walk.counterpoints_only && app.walk.counter_walk.is_empty() {
+                app.walk.counterpoints_only = false;
+                app.message = Some("This map has no counterpoints".into());
+                return Vec::new();
+            }
+            app.rebuild_rows();
+            if app.walk.counterpoints_only
+                && app.map.nodes[app.tree.selected].kind != Kind::Counterpoint
+            {
+                // Land on the first counterpoint at or after where the reader was.
+                let at = app.map.nodes[app.tree.selected].step;
+                let next = app.steps().get(app.first_step_from(at)).copied();
+                if let Some(ix) = next.or(app.walk.counter_walk.first().copied()) {
+                    app.select(ix);
+                }
+            }
+            app.message = Some(if app.walk.counterpoints_only {
+                format!(
+                    "Counterpoints only ({}): c shows all",
+                    app.walk.counter_walk.len()
+                )
+            } else {
+                "All nodes".into()
+            });
+        }
+        Action::MoveDown => app.move_rows(1),
+        Action::MoveUp => app.move_rows(-1),
+        Action::PageDown => app.move_rows(app.areas().tree_inner.height.max(1) as isize),
+        Action::PageUp => app.move_rows(-(app.areas().tree_inner.height.max(1) as isize)),
+        Action::First => app.move_rows(isize::MIN / 2),
+        Action::Last => app.move_rows(isize::MAX / 2),
+        Action::FoldOrParent => {
+            let ix = app.tree.selected;
+            if !app.tree.folded[ix] && !app.map.nodes[ix].children.is_empty() {
+                app.set_fold(ix, true);
+            } else if let Some(p) = app.map.nodes[ix].parent {
+                app.select(p);
+            }
+        }
+        Action::UnfoldOrChild => {
+            let ix = app.tree.selected;
+            if app.tree.folded[ix] {
+                app.set_fold(ix, false);
+            } else if let Some(&c) = app.map.nodes[ix]
+                .children
+                .iter()
+                .find(|&&c| app.tree.row_of[c].is_some())
+            {
+                app.select(c);
+            }
+        }
+        Action::ToggleFold => {
+            let ix = app.tree.selected;
+            if app.map.nodes[ix].children.is_empty() {
+                app.message = Some(format!("{} has nothing to fold", app.map.nodes[ix].id));
+            } else {
+                let f = !app.tree.folded[ix];
+                app.set_fold(ix, f);
+            }
+        }
+        Action::ScrollDown => app.scroll_source(true, 1),
+        Action::ScrollUp => app.scroll_source(false, 1),
+        Action::SourcePageDown => {
+            app.scroll_source(true, app.source_height().saturating_sub(1).max(1))
+        }
+        Action::SourcePageUp => {
+            app.scroll_source(false, app.source_height().saturating_sub(1).max(1))
+        }
+        Action::HalfPageDown => app.scroll_source(true, (app.source_height() / 2).max(1)),
+        Action::HalfPageUp => app.scroll_source(false, (app.source_height() / 2).max(1)),
+        Action::SourceFirst => app.reveal_paragraph(1),
+        Action::SourceLast => {
+            let last = app.map.source.paragraphs.len().max(1);
+            app.reveal_paragraph(last);
+        }
+        Action::NextCited => app.jump_cited(true),
+        Action::PrevCited => app.jump_cited(false),
+        Action::ShowCiters => {
+            let begins_above = app.paragraph_lines(app.source.cursor).start < app.source.top;
+            let note = if begins_above {
+                " (it begins above)"
+            } else {
+                ""
+            };
+            if app.map.citers(app.source.cursor).is_empty() {
+                app.message = Some(format!(
+                    "No node cites paragraph {}{note}",
+                    app.source.cursor
+                ));
+            } else {
+                app.overlay = Overlay::Citers {
+                    paragraph: app.source.cursor,
+                    selected: 0,
+                };
+            }
+        }
+        Action::OverlayDown | Action::OverlayUp => {
+            let down = action == Action::OverlayDown;
+            let max = app.overlay_max_scroll();
+            match &mut app.overlay {
+                Overlay::Help { scroll }
+                | Overlay::Node { scroll }
+                | Overlay::Problems { scroll } => {
+                    *scroll = if down {
+                        (*scroll + 1).min(max)
+                    } else {
+                        scroll.saturating_sub(1)
+                    };
+                }
+                Overlay::Citers {
+                    paragraph,
+                    selected,
+                } => {
+                    let count = app.map.citers(*paragraph).len();
+                    *selected = if down {
+                        (*selected + 1).min(count.saturating_sub(1))
+                    } else {
+                        selected.saturating_sub(1)
+                    };
+                }
+                Overlay::None => {}
+            }
+        }
+        Action::OverlayChoose => {
+            if let Overlay::Citers {
+                paragraph,
+                selected,
+            } = app.overlay
+            {
+                app.overlay = Overlay::None;
+                if let Some(&ix) = app.map.citers(paragraph).get(selected) {
+                    app.select(ix);
+                    app.focus = Focus::Tree;
+                }
+            }
+        }
+        Action::OverlayClose => app.overlay = Overlay::None,
+        Action::Resize(w, h) => {
+            app.width = w;
+            app.height = h;
+            app.rewrap();
+            app.clamp_source();
+            app.keep_selection_visible();
+            let max = app.overlay_max_scroll();
+            if let Overlay::Help { scroll }
+            | Overlay::Node { scroll }
+            | Overlay::Problems { scroll } = &mut app.overlay
+            {
+                *scroll = (*scroll).min(max);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Resolves a key for the current state and applies it. Returns false for unbound keys.
+pub fn handle_key(app: &mut App, key: &Key) -> bool {
+    match keymap::resolve(&app.scopes(), key) {
+        Some(action) => {
+            update(app, action);
+            true
+        }
+        None => false,
+    }
+}
