@@ -102,6 +102,24 @@ fn walk_step_10k_nodes(bencher: Bencher, (w, h): (u16, u16)) {
     step(bencher, big(), w, h);
 }
 
+/// What a save costs the reader once the file is written: read the map and its article again,
+/// validate, put it in place of the old one (selection and folds kept by id) and draw the
+/// frame. The file watcher's settling time (30 ms) comes on top: see docs/PERFORMANCE.md.
+#[divan::bench]
+fn reload_astana_120x40(bencher: Bencher) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    let mut app = App::new(astana(), 120, 40);
+    app.files = Some(argwalk::app::MapFiles::new("astana.toml".into(), None));
+    for _ in 0..7 {
+        update(&mut app, Action::WalkNext);
+    }
+    bencher.bench_local(|| {
+        let loaded = loader::load_str(loader::BUILTIN_MAP_NAME, loader::BUILTIN_MAP, &Builtin);
+        argwalk::app::handle(&mut app, argwalk::event::Event::Reloaded(Box::new(loaded)));
+        let _ = terminal.draw(|f| view::render(f, &app, &THEME));
+    });
+}
+
 /// A chain of premises `depth` deep, stepped at its far end: a frame must cost what is visible,
 /// so the two depths should cost about the same.
 #[divan::bench(args = [1_000, 50_000], sample_count = 30)]

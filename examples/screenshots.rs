@@ -162,6 +162,33 @@ fn main() -> anyhow::Result<()> {
         },
     ));
 
+    // A broken save while mapping: the last good map stays, the status line counts the errors,
+    // and `!` lists them with their line and column.
+    let broken = |a: &mut App| {
+        a.files = Some(argwalk::app::MapFiles::new(
+            "my-article.toml".into(),
+            Some("my-article.txt"),
+        ));
+        let text = argwalk::loader::BUILTIN_MAP
+            .replacen("supports = \"T\"", "supports: \"T\"", 1)
+            .replacen(
+                "label = \"Iran is the spoiler\"",
+                "label = \"Iran is \"the\" spoiler\"",
+                1,
+            );
+        let loaded = argwalk::loader::load_str("my-article.toml", &text, &argwalk::loader::Builtin);
+        argwalk::app::handle(a, argwalk::event::Event::Reloaded(Box::new(loaded)));
+    };
+    let mut a = app(120, 40);
+    walk_to(&mut a, "P1");
+    broken(&mut a);
+    shots.push(("broken-save", a, color));
+    let mut a = app(120, 40);
+    walk_to(&mut a, "P1");
+    broken(&mut a);
+    update(&mut a, Action::ShowProblems);
+    shots.push(("broken-save-problems", a, color));
+
     let dir = Path::new("screenshots");
     std::fs::create_dir_all(dir)?;
     for (name, app, theme) in &shots {

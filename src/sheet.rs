@@ -324,3 +324,28 @@ pub fn node_lines(
     }
     lines
 }
+
+/// The problems of a report as `check` prints them, each line wrapped to `width` (a wrapped
+/// line keeps the indent of the line it continues, so snippets stay readable).
+pub fn problems_lines(report: &crate::diagnostic::Report, width: usize) -> Vec<String> {
+    let text = report.render(false);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if wrap::width(line) <= width.max(1) {
+            out.push(line.to_string());
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let pad = " ".repeat(indent.min(width / 2));
+        let room = width.saturating_sub(pad.len()).max(1);
+        for (i, r) in wrap::wrap(line.trim_start(), room).into_iter().enumerate() {
+            let piece = &line.trim_start()[r];
+            out.push(if i == 0 {
+                format!("{}{piece}", &line[..indent])
+            } else {
+                format!("{pad}{piece}")
+            });
+        }
+    }
+    out
+}

@@ -428,6 +428,18 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         None => {
             let mut scopes = app.scopes();
+            // While the last save is broken, say so on every frame, not only after the save.
+            if let Some(report) = &app.problems {
+                let n = report.errors();
+                spans.push(Span::styled(
+                    format!(
+                        " {} error{} in the saved map: ! shows",
+                        n,
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                ));
+            }
             if app.search.active() {
                 spans.push(Span::styled(" >/< match", base));
             }
@@ -533,13 +545,11 @@ fn problems(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     let area = layout::overlay_area(app.width, app.height);
     let inner_w = usize::from(area.width.saturating_sub(2));
     let inner_h = usize::from(area.height.saturating_sub(2));
-    let text = report.render(false);
-    let lines: Vec<Line> = text
-        .lines()
+    let lines: Vec<Line> = sheet::problems_lines(report, inner_w)
+        .into_iter()
         .skip(scroll)
         .take(inner_h)
         .map(|l| {
-            let l = wrap::truncate(l, inner_w, theme.glyphs().ellipsis);
             let style = if l.starts_with("error") {
                 theme.heading()
             } else {

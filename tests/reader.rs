@@ -358,3 +358,38 @@ cite = [3]
         "{outline}"
     );
 }
+
+/// A broken save keeps the last good map on screen; the status line counts the errors on every
+/// frame until a clean save, and `!` lists them with line and column.
+#[test]
+fn a_broken_reload_keeps_the_map_and_counts_its_errors() {
+    use argwalk::event::Event;
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
+    a.files = Some(argwalk::app::MapFiles::new("m.toml".into(), None));
+    update(&mut a, Action::WalkNext);
+    let broken = loader::BUILTIN_MAP.replacen("supports = \"T\"", "supports: \"T\"", 1);
+    let loaded = loader::load_str("m.toml", &broken, &Builtin);
+    argwalk::app::handle(&mut a, Event::Reloaded(Box::new(loaded)));
+    assert_eq!(
+        a.map.nodes[a.tree.selected].id, "O1",
+        "the last good map, where it was"
+    );
+    update(&mut a, Action::WalkNext);
+    assert!(screen(&a, &Theme::FULL).contains("1 error in the saved map: ! shows"));
+    update(&mut a, Action::ShowProblems);
+    let text = screen(&a, &Theme::FULL);
+    assert!(
+        text.contains("m.toml:") && text.contains("joined with `=`"),
+        "{text}"
+    );
+    update(&mut a, Action::OverlayClose);
+    let clean = loader::load_str("m.toml", loader::BUILTIN_MAP, &Builtin);
+    argwalk::app::handle(&mut a, Event::Reloaded(Box::new(clean)));
+    assert!(a.problems.is_none());
+    assert_eq!(
+        a.map.nodes[a.tree.selected].id, "R1",
+        "the selection is kept by id"
+    );
+    update(&mut a, Action::WalkNext);
+    assert!(!screen(&a, &Theme::FULL).contains("in the saved map"));
+}

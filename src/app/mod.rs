@@ -312,10 +312,9 @@ impl App {
                 )
                 .len()
             }
-            Overlay::Problems { .. } => self
-                .problems
-                .as_ref()
-                .map_or(0, |r| r.render(false).lines().count()),
+            Overlay::Problems { .. } => self.problems.as_ref().map_or(0, |r| {
+                crate::sheet::problems_lines(r, usize::from(area.width.saturating_sub(2))).len()
+            }),
             Overlay::None | Overlay::Citers { .. } => 0,
         };
         lines.saturating_sub(rows)
