@@ -29,6 +29,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Further context, such as where a duplicate was first defined.
     pub note: Option<String>,
+    /// A TOML syntax error: what else is said of its line follows from it, and is left out.
+    pub syntax: bool,
 }
 
 impl Diagnostic {
@@ -82,6 +84,7 @@ impl SourceFile {
             label: String::new(),
             help: None,
             note: None,
+            syntax: false,
         })
     }
 
@@ -104,6 +107,7 @@ impl SourceFile {
             label: String::new(),
             help: None,
             note: None,
+            syntax: false,
         })
     }
 }
@@ -123,6 +127,11 @@ impl Draft {
     }
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.0.note = Some(note.into());
+        self
+    }
+    /// Marks a TOML syntax error.
+    pub fn syntax(mut self) -> Self {
+        self.0.syntax = true;
         self
     }
     pub fn done(self) -> Diagnostic {

@@ -202,6 +202,11 @@ pub fn load_str(name: &str, text: &str, files: &dyn TextFiles) -> Loaded {
         written_ids: written_ids(text),
     }
     .validate(raw, files);
+    // What else is said of a line with a syntax error follows from it (a value read as empty,
+    // a key read as missing): one message for the one mistake.
+    let broken_lines: std::collections::HashSet<usize> =
+        diags.iter().filter(|d| d.syntax).map(|d| d.line).collect();
+    diags.retain(|d| d.syntax || !broken_lines.contains(&d.line));
     diags.sort_by_key(|d| (d.line, d.column, !d.is_error()));
     let map = if diags.iter().any(Diagnostic::is_error) {
         None

@@ -127,6 +127,15 @@ fn explain(file: &SourceFile, raw: &Raw) -> Diagnostic {
                 .done();
         }
     }
+    if message.contains("invalid date") || message.contains("invalid time") {
+        let at = raw.span.start;
+        let end = start + line.len();
+        return file
+            .error(at..end.max(at + 1), "this is not a valid date")
+            .label(raw.message.trim().to_string())
+            .help("write a date as year-month-day, as in date = 2017-01-25, or as text: date = \"January 2017\"")
+            .done();
+    }
     if let Some((key, sep_at, ':')) = key_of(line) {
         let at = start + sep_at;
         let value = line[sep_at + 1..].trim();
@@ -224,6 +233,14 @@ fn explain(file: &SourceFile, raw: &Raw) -> Diagnostic {
 
 /// Every parser error explained, one per line: the first on a line is the one that says why.
 pub(crate) fn explain_all(file: &SourceFile, errors: &[Raw]) -> Vec<Diagnostic> {
+    let mut out = explain_each(file, errors);
+    for d in &mut out {
+        d.syntax = true;
+    }
+    out
+}
+
+fn explain_each(file: &SourceFile, errors: &[Raw]) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::new();
     // A second [thesis] (or any repeated table) makes every key under it a duplicate too: those
     // follow from the first message and are not repeated.

@@ -640,3 +640,13 @@ fn a_cross_link_to_an_unknown_id_or_round_in_a_cycle_is_an_error() {
     let empty = cross_linked().replace("supports = [\"P1\", \"P2\"]", "supports = []");
     only_error(&load(&empty), 18, 12, "`supports` names no node");
 }
+
+#[test]
+fn an_invalid_date_is_one_error() {
+    let l = load(&base_with(
+        2,
+        "title = \"A small article\"\ndate = 2017-13-45",
+    ));
+    let d = only_error(&l, 3, 8, "not a valid date");
+    assert!(d.help.unwrap().contains("2017-01-25"));
+}
