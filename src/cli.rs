@@ -403,9 +403,21 @@ fn read(map: Option<&Path>, display: Display) -> ExitCode {
         let m = load_clean(map)?;
         let files =
             map.map(|p| crate::app::MapFiles::new(p.to_path_buf(), m.source.text_file.as_deref()));
+        // The reader's own layer: opened before the terminal is taken, so a damaged file is
+        // moved aside and said on the first frame.
+        let study = crate::study::store::state_dir().map(|dir| {
+            let store = crate::study::Store::new(&dir, map);
+            let mut opened = store.open();
+            opened.layer.title.clone_from(&m.source.title);
+            (store, opened)
+        });
         // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
         let m = if theme.ascii { crate::ascii::map(m) } else { m };
-        Ok(crate::driver::Session { map: m, files })
+        Ok(crate::driver::Session {
+            map: m,
+            files,
+            study,
+        })
     };
     crate::driver::run(load, theme)
 }

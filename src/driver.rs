@@ -37,6 +37,9 @@ pub struct Session {
     pub map: ArgumentMap,
     /// `None` for the map built into the binary.
     pub files: Option<MapFiles>,
+    /// Where the reader's layer is kept, and what it held when opened; `None` when there is
+    /// no state folder to keep it in.
+    pub study: Option<(crate::study::Store, crate::study::store::Opened)>,
 }
 
 /// Hands events to the session's thread from any other, and wakes it.
@@ -311,6 +314,24 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
     let ratatui::layout::Size { width, height } = tui.screen.size()?;
     let mut app = App::new(session.map, width, height);
     app.files = session.files;
+    let store = match session.study {
+        Some((store, opened)) => {
+            app.study = Some(app::Study::new(opened.layer));
+            let orphans = app
+                .study
+                .as_ref()
+                .map_or(0, |s| s.layer.orphans(&app.map).len());
+            if let Some(text) = opened.warning {
+                app.overlay = app::Overlay::Notice { text };
+            } else if orphans > 0 {
+                app.message = Some(format!(
+                    "{orphans} of your notes are on nodes this map no longer has: they are kept"
+                ));
+            }
+            Some(store)
+        }
+        None => None,
+    };
     #[cfg(debug_assertions)]
     if std::env::var_os("ARGWALK_TEST_PANIC").is_some() {
         // For the end-to-end tests, in debug builds only: a panic mid-session restores.
@@ -368,6 +389,23 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
             let answer = match effect {
                 Effect::Quit(code) => return Ok(code),
                 Effect::Reload => reload(&app, theme, &mut stamp),
+                Effect::SaveLayer {
+                    layer,
+                    changed,
+                    side_changed,
+                } => {
+                    let saved = match &store {
+                        Some(store) => store.save(&layer, &changed, side_changed),
+                        None => Err("Your marks and notes cannot be kept: no state folder".into()),
+                    };
+                    Some(Event::LayerSaved(saved.map_err(|why| {
+                        crate::event::Unsaved {
+                            why,
+                            changed,
+                            side_changed,
+                        }
+                    })))
+                }
                 Effect::OpenEditor { file, line } => {
                     let done = edit(tui, &file, line);
                     let (w, h) = (tui.screen.size()?.width, tui.screen.size()?.height);

@@ -4,10 +4,12 @@
 //! [`crate::app::handle`], and carries out the [`Effect`]s it returns: the app itself does no
 //! I/O, so the same session runs in a terminal, over SSH, or in a test without either.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::key::Key;
 use crate::loader::Loaded;
+use crate::study::{Field, Layer};
 
 /// Everything that can happen to a session.
 #[derive(Debug, Clone)]
@@ -22,10 +24,22 @@ pub enum Event {
     ReloadFailed(String),
     /// The editor returned (or could not be started: why).
     EditorDone(Result<(), String>),
+    /// The reader's layer was saved: what is on disk now (this session's changes merged with
+    /// another's), and a warning to show; or why it could not be saved, with what it held
+    /// (kept pending for the next save).
+    LayerSaved(Result<(Layer, Option<String>), Unsaved>),
     /// SIGTERM, SIGINT or SIGHUP, by number.
     Signal(i32),
     /// The terminal went away.
     HangUp,
+}
+
+/// A save of the reader's layer that failed: why, and the changes it held.
+#[derive(Debug, Clone)]
+pub struct Unsaved {
+    pub why: String,
+    pub changed: BTreeSet<(String, Field)>,
+    pub side_changed: bool,
 }
 
 /// What the session asks its driver to do.
@@ -38,4 +52,11 @@ pub enum Effect {
     /// Suspend the screen, run the user's editor on `file` at `line`, then resume, redraw, and
     /// answer with [`Event::EditorDone`].
     OpenEditor { file: PathBuf, line: usize },
+    /// Save the reader's layer: this session's changes to the nodes in `changed` (and the side,
+    /// if `side_changed`), merged with what is on disk; answer with [`Event::LayerSaved`].
+    SaveLayer {
+        layer: Layer,
+        changed: BTreeSet<(String, Field)>,
+        side_changed: bool,
+    },
 }

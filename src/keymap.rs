@@ -60,6 +60,21 @@ pub enum Action {
     SearchBackspace,
     SearchConfirm,
     SearchCancel,
+    // The reader's layer.
+    /// Mark the selected node understood, or not.
+    MarkUnderstood,
+    /// Step the reader's judgement of the selected node.
+    Judge,
+    /// Step the side of the thesis the reader argues.
+    ChooseSide,
+    /// Go to the next node (in the walk) not yet marked understood.
+    NextNotUnderstood,
+    /// Write or edit the note of the selected node.
+    EditNote,
+    // The note editor.
+    NoteInput(Key),
+    NoteSave,
+    NoteCancel,
     // From the terminal, not from a key.
     Resize(u16, u16),
 }
@@ -76,6 +91,8 @@ pub enum Scope {
     Node,
     Citers,
     Problems,
+    Note,
+    Notice,
 }
 
 impl Scope {
@@ -89,6 +106,8 @@ impl Scope {
             Scope::Node => "A node in full",
             Scope::Citers => "Who cites a paragraph",
             Scope::Problems => "Problems of the map",
+            Scope::Note => "Writing a note",
+            Scope::Notice => "A notice",
         }
     }
 }
@@ -221,6 +240,41 @@ pub const BINDINGS: &[Binding] = &[
         &[key('!')],
         A::ShowProblems,
         "Show the problems of the last save of the map",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('m')],
+        A::MarkUnderstood,
+        "Mark the node understood (or not); kept between sessions",
+        Some("mark"),
+    ),
+    bind(
+        S::Global,
+        &[key('a')],
+        A::EditNote,
+        "Write a note on the node (several lines; Esc saves)",
+        Some("note"),
+    ),
+    bind(
+        S::Global,
+        &[key('v')],
+        A::Judge,
+        "Your verdict: holds, doubtful, fails (or strong/weak)",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('u')],
+        A::NextNotUnderstood,
+        "Go to the next node not yet understood",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('s')],
+        A::ChooseSide,
+        "The side you argue: for the thesis, against it, or none",
         None,
     ),
     bind(
@@ -466,6 +520,28 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        S::Notice,
+        &[code(KeyCode::Esc), code(KeyCode::Enter), key('q'), key(' ')],
+        A::OverlayClose,
+        "Close the notice",
+        Some("close"),
+    ),
+    bind(S::Notice, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Note,
+        &[code(KeyCode::Esc)],
+        A::NoteSave,
+        "Save the note and close (an empty note is removed)",
+        Some("save"),
+    ),
+    bind(
+        S::Note,
+        &[ctrl('c')],
+        A::NoteCancel,
+        "Close without saving what was typed",
+        Some("cancel"),
+    ),
+    bind(
         S::Node,
         &[key('j'), code(KeyCode::Down)],
         A::OverlayDown,
@@ -527,6 +603,11 @@ pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
         {
             return Some(b.action);
         }
+        if scope == Scope::Note {
+            // The note takes every other key: letters, arrows, Enter, Backspace and the
+            // editing keys of the text area (Ctrl-A/E, Alt-F/B, Ctrl-K, Ctrl-U, undo Ctrl-Z).
+            return Some(Action::NoteInput(*event));
+        }
         if scope == Scope::Search {
             // The prompt takes every other printable character as text.
             if let KeyCode::Char(c) = event.code
@@ -538,7 +619,7 @@ pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
         }
         if matches!(
             scope,
-            Scope::Help | Scope::Node | Scope::Citers | Scope::Problems
+            Scope::Help | Scope::Node | Scope::Citers | Scope::Problems | Scope::Notice
         ) {
             // An open overlay swallows the other keys rather than acting behind itself.
             return None;

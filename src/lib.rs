@@ -23,6 +23,7 @@ pub(crate) mod sanitize;
 pub mod schema;
 pub mod search;
 pub mod sheet;
+pub mod study;
 pub(crate) mod syntax;
 pub mod synthetic;
 pub(crate) mod terminal;

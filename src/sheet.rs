@@ -275,6 +275,8 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         Scope::Citers,
         Scope::Node,
         Scope::Problems,
+        Scope::Note,
+        Scope::Notice,
         Scope::Help,
     ] {
         lines.push(Line::default());
@@ -300,12 +302,14 @@ pub fn node_lines(
     map: &ArgumentMap,
     at: NodeIx,
     search: &Search,
+    layer: Option<&crate::study::Layer>,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
     let g = theme.glyphs();
     let n = &map.nodes[at];
     let mut lines = details_lines(map, at, search, theme, width);
+    lines.extend(study_lines(map, at, layer, theme, width));
     let links = links_lines(map, at, theme, width, true);
     if !links.is_empty() {
         lines.push(Line::default());
@@ -348,4 +352,50 @@ pub fn problems_lines(report: &crate::diagnostic::Report, width: usize) -> Vec<S
         }
     }
     out
+}
+
+/// The reader's own view of a node, for details and the node in full: their verdict, whether
+/// they understood it, and their note.
+pub fn study_lines(
+    map: &ArgumentMap,
+    at: NodeIx,
+    layer: Option<&crate::study::Layer>,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let n = &map.nodes[at];
+    let Some(state) = layer.and_then(|l| l.node(&n.id)) else {
+        return Vec::new();
+    };
+    let mut head = Vec::new();
+    if let Some(j) = state.judgement {
+        head.push(format!("your verdict: {}", j.word(n.kind)));
+    }
+    if state.understood {
+        head.push("understood".to_string());
+    }
+    let mut lines = Vec::new();
+    if !head.is_empty() {
+        let text = head.join(theme.glyphs().dot);
+        lines.extend(wrap_plain(&capitalize(&text), width, theme.heading()));
+    }
+    for (i, line) in state.note.lines().enumerate() {
+        let text = if i == 0 {
+            format!("Your note: {line}")
+        } else {
+            line.to_string()
+        };
+        lines.extend(wrap_plain(
+            &text,
+            width,
+            Style::new().add_modifier(Modifier::ITALIC),
+        ));
+    }
+    lines
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

@@ -50,6 +50,11 @@ pub struct Glyphs {
     pub implicit: &'static str,
     /// In a tree row, before the ids a node also supports or attacks (its cross-links).
     pub also: &'static str,
+    /// The reader's marks in a tree row: understood, has a note, and the verdict
+    /// (holds / doubtful / fails).
+    pub understood: &'static str,
+    pub noted: &'static str,
+    pub verdicts: [&'static str; 3],
 }
 
 const UNICODE: Glyphs = Glyphs {
@@ -71,6 +76,9 @@ const UNICODE: Glyphs = Glyphs {
     conceded: "⚐",
     implicit: "⋯",
     also: "⇢",
+    understood: "✓",
+    noted: "✎",
+    verdicts: ["=", "?", "✗"],
 };
 
 const ASCII: Glyphs = Glyphs {
@@ -92,6 +100,9 @@ const ASCII: Glyphs = Glyphs {
     conceded: "(c)",
     implicit: "(i)",
     also: "->",
+    understood: "+",
+    noted: "n",
+    verdicts: ["=", "?", "x"],
 };
 
 const ASCII_BORDER: border::Set = border::Set {

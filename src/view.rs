@@ -64,15 +64,17 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     frame.render_widget(source_block, a.source);
     source(frame, app, theme, a.source_inner);
     status(frame, app, theme, a.status);
-    match app.overlay {
+    match &app.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => help(frame, app, theme, scroll),
-        Overlay::Node { scroll } => node_overlay(frame, app, theme, scroll),
-        Overlay::Problems { scroll } => problems(frame, app, theme, scroll),
+        Overlay::Help { scroll } => help(frame, app, theme, *scroll),
+        Overlay::Node { scroll } => node_overlay(frame, app, theme, *scroll),
+        Overlay::Problems { scroll } => problems(frame, app, theme, *scroll),
+        Overlay::Note => note_editor(frame, app, theme),
+        Overlay::Notice { text } => notice(frame, app, theme, text),
         Overlay::Citers {
             paragraph,
             selected,
-        } => citers(frame, app, theme, paragraph, selected),
+        } => citers(frame, app, theme, *paragraph, *selected),
     }
 }
 
@@ -220,7 +222,26 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .collect();
             format!(" {}{}", g.also, ids.join(","))
         };
-        let id = format!(" {}{flag}{also} ", n.id);
+        // The reader's own marks: understood, a note, a verdict.
+        let mine = app
+            .study
+            .as_ref()
+            .and_then(|s| s.layer.node(&n.id))
+            .map(|s| {
+                let mut m = String::new();
+                if s.understood {
+                    m.push_str(g.understood);
+                }
+                if let Some(j) = s.judgement {
+                    m.push_str(g.verdicts[j as usize]);
+                }
+                if !s.note.is_empty() {
+                    m.push_str(g.noted);
+                }
+                if m.is_empty() { m } else { format!(" {m}") }
+            })
+            .unwrap_or_default();
+        let id = format!(" {}{flag}{also}{mine} ", n.id);
         let used = wrap::width(&prefix) + 3 + wrap::width(&id);
         let headline = wrap::truncate(n.headline(), width.saturating_sub(used), g.ellipsis);
         let mut base = if app.is_context_row(ix) {
@@ -271,6 +292,13 @@ fn details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         theme,
         usize::from(area.width),
     );
+    lines.extend(sheet::study_lines(
+        &app.map,
+        app.tree.selected,
+        app.study.as_ref().map(|s| &s.layer),
+        theme,
+        usize::from(area.width),
+    ));
     if lines.len() > h && h > 0 {
         // Cut: say so, and say how to see the rest.
         lines.truncate(h);
@@ -407,7 +435,11 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     };
     // Fixed-width fields, so that a step rewrites only what changed, not the whole line.
     let total_width = format!("{total}/{total}").len();
-    let step_field = format!(" step {step:<total_width$} ");
+    let mut step_field = format!(" step {step:<total_width$} ");
+    if let Some(study) = &app.study {
+        let (done, all) = study.layer.progress(&app.map);
+        step_field.push_str(&format!("{done}/{all} understood "));
+    }
     let focus_field = format!("{:<9}", format!("[{focus}]"));
     let path_width = (width / 4).clamp(12, 48);
     let path = status_path(app, theme, path_width.saturating_sub(1));
@@ -649,12 +681,71 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     out
 }
 
+/// A notice over the panes, wrapped whole, until a key.
+fn notice(frame: &mut Frame, app: &App, theme: &Theme, text: &str) {
+    let full = layout::overlay_area(app.width, app.height);
+    let inner_w = usize::from(full.width.saturating_sub(4)).max(1);
+    let lines: Vec<Line> = wrap::wrap(text, inner_w)
+        .into_iter()
+        .map(|r| Line::from(text[r].to_string()))
+        .collect();
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(full.height);
+    let area = Rect::new(
+        full.x,
+        full.y + (full.height - height) / 2,
+        full.width,
+        height,
+    );
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style(true))
+        .title(" Notice (Enter or Esc to close) ")
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The note editor over the panes: the reader's note on the selected node, in a text area.
+fn note_editor(frame: &mut Frame, app: &App, theme: &Theme) {
+    let Some(editor) = app.study.as_ref().and_then(|s| s.editor.as_ref()) else {
+        return;
+    };
+    let full = layout::overlay_area(app.width, app.height);
+    let height = full.height.min(14);
+    let area = Rect::new(
+        full.x,
+        full.y + (full.height - height) / 2,
+        full.width,
+        height,
+    );
+    let n = &app.map.nodes[app.tree.selected];
+    let title = format!(" Your note on {} (Esc: save, Ctrl-C: cancel) ", n.id);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style(true))
+        .title(wrap::truncate(
+            &title,
+            usize::from(area.width.saturating_sub(2)),
+            theme.glyphs().ellipsis,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut editor = editor.clone();
+    editor.set_cursor_line_style(Style::new());
+    editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+    frame.render_widget(&editor, inner);
+}
+
 fn node_overlay(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     let full = layout::overlay_area(app.width, app.height);
     let lines = sheet::node_lines(
         &app.map,
         app.tree.selected,
         &app.search,
+        app.study.as_ref().map(|s| &s.layer),
         theme,
         usize::from(full.width.saturating_sub(2)),
     );

@@ -311,6 +311,8 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
         assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
         let map = argwalk::loader::load_builtin().map.unwrap();
         let mut app = App::new(map, w, h);
+        // The reader keeps a layer of notes (in a test folder): the reference has one too.
+        app.study = Some(argwalk::app::Study::new(argwalk::study::Layer::default()));
         let theme = argwalk::theme::Theme::FULL;
         for (bytes, code) in &keys {
             p.send(bytes);

@@ -110,7 +110,11 @@ fn killing_the_ssh_client_leaves_no_argwalk_behind() {
         .ok()
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| "root".into());
-    let remote = format!("env LANG=C.UTF-8 TERM=xterm-256color {}", exe.display());
+    let remote = format!(
+        "env LANG=C.UTF-8 TERM=xterm-256color ARGWALK_STATE_DIR={} {}",
+        dir.join("state").display(),
+        exe.display()
+    );
     let port_arg = port.to_string();
     let key = dir.join("user_key");
     let target = format!("{user}@127.0.0.1");

@@ -7,7 +7,10 @@
 mod find;
 mod reload;
 mod source;
+mod study;
 mod tree;
+
+pub use study::Study;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -40,6 +43,13 @@ pub enum Overlay {
     /// The problems of the last save of the map, which left the last good map on screen.
     Problems {
         scroll: usize,
+    },
+    /// The note editor, on the selected node (its text is in [`Study`]).
+    Note,
+    /// Something the reader must see whole (a notes file that was damaged and moved aside,
+    /// and where to): it waits for a key.
+    Notice {
+        text: String,
     },
 }
 
@@ -128,6 +138,9 @@ pub struct App {
     pub walk: Walk,
     pub source: SourceView,
     pub search: Search,
+    /// The reader's own layer (marks, notes, judgements); `None` when there is nowhere to
+    /// keep it.
+    pub study: Option<Study>,
     pub overlay: Overlay,
     pub focus: Focus,
     pub width: u16,
@@ -221,6 +234,7 @@ impl App {
             focus: Focus::Tree,
             overlay: Overlay::None,
             search: Search::default(),
+            study: None,
             width,
             height,
             message: None,
@@ -256,6 +270,8 @@ impl App {
             Overlay::Node { .. } => vec![Scope::Node],
             Overlay::Citers { .. } => vec![Scope::Citers],
             Overlay::Problems { .. } => vec![Scope::Problems],
+            Overlay::Note => vec![Scope::Note],
+            Overlay::Notice { .. } => vec![Scope::Notice],
             Overlay::None if self.search.prompt => vec![Scope::Search],
             Overlay::None => match self.focus {
                 Focus::Tree => vec![Scope::Tree, Scope::Global],
@@ -307,6 +323,7 @@ impl App {
                     &self.map,
                     self.tree.selected,
                     &self.search,
+                    self.study.as_ref().map(|s| &s.layer),
                     &theme,
                     usize::from(area.width.saturating_sub(2)),
                 )
@@ -315,7 +332,7 @@ impl App {
             Overlay::Problems { .. } => self.problems.as_ref().map_or(0, |r| {
                 crate::sheet::problems_lines(r, usize::from(area.width.saturating_sub(2))).len()
             }),
-            Overlay::None | Overlay::Citers { .. } => 0,
+            Overlay::None | Overlay::Citers { .. } | Overlay::Note | Overlay::Notice { .. } => 0,
         };
         lines.saturating_sub(rows)
     }
@@ -346,14 +363,46 @@ pub fn handle(app: &mut App, event: Event) -> Vec<Effect> {
             app.message = Some(why);
             Vec::new()
         }
+        Event::LayerSaved(Ok((layer, warning))) => {
+            if let Some(study) = app.study.as_mut() {
+                // What another session saved meanwhile shows from now on; this session's
+                // pending changes (none, as saving is synchronous) stay on top.
+                let pending = study.unsaved();
+                if !pending {
+                    study.layer = layer;
+                }
+            }
+            if let Some(text) = warning {
+                app.overlay = Overlay::Notice { text };
+            }
+            Vec::new()
+        }
+        Event::LayerSaved(Err(unsaved)) => {
+            if let Some(study) = app.study.as_mut() {
+                study.unsaved_again(unsaved.changed, unsaved.side_changed);
+            }
+            app.message = Some(format!(
+                "{}; it is kept here and saved with the next change",
+                unsaved.why
+            ));
+            Vec::new()
+        }
         Event::Signal(n) => quit(app, Exit::Signal(n)),
         Event::HangUp => quit(app, Exit::HangUp),
     }
 }
 
+/// Ends the session; what the reader changed and was not saved yet (visits) is saved first.
 fn quit(app: &mut App, exit: Exit) -> Vec<Effect> {
     app.exit = Some(exit);
-    vec![Effect::Quit(exit.code())]
+    let mut effects = Vec::new();
+    if let Some(study) = app.study.as_mut()
+        && study.unsaved()
+    {
+        effects.push(study.save());
+    }
+    effects.push(Effect::Quit(exit.code()));
+    effects
 }
 
 /// Applies one action: what a key asks for, through the key table.
@@ -377,6 +426,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Err(why) => app.message = Some(why),
         },
+        Action::MarkUnderstood => return app.mark_understood(),
+        Action::Judge => return app.judge(),
+        Action::ChooseSide => return app.choose_side(),
+        Action::NextNotUnderstood => app.next_not_understood(),
+        Action::EditNote => app.open_note(),
+        Action::NoteInput(key) => app.note_input(key),
+        Action::NoteSave => return app.close_note(true),
+        Action::NoteCancel => return app.close_note(false),
         Action::ShowProblems => {
             if app.problems.is_some() {
                 app.overlay = Overlay::Problems { scroll: 0 };
@@ -573,7 +630,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         selected.saturating_sub(1)
                     };
                 }
-                Overlay::None => {}
+                Overlay::None | Overlay::Note | Overlay::Notice { .. } => {}
             }
         }
         Action::OverlayChoose => {

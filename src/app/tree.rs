@@ -70,6 +70,7 @@ impl App {
             at = self.map.nodes[p].parent;
         }
         self.tree.selected = ix;
+        self.visit();
         if dirty {
             self.rebuild_rows();
         }

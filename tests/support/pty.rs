@@ -78,6 +78,11 @@ impl Pty {
             .env("TERM", "xterm-256color")
             .env("LANG", "C.UTF-8")
             .env("PATH", std::env::var("PATH").unwrap_or_default())
+            // The reader's notes go to a folder of the test's, never the user's own.
+            .env(
+                "ARGWALK_STATE_DIR",
+                std::env::temp_dir().join(format!("argwalk-test-state-{}", std::process::id())),
+            )
             .stdin(Stdio::from(slave.try_clone().expect("dup")))
             .stdout(Stdio::from(slave.try_clone().expect("dup")))
             .stderr(Stdio::from(slave));

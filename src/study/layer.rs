@@ -1,0 +1,222 @@
+//! The reader's own layer over a map: what they visited, marked as understood, noted and
+//! judged, and the side they argue. Keyed by node id, so it survives edits of the map; a note
+//! whose node is gone is kept, as an orphan, never dropped.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ArgumentMap, Kind};
+
+/// The reader's judgement of a claim, on a debater's three-step scale. For a thesis, premise
+/// or evidence it reads holds / doubtful / fails; for a counterpoint (an objection or a
+/// rebuttal), strong / answerable / weak: how much it hurts what it attacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Judgement {
+    /// The claim holds; the counterpoint is strong.
+    Holds,
+    /// Doubtful; answerable.
+    Doubtful,
+    /// The claim fails; the counterpoint is weak.
+    Fails,
+}
+
+impl Judgement {
+    /// The next judgement in the cycle a key steps through (the last one clears it).
+    pub fn next(current: Option<Judgement>) -> Option<Judgement> {
+        match current {
+            None => Some(Judgement::Holds),
+            Some(Judgement::Holds) => Some(Judgement::Doubtful),
+            Some(Judgement::Doubtful) => Some(Judgement::Fails),
+            Some(Judgement::Fails) => None,
+        }
+    }
+
+    /// The word for a node of `kind`.
+    pub fn word(self, kind: Kind) -> &'static str {
+        match (kind, self) {
+            (Kind::Counterpoint, Judgement::Holds) => "strong",
+            (Kind::Counterpoint, Judgement::Doubtful) => "answerable",
+            (Kind::Counterpoint, Judgement::Fails) => "weak",
+            (_, Judgement::Holds) => "holds",
+            (_, Judgement::Doubtful) => "doubtful",
+            (_, Judgement::Fails) => "fails",
+        }
+    }
+}
+
+/// The side of the thesis the reader argues, in a debate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    For,
+    Against,
+}
+
+/// One thing the reader can change about a node: saves merge field by field, so two sessions
+/// that touch the same node (one visits it, the other writes its note) lose nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Visited,
+    Understood,
+    Judgement,
+    Note,
+}
+
+/// What the reader has of one node.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodeState {
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub visited: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub understood: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judgement: Option<Judgement>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl NodeState {
+    fn is_empty(&self) -> bool {
+        *self == NodeState::default()
+    }
+}
+
+/// The whole layer of one reader over one map: the file's contents.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layer {
+    /// The map's title, to tell the files apart by eye.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+    /// By node id.
+    #[serde(default)]
+    pub nodes: BTreeMap<String, NodeState>,
+}
+
+impl Layer {
+    pub fn node(&self, id: &str) -> Option<&NodeState> {
+        self.nodes.get(id)
+    }
+
+    /// The state of node `id`, created empty when it has none.
+    pub fn node_mut(&mut self, id: &str) -> &mut NodeState {
+        self.nodes.entry(id.to_string()).or_default()
+    }
+
+    /// Ids with something kept whose node is not in `map`: notes and marks of nodes the author
+    /// removed or renamed, kept rather than lost.
+    pub fn orphans(&self, map: &ArgumentMap) -> Vec<&str> {
+        self.nodes
+            .iter()
+            .filter(|(id, s)| !s.is_empty() && map.find(id).is_none())
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
+    /// How many of the map's nodes the reader marked understood, of how many.
+    pub fn progress(&self, map: &ArgumentMap) -> (usize, usize) {
+        let done = map
+            .nodes
+            .iter()
+            .filter(|n| self.node(&n.id).is_some_and(|s| s.understood))
+            .count();
+        (done, map.nodes.len())
+    }
+
+    /// The file's text: TOML a person can read, with a comment saying what it is.
+    pub fn to_text(&self) -> String {
+        let body = toml::to_string(self).unwrap_or_default();
+        format!(
+            "# argwalk: a reader's notes, marks and judgements on one map, by node id.\n# Edit with care; argwalk rewrites this file after each change.\n{body}"
+        )
+    }
+
+    /// Parses a layer file.
+    pub fn from_text(text: &str) -> Result<Layer, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// This session's changes (`ours`, to the fields in `changed`, and the side if
+    /// `side_changed`) laid over what another session saved meanwhile (`self`, read from the
+    /// file): no one's note is lost when two sessions read one map. Visits only add up.
+    pub fn merged(
+        &self,
+        ours: &Layer,
+        changed: &std::collections::BTreeSet<(String, Field)>,
+        side_changed: bool,
+    ) -> Layer {
+        let mut out = self.clone();
+        out.title.clone_from(&ours.title);
+        if side_changed {
+            out.side = ours.side;
+        }
+        for (id, field) in changed {
+            let mine = ours.nodes.get(id).cloned().unwrap_or_default();
+            let theirs = out.node_mut(id);
+            match field {
+                Field::Visited => theirs.visited |= mine.visited,
+                Field::Understood => theirs.understood = mine.understood,
+                Field::Judgement => theirs.judgement = mine.judgement,
+                Field::Note => theirs.note = mine.note,
+            }
+        }
+        out.nodes.retain(|_, s| !s.is_empty());
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_its_text() {
+        let mut l = Layer {
+            title: "T".into(),
+            side: Some(Side::Against),
+            ..Layer::default()
+        };
+        l.node_mut("P1").note = "Line one\nline \"two\"".into();
+        l.node_mut("P1").judgement = Some(Judgement::Doubtful);
+        l.node_mut("E1").understood = true;
+        let text = l.to_text();
+        assert!(
+            text.contains("[nodes.P1]") && text.contains("judgement = \"doubtful\""),
+            "{text}"
+        );
+        assert_eq!(Layer::from_text(&text).unwrap(), l);
+    }
+
+    #[test]
+    fn a_visit_does_not_overwrite_a_note_on_the_same_node() {
+        let mut disk = Layer::default();
+        disk.node_mut("O1").note = "theirs".into();
+        let mut ours = Layer::default();
+        ours.node_mut("O1").visited = true;
+        let m = disk.merged(&ours, &[("O1".to_string(), Field::Visited)].into(), false);
+        assert_eq!(m.node("O1").unwrap().note, "theirs");
+        assert!(m.node("O1").unwrap().visited);
+    }
+
+    #[test]
+    fn a_merge_keeps_both_sessions_notes() {
+        let mut disk = Layer::default();
+        disk.node_mut("P1").note = "theirs".into();
+        disk.node_mut("P2").note = "theirs too".into();
+        let mut ours = Layer::default();
+        ours.node_mut("P2").note = "ours".into();
+        ours.node_mut("P3").understood = true;
+        let changed = [
+            ("P2".to_string(), Field::Note),
+            ("P3".to_string(), Field::Understood),
+        ]
+        .into();
+        let m = disk.merged(&ours, &changed, false);
+        assert_eq!(m.node("P1").unwrap().note, "theirs");
+        assert_eq!(m.node("P2").unwrap().note, "ours");
+        assert!(m.node("P3").unwrap().understood);
+    }
+}

@@ -1,0 +1,8 @@
+//! The reader's own layer over a map (marks, notes, judgements, the side argued) and its
+//! safe keeping; the map itself is the author's and is never changed.
+
+pub mod layer;
+pub mod store;
+
+pub use layer::{Field, Judgement, Layer, NodeState, Side};
+pub use store::Store;

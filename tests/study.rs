@@ -1,0 +1,252 @@
+//! The reader's own layer: marks, verdicts, notes and the side, kept between sessions and
+//! never lost: by state machine, and end to end with the real binary (a kill -9 in the middle
+//! of saves, two sessions on one map, a damaged file).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use argwalk::app::{App, Study, handle, update};
+use argwalk::event::{Effect, Event};
+use argwalk::key::{Key, KeyCode};
+use argwalk::keymap::Action;
+use argwalk::loader;
+use argwalk::study::{Judgement, Layer, Side};
+use support::pty::{Pty, Session};
+
+const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
+const LONG: Duration = Duration::from_secs(10);
+
+fn app() -> App {
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
+    a.study = Some(Study::new(Layer::default()));
+    a
+}
+
+fn layer(a: &App) -> &Layer {
+    &a.study.as_ref().unwrap().layer
+}
+
+fn key(a: &mut App, k: Key) -> Vec<Effect> {
+    handle(a, Event::Key(k))
+}
+
+#[test]
+fn keys_mark_judge_note_and_choose_a_side_and_each_change_is_saved() {
+    let mut a = app();
+    update(&mut a, Action::WalkNext);
+    let id = a.map.nodes[a.tree.selected].id.clone();
+    let saves = |e: &[Effect]| {
+        e.iter()
+            .filter(|e| matches!(e, Effect::SaveLayer { .. }))
+            .count()
+    };
+    let e = key(&mut a, Key::char('m'));
+    assert_eq!(saves(&e), 1);
+    assert!(layer(&a).node(&id).unwrap().understood);
+    assert!(a.message.as_deref().unwrap().contains("(1/37)"));
+    key(&mut a, Key::char('v'));
+    key(&mut a, Key::char('v'));
+    assert_eq!(
+        layer(&a).node(&id).unwrap().judgement,
+        Some(Judgement::Doubtful)
+    );
+    key(&mut a, Key::char('s'));
+    assert_eq!(layer(&a).side, Some(Side::For));
+    // The note editor takes every key, Esc saves.
+    key(&mut a, Key::char('a'));
+    for c in "needs a source".chars() {
+        key(&mut a, Key::char(c));
+    }
+    key(&mut a, Key::plain(KeyCode::Enter));
+    key(&mut a, Key::char('q'));
+    assert_eq!(a.exit, None, "q is text in a note");
+    let e = key(&mut a, Key::plain(KeyCode::Esc));
+    assert_eq!(saves(&e), 1);
+    assert_eq!(layer(&a).node(&id).unwrap().note, "needs a source\nq");
+    // Ctrl-C in the editor leaves the note as it was.
+    key(&mut a, Key::char('a'));
+    key(&mut a, Key::char('x'));
+    key(&mut a, Key::ctrl('c'));
+    assert_eq!(layer(&a).node(&id).unwrap().note, "needs a source\nq");
+    assert_eq!(a.exit, None);
+    // u: the next node not yet understood.
+    update(&mut a, Action::First);
+    key(&mut a, Key::char('u'));
+    assert_ne!(a.map.nodes[a.tree.selected].id, id);
+    // Quitting saves what is pending (the visits) before it quits.
+    let e = key(&mut a, Key::char('q'));
+    assert!(
+        matches!(e.as_slice(), [Effect::SaveLayer { .. }, Effect::Quit(0)]),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn marks_show_in_rows_details_and_status() {
+    let mut a = app();
+    update(&mut a, Action::WalkNext);
+    key(&mut a, Key::char('m'));
+    key(&mut a, Key::char('v'));
+    let theme = argwalk::theme::Theme::FULL;
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    assert!(text.contains("O1 ⚐ ✓="), "{text}");
+    assert!(text.contains("Your verdict: strong · understood"), "{text}");
+    assert!(text.contains("1/37 understood"), "{text}");
+    let ascii = argwalk::theme::Theme {
+        color: false,
+        ascii: true,
+    };
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &ascii));
+    assert!(text.contains("O1 (c) +="), "{text}");
+}
+
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("argwalk-study-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn layer_file(state: &Path) -> PathBuf {
+    state.join("layers").join("built-in-astana.toml")
+}
+
+fn open(state: &Path) -> Pty {
+    let p = Pty::spawn(
+        Path::new(BIN),
+        &[],
+        &[("ARGWALK_STATE_DIR", state.to_str().unwrap())],
+        120,
+        40,
+        Session::Detached,
+    );
+    assert!(
+        p.wait_for(LONG, |s| s.contains("step 1/37")),
+        "{}",
+        p.screen()
+    );
+    p
+}
+
+/// Saves interrupted by kill -9 at random moments never leave a damaged file: it is always the
+/// old one or the new one, whole. Over a thousand saves: how many a burst of keys made before
+/// the kill is counted from the time one save takes, measured first.
+#[test]
+fn a_kill_during_saves_leaves_the_file_whole() {
+    let state = folder("kill");
+    // How long one save takes here: a burst of `m`, each a save, timed to the last frame.
+    let mut p = open(&state);
+    let burst = 60;
+    let start = std::time::Instant::now();
+    p.send(&vec![b'm'; burst]);
+    p.settle(Duration::from_millis(150), LONG);
+    let per_save = (start.elapsed().saturating_sub(Duration::from_millis(150))) / burst as u32;
+    p.send(b"q");
+    p.wait(LONG).unwrap();
+    let per_save = per_save.max(Duration::from_micros(200));
+    let mut saves = 0u64;
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    let mut kills = 0;
+    while saves < 1000 {
+        let mut p = open(&state);
+        p.send(&vec![b'm'; burst]);
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        // Somewhere inside the burst, at a random point.
+        let at = per_save * (1 + (rng % (burst as u64 - 1)) as u32);
+        std::thread::sleep(at);
+        p.signal(rustix::process::Signal::KILL);
+        let _ = p.wait(LONG);
+        saves += (at.as_micros() / per_save.as_micros().max(1)) as u64;
+        kills += 1;
+        let text = std::fs::read_to_string(layer_file(&state)).expect("the file is there");
+        Layer::from_text(&text).unwrap_or_else(|e| panic!("after kill {kills}: {e}\n{text}"));
+        let damaged = std::fs::read_dir(state.join("layers"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("damaged"))
+            .count();
+        assert_eq!(damaged, 0, "after kill {kills}, a file was found damaged");
+    }
+    eprintln!("{kills} kills over about {saves} saves ({per_save:?} a save)");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Two terminals on one map, each writing a note on a different node: both notes are kept.
+#[test]
+fn two_sessions_keep_both_notes() {
+    let state = folder("two");
+    let mut one = open(&state);
+    let mut two = open(&state);
+    one.press_and_see(b"n", &["step 2/37"], LONG);
+    two.press_and_see(b"nnn", &["step 4/37"], LONG);
+    one.send(b"aFrom the first terminal\x1b");
+    assert!(one.wait_for(LONG, |s| s.contains("Note on O1 saved")));
+    two.send(b"aFrom the second terminal\x1b");
+    assert!(two.wait_for(LONG, |s| s.contains("Note on P1 saved")));
+    one.send(b"q");
+    two.send(b"q");
+    one.wait(LONG).unwrap();
+    two.wait(LONG).unwrap();
+    let saved = Layer::from_text(&std::fs::read_to_string(layer_file(&state)).unwrap()).unwrap();
+    assert_eq!(saved.node("O1").unwrap().note, "From the first terminal");
+    assert_eq!(saved.node("P1").unwrap().note, "From the second terminal");
+    // And the next session shows them.
+    let mut again = open(&state);
+    again.press_and_see(b"nnn", &["Your note: From the second terminal"], LONG);
+    again.send(b"q");
+    again.wait(LONG).unwrap();
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// A damaged or cut-off notes file: the reader opens, says where the file was moved, and the
+/// moved file holds what was there, unread and unchanged.
+#[test]
+fn a_damaged_or_truncated_file_is_moved_aside_and_named() {
+    for (name, text) in [
+        ("corrupt", "\u{0}\u{1}garbage = [[[\n"),
+        (
+            "truncated",
+            "title = \"Astana\"\n[nodes.P1]\nnote = \"\"\"half a no",
+        ),
+    ] {
+        let state = folder(name);
+        std::fs::create_dir_all(state.join("layers")).unwrap();
+        std::fs::write(layer_file(&state), text).unwrap();
+        let mut p = open(&state);
+        assert!(
+            p.wait_for(LONG, |s| s.contains("could not be read")
+                && s.contains("damaged-")),
+            "{}",
+            p.screen()
+        );
+        // The notice waits for a key; then the reader is as usual.
+        p.press_and_see(b"\r", &["? help"], LONG);
+        p.send(b"q");
+        p.wait(LONG).unwrap();
+        let aside: Vec<_> = std::fs::read_dir(state.join("layers"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("damaged-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "{name}");
+        assert_eq!(std::fs::read_to_string(aside[0].path()).unwrap(), text);
+        let _ = std::fs::remove_dir_all(&state);
+    }
+}
+
+/// A note on a node the author removed is kept, and counted, not dropped.
+#[test]
+fn notes_on_removed_nodes_are_kept_as_orphans() {
+    let mut l = Layer::default();
+    l.node_mut("P1").note = "still here".into();
+    l.node_mut("GONE").note = "orphan".into();
+    let map = loader::load_builtin().map.unwrap();
+    assert_eq!(l.orphans(&map), ["GONE"]);
+    let text = l.to_text();
+    assert!(Layer::from_text(&text).unwrap().node("GONE").is_some());
+}
