@@ -71,6 +71,10 @@ pub enum Action {
     NextNotUnderstood,
     /// Write or edit the note of the selected node.
     EditNote,
+    /// The weak spots of the case, ranked.
+    WeakSpots,
+    /// Each objection and the answer to it.
+    Frontlines,
     // The note editor.
     NoteInput(Key),
     NoteSave,
@@ -93,6 +97,8 @@ pub enum Scope {
     Problems,
     Note,
     Notice,
+    Weak,
+    Frontlines,
 }
 
 impl Scope {
@@ -108,6 +114,8 @@ impl Scope {
             Scope::Problems => "Problems of the map",
             Scope::Note => "Writing a note",
             Scope::Notice => "A notice",
+            Scope::Weak => "Weak spots",
+            Scope::Frontlines => "Frontlines",
         }
     }
 }
@@ -261,6 +269,20 @@ pub const BINDINGS: &[Binding] = &[
         &[key('v')],
         A::Judge,
         "Your verdict: holds, doubtful, fails (or strong/weak)",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('w')],
+        A::WeakSpots,
+        "Weak spots of the case, ranked (for your side)",
+        Some("weak"),
+    ),
+    bind(
+        S::Global,
+        &[key('f')],
+        A::Frontlines,
+        "Frontlines: each objection and its answer",
         None,
     ),
     bind(
@@ -520,6 +542,63 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        S::Weak,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Select the next weak spot",
+        None,
+    ),
+    bind(
+        S::Weak,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Select the previous weak spot",
+        None,
+    ),
+    bind(
+        S::Weak,
+        &[code(KeyCode::Enter)],
+        A::OverlayChoose,
+        "Go to the node",
+        Some("go"),
+    ),
+    bind(
+        S::Weak,
+        &[code(KeyCode::Esc), key('q'), key('w')],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(S::Weak, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Frontlines,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Frontlines,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Frontlines,
+        &[code(KeyCode::Esc), key('q'), key('f'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(
+        S::Frontlines,
+        &[ctrl('c')],
+        A::Interrupt,
+        "Quit at once",
+        None,
+    ),
+    bind(
         S::Notice,
         &[code(KeyCode::Esc), code(KeyCode::Enter), key('q'), key(' ')],
         A::OverlayClose,
@@ -619,7 +698,13 @@ pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
         }
         if matches!(
             scope,
-            Scope::Help | Scope::Node | Scope::Citers | Scope::Problems | Scope::Notice
+            Scope::Help
+                | Scope::Node
+                | Scope::Citers
+                | Scope::Problems
+                | Scope::Notice
+                | Scope::Weak
+                | Scope::Frontlines
         ) {
             // An open overlay swallows the other keys rather than acting behind itself.
             return None;

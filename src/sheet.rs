@@ -276,6 +276,8 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         Scope::Node,
         Scope::Problems,
         Scope::Note,
+        Scope::Weak,
+        Scope::Frontlines,
         Scope::Notice,
         Scope::Help,
     ] {
@@ -398,4 +400,144 @@ fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// The weak-spots view's rows: a heading per stance when the reader has a side, and each spot
+/// with its reasons. Returns the lines and, for each spot, the line it starts on.
+pub fn weak_lines(
+    map: &ArgumentMap,
+    layer: Option<&crate::study::Layer>,
+    theme: &Theme,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<(NodeIx, usize)>) {
+    use crate::study::prep;
+    let spots = prep::weak_spots(map, layer);
+    let side = layer.and_then(|l| l.side);
+    let mut lines = Vec::new();
+    let mut starts = Vec::new();
+    let head = match side {
+        Some(crate::study::Side::For) => {
+            "You argue for the thesis: defend what is marked defend, attack the rest"
+        }
+        Some(crate::study::Side::Against) => {
+            "You argue against the thesis: attack what is marked attack, defend the rest"
+        }
+        None => "The weak spots of the case, most serious first (s picks your side)",
+    };
+    lines.extend(wrap_plain(head, width, theme.heading()));
+    if spots.is_empty() {
+        lines.push(Line::from("No weak spot found."));
+    }
+    for spot in &spots {
+        let n = &map.nodes[spot.node];
+        let (letter, badge) = theme.badge(n.role);
+        let stance = prep::stance(side, spot);
+        let stance = if stance.is_empty() {
+            String::new()
+        } else {
+            format!("{stance}: ")
+        };
+        starts.push((spot.node, lines.len()));
+        let title = format!(" {stance}{} {}", n.id, n.headline());
+        let mut first = vec![Span::styled(format!("[{letter}]"), badge)];
+        first.push(Span::styled(
+            wrap::truncate(&title, width.saturating_sub(3), theme.glyphs().ellipsis),
+            theme.heading(),
+        ));
+        lines.push(Line::from(first));
+        for r in &spot.reasons {
+            lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(
+                    wrap::truncate(
+                        r.describe(),
+                        width.saturating_sub(4),
+                        theme.glyphs().ellipsis,
+                    ),
+                    theme.dim(),
+                ),
+            ]));
+        }
+    }
+    (lines, starts)
+}
+
+/// The frontlines view: "If they say X, we answer Y (¶n: "quote")" for each objection, and for
+/// the side against the thesis, the lines of attack on each premise.
+pub fn frontline_lines(
+    map: &ArgumentMap,
+    layer: Option<&crate::study::Layer>,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    use crate::study::prep;
+    let mut lines = Vec::new();
+    let name = |ix: NodeIx| {
+        let n = &map.nodes[ix];
+        format!("{} {}", n.id, n.headline())
+    };
+    let fronts = prep::frontlines(map);
+    if fronts.is_empty() {
+        lines.push(Line::from("The map raises no objection."));
+    }
+    for f in fronts {
+        let mut said = format!("If they say {}", name(f.objection));
+        if let Some(at) = prep::where_said(map, f.objection) {
+            said.push_str(&format!(" ({at})"));
+        }
+        lines.extend(wrap_plain(&said, width, theme.heading()));
+        if f.answers.is_empty() {
+            lines.extend(indented(
+                "UNANSWERED: the map has no reply to it",
+                width,
+                theme.search_current(),
+            ));
+        }
+        for a in f.answers {
+            let mut answer = format!("we answer {}", name(a));
+            if let Some(at) = prep::where_said(map, a) {
+                answer.push_str(&format!(" ({at})"));
+            }
+            lines.extend(indented(&answer, width, Style::new()));
+        }
+        lines.push(Line::default());
+    }
+    if layer.and_then(|l| l.side) == Some(crate::study::Side::Against) {
+        lines.extend(wrap_plain(
+            "Lines of attack on each premise",
+            width,
+            theme.heading().add_modifier(Modifier::UNDERLINED),
+        ));
+        for (premise, attacks) in prep::lines_of_attack(map) {
+            lines.extend(wrap_plain(
+                &format!("Against {}:", name(premise)),
+                width,
+                theme.heading(),
+            ));
+            if attacks.is_empty() {
+                lines.extend(indented(
+                    "no objection in the map: find your own",
+                    width,
+                    theme.dim(),
+                ));
+            }
+            for a in attacks {
+                lines.extend(indented(&name(a), width, Style::new()));
+            }
+        }
+    }
+    lines
+}
+
+/// `text` wrapped to `width` less an indent of four, each line indented.
+fn indented(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap::wrap(text, width.saturating_sub(4).max(1))
+        .into_iter()
+        .map(|r| {
+            Line::from(vec![
+                Span::raw("    "),
+                Span::styled(text[r].to_string(), style),
+            ])
+        })
+        .collect()
 }

@@ -71,6 +71,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Problems { scroll } => problems(frame, app, theme, *scroll),
         Overlay::Note => note_editor(frame, app, theme),
         Overlay::Notice { text } => notice(frame, app, theme, text),
+        Overlay::Weak { selected } => weak(frame, app, theme, *selected),
+        Overlay::Frontlines { scroll } => frontlines(frame, app, theme, *scroll),
         Overlay::Citers {
             paragraph,
             selected,
@@ -679,6 +681,68 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A window of lines over the panes, scrolled to `scroll`, with a title.
+fn window(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
+    let area = layout::overlay_area(app.width, app.height);
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(inner_h));
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style(true))
+        .title(wrap::truncate(
+            title,
+            usize::from(area.width.saturating_sub(2)),
+            theme.glyphs().ellipsis,
+        ));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
+    frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// The weak spots, ranked; the chosen one in reverse video, kept in view.
+fn weak(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
+    let area = layout::overlay_area(app.width, app.height);
+    let width = usize::from(area.width.saturating_sub(2));
+    let layer = app.study.as_ref().map(|s| &s.layer);
+    let (mut lines, starts) = sheet::weak_lines(&app.map, layer, theme, width);
+    let mut scroll = 0;
+    if let Some(&(_, at)) = starts.get(selected) {
+        if let Some(line) = lines.get_mut(at) {
+            *line = line.clone().patch_style(theme.selected());
+        }
+        let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
+        scroll = at.saturating_sub(inner_h.saturating_sub(4));
+    }
+    let title = format!(" Weak spots: {} (j/k, Enter: go, Esc) ", starts.len());
+    window(frame, app, theme, &title, lines, scroll);
+}
+
+fn frontlines(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
+    let area = layout::overlay_area(app.width, app.height);
+    let layer = app.study.as_ref().map(|s| &s.layer);
+    let lines = sheet::frontline_lines(
+        &app.map,
+        layer,
+        theme,
+        usize::from(area.width.saturating_sub(2)),
+    );
+    window(
+        frame,
+        app,
+        theme,
+        " Frontlines (j/k to scroll, Esc to close) ",
+        lines,
+        scroll,
+    );
 }
 
 /// A notice over the panes, wrapped whole, until a key.

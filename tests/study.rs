@@ -250,3 +250,38 @@ fn notes_on_removed_nodes_are_kept_as_orphans() {
     let text = l.to_text();
     assert!(Layer::from_text(&text).unwrap().node("GONE").is_some());
 }
+
+#[test]
+fn weak_spots_and_frontlines_are_views_that_lead_to_nodes() {
+    let mut a = app();
+    key(&mut a, Key::char('s'));
+    key(&mut a, Key::char('s'));
+    key(&mut a, Key::char('w'));
+    let theme = argwalk::theme::Theme::FULL;
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    assert!(text.contains("You argue against the thesis"), "{text}");
+    assert!(text.contains("attack: O1"), "{text}");
+    assert!(text.contains("the author concedes it"), "{text}");
+    // The list is in the help, and Enter goes to the chosen spot.
+    key(&mut a, Key::char('j'));
+    key(&mut a, Key::plain(KeyCode::Enter));
+    assert_eq!(a.overlay, argwalk::app::Overlay::None);
+    assert_eq!(a.map.nodes[a.tree.selected].id, "O2");
+    // A verdict of the reader's makes a weak spot: P3 judged to fail.
+    while a.map.nodes[a.tree.selected].id != "P3" {
+        update(&mut a, Action::WalkNext);
+    }
+    for _ in 0..3 {
+        key(&mut a, Key::char('v'));
+    }
+    let spots = argwalk::study::prep::weak_spots(&a.map, Some(layer(&a)));
+    let p3 = a.map.find("P3").unwrap();
+    assert!(spots.iter().any(|s| s.node == p3));
+    key(&mut a, Key::char('f'));
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    assert!(
+        text.contains("If they say O1 Astana's outcome was commendable"),
+        "{text}"
+    );
+    assert!(text.contains("we answer R1"), "{text}");
+}

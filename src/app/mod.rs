@@ -46,6 +46,14 @@ pub enum Overlay {
     },
     /// The note editor, on the selected node (its text is in [`Study`]).
     Note,
+    /// The weak spots of the case; `selected` indexes them.
+    Weak {
+        selected: usize,
+    },
+    /// Each objection and its answer.
+    Frontlines {
+        scroll: usize,
+    },
     /// Something the reader must see whole (a notes file that was damaged and moved aside,
     /// and where to): it waits for a key.
     Notice {
@@ -272,6 +280,8 @@ impl App {
             Overlay::Problems { .. } => vec![Scope::Problems],
             Overlay::Note => vec![Scope::Note],
             Overlay::Notice { .. } => vec![Scope::Notice],
+            Overlay::Weak { .. } => vec![Scope::Weak],
+            Overlay::Frontlines { .. } => vec![Scope::Frontlines],
             Overlay::None if self.search.prompt => vec![Scope::Search],
             Overlay::None => match self.focus {
                 Focus::Tree => vec![Scope::Tree, Scope::Global],
@@ -332,7 +342,18 @@ impl App {
             Overlay::Problems { .. } => self.problems.as_ref().map_or(0, |r| {
                 crate::sheet::problems_lines(r, usize::from(area.width.saturating_sub(2))).len()
             }),
-            Overlay::None | Overlay::Citers { .. } | Overlay::Note | Overlay::Notice { .. } => 0,
+            Overlay::Frontlines { .. } => crate::sheet::frontline_lines(
+                &self.map,
+                self.study.as_ref().map(|s| &s.layer),
+                &crate::theme::Theme::FULL,
+                usize::from(area.width.saturating_sub(2)),
+            )
+            .len(),
+            Overlay::None
+            | Overlay::Citers { .. }
+            | Overlay::Note
+            | Overlay::Notice { .. }
+            | Overlay::Weak { .. } => 0,
         };
         lines.saturating_sub(rows)
     }
@@ -426,6 +447,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Err(why) => app.message = Some(why),
         },
+        Action::WeakSpots => app.overlay = Overlay::Weak { selected: 0 },
+        Action::Frontlines => app.overlay = Overlay::Frontlines { scroll: 0 },
         Action::MarkUnderstood => return app.mark_understood(),
         Action::Judge => return app.judge(),
         Action::ChooseSide => return app.choose_side(),
@@ -630,7 +653,37 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         selected.saturating_sub(1)
                     };
                 }
+                Overlay::Frontlines { scroll } => {
+                    *scroll = if down {
+                        (*scroll + 1).min(max)
+                    } else {
+                        scroll.saturating_sub(1)
+                    };
+                }
+                Overlay::Weak { selected } => {
+                    let count = crate::study::prep::weak_spots(
+                        &app.map,
+                        app.study.as_ref().map(|s| &s.layer),
+                    )
+                    .len();
+                    *selected = if down {
+                        (*selected + 1).min(count.saturating_sub(1))
+                    } else {
+                        selected.saturating_sub(1)
+                    };
+                }
                 Overlay::None | Overlay::Note | Overlay::Notice { .. } => {}
+            }
+        }
+        Action::OverlayChoose if matches!(app.overlay, Overlay::Weak { .. }) => {
+            if let Overlay::Weak { selected } = app.overlay {
+                app.overlay = Overlay::None;
+                let spots =
+                    crate::study::prep::weak_spots(&app.map, app.study.as_ref().map(|s| &s.layer));
+                if let Some(spot) = spots.get(selected) {
+                    app.select(spot.node);
+                    app.focus = Focus::Tree;
+                }
             }
         }
         Action::OverlayChoose => {

@@ -2,6 +2,7 @@
 //! safe keeping; the map itself is the author's and is never changed.
 
 pub mod layer;
+pub mod prep;
 pub mod store;
 
 pub use layer::{Field, Judgement, Layer, NodeState, Side};

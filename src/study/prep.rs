@@ -1,0 +1,215 @@
+//! Debate prep from a map and the reader's layer: the weak spots of the case, ranked, and the
+//! frontlines (each objection with the answer to it). Pure functions, shared by the reader's
+//! views and the prep sheet export.
+
+use crate::model::{ArgumentMap, Kind, NodeIx, Role};
+
+use super::layer::{Judgement, Layer, Side};
+
+/// Why a node is a weak spot, most serious first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Weakness {
+    /// An objection that no rebuttal answers.
+    Unanswered,
+    /// The reader judged the claim to fail (or the objection strong).
+    JudgedFailing,
+    /// The author grants the point.
+    Conceded,
+    /// A premise with neither evidence nor a sub-premise behind it.
+    Unsupported,
+    /// The reader judged it doubtful (an objection: answerable).
+    JudgedDoubtful,
+    /// Evidence that quotes nothing from the article.
+    NoQuote,
+    /// Someone other than the author makes the claim.
+    ClaimedByOther,
+}
+
+impl Weakness {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Weakness::Unanswered => "an objection no rebuttal answers",
+            Weakness::JudgedFailing => "you judged it to fail (an objection: strong)",
+            Weakness::Conceded => "the author concedes it",
+            Weakness::Unsupported => "a premise with no evidence or sub-premise behind it",
+            Weakness::JudgedDoubtful => "you judged it doubtful (an objection: answerable)",
+            Weakness::NoQuote => "evidence that quotes nothing from the article",
+            Weakness::ClaimedByOther => "claimed by someone other than the author",
+        }
+    }
+
+    fn weight(self) -> u32 {
+        match self {
+            Weakness::Unanswered | Weakness::JudgedFailing => 5,
+            Weakness::Conceded | Weakness::Unsupported => 3,
+            Weakness::JudgedDoubtful => 2,
+            Weakness::NoQuote | Weakness::ClaimedByOther => 1,
+        }
+    }
+}
+
+/// One weak spot: a node and everything weak about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeakSpot {
+    pub node: NodeIx,
+    pub reasons: Vec<Weakness>,
+    /// Whether it hurts the thesis's case (a weak claim of it, or an objection against it that
+    /// stands) rather than the opposing case (a weak objection).
+    pub against_thesis: bool,
+}
+
+impl WeakSpot {
+    pub fn score(&self) -> u32 {
+        self.reasons.iter().map(|r| r.weight()).sum()
+    }
+}
+
+/// The nodes that answer `ix`: its rebuttals (children that attack it) and nodes that attack
+/// it by a cross-link.
+pub fn answers(map: &ArgumentMap, ix: NodeIx) -> Vec<NodeIx> {
+    map.supporters_and_attackers(ix).1
+}
+
+/// Every weak spot of the case, most serious first (ties in reading order). Linear in the map.
+pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
+    let mut out = Vec::new();
+    for &ix in &map.walk {
+        let n = &map.nodes[ix];
+        let mut reasons = Vec::new();
+        let objection = n.kind == Kind::Counterpoint;
+        if n.role == Role::Objection && !n.conceded && answers(map, ix).is_empty() {
+            reasons.push(Weakness::Unanswered);
+        }
+        if n.conceded {
+            reasons.push(Weakness::Conceded);
+        }
+        if n.kind == Kind::Premise
+            && !n
+                .children
+                .iter()
+                .any(|&c| matches!(map.nodes[c].kind, Kind::Evidence | Kind::Premise))
+            && !n
+                .linked_by
+                .iter()
+                .any(|&(c, _)| matches!(map.nodes[c].kind, Kind::Evidence | Kind::Premise))
+        {
+            reasons.push(Weakness::Unsupported);
+        }
+        if n.kind == Kind::Evidence && n.citations.iter().all(|c| c.quote.is_none()) {
+            reasons.push(Weakness::NoQuote);
+        }
+        if n.by.is_some() {
+            reasons.push(Weakness::ClaimedByOther);
+        }
+        match layer.and_then(|l| l.node(&n.id)).and_then(|s| s.judgement) {
+            // On an objection, "holds" is "strong": a weak spot of the case it attacks.
+            Some(Judgement::Fails) if !objection => reasons.push(Weakness::JudgedFailing),
+            Some(Judgement::Holds) if objection => reasons.push(Weakness::JudgedFailing),
+            Some(Judgement::Doubtful) => reasons.push(Weakness::JudgedDoubtful),
+            _ => {}
+        }
+        if reasons.is_empty() {
+            continue;
+        }
+        reasons.sort_unstable();
+        // A weak claim, and an objection that stands, hurt the thesis's case; a weak rebuttal
+        // hurts the answer to an objection, which is the opposing side's chance.
+        let against_thesis = n.role != Role::Rebuttal;
+        out.push(WeakSpot {
+            node: ix,
+            reasons,
+            against_thesis,
+        });
+    }
+    // Stable: equal scores keep reading order.
+    out.sort_by_key(|w| std::cmp::Reverse(w.score()));
+    out
+}
+
+/// What the reader's side makes of a weak spot: something to defend, or to attack.
+pub fn stance(side: Option<Side>, spot: &WeakSpot) -> &'static str {
+    match (side, spot.against_thesis) {
+        (Some(Side::For), true) => "defend",
+        (Some(Side::For), false) => "attack",
+        (Some(Side::Against), true) => "attack",
+        (Some(Side::Against), false) => "defend",
+        (None, _) => "",
+    }
+}
+
+/// One line of the frontlines: an objection and the answers to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Front {
+    pub objection: NodeIx,
+    pub answers: Vec<NodeIx>,
+}
+
+/// Every objection in reading order, each with its answers (none: unanswered).
+pub fn frontlines(map: &ArgumentMap) -> Vec<Front> {
+    map.walk
+        .iter()
+        .filter(|&&ix| map.nodes[ix].role == Role::Objection)
+        .map(|&ix| Front {
+            objection: ix,
+            answers: answers(map, ix),
+        })
+        .collect()
+}
+
+/// For the side against the thesis: each premise with the objections that attack it, in
+/// reading order.
+pub fn lines_of_attack(map: &ArgumentMap) -> Vec<(NodeIx, Vec<NodeIx>)> {
+    map.walk
+        .iter()
+        .filter(|&&ix| map.nodes[ix].kind == Kind::Premise)
+        .map(|&ix| (ix, map.supporters_and_attackers(ix).1))
+        .collect()
+}
+
+/// "¶5: "the exact words"" for a node's first quote, or "¶5" for its first citation.
+pub fn where_said(map: &ArgumentMap, ix: NodeIx) -> Option<String> {
+    let n = &map.nodes[ix];
+    if let Some(q) = n.citations.iter().find_map(|c| c.quote.as_ref()) {
+        return Some(format!("¶{}: \"{}\"", q.paragraph, q.text));
+    }
+    n.citations.first().map(|c| c.label("¶", "–"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader;
+
+    #[test]
+    fn the_astana_case_has_its_weak_spots_ranked() {
+        let map = loader::load_builtin().map.unwrap();
+        let spots = weak_spots(&map, None);
+        assert!(!spots.is_empty());
+        // Sorted by seriousness.
+        assert!(spots.windows(2).all(|w| w[0].score() >= w[1].score()));
+        // A judgement of the reader's raises a node.
+        let mut layer = Layer::default();
+        layer.node_mut("P2").judgement = Some(Judgement::Fails);
+        let spots = weak_spots(&map, Some(&layer));
+        let p2 = map.find("P2").unwrap();
+        let spot = spots.iter().find(|s| s.node == p2).unwrap();
+        assert!(spot.reasons.contains(&Weakness::JudgedFailing));
+        assert_eq!(stance(Some(Side::Against), spot), "attack");
+    }
+
+    #[test]
+    fn every_objection_is_on_the_frontlines() {
+        let map = loader::load_builtin().map.unwrap();
+        let fronts = frontlines(&map);
+        let objections = map
+            .nodes
+            .iter()
+            .filter(|n| n.role == Role::Objection)
+            .count();
+        assert_eq!(fronts.len(), objections);
+        assert!(
+            fronts.iter().all(|f| !f.answers.is_empty()),
+            "Astana answers every objection"
+        );
+    }
+}
