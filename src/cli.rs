@@ -65,11 +65,25 @@ pub enum Command {
     },
     /// Print the JSON Schema of the map format, for TOML editors (`#:schema` in a map)
     Schema,
+    /// Export the map (with your notes and verdicts) for printing or for other tools
+    Export {
+        /// The map; without one, the built-in Astana map
+        map: Option<PathBuf>,
+        /// What to write
+        #[arg(long = "to", value_enum, value_name = "FORMAT")]
+        to: crate::export::Format,
+        /// Write to FILE instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Leave your notes, verdicts and side out of the prep sheet
+        #[arg(long)]
+        no_notes: bool,
+    },
     /// Print a map as a Markdown outline, in reading order, with citations and quotes
     Outline {
         /// The map; without one, the built-in Astana map
         map: Option<PathBuf>,
-        /// Print the validated tree as JSON instead (nodes, walk order, who cites each paragraph)
+        /// Print the map as JSON instead (the same as `export --to json`)
         #[arg(long)]
         json: bool,
     },
@@ -109,6 +123,12 @@ pub fn main() -> ExitCode {
             None => init(article.as_deref(), output.as_deref()),
         },
         Some(Command::Paragraphs { file }) => paragraphs(&file),
+        Some(Command::Export {
+            map,
+            to,
+            output,
+            no_notes,
+        }) => export(map.as_deref(), to, output.as_deref(), no_notes),
         Some(Command::Schema) => {
             let _ = std::io::stdout().write_all(crate::schema::text().as_bytes());
             ExitCode::SUCCESS
@@ -182,25 +202,53 @@ fn load_clean(map: Option<&Path>) -> Result<crate::model::ArgumentMap, ExitCode>
 }
 
 fn outline(map: Option<&Path>, json: bool) -> ExitCode {
+    if json {
+        return export(map, crate::export::Format::Json, None, true);
+    }
     match load_clean(map) {
         Ok(m) => {
-            let text = if json {
-                match serde_json::to_string_pretty(&m) {
-                    Ok(text) => text + "\n",
-                    Err(e) => {
-                        let _ = writeln!(std::io::stderr(), "argwalk: cannot write JSON: {e}");
-                        return ExitCode::from(EXIT_IO);
-                    }
-                }
-            } else {
-                crate::outline::render(&m)
-            };
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(crate::outline::render(&m).as_bytes());
+            let _ = out.flush();
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn export(
+    map: Option<&Path>,
+    format: crate::export::Format,
+    output: Option<&Path>,
+    no_notes: bool,
+) -> ExitCode {
+    let m = match load_clean(map) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    // The reader's layer, read only: an export never changes it.
+    let layer = (!no_notes)
+        .then(crate::study::store::state_dir)
+        .flatten()
+        .map(|dir| crate::study::Store::new(&dir, map).open().layer);
+    let text = crate::export::render(
+        &m,
+        format,
+        crate::export::Options {
+            layer: layer.as_ref(),
+        },
+    );
+    match output {
+        Some(path) => match crate::study::store::write_atomically(path, text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("cannot write {}: {e}", path.display())),
+        },
+        None => {
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(text.as_bytes());
             let _ = out.flush();
             ExitCode::SUCCESS
         }
-        Err(code) => code,
     }
 }
 

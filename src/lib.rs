@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub(crate) mod driver;
 pub mod editor;
 pub mod event;
+pub mod export;
 pub(crate) mod format;
 pub mod init;
 pub mod key;

@@ -1,0 +1,312 @@
+//! `argwalk export`: each format checked for what it must hold, and read back by the peer tool
+//! that consumes it (Graphviz, the Argdown CLI, Anki's own library). The peer-tool tests are
+//! `#[ignore]`d in a plain `cargo test` (they need the tools); `.ci/run` installs the tools from
+//! the package registries and runs them with `--ignored`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use argwalk::export::{self, Format, Options};
+use argwalk::loader::{self, Builtin};
+use argwalk::model::ArgumentMap;
+use argwalk::study::{Judgement, Layer, Side};
+
+const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
+
+fn astana() -> ArgumentMap {
+    loader::load_builtin().map.unwrap()
+}
+
+/// A map with an unanswered objection, a cross-link and a claim by someone else.
+fn small() -> ArgumentMap {
+    let text = r#"
+[source]
+title = "A small \"quoted\" case"
+paragraphs = ["The bridge is old.", "Queues doubled since 2015.", "It costs too much, say critics."]
+
+[thesis]
+id = "T"
+label = "Build the bridge"
+text = "The city should build the bridge."
+cite = [1]
+
+[[premise]]
+id = "P1"
+supports = "T"
+text = "The old bridge is failing."
+cite = [{ para = 1, quote = "The bridge is old." }]
+
+[[premise]]
+id = "P2"
+supports = "T"
+by = "the traffic office"
+text = "Traffic has outgrown it."
+cite = [2]
+
+[[evidence]]
+id = "E1"
+supports = ["P1", "P2"]
+text = "Queues doubled."
+cite = [{ para = 2, quote = "Queues doubled since 2015." }]
+
+[[counterpoint]]
+id = "O1"
+attacks = "T"
+conceded = true
+text = "It costs too much."
+cite = [{ para = 3, quote = "It costs too much" }]
+"#;
+    let l = loader::load_str("small.toml", text, &Builtin);
+    l.map
+        .unwrap_or_else(|| panic!("{}", l.report.render(false)))
+}
+
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("argwalk-export-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_prep_sheet_has_the_case_the_answers_the_weak_spots_and_your_notes() {
+    let map = small();
+    let mut layer = Layer {
+        side: Some(Side::Against),
+        ..Layer::default()
+    };
+    layer.node_mut("P1").judgement = Some(Judgement::Doubtful);
+    layer.node_mut("P1").note = "Ask for the inspection report.".into();
+    let sheet = export::render(
+        &map,
+        Format::Markdown,
+        Options {
+            layer: Some(&layer),
+        },
+    );
+    for want in [
+        "# Prep sheet: A small \"quoted\" case",
+        "You argue **against** the thesis.",
+        "**T** **Build the bridge.** The city should build the bridge. (¶1)",
+        "- Premise **P1** The old bridge is failing. (¶1)",
+        "> \"The bridge is old.\" (¶1)",
+        "*Your verdict: doubtful.*",
+        "*Your note: Ask for the inspection report.*",
+        "- Evidence **E1** Queues doubled.",
+        "[claimed by the traffic office]",
+        "If they say: **O1** It costs too much.",
+        "**UNANSWERED**",
+        "## Weak spots",
+        "[attack]",
+    ] {
+        assert!(sheet.contains(want), "missing {want:?} in:\n{sheet}");
+    }
+    // E1 supports P2 too: listed under both.
+    assert_eq!(sheet.matches("- Evidence **E1**").count(), 2, "{sheet}");
+    let bare = export::render(&map, Format::Markdown, Options { layer: None });
+    assert!(!bare.contains("Your note") && !bare.contains("You argue"));
+}
+
+#[test]
+fn the_json_export_is_versioned_and_names_nodes_by_id() {
+    let map = small();
+    let json: serde_json::Value =
+        serde_json::from_str(&export::render(&map, Format::Json, Options { layer: None })).unwrap();
+    assert_eq!(json["format"], "argwalk-map");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["thesis"], "T");
+    let e1 = json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "E1")
+        .unwrap();
+    assert_eq!(e1["parent"], "P1");
+    assert_eq!(e1["also"][0]["id"], "P2");
+    assert_eq!(e1["also"][0]["link"], "supports");
+    // `outline --json` is the same document.
+    let a = Command::new(BIN)
+        .args(["outline", "--json"])
+        .output()
+        .unwrap()
+        .stdout;
+    let b = Command::new(BIN)
+        .args(["export", "--to", "json"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert_eq!(a, b);
+}
+
+#[test]
+fn aif_has_an_i_node_per_node_and_a_scheme_per_link() {
+    let map = small();
+    let aif: serde_json::Value =
+        serde_json::from_str(&export::render(&map, Format::Aif, Options { layer: None })).unwrap();
+    let nodes = aif["nodes"].as_array().unwrap();
+    let count = |t: &str| nodes.iter().filter(|n| n["type"] == t).count();
+    assert_eq!(count("I"), map.nodes.len());
+    // Four tree links and one cross-link: P1, P2, E1 (twice) support; O1 attacks.
+    assert_eq!(count("RA"), 4);
+    assert_eq!(count("CA"), 1);
+    let ids: std::collections::HashSet<&str> = nodes
+        .iter()
+        .map(|n| n["nodeID"].as_str().unwrap())
+        .collect();
+    for e in aif["edges"].as_array().unwrap() {
+        assert!(
+            ids.contains(e["fromID"].as_str().unwrap())
+                && ids.contains(e["toID"].as_str().unwrap())
+        );
+    }
+}
+
+#[test]
+fn exports_write_to_a_file_with_o() {
+    let dir = folder("o");
+    let out = dir.join("sheet.md");
+    let status = Command::new(BIN)
+        .args(["export", "--to", "markdown", "--no-notes", "-o"])
+        .arg(&out)
+        .env("ARGWALK_STATE_DIR", dir.join("state"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# Prep sheet: Astana")
+    );
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// Graphviz renders the graph without a warning.
+#[test]
+#[ignore = "needs Graphviz (apt-get install graphviz); CI runs it with --ignored"]
+fn graphviz_renders_the_dot_export_without_warnings() {
+    let dir = folder("dot");
+    for (name, map) in [("astana", astana()), ("small", small())] {
+        let dot = write(
+            &dir,
+            &format!("{name}.dot"),
+            &export::render(&map, Format::Dot, Options { layer: None }),
+        );
+        let out = Command::new("dot")
+            .arg("-Tsvg")
+            .arg(&dot)
+            .output()
+            .expect("dot runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "warnings: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let svg = String::from_utf8(out.stdout).unwrap();
+        assert!(svg.contains("<svg"));
+        for n in &map.nodes {
+            assert!(
+                svg.contains(&format!("<title>{}</title>", n.id)),
+                "{} drawn",
+                n.id
+            );
+        }
+    }
+}
+
+/// The official Argdown CLI parses the export and finds a statement per node and a relation
+/// per link.
+#[test]
+#[ignore = "needs the Argdown CLI (npm install @argdown/cli); CI runs it with --ignored"]
+fn the_argdown_cli_reads_the_same_statements_and_relations() {
+    let argdown = std::env::var("ARGWALK_ARGDOWN").unwrap_or_else(|_| "argdown".into());
+    let dir = folder("argdown");
+    for (name, map) in [("astana", astana()), ("small", small())] {
+        let file = write(
+            &dir,
+            &format!("{name}.argdown"),
+            &export::render(&map, Format::Argdown, Options { layer: None }),
+        );
+        let out = Command::new(&argdown)
+            .arg("json")
+            .arg(&file)
+            .arg(&dir)
+            .output()
+            .expect("argdown runs");
+        let log = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && !log.to_lowercase().contains("error"),
+            "{log}"
+        );
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            json["statements"].as_object().unwrap().len(),
+            map.nodes.len(),
+            "{name}"
+        );
+        let links = map.nodes.iter().filter(|n| n.parent.is_some()).count()
+            + map.nodes.iter().map(|n| n.also.len()).sum::<usize>();
+        assert_eq!(json["relations"].as_array().unwrap().len(), links, "{name}");
+        let attacks = json["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["relationType"] == "attack")
+            .count();
+        let want = map.nodes.iter().filter(|n| n.role.attacks()).count()
+            + map
+                .nodes
+                .iter()
+                .flat_map(|n| &n.also)
+                .filter(|(_, l)| *l == argwalk::model::Link::Attacks)
+                .count();
+        assert_eq!(attacks, want, "{name}");
+    }
+}
+
+/// Anki's own library imports the cards into a fresh collection, every one of them.
+#[test]
+#[ignore = "needs the anki Python package (pip install anki); CI runs it with --ignored"]
+fn anki_imports_every_card() {
+    let python = std::env::var("ARGWALK_PYTHON").unwrap_or_else(|_| "python3".into());
+    let dir = folder("anki");
+    for (name, map) in [("astana", astana()), ("small", small())] {
+        let file = write(
+            &dir,
+            &format!("{name}.txt"),
+            &export::render(&map, Format::Anki, Options { layer: None }),
+        );
+        let out = Command::new(&python)
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/peer/anki_import.py"
+            ))
+            .arg(&file)
+            .output()
+            .expect("python runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut lines = text.lines();
+        let cards: usize = lines.next().unwrap().trim().parse().unwrap();
+        assert_eq!(cards, export::anki_card_count(&map), "{name}");
+        assert!(lines.next().unwrap().contains("argwalk::"), "the deck");
+    }
+}
