@@ -75,6 +75,17 @@ struct Quote<'a> {
     paragraph: usize,
 }
 
+fn role(r: crate::model::Role) -> &'static str {
+    use crate::model::Role;
+    match r {
+        Role::Thesis => "thesis",
+        Role::Premise => "premise",
+        Role::Evidence => "evidence",
+        Role::Objection => "objection",
+        Role::Rebuttal => "rebuttal",
+    }
+}
+
 pub fn render(map: &ArgumentMap) -> String {
     let s = &map.source;
     let doc = Doc {
@@ -110,7 +121,7 @@ pub fn render(map: &ArgumentMap) -> String {
                 Node {
                     id: &n.id,
                     kind: n.kind.name(),
-                    role: n.role.name(),
+                    role: role(n.role),
                     label: n.label.as_deref(),
                     text: &n.text,
                     by: n.by.as_deref(),
