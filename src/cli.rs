@@ -63,6 +63,13 @@ pub enum Command {
         /// An article (.txt) or a map (.toml)
         file: PathBuf,
     },
+    /// Drill the cards of a map that are due (spaced over days), in the reader
+    Drill {
+        /// The map; without one, the built-in Astana map
+        map: Option<PathBuf>,
+        #[command(flatten)]
+        display: Display,
+    },
     /// Print the JSON Schema of the map format, for TOML editors (`#:schema` in a map)
     Schema,
     /// Export the map (with your notes and verdicts) for printing or for other tools
@@ -108,7 +115,7 @@ pub fn main() -> ExitCode {
     // Plain `argwalk` is the common case and has nothing to parse; skipping clap's setup saves
     // a sixth of a millisecond before the first frame.
     if std::env::args_os().len() == 1 {
-        return read(None, Display::default());
+        return read(None, Display::default(), false);
     }
     let cli = Cli::parse();
     match cli.command {
@@ -129,11 +136,12 @@ pub fn main() -> ExitCode {
             output,
             no_notes,
         }) => export(map.as_deref(), to, output.as_deref(), no_notes),
+        Some(Command::Drill { map, display }) => read(map.as_deref(), display, true),
         Some(Command::Schema) => {
             let _ = std::io::stdout().write_all(crate::schema::text().as_bytes());
             ExitCode::SUCCESS
         }
-        None => read(cli.map.as_deref(), cli.display),
+        None => read(cli.map.as_deref(), cli.display, false),
     }
 }
 
@@ -445,7 +453,7 @@ fn paragraphs(file: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn read(map: Option<&Path>, display: Display) -> ExitCode {
+fn read(map: Option<&Path>, display: Display, drill: bool) -> ExitCode {
     let theme = crate::theme::Theme::detect(display.no_color, display.ascii, display.unicode);
     let load = || {
         let m = load_clean(map)?;
@@ -465,6 +473,7 @@ fn read(map: Option<&Path>, display: Display) -> ExitCode {
             map: m,
             files,
             study,
+            drill,
         })
     };
     crate::driver::run(load, theme)

@@ -40,6 +40,8 @@ pub struct Session {
     /// Where the reader's layer is kept, and what it held when opened; `None` when there is
     /// no state folder to keep it in.
     pub study: Option<(crate::study::Store, crate::study::store::Opened)>,
+    /// Start with a drill of the cards due (`argwalk drill`).
+    pub drill: bool,
 }
 
 /// Hands events to the session's thread from any other, and wakes it.
@@ -321,6 +323,9 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
                 .study
                 .as_ref()
                 .map_or(0, |s| s.layer.orphans(&app.map).len());
+            // Counts the due cards once, for the first frame.
+            let size = (app.width, app.height);
+            app::handle(&mut app, Event::Resize(size.0, size.1));
             if let Some(text) = opened.warning {
                 app.overlay = app::Overlay::Notice { text };
             } else if orphans > 0 {
@@ -351,6 +356,9 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
         rx,
         queue: VecDeque::new(),
     };
+    if session.drill && app.overlay == app::Overlay::None {
+        app::update(&mut app, crate::keymap::Action::Drill);
+    }
     follow_size(tui, &mut app)?;
     let mut first = true;
     let mut watch = None;
@@ -383,6 +391,8 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
             tui.resize(w, h)?;
         }
         let keyed = matches!(event, Event::Key(_));
+        // Drills are scheduled by the clock: the app is told the time, it never reads it.
+        app.now = chrono::Utc::now();
         let (source_top, tree_top) = (app.source.top, app.tree.top);
         let mut pending: VecDeque<Effect> = app::handle(&mut app, event).into();
         while let Some(effect) = pending.pop_front() {

@@ -43,7 +43,7 @@ pub struct Unsaved {
 }
 
 /// What the session asks its driver to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// End the session with this exit status.
     Quit(i32),

@@ -75,6 +75,12 @@ pub enum Action {
     WeakSpots,
     /// Each objection and the answer to it.
     Frontlines,
+    /// Drill the cards that are due.
+    Drill,
+    /// Show the answer of the drill card.
+    DrillReveal,
+    /// Grade the answer: 1 again, 2 hard, 3 good, 4 easy.
+    DrillGrade(u8),
     // The note editor.
     NoteInput(Key),
     NoteSave,
@@ -99,6 +105,7 @@ pub enum Scope {
     Notice,
     Weak,
     Frontlines,
+    Drill,
 }
 
 impl Scope {
@@ -116,6 +123,7 @@ impl Scope {
             Scope::Notice => "A notice",
             Scope::Weak => "Weak spots",
             Scope::Frontlines => "Frontlines",
+            Scope::Drill => "Drill",
         }
     }
 }
@@ -284,6 +292,13 @@ pub const BINDINGS: &[Binding] = &[
         A::Frontlines,
         "Frontlines: each objection and its answer",
         None,
+    ),
+    bind(
+        S::Global,
+        &[key('d')],
+        A::Drill,
+        "Drill: recall the argument card by card, spaced over days",
+        Some("drill"),
     ),
     bind(
         S::Global,
@@ -542,6 +557,49 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        S::Drill,
+        &[key(' '), code(KeyCode::Enter)],
+        A::DrillReveal,
+        "Show the answer",
+        Some("answer"),
+    ),
+    bind(
+        S::Drill,
+        &[key('1')],
+        A::DrillGrade(1),
+        "Again: you did not recall it",
+        Some("again"),
+    ),
+    bind(
+        S::Drill,
+        &[key('2')],
+        A::DrillGrade(2),
+        "Hard: recalled with effort",
+        Some("hard"),
+    ),
+    bind(
+        S::Drill,
+        &[key('3')],
+        A::DrillGrade(3),
+        "Good: recalled",
+        Some("good"),
+    ),
+    bind(
+        S::Drill,
+        &[key('4')],
+        A::DrillGrade(4),
+        "Easy: recalled at once",
+        Some("easy"),
+    ),
+    bind(
+        S::Drill,
+        &[code(KeyCode::Esc), key('q')],
+        A::OverlayClose,
+        "Stop drilling (what was graded is kept)",
+        Some("stop"),
+    ),
+    bind(S::Drill, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
         S::Weak,
         &[key('j'), code(KeyCode::Down)],
         A::OverlayDown,
@@ -705,6 +763,7 @@ pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
                 | Scope::Notice
                 | Scope::Weak
                 | Scope::Frontlines
+                | Scope::Drill
         ) {
             // An open overlay swallows the other keys rather than acting behind itself.
             return None;

@@ -278,6 +278,7 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         Scope::Note,
         Scope::Weak,
         Scope::Frontlines,
+        Scope::Drill,
         Scope::Notice,
         Scope::Help,
     ] {

@@ -72,6 +72,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Note => note_editor(frame, app, theme),
         Overlay::Notice { text } => notice(frame, app, theme, text),
         Overlay::Weak { selected } => weak(frame, app, theme, *selected),
+        Overlay::Drill => drill(frame, app, theme),
         Overlay::Frontlines { scroll } => frontlines(frame, app, theme, *scroll),
         Overlay::Citers {
             paragraph,
@@ -441,6 +442,9 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(study) = &app.study {
         let (done, all) = study.layer.progress(&app.map);
         step_field.push_str(&format!("{done}/{all} understood "));
+        if study.due > 0 {
+            step_field.push_str(&format!("{} due ", study.due));
+        }
     }
     let focus_field = format!("{:<9}", format!("[{focus}]"));
     let path_width = (width / 4).clamp(12, 48);
@@ -724,6 +728,64 @@ fn weak(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
     }
     let title = format!(" Weak spots: {} (j/k, Enter: go, Esc) ", starts.len());
     window(frame, app, theme, &title, lines, scroll);
+}
+
+/// A drill card: the question, and once recalled, the answer and the four grades.
+fn drill(frame: &mut Frame, app: &App, theme: &Theme) {
+    let Some(run) = app.study.as_ref().and_then(|s| s.drill.as_ref()) else {
+        return;
+    };
+    let Some(card) = run.queue.get(run.at) else {
+        return;
+    };
+    let area = layout::overlay_area(app.width, app.height);
+    let width = usize::from(area.width.saturating_sub(4)).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    let wrapped = |text: &str, style: Style| -> Vec<Line<'static>> {
+        text.lines()
+            .flat_map(|l| wrap::wrap(l, width).into_iter().map(move |r| (l, r)))
+            .map(|(l, r)| Line::from(Span::styled(l[r].to_string(), style)))
+            .collect()
+    };
+    lines.extend(wrapped(&card.front, theme.heading()));
+    lines.push(Line::default());
+    // What to press is on the bottom border, so a long answer never hides it.
+    let hint = if run.revealed {
+        lines.extend(wrapped(&card.back, Style::new()));
+        " 1 again  2 hard  3 good  4 easy "
+    } else {
+        lines.push(Line::from(Span::styled(
+            "Recall the answer first.",
+            theme.dim(),
+        )));
+        " Space (or Enter) shows the answer "
+    };
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let boxed = Rect::new(
+        area.x,
+        area.y + (area.height - height) / 2,
+        area.width,
+        height,
+    );
+    frame.render_widget(Clear, boxed);
+    let title = format!(
+        " Drill: card {} of {} due (Esc to stop) ",
+        run.at + 1,
+        run.queue.len()
+    );
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style(true))
+        .title(wrap::truncate(
+            &title,
+            usize::from(boxed.width.saturating_sub(2)),
+            theme.glyphs().ellipsis,
+        ))
+        .title_bottom(Line::from(Span::styled(hint, theme.heading())).centered())
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(Paragraph::new(lines).block(block), boxed);
 }
 
 fn frontlines(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {

@@ -285,3 +285,106 @@ fn weak_spots_and_frontlines_are_views_that_lead_to_nodes() {
     );
     assert!(text.contains("we answer R1"), "{text}");
 }
+
+/// A drill over several days, the clock moved by hand: new cards are all due, a good answer
+/// comes back days later and a forgotten one sooner, and the schedule is saved.
+#[test]
+fn drills_are_spaced_over_days() {
+    let mut a = app();
+    let start = a.now;
+    key(&mut a, Key::char('d'));
+    assert_eq!(a.overlay, argwalk::app::Overlay::Drill);
+    let total = argwalk::study::drill::cards(&a.map).len();
+    let run = a.study.as_ref().unwrap().drill.as_ref().unwrap();
+    assert_eq!(run.queue.len(), total, "every card is new, so due");
+    // Grading before seeing the answer does nothing.
+    assert!(key(&mut a, Key::char('3')).is_empty());
+    key(&mut a, Key::char(' '));
+    let e = key(&mut a, Key::char('3'));
+    assert!(matches!(e.as_slice(), [Effect::SaveLayer { .. }]));
+    key(&mut a, Key::char(' '));
+    key(&mut a, Key::char('1'));
+    key(&mut a, Key::plain(KeyCode::Esc));
+    assert_eq!(a.overlay, argwalk::app::Overlay::None);
+    let drills = layer(&a).drills.clone();
+    assert_eq!(drills.len(), 2);
+    let first = &run_keys(&a)[..];
+    assert!(first.is_empty(), "the run is over once stopped");
+    let mut dues: Vec<_> = drills.iter().map(|(k, c)| (c.due, k.clone())).collect();
+    dues.sort();
+    let (forgotten, known) = (dues[0].1.clone(), dues[1].1.clone());
+    assert!(
+        dues[0].0 < dues[1].0,
+        "a forgotten card comes back sooner: {dues:?}"
+    );
+    // An hour later both are due; the known one, recalled again, goes days away.
+    a.now = start + chrono::Duration::hours(1);
+    key(&mut a, Key::char('d'));
+    let queue = run_keys(&a);
+    assert!(
+        queue.contains(&known) && queue.contains(&forgotten),
+        "{queue:?}"
+    );
+    while run_keys(&a).first() != Some(&known) {
+        key(&mut a, Key::char(' '));
+        key(&mut a, Key::char('3'));
+    }
+    key(&mut a, Key::char(' '));
+    key(&mut a, Key::char('3'));
+    let due = layer(&a).drills[&known].due;
+    assert!(
+        due > a.now + chrono::Duration::days(1),
+        "due {due}, now {}",
+        a.now
+    );
+    key(&mut a, Key::plain(KeyCode::Esc));
+    // The next day: the known card is not due; another forgotten one is.
+    a.now = start + chrono::Duration::hours(25);
+    key(&mut a, Key::char('d'));
+    assert!(!run_keys(&a).contains(&known));
+    // The schedule is in the file's text.
+    let text = layer(&a).to_text();
+    assert!(text.contains("[drills."), "{text}");
+    assert!(Layer::from_text(&text).unwrap().drills.len() >= 2);
+}
+
+/// The keys of the cards in the drill under way, from the one shown on.
+fn run_keys(a: &App) -> Vec<String> {
+    a.study
+        .as_ref()
+        .and_then(|s| s.drill.as_ref())
+        .map(|r| r.queue[r.at..].iter().map(|c| c.key.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// `argwalk drill` opens on the first due card, in a terminal, in ASCII too.
+#[test]
+fn the_drill_command_opens_on_a_card() {
+    let state = folder("drillcmd");
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &["drill", "--ascii"],
+        &[("ARGWALK_STATE_DIR", state.to_str().unwrap())],
+        80,
+        24,
+        Session::Detached,
+    );
+    assert!(
+        p.wait_for(LONG, |s| s.contains("Drill: card 1 of")),
+        "{}",
+        p.screen()
+    );
+    p.press_and_see(b" ", &["1 again"], LONG);
+    p.press_and_see(b"3", &["Drill: card 2 of"], LONG);
+    // Esc and q apart: together a terminal sends them as Alt-q.
+    p.press_and_see(b"\x1b", &["? help"], LONG);
+    p.send(b"q");
+    p.wait(LONG).unwrap();
+    assert!(
+        p.bytes().iter().all(|&b| b < 0x80),
+        "ASCII mode sends ASCII"
+    );
+    let saved = Layer::from_text(&std::fs::read_to_string(layer_file(&state)).unwrap()).unwrap();
+    assert_eq!(saved.drills.len(), 1);
+    let _ = std::fs::remove_dir_all(&state);
+}

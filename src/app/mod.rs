@@ -10,7 +10,7 @@ mod source;
 mod study;
 mod tree;
 
-pub use study::Study;
+pub use study::{DrillRun, Study};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -46,6 +46,8 @@ pub enum Overlay {
     },
     /// The note editor, on the selected node (its text is in [`Study`]).
     Note,
+    /// A drill card (its run is in [`Study`]).
+    Drill,
     /// The weak spots of the case; `selected` indexes them.
     Weak {
         selected: usize,
@@ -155,6 +157,8 @@ pub struct App {
     pub height: u16,
     pub message: Option<String>,
     pub exit: Option<Exit>,
+    /// The time, as the driver last said: drills are scheduled by it.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// The tree pane: the selection, what is folded, and the rows that shows.
@@ -247,6 +251,7 @@ impl App {
             height,
             message: None,
             exit: None,
+            now: chrono::Utc::now(),
         };
         app.rebuild_rows();
         app.rewrap();
@@ -281,6 +286,7 @@ impl App {
             Overlay::Note => vec![Scope::Note],
             Overlay::Notice { .. } => vec![Scope::Notice],
             Overlay::Weak { .. } => vec![Scope::Weak],
+            Overlay::Drill => vec![Scope::Drill],
             Overlay::Frontlines { .. } => vec![Scope::Frontlines],
             Overlay::None if self.search.prompt => vec![Scope::Search],
             Overlay::None => match self.focus {
@@ -353,6 +359,7 @@ impl App {
             | Overlay::Citers { .. }
             | Overlay::Note
             | Overlay::Notice { .. }
+            | Overlay::Drill
             | Overlay::Weak { .. } => 0,
         };
         lines.saturating_sub(rows)
@@ -361,6 +368,13 @@ impl App {
 
 /// Applies one event: the one entry point of a session's state. Returns what the driver must do.
 pub fn handle(app: &mut App, event: Event) -> Vec<Effect> {
+    let reload = matches!(event, Event::Reloaded(_) | Event::LayerSaved(_));
+    let effects = handle_event(app, event);
+    app.refresh_due(reload);
+    effects
+}
+
+fn handle_event(app: &mut App, event: Event) -> Vec<Effect> {
     match event {
         Event::Key(key) => match keymap::resolve(&app.scopes(), &key) {
             Some(action) => update(app, action),
@@ -448,6 +462,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Err(why) => app.message = Some(why),
         },
         Action::WeakSpots => app.overlay = Overlay::Weak { selected: 0 },
+        Action::Drill => app.start_drill(),
+        Action::DrillReveal => app.reveal(),
+        Action::DrillGrade(n) => return app.grade(n),
         Action::Frontlines => app.overlay = Overlay::Frontlines { scroll: 0 },
         Action::MarkUnderstood => return app.mark_understood(),
         Action::Judge => return app.judge(),
@@ -672,7 +689,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         selected.saturating_sub(1)
                     };
                 }
-                Overlay::None | Overlay::Note | Overlay::Notice { .. } => {}
+                Overlay::None | Overlay::Note | Overlay::Notice { .. } | Overlay::Drill => {}
             }
         }
         Action::OverlayChoose if matches!(app.overlay, Overlay::Weak { .. }) => {
@@ -699,7 +716,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
             }
         }
-        Action::OverlayClose => app.overlay = Overlay::None,
+        Action::OverlayClose => {
+            if app.overlay == Overlay::Drill
+                && let Some(study) = app.study.as_mut()
+            {
+                study.drill = None;
+            }
+            app.overlay = Overlay::None;
+        }
         Action::Resize(w, h) => {
             app.width = w;
             app.height = h;

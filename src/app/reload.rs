@@ -73,6 +73,9 @@ impl App {
         fresh.rebuild_rows();
         fresh.select(selected);
         fresh.focus = self.focus;
+        // The reader's layer is the reader's: a new map keeps it (keyed by id).
+        fresh.study = self.study.take();
+        fresh.now = self.now;
         // The map may name another article now.
         fresh.files = self
             .files

@@ -8,6 +8,7 @@ use ratatui_textarea::TextArea;
 use super::{App, Overlay};
 use crate::event::Effect;
 use crate::key::{Key, KeyCode, Mods};
+use crate::study::drill::{self, DrillCard};
 use crate::study::{Field, Judgement, Layer, Side};
 
 /// The layer as the session holds it, and what changed since it was last saved.
@@ -19,6 +20,20 @@ pub struct Study {
     side_changed: bool,
     /// The note being written, while the note editor is open.
     pub(crate) editor: Option<TextArea<'static>>,
+    /// The drill under way.
+    pub drill: Option<DrillRun>,
+    /// How many cards are due, as of `due_at`: counted again after a grade or a reload, and
+    /// when a minute has passed, not on every frame (the count walks the whole map).
+    pub due: usize,
+    due_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A drill under way: the cards due when it began, and where the reader is.
+#[derive(Debug, Clone, Default)]
+pub struct DrillRun {
+    pub queue: Vec<DrillCard>,
+    pub at: usize,
+    pub revealed: bool,
 }
 
 impl Study {
@@ -228,6 +243,92 @@ impl App {
         study.changed.insert((id.clone(), Field::Note));
         let effect = study.save();
         self.message = Some(format!("Note on {id} saved"));
+        vec![effect]
+    }
+
+    /// Counts the due cards again if the count is stale.
+    pub(super) fn refresh_due(&mut self, force: bool) {
+        let now = self.now;
+        let map = std::sync::Arc::clone(&self.map);
+        if let Some(study) = self.study.as_mut() {
+            let stale = study
+                .due_at
+                .is_none_or(|t| now.signed_duration_since(t).num_seconds() >= 60);
+            if force || stale {
+                study.due = drill::due(&map, &study.layer, now).len();
+                study.due_at = Some(now);
+            }
+        }
+    }
+
+    /// The cards due now, one by one.
+    pub(super) fn start_drill(&mut self) {
+        let now = self.now;
+        let map = std::sync::Arc::clone(&self.map);
+        let Some(study) = self.study_or_say() else {
+            return;
+        };
+        let queue = drill::due(&map, &study.layer, now);
+        if queue.is_empty() {
+            let next = drill::next_due(&map, &study.layer).map_or_else(String::new, |t| {
+                format!("; the next one is due {}", drill::in_words(now, t))
+            });
+            self.message = Some(format!("No card is due{next}"));
+            return;
+        }
+        study.drill = Some(DrillRun {
+            queue,
+            at: 0,
+            revealed: false,
+        });
+        self.overlay = Overlay::Drill;
+    }
+
+    pub(super) fn reveal(&mut self) {
+        if let Some(run) = self.study.as_mut().and_then(|s| s.drill.as_mut()) {
+            run.revealed = true;
+        }
+    }
+
+    /// The reader's grade of the card shown: FSRS schedules it, the layer is saved, and the
+    /// next card comes.
+    pub(super) fn grade(&mut self, grade: u8) -> Vec<Effect> {
+        let now = self.now;
+        let Some(rating) = drill::rating(grade) else {
+            return Vec::new();
+        };
+        let Some(study) = self.study.as_mut() else {
+            return Vec::new();
+        };
+        let Some(run) = study.drill.as_mut() else {
+            return Vec::new();
+        };
+        if !run.revealed {
+            self.message = Some("First recall the answer, then Space shows it".into());
+            return Vec::new();
+        }
+        let Some(card) = run.queue.get(run.at).cloned() else {
+            return Vec::new();
+        };
+        let due = drill::grade(&mut study.layer, &card.key, rating, now);
+        study.changed.insert((card.key.clone(), Field::Drill));
+        run.at += 1;
+        run.revealed = false;
+        let left = run.queue.len() - run.at;
+        let effect = study.save();
+        study.due = study.due.saturating_sub(1);
+        self.message = Some(format!(
+            "Next time {}; {left} more due now",
+            drill::in_words(now, due)
+        ));
+        if left == 0 {
+            study.drill = None;
+            self.overlay = Overlay::None;
+            self.message = Some(format!(
+                "Drill done: no card left due (this one comes back {})",
+                drill::in_words(now, due)
+            ));
+        }
         vec![effect]
     }
 }

@@ -28,25 +28,22 @@ pub fn render(map: &ArgumentMap) -> String {
     }
     let mut next = map.nodes.len() + 1;
     let mut edge_id = 1;
-    let mut link = |from: usize,
-                    to: usize,
-                    kind: Link,
-                    nodes: &mut Vec<Value>,
-                    edges: &mut Vec<Value>| {
-        let scheme = next.to_string();
-        next += 1;
-        let (t, text) = match kind {
-            Link::Supports => ("RA", "Default Inference"),
-            Link::Attacks => ("CA", "Default Conflict"),
-        };
-        nodes.push(json!({"nodeID": scheme, "text": text, "type": t, "timestamp": ""}));
-        for (a, b) in [(i_node(from), scheme.clone()), (scheme, i_node(to))] {
-            edges.push(
+    let mut link =
+        |from: usize, to: usize, kind: Link, nodes: &mut Vec<Value>, edges: &mut Vec<Value>| {
+            let scheme = next.to_string();
+            next += 1;
+            let (t, text) = match kind {
+                Link::Supports => ("RA", "Default Inference"),
+                Link::Attacks => ("CA", "Default Conflict"),
+            };
+            nodes.push(json!({"nodeID": scheme, "text": text, "type": t, "timestamp": ""}));
+            for (a, b) in [(i_node(from), scheme.clone()), (scheme, i_node(to))] {
+                edges.push(
                 json!({"edgeID": edge_id.to_string(), "fromID": a, "toID": b, "formEdgeID": null}),
             );
-            edge_id += 1;
-        }
-    };
+                edge_id += 1;
+            }
+        };
     for &ix in &map.walk {
         let n = &map.nodes[ix];
         if let Some(p) = n.parent {

@@ -62,6 +62,8 @@ pub enum Field {
     Understood,
     Judgement,
     Note,
+    /// A drill card's schedule, keyed by the card (not the node).
+    Drill,
 }
 
 /// What the reader has of one node.
@@ -84,7 +86,7 @@ impl NodeState {
 }
 
 /// The whole layer of one reader over one map: the file's contents.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Layer {
     /// The map's title, to tell the files apart by eye.
     #[serde(default)]
@@ -94,6 +96,9 @@ pub struct Layer {
     /// By node id.
     #[serde(default)]
     pub nodes: BTreeMap<String, NodeState>,
+    /// Drill cards' schedules (FSRS), by card.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub drills: BTreeMap<String, rs_fsrs::Card>,
 }
 
 impl Layer {
@@ -154,6 +159,12 @@ impl Layer {
             out.side = ours.side;
         }
         for (id, field) in changed {
+            if *field == Field::Drill {
+                if let Some(card) = ours.drills.get(id) {
+                    out.drills.insert(id.clone(), card.clone());
+                }
+                continue;
+            }
             let mine = ours.nodes.get(id).cloned().unwrap_or_default();
             let theirs = out.node_mut(id);
             match field {
@@ -161,6 +172,7 @@ impl Layer {
                 Field::Understood => theirs.understood = mine.understood,
                 Field::Judgement => theirs.judgement = mine.judgement,
                 Field::Note => theirs.note = mine.note,
+                Field::Drill => {}
             }
         }
         out.nodes.retain(|_, s| !s.is_empty());

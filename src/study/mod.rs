@@ -1,6 +1,7 @@
 //! The reader's own layer over a map (marks, notes, judgements, the side argued) and its
 //! safe keeping; the map itself is the author's and is never changed.
 
+pub mod drill;
 pub mod layer;
 pub mod prep;
 pub mod store;
