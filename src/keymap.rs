@@ -297,7 +297,7 @@ pub const BINDINGS: &[Binding] = &[
         S::Global,
         &[key('d')],
         A::Drill,
-        "Drill: recall the argument card by card, spaced over days",
+        "Drill: recall the argument, card by card, over days",
         Some("drill"),
     ),
     bind(
