@@ -313,6 +313,8 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
         let mut app = App::new(map, w, h);
         // The reader keeps a layer of notes (in a test folder): the reference has one too.
         app.study = Some(argwalk::app::Study::new(argwalk::study::Layer::default()));
+        // Counts the due drill cards, as the real session does before its first frame.
+        argwalk::app::handle(&mut app, argwalk::event::Event::Resize(w, h));
         let theme = argwalk::theme::Theme::FULL;
         for (bytes, code) in &keys {
             p.send(bytes);
