@@ -120,6 +120,100 @@ fn reload_astana_120x40(bencher: Bencher) {
     });
 }
 
+/// A layer with a note, a verdict and a mark on every node of a 1,000-node map.
+fn full_layer(map: &ArgumentMap) -> argwalk::study::Layer {
+    let mut layer = argwalk::study::Layer::default();
+    for n in &map.nodes {
+        let s = layer.node_mut(&n.id);
+        s.note = format!(
+            "My note on {}: a line of thought,\nand a second line.",
+            n.id
+        );
+        s.understood = true;
+        s.visited = true;
+        s.judgement = Some(argwalk::study::Judgement::Doubtful);
+    }
+    layer
+}
+
+/// Saving the reader's layer of a 1,000-node map with notes on every node: lock, read what is
+/// there, merge, write a temporary file, fsync, rename, fsync the folder.
+#[divan::bench(sample_count = 50)]
+fn save_layer_1000_nodes_with_notes(bencher: Bencher) {
+    let text = argwalk::synthetic::map_text(1_000, 200);
+    let map = loader::load_str("m.toml", &text, &Builtin)
+        .map
+        .expect("loads");
+    let layer = full_layer(&map);
+    let dir = std::env::temp_dir().join(format!("argwalk-bench-layer-{}", std::process::id()));
+    let store = argwalk::study::Store::new(&dir, Some(std::path::Path::new("/bench/m.toml")));
+    let changed: std::collections::BTreeSet<(String, argwalk::study::Field)> =
+        [("N1".to_string(), argwalk::study::Field::Note)].into();
+    store.save(&layer, &changed, false).expect("first save");
+    bencher.bench_local(|| store.save(&layer, &changed, false).expect("save"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The weak spots of the 10,000-node map, with a verdict on every node.
+#[divan::bench(sample_count = 20)]
+fn weak_spots_10k_nodes(bencher: Bencher) {
+    let map = big();
+    let layer = full_layer(&map);
+    bencher.bench_local(|| argwalk::study::prep::weak_spots(&map, Some(&layer)));
+}
+
+/// Every export of the 10,000-node map, and of one of 5,000 to see it grow linearly.
+#[divan::bench(args = ["markdown", "dot", "argdown", "aif", "anki", "json"], sample_count = 10)]
+fn export_10k_nodes(bencher: Bencher, format: &str) {
+    use argwalk::export::Format;
+    let format = match format {
+        "markdown" => Format::Markdown,
+        "dot" => Format::Dot,
+        "argdown" => Format::Argdown,
+        "aif" => Format::Aif,
+        "anki" => Format::Anki,
+        _ => Format::Json,
+    };
+    let map = big();
+    let layer = full_layer(&map);
+    bencher.bench_local(|| {
+        argwalk::export::render(
+            &map,
+            format,
+            argwalk::export::Options {
+                layer: Some(&layer),
+            },
+        )
+    });
+}
+
+#[divan::bench(args = ["markdown", "dot", "argdown", "aif", "anki", "json"], sample_count = 10)]
+fn export_5k_nodes(bencher: Bencher, format: &str) {
+    use argwalk::export::Format;
+    let format = match format {
+        "markdown" => Format::Markdown,
+        "dot" => Format::Dot,
+        "argdown" => Format::Argdown,
+        "aif" => Format::Aif,
+        "anki" => Format::Anki,
+        _ => Format::Json,
+    };
+    let text = argwalk::synthetic::map_text(5_000, 1_000);
+    let map = loader::load_str("m.toml", &text, &Builtin)
+        .map
+        .expect("loads");
+    let layer = full_layer(&map);
+    bencher.bench_local(|| {
+        argwalk::export::render(
+            &map,
+            format,
+            argwalk::export::Options {
+                layer: Some(&layer),
+            },
+        )
+    });
+}
+
 /// A chain of premises `depth` deep, stepped at its far end: a frame must cost what is visible,
 /// so the two depths should cost about the same.
 #[divan::bench(args = [1_000, 50_000], sample_count = 30)]

@@ -189,6 +189,62 @@ fn main() -> anyhow::Result<()> {
     update(&mut a, Action::ShowProblems);
     shots.push(("broken-save-problems", a, color));
 
+    // Study and prep: marks, a note being written, weak spots, frontlines, a drill card.
+    let studied = || {
+        let mut a = app(120, 40);
+        let mut study = argwalk::app::Study::new(argwalk::study::Layer::default());
+        for (id, understood, verdict, note) in [
+            ("T", true, None, ""),
+            ("O1", true, Some(argwalk::study::Judgement::Fails), ""),
+            (
+                "P1",
+                true,
+                Some(argwalk::study::Judgement::Holds),
+                "Strongest premise: the IRGC presence is documented.",
+            ),
+            (
+                "P2",
+                false,
+                Some(argwalk::study::Judgement::Doubtful),
+                "Ask: which offensives, and when?",
+            ),
+            (
+                "E2b",
+                false,
+                None,
+                "'Shiafication' is a loaded word: check the source.",
+            ),
+        ] {
+            let s = study.layer.node_mut(id);
+            s.understood = understood;
+            s.judgement = verdict;
+            s.note = note.to_string();
+        }
+        study.layer.side = Some(argwalk::study::Side::Against);
+        a.study = Some(study);
+        a
+    };
+    let mut a = studied();
+    walk_to(&mut a, "P2");
+    shots.push(("study-marks", a, color));
+    let mut a = studied();
+    walk_to(&mut a, "E2b");
+    update(&mut a, Action::EditNote);
+    for c in " Who reports it?".chars() {
+        update(&mut a, Action::NoteInput(argwalk::key::Key::char(c)));
+    }
+    shots.push(("study-note", a, color));
+    let mut a = studied();
+    update(&mut a, Action::WeakSpots);
+    shots.push(("prep-weak-spots", a, color));
+    let mut a = studied();
+    update(&mut a, Action::Frontlines);
+    shots.push(("prep-frontlines", a, color));
+    let mut a = studied();
+    update(&mut a, Action::Drill);
+    update(&mut a, Action::DrillReveal);
+    shots.push(("study-drill", a, color));
+
     let dir = Path::new("screenshots");
     std::fs::create_dir_all(dir)?;
     for (name, app, theme) in &shots {

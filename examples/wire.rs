@@ -150,12 +150,81 @@ fn first_frames() {
 
 /// Both programs run as they would from a shell: session leaders with the pty as their terminal.
 fn first_frame(program: &Path, args: &[&str], w: u16, h: u16) -> (usize, Duration) {
-    let p = Pty::spawn(program, args, &[], w, h, Session::Controlling);
+    first_frame_with(program, args, &[], w, h)
+}
+
+fn first_frame_with(
+    program: &Path,
+    args: &[&str],
+    envs: &[(&str, &str)],
+    w: u16,
+    h: u16,
+) -> (usize, Duration) {
+    let p = Pty::spawn(program, args, envs, w, h, Session::Controlling);
     let len = p.settle(Duration::from_millis(300), MAX);
     (len, p.time_at(len).unwrap_or(MAX))
 }
 
+/// The first frame of a 1,000-node map opened with a reader's layer that has a note, a verdict
+/// and a mark on every node, against the same map with no layer.
+fn first_frames_with_layer() {
+    let dir = std::env::temp_dir().join(format!("argwalk-wire-layer-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let map_path = dir.join("m.toml");
+    let text = argwalk::synthetic::map_text(1_000, 200);
+    std::fs::write(&map_path, &text).expect("map");
+    let map = argwalk::loader::load_str("m.toml", &text, &argwalk::loader::Builtin)
+        .map
+        .expect("loads");
+    let mut layer = argwalk::study::Layer::default();
+    for n in &map.nodes {
+        let s = layer.node_mut(&n.id);
+        s.note = format!(
+            "My note on {}: a line of thought,\nand a second line.",
+            n.id
+        );
+        s.understood = true;
+        s.judgement = Some(argwalk::study::Judgement::Doubtful);
+    }
+    let full = dir.join("full");
+    let store = argwalk::study::Store::new(&full, Some(&map_path));
+    let changed = [("N1".to_string(), argwalk::study::Field::Note)].into();
+    store.save(&layer, &changed, false).expect("save");
+    let empty = dir.join("empty");
+    let args = [map_path.to_str().unwrap_or_default()];
+    let mut with = Vec::new();
+    let mut without = Vec::new();
+    for _ in 0..41 {
+        let env = [("ARGWALK_STATE_DIR", full.to_str().unwrap_or_default())];
+        with.push(
+            first_frame_with(&bin(), &args, &env, 120, 40)
+                .1
+                .as_secs_f64()
+                * 1000.0,
+        );
+        let env = [("ARGWALK_STATE_DIR", empty.to_str().unwrap_or_default())];
+        without.push(
+            first_frame_with(&bin(), &args, &env, 120, 40)
+                .1
+                .as_secs_f64()
+                * 1000.0,
+        );
+    }
+    let (a, b) = (median(with), median(without));
+    println!(
+        "| first frame, 1,000-node map, 120x40 (median of 41) | with a full layer | without | ratio |"
+    );
+    println!("|---|---|---|---|");
+    println!("| | {a:.1} ms | {b:.1} ms | {:.2}x |", a / b);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "first-frame-layer") {
+        first_frames_with_layer();
+        return;
+    }
     // `-- first-frame` measures only the time to the first frame, which is the noisiest figure.
     if std::env::args().any(|a| a == "first-frame") {
         first_frames();

@@ -330,7 +330,7 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
                 app.overlay = app::Overlay::Notice { text };
             } else if orphans > 0 {
                 app.message = Some(format!(
-                    "{orphans} of your notes are on nodes this map no longer has: they are kept"
+                    "{orphans} of your notes are on nodes this map no longer has: kept, listed under w"
                 ));
             }
             Some(store)

@@ -460,6 +460,25 @@ pub fn weak_lines(
             ]));
         }
     }
+    // Notes on nodes the map no longer has: kept, and shown here, never dropped.
+    if let Some(layer) = layer {
+        let orphans = layer.orphans(map);
+        if !orphans.is_empty() {
+            lines.push(Line::default());
+            lines.extend(wrap_plain(
+                "Your notes on nodes this map no longer has (kept):",
+                width,
+                theme.heading(),
+            ));
+            for id in orphans {
+                let note = layer
+                    .node(id)
+                    .map(|s| s.note.replace('\n', " "))
+                    .unwrap_or_default();
+                lines.extend(indented(&format!("{id}: {note}"), width, Style::new()));
+            }
+        }
+    }
     (lines, starts)
 }
 

@@ -388,3 +388,17 @@ fn the_drill_command_opens_on_a_card() {
     assert_eq!(saved.drills.len(), 1);
     let _ = std::fs::remove_dir_all(&state);
 }
+
+#[test]
+fn orphaned_notes_are_listed_in_the_weak_spots_view() {
+    let mut a = app();
+    a.study.as_mut().unwrap().layer.node_mut("GONE").note = "about a removed node".into();
+    key(&mut a, Key::char('w'));
+    let theme = argwalk::theme::Theme::FULL;
+    // The list is long: scroll to its end by selecting the last spot.
+    for _ in 0..50 {
+        key(&mut a, Key::char('j'));
+    }
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    assert!(text.contains("GONE: about a removed node"), "{text}");
+}

@@ -114,9 +114,11 @@ impl Layer {
     /// Ids with something kept whose node is not in `map`: notes and marks of nodes the author
     /// removed or renamed, kept rather than lost.
     pub fn orphans(&self, map: &ArgumentMap) -> Vec<&str> {
+        let ids: std::collections::HashSet<&str> =
+            map.nodes.iter().map(|n| n.id.as_str()).collect();
         self.nodes
             .iter()
-            .filter(|(id, s)| !s.is_empty() && map.find(id).is_none())
+            .filter(|(id, s)| !s.is_empty() && !ids.contains(id.as_str()))
             .map(|(id, _)| id.as_str())
             .collect()
     }
