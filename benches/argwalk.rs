@@ -120,22 +120,6 @@ fn reload_astana_120x40(bencher: Bencher) {
     });
 }
 
-/// A layer with a note, a verdict and a mark on every node of a 1,000-node map.
-fn full_layer(map: &ArgumentMap) -> argwalk::study::Layer {
-    let mut layer = argwalk::study::Layer::default();
-    for n in &map.nodes {
-        let s = layer.node_mut(&n.id);
-        s.note = format!(
-            "My note on {}: a line of thought,\nand a second line.",
-            n.id
-        );
-        s.understood = true;
-        s.visited = true;
-        s.judgement = Some(argwalk::study::Judgement::Doubtful);
-    }
-    layer
-}
-
 /// Saving the reader's layer of a 1,000-node map with notes on every node: lock, read what is
 /// there, merge, write a temporary file, fsync, rename, fsync the folder.
 #[divan::bench(sample_count = 50)]
@@ -144,7 +128,7 @@ fn save_layer_1000_nodes_with_notes(bencher: Bencher) {
     let map = loader::load_str("m.toml", &text, &Builtin)
         .map
         .expect("loads");
-    let layer = full_layer(&map);
+    let layer = argwalk::synthetic::full_layer(&map);
     let dir = std::env::temp_dir().join(format!("argwalk-bench-layer-{}", std::process::id()));
     let store = argwalk::study::Store::new(&dir, Some(std::path::Path::new("/bench/m.toml")));
     let changed: std::collections::BTreeSet<(String, argwalk::study::Field)> =
@@ -158,60 +142,45 @@ fn save_layer_1000_nodes_with_notes(bencher: Bencher) {
 #[divan::bench(sample_count = 20)]
 fn weak_spots_10k_nodes(bencher: Bencher) {
     let map = big();
-    let layer = full_layer(&map);
+    let layer = argwalk::synthetic::full_layer(&map);
     bencher.bench_local(|| argwalk::study::prep::weak_spots(&map, Some(&layer)));
 }
 
 /// Every export of the 10,000-node map, and of one of 5,000 to see it grow linearly.
-#[divan::bench(args = ["markdown", "dot", "argdown", "aif", "anki", "json"], sample_count = 10)]
-fn export_10k_nodes(bencher: Bencher, format: &str) {
+fn format_named(name: &str) -> argwalk::export::Format {
     use argwalk::export::Format;
-    let format = match format {
+    match name {
         "markdown" => Format::Markdown,
         "dot" => Format::Dot,
         "argdown" => Format::Argdown,
         "aif" => Format::Aif,
         "anki" => Format::Anki,
         _ => Format::Json,
+    }
+}
+
+fn export(bencher: Bencher, map: &ArgumentMap, name: &str) {
+    let format = format_named(name);
+    let layer = argwalk::synthetic::full_layer(map);
+    let options = argwalk::export::Options {
+        layer: Some(&layer),
     };
-    let map = big();
-    let layer = full_layer(&map);
-    bencher.bench_local(|| {
-        argwalk::export::render(
-            &map,
-            format,
-            argwalk::export::Options {
-                layer: Some(&layer),
-            },
-        )
-    });
+    bencher.bench_local(|| argwalk::export::render(map, format, options));
 }
 
 #[divan::bench(args = ["markdown", "dot", "argdown", "aif", "anki", "json"], sample_count = 10)]
-fn export_5k_nodes(bencher: Bencher, format: &str) {
-    use argwalk::export::Format;
-    let format = match format {
-        "markdown" => Format::Markdown,
-        "dot" => Format::Dot,
-        "argdown" => Format::Argdown,
-        "aif" => Format::Aif,
-        "anki" => Format::Anki,
-        _ => Format::Json,
-    };
+fn export_10k_nodes(bencher: Bencher, name: &str) {
+    export(bencher, &big(), name);
+}
+
+/// The same on half the map, to see the exports grow linearly.
+#[divan::bench(args = ["markdown", "dot", "argdown", "aif", "anki", "json"], sample_count = 10)]
+fn export_5k_nodes(bencher: Bencher, name: &str) {
     let text = argwalk::synthetic::map_text(5_000, 1_000);
     let map = loader::load_str("m.toml", &text, &Builtin)
         .map
         .expect("loads");
-    let layer = full_layer(&map);
-    bencher.bench_local(|| {
-        argwalk::export::render(
-            &map,
-            format,
-            argwalk::export::Options {
-                layer: Some(&layer),
-            },
-        )
-    });
+    export(bencher, &map, name);
 }
 
 /// A chain of premises `depth` deep, stepped at its far end: a frame must cost what is visible,

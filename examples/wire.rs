@@ -177,16 +177,7 @@ fn first_frames_with_layer() {
     let map = argwalk::loader::load_str("m.toml", &text, &argwalk::loader::Builtin)
         .map
         .expect("loads");
-    let mut layer = argwalk::study::Layer::default();
-    for n in &map.nodes {
-        let s = layer.node_mut(&n.id);
-        s.note = format!(
-            "My note on {}: a line of thought,\nand a second line.",
-            n.id
-        );
-        s.understood = true;
-        s.judgement = Some(argwalk::study::Judgement::Doubtful);
-    }
+    let layer = argwalk::synthetic::full_layer(&map);
     let full = dir.join("full");
     let store = argwalk::study::Store::new(&full, Some(&map_path));
     let changed = [("N1".to_string(), argwalk::study::Field::Note)].into();

@@ -140,6 +140,23 @@ pub fn chain_text(depth: usize) -> String {
     out
 }
 
+/// A reader's layer with a mark, a verdict and a two-line note on every node of `map`: the
+/// heaviest layer a map can have, for benchmarks.
+pub fn full_layer(map: &crate::model::ArgumentMap) -> crate::study::Layer {
+    let mut layer = crate::study::Layer::default();
+    for n in &map.nodes {
+        let s = layer.node_mut(&n.id);
+        s.note = format!(
+            "My note on {}: a line of thought,\nand a second line.",
+            n.id
+        );
+        s.understood = true;
+        s.visited = true;
+        s.judgement = Some(crate::study::Judgement::Doubtful);
+    }
+    layer
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
