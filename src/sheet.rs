@@ -53,6 +53,7 @@ pub fn details_lines(
     map: &ArgumentMap,
     at: NodeIx,
     search: &Search,
+    layer: Option<&crate::study::Layer>,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
@@ -115,6 +116,9 @@ pub fn details_lines(
         ));
     }
     lines.extend(links_lines(map, at, theme, width, false));
+    // The reader's own verdict and note come before the node's text: in a short pane they are
+    // what the reader looks for, and the text is one `i` away.
+    lines.extend(study_lines(map, at, layer, theme, width));
     let body = match &n.label {
         Some(label) => format!("{label}{}{}", g.em_dash, n.text),
         None => n.text.clone(),
@@ -311,8 +315,7 @@ pub fn node_lines(
 ) -> Vec<Line<'static>> {
     let g = theme.glyphs();
     let n = &map.nodes[at];
-    let mut lines = details_lines(map, at, search, theme, width);
-    lines.extend(study_lines(map, at, layer, theme, width));
+    let mut lines = details_lines(map, at, search, layer, theme, width);
     let links = links_lines(map, at, theme, width, true);
     if !links.is_empty() {
         lines.push(Line::default());

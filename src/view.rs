@@ -292,16 +292,10 @@ fn details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         &app.map,
         app.tree.selected,
         &app.search,
-        theme,
-        usize::from(area.width),
-    );
-    lines.extend(sheet::study_lines(
-        &app.map,
-        app.tree.selected,
         app.study.as_ref().map(|s| &s.layer),
         theme,
         usize::from(area.width),
-    ));
+    );
     if lines.len() > h && h > 0 {
         // Cut: say so, and say how to see the rest.
         lines.truncate(h);
