@@ -108,6 +108,9 @@ pub struct Display {
     /// No colour: reverse video, bold and text markers only (also set by NO_COLOR)
     #[arg(long)]
     pub no_color: bool,
+    /// Show the terminal's cursor on what has focus, for screen readers and braille displays
+    #[arg(long)]
+    pub screen_reader: bool,
 }
 
 /// Parses the command line and runs it.
@@ -474,6 +477,7 @@ fn read(map: Option<&Path>, display: Display, drill: bool) -> ExitCode {
             files,
             study,
             drill,
+            screen_reader: display.screen_reader,
         })
     };
     crate::driver::run(load, theme)

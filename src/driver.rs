@@ -42,6 +42,9 @@ pub struct Session {
     pub study: Option<(crate::study::Store, crate::study::store::Opened)>,
     /// Start with a drill of the cards due (`argwalk drill`).
     pub drill: bool,
+    /// Show the terminal's cursor where the focus is (`--screen-reader`); otherwise it is put
+    /// there hidden, which screen readers that track the cursor follow too.
+    pub screen_reader: bool,
 }
 
 /// Hands events to the session's thread from any other, and wakes it.
@@ -312,11 +315,12 @@ pub fn run(load: impl FnOnce() -> Result<Session, ExitCode>, theme: Theme) -> Ex
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
-fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<i32> {
+fn event_loop(tui: &mut Tui, mut session: Session, theme: Theme) -> std::io::Result<i32> {
     let ratatui::layout::Size { width, height } = tui.screen.size()?;
-    let mut app = App::new(session.map, width, height);
-    app.files = session.files;
-    let store = match session.study {
+    let map = std::mem::replace(&mut session.map, crate::model::ArgumentMap::empty());
+    let mut app = App::new(map, width, height);
+    app.files = session.files.take();
+    let store = match session.study.take() {
         Some((store, opened)) => {
             app.study = Some(app::Study::new(opened.layer));
             let orphans = app
@@ -367,7 +371,19 @@ fn event_loop(tui: &mut Tui, session: Session, theme: Theme) -> std::io::Result<
     loop {
         {
             let _guard = DRAWING.lock();
-            tui.screen.draw(|frame| view::render(frame, &app, &theme))?;
+            let focus = view::focus(&app);
+            tui.screen.draw(|frame| {
+                view::render(frame, &app, &theme);
+                if let (true, Some(p)) = (session.screen_reader, focus) {
+                    frame.set_cursor_position(p);
+                }
+            })?;
+            if let (false, Some(p)) = (session.screen_reader, focus) {
+                use ratatui::backend::Backend;
+                let backend = tui.screen.backend_mut();
+                backend.set_cursor_position(p)?;
+                Backend::flush(backend)?;
+            }
         }
         if first {
             first = false;

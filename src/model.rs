@@ -236,6 +236,17 @@ pub struct ArgumentMap {
 }
 
 impl ArgumentMap {
+    /// A map with nothing in it, to stand in where a map was moved out.
+    pub fn empty() -> Self {
+        Self {
+            source: Source::default(),
+            nodes: Vec::new(),
+            thesis: 0,
+            walk: Vec::new(),
+            cited_by: Vec::new(),
+        }
+    }
+
     /// Builds the tree from validated drafts: every parent exists, the links form a tree rooted
     /// at `thesis`, and every citation names an existing paragraph (the loader checks all three).
     pub fn build(source: Source, drafts: Vec<NodeDraft>, thesis: NodeIx) -> Self {

@@ -81,6 +81,72 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
+/// Where what has focus is on the screen: the selected tree row, the marked paragraph's first
+/// line in view, the search prompt's end, the chosen item of a list, the note editor's cursor,
+/// or the top of any other window. The driver puts the terminal's own cursor there, because
+/// screen readers and braille displays follow it.
+pub fn focus(app: &App) -> Option<ratatui::layout::Position> {
+    use ratatui::layout::Position;
+    let a = app.areas();
+    if a.too_small {
+        return None;
+    }
+    let window = || {
+        let r = layout::overlay_area(app.width, app.height);
+        Some(Position::new(r.x + 1, r.y + 1))
+    };
+    match &app.overlay {
+        Overlay::None if app.search.prompt => {
+            let x = 2 + wrap::width(&app.search.query);
+            Some(Position::new(
+                u16::try_from(x)
+                    .unwrap_or(u16::MAX)
+                    .min(a.status.width.saturating_sub(1)),
+                a.status.y,
+            ))
+        }
+        Overlay::None => match app.focus {
+            Focus::Tree => {
+                let row = app.row_of(app.tree.selected)?.checked_sub(app.tree.top)?;
+                let y = u16::try_from(row).ok()?;
+                (y < a.tree_inner.height).then(|| Position::new(a.tree_inner.x, a.tree_inner.y + y))
+            }
+            Focus::Source => {
+                let start = app
+                    .paragraph_lines(app.source.cursor)
+                    .start
+                    .max(app.source.top);
+                let y = u16::try_from(start - app.source.top).ok()?;
+                (y < a.source_inner.height)
+                    .then(|| Position::new(a.source_inner.x, a.source_inner.y + y))
+            }
+        },
+        Overlay::Citers {
+            paragraph,
+            selected,
+        } => {
+            let count = app.map.citers(*paragraph).len();
+            let h = u16::try_from(count).unwrap_or(u16::MAX).saturating_add(3);
+            let r = layout::centered(app.width, app.height, 70, h);
+            let inner_h = usize::from(r.height.saturating_sub(3));
+            let top = selected.saturating_sub(inner_h.saturating_sub(1));
+            let y = u16::try_from(selected - top).ok()?;
+            Some(Position::new(r.x + 1, r.y + 1 + y))
+        }
+        Overlay::Note => {
+            let editor = app.study.as_ref()?.editor.as_ref()?;
+            let ratatui_textarea::DataCursor(row, col) = editor.cursor();
+            let full = layout::overlay_area(app.width, app.height);
+            let height = full.height.min(14);
+            let y = full.y + (full.height - height) / 2 + 1;
+            let row = u16::try_from(row).ok()?.min(height.saturating_sub(3));
+            let col = u16::try_from(col).ok()?.min(full.width.saturating_sub(3));
+            Some(Position::new(full.x + 1 + col, y + row))
+        }
+        _ => window(),
+    }
+}
+
 /// Which cited paragraphs of the selected node are off screen, for the source pane's border:
 /// " ¶7 above · ¶12 ¶14 below ", a few numbers each way and a count of the rest.
 fn off_screen_hint(app: &App, theme: &Theme) -> Option<String> {

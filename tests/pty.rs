@@ -480,3 +480,53 @@ fn the_reader_refuses_a_broken_map_and_leaves_the_terminal_alone() {
     assert!(p.cooked());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Screen readers and braille displays follow the terminal's cursor: after each key it sits on
+/// what has focus (the selected row, the marked paragraph, the search prompt, a chosen list
+/// item), shown with `--screen-reader` and hidden (but placed) without.
+#[test]
+fn the_cursor_follows_the_focus() {
+    use argwalk::app::{App, handle_key};
+    use argwalk::key::{Key, KeyCode};
+    for (args, shown) in [(vec!["--screen-reader"], true), (vec![], false)] {
+        let mut p = Pty::spawn(Path::new(BIN), &args, &[], 80, 24, Session::Detached);
+        assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
+        let mut app = App::new(argwalk::loader::load_builtin().map.unwrap(), 80, 24);
+        app.study = Some(argwalk::app::Study::new(argwalk::study::Layer::default()));
+        let keys: &[(&[u8], Key)] = &[
+            (b"n", Key::char('n')),
+            (b"j", Key::char('j')),
+            (b"\t", Key::plain(KeyCode::Tab)),
+            (b"j", Key::char('j')),
+            (b"]", Key::char(']')),
+            (b"\t", Key::plain(KeyCode::Tab)),
+            (b"/", Key::char('/')),
+            (b"ira", Key::char('i')),
+        ];
+        for (bytes, key) in keys {
+            p.send(bytes);
+            handle_key(&mut app, key);
+            if *bytes == b"ira" {
+                handle_key(&mut app, &Key::char('r'));
+                handle_key(&mut app, &Key::char('a'));
+            }
+            let want = argwalk::view::focus(&app).expect("a focus");
+            let ok = p.wait_for(LONG, |_| {
+                let t = p.terminal();
+                let (row, col) = t.screen().cursor_position();
+                (col, row) == (want.x, want.y) && t.screen().hide_cursor() != shown
+            });
+            let t = p.terminal();
+            assert!(
+                ok,
+                "after {bytes:?}: cursor at {:?} (hidden {}), focus at {want:?}\n{}",
+                t.screen().cursor_position(),
+                t.screen().hide_cursor(),
+                p.screen()
+            );
+        }
+        p.send(b"\x1b");
+        p.send(b"q");
+        let _ = p.wait(LONG);
+    }
+}
