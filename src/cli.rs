@@ -70,6 +70,14 @@ pub enum Command {
         #[command(flatten)]
         display: Display,
     },
+    /// Read a map line by line, by typed commands: for screen readers, braille, pipes
+    Read {
+        /// The map; without one, the built-in Astana map
+        map: Option<PathBuf>,
+        /// Transliterate to ASCII (automatic when the locale is not UTF-8)
+        #[arg(long)]
+        ascii: bool,
+    },
     /// Print the JSON Schema of the map format, for TOML editors (`#:schema` in a map)
     Schema,
     /// Export the map (with your notes and verdicts) for printing or for other tools
@@ -140,6 +148,7 @@ pub fn main() -> ExitCode {
             no_notes,
         }) => export(map.as_deref(), to, output.as_deref(), no_notes),
         Some(Command::Drill { map, display }) => read(map.as_deref(), display, true),
+        Some(Command::Read { map, ascii }) => read_lines(map.as_deref(), ascii),
         Some(Command::Schema) => {
             let _ = std::io::stdout().write_all(crate::schema::text().as_bytes());
             ExitCode::SUCCESS
@@ -260,6 +269,57 @@ fn export(
             let _ = out.flush();
             ExitCode::SUCCESS
         }
+    }
+}
+
+/// `argwalk read`: the line mode, on standard input and output, whatever they are.
+fn read_lines(map: Option<&Path>, ascii: bool) -> ExitCode {
+    let m = match load_clean(map) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let ascii = ascii || !crate::theme::locale_is_utf8();
+    let m = if ascii { crate::ascii::map(m) } else { m };
+    let layer = crate::study::store::state_dir().map(|dir| {
+        let store = crate::study::Store::new(&dir, map);
+        let opened = store.open();
+        if let Some(w) = &opened.warning {
+            let _ = writeln!(std::io::stderr(), "argwalk: {w}");
+        }
+        (store, opened.layer)
+    });
+    let prompt = std::io::stdin().is_terminal();
+    let mut lines = crate::lines::Lines::new(&m, layer);
+    let out = std::io::stdout();
+    let result = if ascii {
+        lines.run(std::io::stdin().lock(), AsciiOut(out.lock()), prompt)
+    } else {
+        lines.run(std::io::stdin().lock(), out.lock(), prompt)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe is the reader leaving.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("{e}")),
+    }
+}
+
+/// Output in ASCII: what the line mode prints of its own (¶, quotes) transliterated too.
+struct AsciiOut<W: Write>(W);
+
+impl<W: Write> Write for AsciiOut<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let ascii: String = text
+            .split('\n')
+            .map(crate::ascii::transliterate)
+            .collect::<Vec<_>>()
+            .join("\n");
+        self.0.write_all(ascii.as_bytes())?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
     }
 }
 

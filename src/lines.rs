@@ -1,0 +1,354 @@
+//! `argwalk read`: the map one node at a time as plain lines, driven by typed commands. No
+//! cursor addressing and no redraw, so it works with screen readers and braille displays, in
+//! Emacs shell buffers, on dumb terminals and through pipes (a script of commands in, text
+//! out). Line editing is the terminal's own (cooked mode: Backspace, Ctrl-U, Ctrl-W).
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, Write};
+
+use crate::model::{ArgumentMap, NodeIx};
+use crate::study::{Field, Layer, Store};
+
+/// What the reader of lines has: the map, where they are, and their layer if kept.
+pub struct Lines<'a> {
+    map: &'a ArgumentMap,
+    at: NodeIx,
+    layer: Option<(Store, Layer)>,
+}
+
+const HELP: &str = "Commands (short forms in brackets):
+  next (n), previous (p)     step through the argument in reading order
+  up (u)                     the node this one supports or attacks
+  children (c)               the nodes that support or attack this one
+  go ID (g ID)               go to a node by its id, as P2
+  this (t)                   say the current node again
+  paragraph N (para N)       the text of paragraph N
+  who N (w N)                the nodes that cite paragraph N
+  search WORDS (s WORDS)     nodes and paragraphs with these words
+  note [TEXT]                read your note on this node, or write it
+  mark (m)                   mark this node understood, or not
+  help (h, ?)                this list
+  quit (q)                   leave";
+
+impl<'a> Lines<'a> {
+    pub fn new(map: &'a ArgumentMap, layer: Option<(Store, Layer)>) -> Self {
+        Self {
+            map,
+            at: map.thesis,
+            layer,
+        }
+    }
+
+    /// The current node, as plain lines.
+    fn node(&self, out: &mut String) {
+        let m = self.map;
+        let n = &m.nodes[self.at];
+        let step = n.step + 1;
+        out.push_str(&format!("{} {}: {}\n", n.role.name(), n.id, n.headline()));
+        if n.label.is_some() {
+            out.push_str(&format!("  Text: {}\n", n.text));
+        }
+        out.push_str(&format!(
+            "  Argued by: {}\n",
+            n.by.as_deref().unwrap_or("the author")
+        ));
+        if let Some(p) = n.parent {
+            let verb = if n.role.attacks() {
+                "Attacks"
+            } else {
+                "Supports"
+            };
+            out.push_str(&format!(
+                "  {verb}: {} {}\n",
+                m.nodes[p].id,
+                m.nodes[p].headline()
+            ));
+        }
+        for &(to, link) in &n.also {
+            out.push_str(&format!(
+                "  Also {}: {} {}\n",
+                link.verb(),
+                m.nodes[to].id,
+                m.nodes[to].headline()
+            ));
+        }
+        let (support, attack) = m.supporters_and_attackers(self.at);
+        let ids = |v: &[NodeIx]| {
+            v.iter()
+                .map(|&i| m.nodes[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !support.is_empty() {
+            out.push_str(&format!("  Supported by: {}\n", ids(&support)));
+        }
+        if !attack.is_empty() {
+            out.push_str(&format!("  Attacked by: {}\n", ids(&attack)));
+        }
+        if n.conceded {
+            out.push_str("  The author concedes it.\n");
+        }
+        if n.implicit {
+            out.push_str("  Implicit: the text leaves it unstated.\n");
+        }
+        for c in &n.citations {
+            match &c.quote {
+                Some(q) => out.push_str(&format!(
+                    "  Cites paragraph {}: \"{}\"\n",
+                    q.paragraph, q.text
+                )),
+                None if c.first == c.last => {
+                    out.push_str(&format!("  Cites paragraph {}\n", c.first))
+                }
+                None => out.push_str(&format!("  Cites paragraphs {} to {}\n", c.first, c.last)),
+            }
+        }
+        if let Some((_, layer)) = &self.layer
+            && let Some(s) = layer.node(&n.id)
+        {
+            if s.understood {
+                out.push_str("  You marked it understood.\n");
+            }
+            if let Some(j) = s.judgement {
+                out.push_str(&format!("  Your verdict: {}.\n", j.word(n.kind)));
+            }
+            if !s.note.is_empty() {
+                out.push_str(&format!("  Your note: {}\n", s.note.replace('\n', " / ")));
+            }
+        }
+        out.push_str(&format!("Step {step} of {}.\n", m.walk.len()));
+    }
+
+    fn save(&mut self, id: &str, field: Field) -> String {
+        let Some((store, layer)) = &mut self.layer else {
+            return "Notes and marks are off: there is no folder to keep them in.".into();
+        };
+        let changed: BTreeSet<(String, Field)> = [(id.to_string(), field)].into();
+        match store.save(layer, &changed, false) {
+            Ok((merged, _)) => {
+                *layer = merged;
+                String::new()
+            }
+            Err(why) => why,
+        }
+    }
+
+    /// Carries out one command line; `None` when it says to quit.
+    pub fn command(&mut self, line: &str) -> Option<String> {
+        let m = self.map;
+        let mut out = String::new();
+        let line = line.trim();
+        let (verb, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let rest = rest.trim();
+        let number = || rest.trim_start_matches('¶').parse::<usize>().ok();
+        match verb.to_lowercase().as_str() {
+            "" => {}
+            "q" | "quit" | "exit" => return None,
+            "h" | "help" | "?" => out.push_str(HELP),
+            "t" | "this" => self.node(&mut out),
+            "n" | "next" => match m.walk.get(m.nodes[self.at].step + 1) {
+                Some(&ix) => {
+                    self.at = ix;
+                    self.node(&mut out);
+                }
+                None => out.push_str("That was the last step; p goes back.\n"),
+            },
+            "p" | "prev" | "previous" | "back" => match m.nodes[self.at].step.checked_sub(1) {
+                Some(i) => {
+                    self.at = m.walk[i];
+                    self.node(&mut out);
+                }
+                None => out.push_str("This is the first step, the thesis; n goes on.\n"),
+            },
+            "u" | "up" | "parent" => match m.nodes[self.at].parent {
+                Some(p) => {
+                    self.at = p;
+                    self.node(&mut out);
+                }
+                None => out.push_str("The thesis is the top.\n"),
+            },
+            "c" | "children" => {
+                let (support, attack) = m.supporters_and_attackers(self.at);
+                if support.is_empty() && attack.is_empty() {
+                    out.push_str("Nothing supports or attacks it.\n");
+                }
+                for ix in support.into_iter().chain(attack) {
+                    let n = &m.nodes[ix];
+                    out.push_str(&format!("  {} {}: {}\n", n.role.name(), n.id, n.headline()));
+                }
+            }
+            "g" | "go" => match m
+                .find(rest)
+                .or_else(|| m.nodes.iter().position(|n| n.id.eq_ignore_ascii_case(rest)))
+            {
+                Some(ix) => {
+                    self.at = ix;
+                    self.node(&mut out);
+                }
+                None => out.push_str(&format!(
+                    "No node has the id {rest:?}; ids are like T, P1, E2a.\n"
+                )),
+            },
+            "para" | "paragraph" | "¶" => {
+                match number().and_then(|k| m.source.paragraphs.get(k.wrapping_sub(1))) {
+                    Some(p) => {
+                        let outside = if p.outside {
+                            " (outside the argument)"
+                        } else {
+                            ""
+                        };
+                        out.push_str(&format!("Paragraph {}{outside}: {}\n", p.number, p.text));
+                    }
+                    None => out.push_str(&format!(
+                        "Say which paragraph, from 1 to {}: para 4\n",
+                        m.source.paragraphs.len()
+                    )),
+                }
+            }
+            "w" | "who" => match number() {
+                Some(k) if (1..=m.source.paragraphs.len()).contains(&k) => {
+                    let citers = m.citers(k);
+                    if citers.is_empty() {
+                        out.push_str(&format!("No node cites paragraph {k}.\n"));
+                    }
+                    for &ix in citers {
+                        let n = &m.nodes[ix];
+                        out.push_str(&format!("  {} {}: {}\n", n.role.name(), n.id, n.headline()));
+                    }
+                }
+                _ => out.push_str(&format!(
+                    "Say which paragraph, from 1 to {}: who 4\n",
+                    m.source.paragraphs.len()
+                )),
+            },
+            "s" | "search" | "find" => {
+                if rest.is_empty() {
+                    out.push_str("Say what to find: search militias\n");
+                } else {
+                    let cs = crate::search::is_case_sensitive(rest);
+                    let mut found = 0;
+                    for &ix in &m.walk {
+                        let n = &m.nodes[ix];
+                        if [
+                            Some(n.id.as_str()),
+                            n.label.as_deref(),
+                            Some(n.text.as_str()),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .any(|t| !crate::search::find_all(t, rest, cs).is_empty())
+                        {
+                            found += 1;
+                            out.push_str(&format!(
+                                "  {} {}: {}\n",
+                                n.role.name(),
+                                n.id,
+                                n.headline()
+                            ));
+                        }
+                    }
+                    for p in &m.source.paragraphs {
+                        if !crate::search::find_all(&p.text, rest, cs).is_empty() {
+                            found += 1;
+                            out.push_str(&format!("  Paragraph {}\n", p.number));
+                        }
+                    }
+                    out.push_str(&format!("{found} found. go ID or para N to read one.\n"));
+                }
+            }
+            "note" => {
+                let id = m.nodes[self.at].id.clone();
+                if rest.is_empty() {
+                    let note = self
+                        .layer
+                        .as_ref()
+                        .and_then(|(_, l)| l.node(&id))
+                        .map(|s| s.note.clone())
+                        .unwrap_or_default();
+                    if note.is_empty() {
+                        out.push_str("No note on this node; note TEXT writes one.\n");
+                    } else {
+                        out.push_str(&format!("Your note on {id}: {note}\n"));
+                    }
+                } else if let Some((_, layer)) = &mut self.layer {
+                    layer.node_mut(&id).note = rest.to_string();
+                    let why = self.save(&id, Field::Note);
+                    out.push_str(if why.is_empty() {
+                        "Note saved.\n"
+                    } else {
+                        &why
+                    });
+                } else {
+                    out.push_str("Notes are off: there is no folder to keep them in.\n");
+                }
+            }
+            "m" | "mark" => {
+                let id = m.nodes[self.at].id.clone();
+                if let Some((_, layer)) = &mut self.layer {
+                    let s = layer.node_mut(&id);
+                    s.understood = !s.understood;
+                    let now = s.understood;
+                    let why = self.save(&id, Field::Understood);
+                    if why.is_empty() {
+                        out.push_str(if now {
+                            "Marked understood.\n"
+                        } else {
+                            "No longer marked understood.\n"
+                        });
+                    } else {
+                        out.push_str(&why);
+                    }
+                } else {
+                    out.push_str("Marks are off: there is no folder to keep them in.\n");
+                }
+            }
+            other => out.push_str(&format!(
+                "Unknown command: {}. Type help for the list.\n",
+                crate::sanitize::clean(other)
+            )),
+        }
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        Some(out)
+    }
+
+    /// Reads commands from `input` until `quit` or its end, writing to `output`. The prompt
+    /// `> ` is written only when `prompt` is set (an interactive terminal).
+    pub fn run(
+        &mut self,
+        mut input: impl BufRead,
+        mut output: impl Write,
+        prompt: bool,
+    ) -> std::io::Result<()> {
+        let mut first = format!("{}\n", self.map.source.title);
+        first.push_str(&format!(
+            "{} nodes. Type help for the commands, n for the next step.\n",
+            self.map.nodes.len()
+        ));
+        self.node(&mut first);
+        output.write_all(first.as_bytes())?;
+        let mut line = String::new();
+        loop {
+            if prompt {
+                output.write_all(b"> ")?;
+            }
+            output.flush()?;
+            line.clear();
+            if input.read_line(&mut line)? == 0 {
+                break;
+            }
+            // From a script, the command is written before its answer, so the output reads as a
+            // transcript; a terminal has echoed it already.
+            if !prompt {
+                output
+                    .write_all(format!("> {}\n", crate::sanitize::clean(line.trim())).as_bytes())?;
+            }
+            match self.command(&line) {
+                Some(text) => output.write_all(text.as_bytes())?,
+                None => break,
+            }
+        }
+        output.flush()
+    }
+}
