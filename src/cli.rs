@@ -80,6 +80,14 @@ pub enum Command {
     },
     /// Print the JSON Schema of the map format, for TOML editors (`#:schema` in a map)
     Schema,
+    /// Print the manual page (roff): argwalk man > ~/.local/share/man/man1/argwalk.1
+    Man,
+    /// Print shell completions: argwalk completions bash > ~/.local/share/bash-completion/completions/argwalk
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Export the map (with your notes and verdicts) for printing or for other tools
     Export {
         /// The map; without one, the built-in Astana map
@@ -149,6 +157,21 @@ pub fn main() -> ExitCode {
         }) => export(map.as_deref(), to, output.as_deref(), no_notes),
         Some(Command::Drill { map, display }) => read(map.as_deref(), display, true),
         Some(Command::Read { map, ascii }) => read_lines(map.as_deref(), ascii),
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
+                Ok(()) => {
+                    let _ = std::io::stdout().write_all(&out);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&format!("cannot write the manual page: {e}")),
+            }
+        }
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "argwalk", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
         Some(Command::Schema) => {
             let _ = std::io::stdout().write_all(crate::schema::text().as_bytes());
             ExitCode::SUCCESS

@@ -168,3 +168,50 @@ fn outline_json_is_the_tree() {
     assert!(text.contains("\"version\": 1"));
     assert_eq!(text.matches("\"id\": ").count(), map.nodes.len());
 }
+
+/// The manual page and the shell completions come from the command-line definitions: every
+/// subcommand is in them, and each is valid for its reader (bash parses the completion script).
+#[test]
+fn man_page_and_completions_cover_every_command() {
+    let man = String::from_utf8(argwalk().arg("man").output().unwrap().stdout).unwrap();
+    assert!(man.contains(".TH argwalk 1"));
+    for sub in [
+        "check",
+        "init",
+        "paragraphs",
+        "outline",
+        "export",
+        "drill",
+        "read",
+        "schema",
+    ] {
+        assert!(man.contains(sub), "man page lacks {sub}");
+    }
+    for shell in ["bash", "zsh", "fish"] {
+        let out = argwalk().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("export") && text.contains("screen-reader"),
+            "{shell}"
+        );
+        if shell == "bash" {
+            let mut child = Command::new("bash")
+                .arg("-n")
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(text.as_bytes())
+                .unwrap();
+            assert!(
+                child.wait().unwrap().success(),
+                "bash reads the completions"
+            );
+        }
+    }
+}
