@@ -33,6 +33,19 @@ pub struct Cli {
 
     #[command(flatten)]
     pub display: Display,
+
+    /// Offer the maps of DIR in a list; q from a map comes back to it
+    #[arg(long, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+
+    /// Keep notes, marks and drills as the team member NAME (under the state folder's users/)
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+
+    /// A shared server's session: the library only (no map path), no editor, no file written
+    /// but the member's own notes; for an SSH forced command (docs/TEAM.md)
+    #[arg(long, requires = "library")]
+    pub restricted: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -176,6 +189,7 @@ pub fn main() -> ExitCode {
             let _ = std::io::stdout().write_all(crate::schema::text().as_bytes());
             ExitCode::SUCCESS
         }
+        None if cli.library.is_some() || cli.user.is_some() || cli.restricted => team(&cli),
         None => read(cli.map.as_deref(), cli.display, false),
     }
 }
@@ -293,6 +307,103 @@ fn export(
             ExitCode::SUCCESS
         }
     }
+}
+
+/// A member's state folder: `users/NAME` under the state folder, NAME checked so it names one
+/// folder and nothing else.
+fn user_state(user: Option<&str>) -> Result<Option<PathBuf>, ExitCode> {
+    let root = crate::study::store::state_dir();
+    match user {
+        None => Ok(root),
+        Some(name) => {
+            let ok = !name.is_empty()
+                && name.len() <= 64
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !ok {
+                return Err(fail(
+                    "--user takes a name of letters, digits, - and _ (at most 64)",
+                ));
+            }
+            Ok(root.map(|r| r.join("users").join(name)))
+        }
+    }
+}
+
+/// The reader with `--library`, `--user` or `--restricted`.
+fn team(cli: &Cli) -> ExitCode {
+    let theme =
+        crate::theme::Theme::detect(cli.display.no_color, cli.display.ascii, cli.display.unicode);
+    let state = match user_state(cli.user.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if cli.restricted && cli.map.is_some() {
+        return fail("a restricted session opens maps from its library only: no map path");
+    }
+    let restricted = cli.restricted;
+    let screen_reader = cli.display.screen_reader;
+    let Some(root) = cli.library.clone() else {
+        // --user alone: the one map (or the built-in one), with that member's notes.
+        let map = cli.map.clone();
+        let load = move || {
+            let m = load_clean(map.as_deref())?;
+            let files = map
+                .as_ref()
+                .map(|p| crate::app::MapFiles::new(p.clone(), m.source.text_file.as_deref()));
+            let study = state.as_ref().map(|dir| {
+                let store = crate::study::Store::new(dir, map.as_deref());
+                let opened = store.open();
+                (store, opened)
+            });
+            let m = if theme.ascii { crate::ascii::map(m) } else { m };
+            Ok(crate::driver::Session {
+                map: m,
+                files,
+                study,
+                drill: false,
+                screen_reader,
+                restricted,
+                confine: None,
+            })
+        };
+        return crate::driver::run(load, theme);
+    };
+    let library = match crate::library::Library::open(&root, state.clone()) {
+        Ok(l) => l,
+        Err(e) => return fail(&format!("cannot read the library {}: {e}", root.display())),
+    };
+    let confine = root.clone();
+    let open = move |path: &Path| -> Result<crate::driver::Session, String> {
+        let loaded = crate::loader::load_path_within(path, &confine)
+            .map_err(|e| crate::sanitize::clean(&format!("{e:#}")))?;
+        let Some(m) = loaded.map else {
+            return Err(format!(
+                "{} errors in this map: it cannot be opened",
+                loaded.report.errors()
+            ));
+        };
+        let files = (!restricted)
+            .then(|| crate::app::MapFiles::new(path.to_path_buf(), m.source.text_file.as_deref()));
+        let study = state.as_ref().map(|dir| {
+            let store = crate::study::Store::new(dir, Some(path));
+            let mut opened = store.open();
+            opened.layer.title.clone_from(&m.source.title);
+            (store, opened)
+        });
+        let m = if theme.ascii { crate::ascii::map(m) } else { m };
+        Ok(crate::driver::Session {
+            map: m,
+            files,
+            study,
+            drill: false,
+            screen_reader,
+            restricted,
+            confine: Some(confine.clone()),
+        })
+    };
+    crate::driver::run_library(library, open, theme)
 }
 
 /// `argwalk read`: the line mode, on standard input and output, whatever they are.
@@ -561,6 +672,8 @@ fn read(map: Option<&Path>, display: Display, drill: bool) -> ExitCode {
             study,
             drill,
             screen_reader: display.screen_reader,
+            restricted: false,
+            confine: None,
         })
     };
     crate::driver::run(load, theme)

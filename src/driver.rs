@@ -45,6 +45,10 @@ pub struct Session {
     /// Show the terminal's cursor where the focus is (`--screen-reader`); otherwise it is put
     /// there hidden, which screen readers that track the cursor follow too.
     pub screen_reader: bool,
+    /// A restricted session (`--restricted`): no editor, and the map's article read from within
+    /// `confine` only.
+    pub restricted: bool,
+    pub confine: Option<PathBuf>,
 }
 
 /// Hands events to the session's thread from any other, and wakes it.
@@ -277,6 +281,100 @@ fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// Runs a library: the list of its maps, and each map chosen, in one terminal until the reader
+/// quits from the list. `open` loads a chosen map as a session.
+pub fn run_library(
+    mut library: crate::library::Library,
+    open: impl Fn(&Path) -> Result<Session, String>,
+    theme: Theme,
+) -> ExitCode {
+    catch_signals();
+    let screen = terminal::new_screen(theme.ascii);
+    terminal::install_panic_hook();
+    let mut tui = match screen.and_then(Tui::enter) {
+        Ok(tui) => tui,
+        Err(e) => {
+            terminal::restore();
+            let _ = writeln!(std::io::stderr(), "argwalk: cannot use this terminal: {e}");
+            return ExitCode::from(crate::cli::EXIT_IO);
+        }
+    };
+    let code = match Channel::new() {
+        Ok(mut channel) => library_loop(&mut tui, &mut library, &open, theme, &mut channel),
+        Err(_) => Ok(app::Exit::HangUp.code()),
+    }
+    .unwrap_or_else(|_| app::Exit::HangUp.code());
+    drop(tui);
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+fn library_loop(
+    tui: &mut Tui,
+    library: &mut crate::library::Library,
+    open: &impl Fn(&Path) -> Result<Session, String>,
+    theme: Theme,
+    channel: &mut Channel,
+) -> std::io::Result<i32> {
+    if let Ok(mut s) = SESSION.lock() {
+        *s = Some(channel.waker.clone());
+    }
+    loop {
+        let (w, h) = terminal::size()?;
+        let size = tui.screen.size()?;
+        if (w, h) != (size.width, size.height) {
+            tui.resize(w, h)?;
+        }
+        let rows = crate::library::Library::rows(h);
+        library.read_visible(rows);
+        {
+            let _guard = DRAWING.lock();
+            tui.screen.draw(|frame| library.render(frame, &theme))?;
+            if let Some(p) = library.focus() {
+                use ratatui::backend::Backend;
+                let backend = tui.screen.backend_mut();
+                backend.set_cursor_position(p)?;
+                Backend::flush(backend)?;
+            }
+        }
+        let event = channel.events.next()?;
+        let action = match event {
+            Event::Key(key) => crate::keymap::resolve(&crate::library::Library::scopes(), &key),
+            Event::Signal(n) => return Ok(128 + n),
+            Event::HangUp => return Ok(app::Exit::HangUp.code()),
+            _ => None,
+        };
+        match action {
+            Some(crate::keymap::Action::Quit) => return Ok(0),
+            Some(crate::keymap::Action::Interrupt) => return Ok(app::Exit::Interrupt.code()),
+            Some(action) => {
+                if let Some(path) = library.update(action, rows) {
+                    match open(&path) {
+                        Ok(session) => {
+                            // A fresh screen for the map: what the list drew is forgotten.
+                            let (w, h) = terminal::size()?;
+                            tui.resize(w, h)?;
+                            let code = event_loop(tui, session, theme, channel)?;
+                            if code != 0 {
+                                return Ok(code);
+                            }
+                            // Back to the list, drawn whole.
+                            let (w, h) = terminal::size()?;
+                            tui.resize(w, h)?;
+                            for e in &mut library.entries {
+                                if e.path == path {
+                                    e.summary = None;
+                                }
+                            }
+                        }
+                        Err(why) => library.message = Some(why),
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+}
+
 /// Runs the reader on the session `load` gives, until the user quits, a signal arrives or the
 /// terminal goes away. If `load` fails, nothing is drawn and its exit code is returned.
 pub fn run(load: impl FnOnce() -> Result<Session, ExitCode>, theme: Theme) -> ExitCode {
@@ -306,7 +404,7 @@ pub fn run(load: impl FnOnce() -> Result<Session, ExitCode>, theme: Theme) -> Ex
             return ExitCode::from(crate::cli::EXIT_IO);
         }
     };
-    let code = match event_loop(&mut tui, session, theme) {
+    let code = match Channel::new().and_then(|mut c| event_loop(&mut tui, session, theme, &mut c)) {
         Ok(code) => code,
         // The terminal failed under us (most often: it is gone). Nothing more can be shown.
         Err(_) => app::Exit::HangUp.code(),
@@ -315,11 +413,46 @@ pub fn run(load: impl FnOnce() -> Result<Session, ExitCode>, theme: Theme) -> Ex
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
-fn event_loop(tui: &mut Tui, mut session: Session, theme: Theme) -> std::io::Result<i32> {
+/// The events of the process's terminal and of the other threads, made once for all the
+/// sessions a process runs (a library opens one map after another in one terminal).
+struct Channel {
+    events: Events,
+    waker: Waker,
+}
+
+impl Channel {
+    fn new() -> std::io::Result<Self> {
+        let (tx, rx) = mpsc::channel();
+        let (wake_rx, wake_tx) = UnixStream::pair()?;
+        wake_tx.set_nonblocking(true)?;
+        wake_rx.set_nonblocking(true)?;
+        Ok(Self {
+            events: Events {
+                tty: input_tty(),
+                wake: wake_rx,
+                rx,
+                queue: VecDeque::new(),
+            },
+            waker: Waker {
+                tx,
+                wake: std::sync::Arc::new(wake_tx),
+            },
+        })
+    }
+}
+
+fn event_loop(
+    tui: &mut Tui,
+    mut session: Session,
+    theme: Theme,
+    channel: &mut Channel,
+) -> std::io::Result<i32> {
+    let Channel { events, waker } = channel;
     let ratatui::layout::Size { width, height } = tui.screen.size()?;
     let map = std::mem::replace(&mut session.map, crate::model::ArgumentMap::empty());
     let mut app = App::new(map, width, height);
     app.files = session.files.take();
+    app.restricted = session.restricted;
     let store = match session.study.take() {
         Some((store, opened)) => {
             app.study = Some(app::Study::new(opened.layer));
@@ -346,20 +479,6 @@ fn event_loop(tui: &mut Tui, mut session: Session, theme: Theme) -> std::io::Res
         // For the end-to-end tests, in debug builds only: a panic mid-session restores.
         panic!("panic requested by ARGWALK_TEST_PANIC");
     }
-    let (tx, rx) = mpsc::channel();
-    let (wake_rx, wake_tx) = UnixStream::pair()?;
-    wake_tx.set_nonblocking(true)?;
-    wake_rx.set_nonblocking(true)?;
-    let waker = Waker {
-        tx,
-        wake: std::sync::Arc::new(wake_tx),
-    };
-    let mut events = Events {
-        tty: input_tty(),
-        wake: wake_rx,
-        rx,
-        queue: VecDeque::new(),
-    };
     if session.drill && app.overlay == app::Overlay::None {
         app::update(&mut app, crate::keymap::Action::Drill);
     }
@@ -392,6 +511,7 @@ fn event_loop(tui: &mut Tui, mut session: Session, theme: Theme) -> std::io::Res
             if let Ok(mut s) = SESSION.lock() {
                 *s = Some(waker.clone());
             }
+
             watch = Some(Watch::new(app.files.as_ref(), waker.clone()));
             let size = (app.width, app.height);
             follow_size(tui, &mut app)?;
@@ -414,7 +534,7 @@ fn event_loop(tui: &mut Tui, mut session: Session, theme: Theme) -> std::io::Res
         while let Some(effect) = pending.pop_front() {
             let answer = match effect {
                 Effect::Quit(code) => return Ok(code),
-                Effect::Reload => reload(&app, theme, &mut stamp),
+                Effect::Reload => reload(&app, theme, &mut stamp, session.confine.as_deref()),
                 Effect::SaveLayer {
                     layer,
                     changed,
@@ -511,7 +631,7 @@ impl Stamp {
     }
 }
 
-fn reload(app: &App, theme: Theme, last: &mut Stamp) -> Option<Event> {
+fn reload(app: &App, theme: Theme, last: &mut Stamp, confine: Option<&Path>) -> Option<Event> {
     let Some(files) = &app.files else {
         return Some(Event::ReloadFailed(
             "The built-in map does not change".into(),
@@ -522,7 +642,11 @@ fn reload(app: &App, theme: Theme, last: &mut Stamp) -> Option<Event> {
         return None;
     }
     *last = now;
-    Some(match loader::load_path(&files.map) {
+    let loaded = match confine {
+        Some(root) => loader::load_path_within(&files.map, root),
+        None => loader::load_path(&files.map),
+    };
+    Some(match loaded {
         Ok(mut loaded) => {
             if theme.ascii {
                 loaded.map = loaded.map.map(crate::ascii::map);

@@ -106,6 +106,7 @@ pub enum Scope {
     Weak,
     Frontlines,
     Drill,
+    Library,
 }
 
 impl Scope {
@@ -124,6 +125,7 @@ impl Scope {
             Scope::Weak => "Weak spots",
             Scope::Frontlines => "Frontlines",
             Scope::Drill => "Drill",
+            Scope::Library => "The library of maps",
         }
     }
 }
@@ -556,6 +558,63 @@ pub const BINDINGS: &[Binding] = &[
         "Quit at once",
         None,
     ),
+    bind(
+        S::Library,
+        &[key('j'), code(KeyCode::Down)],
+        A::MoveDown,
+        "Select the next map",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[key('k'), code(KeyCode::Up)],
+        A::MoveUp,
+        "Select the previous map",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[code(KeyCode::PageDown)],
+        A::PageDown,
+        "A page down",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[code(KeyCode::PageUp)],
+        A::PageUp,
+        "A page up",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[key('g'), code(KeyCode::Home)],
+        A::First,
+        "The first map",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[key('G'), code(KeyCode::End)],
+        A::Last,
+        "The last map",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[code(KeyCode::Enter)],
+        A::OverlayChoose,
+        "Open the map (q in it comes back here)",
+        Some("open"),
+    ),
+    bind(
+        S::Library,
+        &[key('q'), code(KeyCode::Esc)],
+        A::Quit,
+        "Quit",
+        Some("quit"),
+    ),
+    bind(S::Library, &[ctrl('c')], A::Interrupt, "Quit at once", None),
     bind(
         S::Drill,
         &[key(' '), code(KeyCode::Enter)],

@@ -17,6 +17,7 @@ pub mod init;
 pub mod key;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod lines;
 pub mod loader;
 pub mod model;

@@ -94,6 +94,46 @@ pub fn load_source(path: &Path) -> anyhow::Result<Result<Source, Report>> {
     }
 }
 
+/// Files beside the map, but only within `root` (the library of a restricted session): a
+/// `text_file` of `../../etc/passwd`, or a link out of the library, is refused.
+pub struct Confined {
+    pub dir: PathBuf,
+    pub root: PathBuf,
+}
+
+impl TextFiles for Confined {
+    fn read(&self, name: &str) -> Result<String, String> {
+        let path = self.dir.join(name);
+        let real = std::fs::canonicalize(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        let root = std::fs::canonicalize(&self.root).map_err(|e| e.to_string())?;
+        if !real.starts_with(&root) {
+            return Err(format!(
+                "{name} is outside the library, and this session reads only from the library"
+            ));
+        }
+        Beside(self.dir.clone()).read(name)
+    }
+}
+
+/// [`load_path`] for a restricted session: the map and its article must lie within `root`.
+pub fn load_path_within(path: &Path, root: &Path) -> anyhow::Result<Loaded> {
+    let real =
+        std::fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if !real.starts_with(std::fs::canonicalize(root)?) {
+        bail!("{} is outside the library", path.display());
+    }
+    let bytes = read_limited(&real)?;
+    let dir = real.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(load_bytes(
+        &path.display().to_string(),
+        &bytes,
+        &Confined {
+            dir,
+            root: root.to_path_buf(),
+        },
+    ))
+}
+
 /// Only the article built into the binary.
 pub struct Builtin;
 

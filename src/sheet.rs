@@ -283,6 +283,7 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         Scope::Weak,
         Scope::Frontlines,
         Scope::Drill,
+        Scope::Library,
         Scope::Notice,
         Scope::Help,
     ] {

@@ -59,24 +59,8 @@ fn running(exe: &Path) -> Vec<u32> {
     pids
 }
 
-#[test]
-#[ignore = "needs openssh-server; run with `cargo test --test ssh -- --ignored` (CI does)"]
-fn killing_the_ssh_client_leaves_no_argwalk_behind() {
-    let sshd = ["/usr/sbin/sshd", "/usr/bin/sshd"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists());
-    let sshd = sshd.expect("sshd is not installed (apt-get install openssh-server)");
-    let dir = std::env::temp_dir().join(format!("argwalk-ssh-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::create_dir_all("/run/sshd").ok();
-    keygen(&dir.join("host_key"));
-    keygen(&dir.join("user_key"));
-    std::fs::copy(dir.join("user_key.pub"), dir.join("authorized_keys")).unwrap();
-    // A copy of the binary under a name of its own, so its server-side process can be found.
-    let exe = dir.join("argwalk-under-ssh");
-    std::fs::copy(env!("CARGO_BIN_EXE_argwalk"), &exe).unwrap();
+/// Starts a throwaway sshd on 127.0.0.1 for `dir` (its host key and authorized_keys there).
+fn start_sshd(sshd: &Path, dir: &Path) -> (Server, u16) {
     let port = free_port();
     let config = format!(
         "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host_key\nAuthorizedKeysFile {d}/authorized_keys\n\
@@ -86,7 +70,7 @@ fn killing_the_ssh_client_leaves_no_argwalk_behind() {
     );
     std::fs::write(dir.join("sshd_config"), config).unwrap();
     let _server = Server {
-        child: Command::new(&sshd)
+        child: Command::new(sshd)
             .arg("-D")
             .arg("-e")
             .arg("-f")
@@ -106,6 +90,28 @@ fn killing_the_ssh_client_leaves_no_argwalk_behind() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+    (_server, port)
+}
+
+#[test]
+#[ignore = "needs openssh-server; run with `cargo test --test ssh -- --ignored` (CI does)"]
+fn killing_the_ssh_client_leaves_no_argwalk_behind() {
+    let sshd = ["/usr/sbin/sshd", "/usr/bin/sshd"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists());
+    let sshd = sshd.expect("sshd is not installed (apt-get install openssh-server)");
+    let dir = std::env::temp_dir().join(format!("argwalk-ssh-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all("/run/sshd").ok();
+    keygen(&dir.join("host_key"));
+    keygen(&dir.join("user_key"));
+    std::fs::copy(dir.join("user_key.pub"), dir.join("authorized_keys")).unwrap();
+    // A copy of the binary under a name of its own, so its server-side process can be found.
+    let exe = dir.join("argwalk-under-ssh");
+    std::fs::copy(env!("CARGO_BIN_EXE_argwalk"), &exe).unwrap();
+    let (_server, port) = start_sshd(&sshd, &dir);
     let user = std::env::var("USER")
         .ok()
         .filter(|u| !u.is_empty())
@@ -164,5 +170,191 @@ fn killing_the_ssh_client_leaves_no_argwalk_behind() {
         "argwalk took {gone_after:?} to go"
     );
     eprintln!("server-side argwalk gone {gone_after:?} after the ssh client was killed");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The processes whose parent is `pid`.
+fn children(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        // The parent is the fourth field, after the name in parentheses.
+        let ppid = stat
+            .rsplit(')')
+            .next()
+            .and_then(|r| r.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if ppid == Some(pid) {
+            out.push(child);
+        }
+    }
+    out
+}
+
+/// A debate team on one server: each member's key runs argwalk as a forced command in a
+/// restricted library session of their own. Two members see their own notes only; no key
+/// starts a process or escapes the library (the editor key, a map's text file pointing out of
+/// the library, a hostile file name); a dropped link leaves no argwalk behind and the last note
+/// saved.
+#[test]
+#[ignore = "needs openssh-server; run with `cargo test --test ssh -- --ignored` (CI does)"]
+fn a_team_shares_a_library_and_keeps_its_notes_apart() {
+    let sshd = ["/usr/sbin/sshd", "/usr/bin/sshd"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+        .expect("sshd is not installed (apt-get install openssh-server)");
+    let dir = std::env::temp_dir().join(format!("argwalk-team-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("library")).unwrap();
+    std::fs::create_dir_all("/run/sshd").ok();
+    let lib = dir.join("library");
+    std::fs::write(
+        lib.join("astana.toml"),
+        argwalk::loader::BUILTIN_MAP.replace("astana-talks.txt", "astana.txt"),
+    )
+    .unwrap();
+    std::fs::write(lib.join("astana.txt"), argwalk::loader::BUILTIN_TEXT).unwrap();
+    std::fs::write(lib.join("escape.toml"), "[source]\ntitle = \"x\"\ntext_file = \"../secret.txt\"\n[thesis]\nid = \"T\"\ntext = \"t\"\ncite = [1]\n").unwrap();
+    std::fs::write(dir.join("secret.txt"), "SECRET OUTSIDE THE LIBRARY\n").unwrap();
+    std::fs::write(
+        lib.join("name\u{1b}]0;PWNED\u{7}.toml"),
+        argwalk::loader::BUILTIN_MAP,
+    )
+    .unwrap();
+    let exe = dir.join("argwalk-team");
+    std::fs::copy(env!("CARGO_BIN_EXE_argwalk"), &exe).unwrap();
+    keygen(&dir.join("host_key"));
+    let mut authorized = String::new();
+    for member in ["alice", "bob"] {
+        keygen(&dir.join(member));
+        let key = std::fs::read_to_string(dir.join(format!("{member}.pub"))).unwrap();
+        authorized.push_str(&format!(
+            "restrict,pty,command=\"env LANG=C.UTF-8 TERM=xterm-256color ARGWALK_STATE_DIR={state} EDITOR=/bin/sh {exe} --restricted --library {lib} --user {member}\" {key}",
+            state = dir.join("state").display(),
+            exe = exe.display(),
+            lib = lib.display(),
+        ));
+    }
+    std::fs::write(dir.join("authorized_keys"), authorized).unwrap();
+    let (_server, port) = start_sshd(&sshd, &dir);
+    let user = std::env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "root".into());
+    let connect = |member: &str| {
+        let key = dir.join(member);
+        let port = port.to_string();
+        let target = format!("{user}@127.0.0.1");
+        // The member asks for a shell command: the forced command runs instead.
+        let args = [
+            "-tt",
+            "-p",
+            &port,
+            "-i",
+            key.to_str().unwrap(),
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "LogLevel=ERROR",
+            &target,
+            "touch /tmp/argwalk-pwned",
+        ];
+        let p = Pty::spawn(
+            Path::new("/usr/bin/ssh"),
+            &args,
+            &[("HOME", dir.to_str().unwrap())],
+            100,
+            30,
+            Session::Detached,
+        );
+        assert!(
+            p.wait_for(LONG, |s| s.contains("Library: 3 maps")),
+            "{member}: no library over ssh:\n{}\n{}",
+            p.screen(),
+            std::fs::read_to_string(dir.join("sshd.log")).unwrap_or_default()
+        );
+        p
+    };
+    // Alice writes a note on O1, and leaves.
+    let mut alice = connect("alice");
+    let screen = alice.screen();
+    assert!(
+        screen.contains("name␛]0;PWNED␇.toml"),
+        "the hostile name is shown made visible:\n{screen}"
+    );
+    assert!(
+        !String::from_utf8_lossy(&alice.bytes()).contains("\u{1b}]0;PWNED"),
+        "no OSC reached the terminal"
+    );
+    alice.press_and_see(b"\r", &["step 1/37"], LONG);
+    alice.send(b"n");
+    alice.send(b"aAlice's line on O1\x1b");
+    assert!(
+        alice.wait_for(LONG, |s| s.contains("Note on O1 saved")),
+        "{}",
+        alice.screen()
+    );
+    alice.press_and_see(b"q", &["Library: 3 maps"], LONG);
+    alice.send(b"q");
+    alice.wait(LONG).expect("alice's session ends");
+    // Bob sees his own notes only, and nothing he presses starts a process or leaves the library.
+    let mut bob = connect("bob");
+    let server = running(&exe);
+    assert_eq!(server.len(), 1);
+    bob.press_and_see(b"jj\r", &["cannot be opened"], LONG);
+    bob.press_and_see(b"gg\r", &["step 1/37"], LONG);
+    bob.send(b"n");
+    assert!(bob.wait_for(LONG, |s| s.contains("step 2/37")));
+    assert!(
+        !bob.screen().contains("Alice's line"),
+        "bob sees alice's note:\n{}",
+        bob.screen()
+    );
+    bob.press_and_see(b"e", &["Editing is off"], LONG);
+    bob.send(b"aBob's own line\x1b");
+    assert!(bob.wait_for(LONG, |s| s.contains("Note on O1 saved")));
+    assert!(
+        children(server[0]).is_empty(),
+        "the restricted session started a process"
+    );
+    assert!(
+        !Path::new("/tmp/argwalk-pwned").exists(),
+        "the member's command ran"
+    );
+    // The link drops mid-session: argwalk goes, and bob's note is on disk.
+    let _ = bob.child.kill();
+    let cut = Instant::now();
+    while !running(&exe).is_empty() && cut.elapsed() < LONG {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        running(&exe).is_empty(),
+        "argwalk left behind after the link dropped"
+    );
+    let layer = |member: &str| -> String {
+        let dir = dir.join("state").join("users").join(member).join("layers");
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+            .collect()
+    };
+    let (a, b) = (layer("alice"), layer("bob"));
+    assert!(
+        a.contains("Alice's line on O1") && !a.contains("Bob's"),
+        "{a}"
+    );
+    assert!(
+        b.contains("Bob's own line") && !b.contains("Alice's"),
+        "{b}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -159,6 +159,8 @@ pub struct App {
     pub exit: Option<Exit>,
     /// The time, as the driver last said: drills are scheduled by it.
     pub now: chrono::DateTime<chrono::Utc>,
+    /// A restricted session (a team member over SSH): no editor, no file named by the user.
+    pub restricted: bool,
 }
 
 /// The tree pane: the selection, what is folded, and the rows that shows.
@@ -252,6 +254,7 @@ impl App {
             message: None,
             exit: None,
             now: chrono::Utc::now(),
+            restricted: false,
         };
         app.rebuild_rows();
         app.rewrap();

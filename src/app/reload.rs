@@ -76,6 +76,7 @@ impl App {
         // The reader's layer is the reader's: a new map keeps it (keyed by id).
         fresh.study = self.study.take();
         fresh.now = self.now;
+        fresh.restricted = self.restricted;
         // The map may name another article now.
         fresh.files = self
             .files
@@ -105,6 +106,9 @@ impl App {
     /// The file and line the editor opens at: the marked paragraph from the source pane, the
     /// first problem from the problems window, else the selected node's table.
     pub(super) fn edit_target(&self) -> Result<Effect, String> {
+        if self.restricted {
+            return Err("Editing is off in this session: maps here are read, not changed".into());
+        }
         let Some(files) = &self.files else {
             return Err("Built-in map: `argwalk init --example DIR` writes a copy to edit".into());
         };

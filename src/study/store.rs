@@ -110,6 +110,12 @@ impl Store {
         }
     }
 
+    /// The layer as it is on disk, read only (for a list of maps): an unreadable file counts
+    /// as empty here, and is left for the session that opens the map to move aside.
+    pub fn peek(&self) -> Layer {
+        self.read().ok().flatten().unwrap_or_default()
+    }
+
     /// The layer on disk: `None` when there is no file yet, `Err` when it cannot be read.
     fn read(&self) -> Result<Option<Layer>, String> {
         let bytes = match fs::read(&self.path) {
