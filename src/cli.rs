@@ -46,6 +46,10 @@ pub struct Cli {
     /// but the member's own notes; for an SSH forced command (docs/TEAM.md)
     #[arg(long, requires = "library")]
     pub restricted: bool,
+
+    /// Read this configuration instead of ~/.config/argwalk/config.toml
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,6 +97,12 @@ pub enum Command {
     },
     /// Print the JSON Schema of the map format, for TOML editors (`#:schema` in a map)
     Schema,
+    /// Your configuration: print a commented default one, or check yours
+    Config {
+        /// Print the default configuration, every key and colour with what it does
+        #[arg(long)]
+        default: bool,
+    },
     /// Print the manual page (roff): argwalk man > ~/.local/share/man/man1/argwalk.1
     Man,
     /// Print shell completions: argwalk completions bash > ~/.local/share/bash-completion/completions/argwalk
@@ -147,10 +157,26 @@ pub fn main() -> ExitCode {
     // Plain `argwalk` is the common case and has nothing to parse; skipping clap's setup saves
     // a sixth of a millisecond before the first frame.
     if std::env::args_os().len() == 1 {
-        return read(None, Display::default(), false);
+        return match configure(None, Display::default()) {
+            Ok(display) => read(None, display, false),
+            Err(code) => code,
+        };
     }
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Some(Command::Config { default: true }) = cli.command {
+        let _ = std::io::stdout().write_all(crate::config::default_text().as_bytes());
+        return ExitCode::SUCCESS;
+    }
+    // The configuration is read before anything is drawn: its keys, colours and defaults.
+    match configure(cli.config.as_deref(), cli.display) {
+        Ok(display) => cli.display = display,
+        Err(code) => return code,
+    }
     match cli.command {
+        Some(Command::Config { .. }) => {
+            let _ = writeln!(std::io::stdout(), "The configuration is fine.");
+            ExitCode::SUCCESS
+        }
         Some(Command::Check { maps, all }) => check(&maps, all),
         Some(Command::Outline { map, json }) => outline(map.as_deref(), json),
         Some(Command::Init {
@@ -191,6 +217,39 @@ pub fn main() -> ExitCode {
         }
         None if cli.library.is_some() || cli.user.is_some() || cli.restricted => team(&cli),
         None => read(cli.map.as_deref(), cli.display, false),
+    }
+}
+
+/// Reads the user's configuration (`path`, or the default one if it exists) and puts it in
+/// force; the display flags given on the command line win over its defaults. A configuration
+/// with mistakes is reported like a map (exit 1); a named one that is missing is an error.
+fn configure(path: Option<&Path>, mut display: Display) -> Result<Display, ExitCode> {
+    let named = path.map(Path::to_path_buf);
+    let Some(file) = named.clone().or_else(crate::config::default_path) else {
+        return Ok(display);
+    };
+    match crate::config::load(&file) {
+        Ok(None) if named.is_some() => Err(fail(&format!(
+            "there is no configuration {}",
+            file.display()
+        ))),
+        Ok(None) => Ok(display),
+        Ok(Some(config)) => {
+            if let Some(table) = config.bindings {
+                crate::keymap::install(table);
+            }
+            if let Some(palette) = config.palette {
+                crate::theme::install_palette(palette);
+            }
+            display.ascii |= config.ascii && !display.unicode;
+            display.no_color |= config.no_color;
+            display.screen_reader |= config.screen_reader;
+            Ok(display)
+        }
+        Err(report) => {
+            let _ = write!(std::io::stderr(), "{}", report.render(styled_stderr()));
+            Err(ExitCode::from(EXIT_MAP_ERRORS))
+        }
     }
 }
 

@@ -136,6 +136,64 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The key a configuration names, as [`Key::name`] writes it: `n`, `?`, `Ctrl-D`, `Alt-x`,
+    /// `Shift-Up`, `Enter`, `PgDn`, `F5`, `Space`. `None` for anything else.
+    pub fn parse(text: &str) -> Option<Key> {
+        let mut mods = Mods::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if lower.starts_with("ctrl-") && rest.len() > 5 {
+                mods = mods | Mods::CONTROL;
+                rest = &rest[5..];
+            } else if lower.starts_with("alt-") && rest.len() > 4 {
+                mods = mods | Mods::ALT;
+                rest = &rest[4..];
+            } else if lower.starts_with("shift-") && rest.len() > 6 && lower != "shift-tab" {
+                mods = mods | Mods::SHIFT;
+                rest = &rest[6..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => {
+                // Ctrl-D is written in capitals and means the lower-case letter.
+                let c = if mods.contains(Mods::CONTROL) {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                };
+                KeyCode::Char(c)
+            }
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "space" => KeyCode::Char(' '),
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "shift-tab" | "backtab" => KeyCode::BackTab,
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                f if f.starts_with('f') => {
+                    KeyCode::F(f[1..].parse().ok().filter(|n| (1..=24).contains(n))?)
+                }
+                _ => return None,
+            },
+        };
+        Some(Key::new(code, mods))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +204,18 @@ mod tests {
         assert!(g.matches(&Key::new(KeyCode::Char('G'), Mods::SHIFT)));
         assert!(!Key::plain(KeyCode::Up).matches(&Key::new(KeyCode::Up, Mods::SHIFT)));
         assert!(!Key::char('d').matches(&Key::ctrl('d')));
+    }
+
+    #[test]
+    fn every_name_parses_back() {
+        for k in crate::keymap::BINDINGS.iter().flat_map(|b| b.keys) {
+            assert_eq!(Key::parse(&k.name()), Some(*k), "{}", k.name());
+        }
+        assert_eq!(
+            Key::parse("Alt-x"),
+            Some(Key::new(KeyCode::Char('x'), Mods::ALT))
+        );
+        assert_eq!(Key::parse("nonsense"), None);
     }
 
     #[test]

@@ -790,10 +790,99 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::Citers, &[ctrl('c')], A::Interrupt, "Quit at once", None),
 ];
 
+/// The key table in force: the built-in one, or the user's as [`install`] set it.
+static ACTIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// Puts the user's key table in force, once, before anything reads keys.
+pub fn install(table: Vec<Binding>) {
+    let _ = ACTIVE.set(table);
+}
+
+/// The key table in force: what input, help, hints and messages all read.
+pub fn table() -> &'static [Binding] {
+    ACTIVE.get().map_or(BINDINGS, Vec::as_slice)
+}
+
+/// The name an action has in a configuration file (`walk_next`); `None` for those that are
+/// not bound to keys of their own (typed text, a resize).
+pub fn action_name(action: Action) -> Option<&'static str> {
+    Some(match action {
+        A::Quit => "quit",
+        A::Interrupt => "interrupt",
+        A::Back => "back",
+        A::Help => "help",
+        A::ShowNode => "show_node",
+        A::Edit => "edit",
+        A::ShowProblems => "show_problems",
+        A::SwitchFocus => "switch_focus",
+        A::WalkNext => "walk_next",
+        A::WalkPrev => "walk_prev",
+        A::StartSearch => "search",
+        A::NextMatch => "next_match",
+        A::PrevMatch => "previous_match",
+        A::FoldAll => "fold_all",
+        A::UnfoldAll => "unfold_all",
+        A::ToggleCounterpoints => "counterpoints_only",
+        A::MoveDown => "move_down",
+        A::MoveUp => "move_up",
+        A::FoldOrParent => "fold_or_parent",
+        A::UnfoldOrChild => "unfold_or_child",
+        A::ToggleFold => "toggle_fold",
+        A::First => "first",
+        A::Last => "last",
+        A::PageDown => "page_down",
+        A::PageUp => "page_up",
+        A::ScrollDown => "scroll_down",
+        A::ScrollUp => "scroll_up",
+        A::SourcePageDown => "page_down",
+        A::SourcePageUp => "page_up",
+        A::HalfPageDown => "half_page_down",
+        A::HalfPageUp => "half_page_up",
+        A::SourceFirst => "first",
+        A::SourceLast => "last",
+        A::NextCited => "next_cited",
+        A::PrevCited => "previous_cited",
+        A::ShowCiters => "show_citers",
+        A::OverlayDown => "down",
+        A::OverlayUp => "up",
+        A::OverlayChoose => "choose",
+        A::OverlayClose => "close",
+        A::SearchBackspace => "backspace",
+        A::SearchConfirm => "confirm",
+        A::SearchCancel => "cancel",
+        A::MarkUnderstood => "mark_understood",
+        A::Judge => "verdict",
+        A::ChooseSide => "side",
+        A::NextNotUnderstood => "next_not_understood",
+        A::EditNote => "note",
+        A::WeakSpots => "weak_spots",
+        A::Frontlines => "frontlines",
+        A::Drill => "drill",
+        A::DrillReveal => "show_answer",
+        A::DrillGrade(1) => "again",
+        A::DrillGrade(2) => "hard",
+        A::DrillGrade(3) => "good",
+        A::DrillGrade(4) => "easy",
+        A::NoteSave => "save",
+        A::NoteCancel => "cancel",
+        A::DrillGrade(_) | A::SearchInput(_) | A::NoteInput(_) | A::Resize(..) => return None,
+    })
+}
+
+/// The first key that does `action` anywhere (or in `scope`), as messages name it: the key the
+/// user chose, if they rebound it.
+pub fn key_for(action: Action) -> String {
+    table()
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map_or_else(|| "?".to_string(), Key::name)
+}
+
 /// The action of a key in the given scopes (most specific first), if any.
 pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
     for &scope in scopes {
-        if let Some(b) = BINDINGS
+        if let Some(b) = table()
             .iter()
             .find(|b| b.scope == scope && b.keys.iter().any(|k| k.matches(event)))
         {
@@ -833,7 +922,7 @@ pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
 
 /// The bindings of one scope, for help.
 pub fn in_scope(scope: Scope) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.scope == scope)
+    table().iter().filter(move |b| b.scope == scope)
 }
 
 /// Status-bar hints (key, word) for the given scopes, most specific first.

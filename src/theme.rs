@@ -15,6 +15,112 @@ pub struct Theme {
     pub ascii: bool,
 }
 
+/// The colours of the theme, by what they mean. The user's configuration can change each, or
+/// choose the colour-blind palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub thesis: Color,
+    pub premise: Color,
+    pub evidence: Color,
+    pub objection: Color,
+    pub rebuttal: Color,
+    /// The background of a quoted passage.
+    pub quote: Color,
+    /// The background of a search match, and of the current one.
+    pub matched: Color,
+    pub current: Color,
+    /// The border of the pane with focus.
+    pub focus: Color,
+    /// The gutter mark of a cited paragraph.
+    pub cited: Color,
+    /// Dimmed text: paragraphs outside the argument, context rows.
+    pub dim: Color,
+}
+
+impl Palette {
+    pub const DEFAULT: Palette = Palette {
+        thesis: Color::Magenta,
+        premise: Color::Blue,
+        evidence: Color::Green,
+        objection: Color::Red,
+        rebuttal: Color::Yellow,
+        quote: Color::Yellow,
+        matched: Color::Cyan,
+        current: Color::LightMagenta,
+        focus: Color::Cyan,
+        cited: Color::Yellow,
+        dim: Color::DarkGray,
+    };
+
+    /// Okabe and Ito's palette, told apart with red-green (deuteranopia, protanopia) and
+    /// blue-yellow (tritanopia) colour blindness; the roles also have their letter badges.
+    pub const COLORBLIND: Palette = Palette {
+        thesis: Color::Rgb(0xCC, 0x79, 0xA7),
+        premise: Color::Rgb(0x00, 0x72, 0xB2),
+        evidence: Color::Rgb(0x00, 0x9E, 0x73),
+        objection: Color::Rgb(0xD5, 0x5E, 0x00),
+        rebuttal: Color::Rgb(0xE6, 0x9F, 0x00),
+        quote: Color::Rgb(0xF0, 0xE4, 0x42),
+        matched: Color::Rgb(0x56, 0xB4, 0xE9),
+        current: Color::Rgb(0xE6, 0x9F, 0x00),
+        focus: Color::Rgb(0x56, 0xB4, 0xE9),
+        cited: Color::Rgb(0xF0, 0xE4, 0x42),
+        dim: Color::Gray,
+    };
+
+    /// The names the configuration's `[colors]` uses.
+    pub const NAMES: [&'static str; 11] = [
+        "thesis",
+        "premise",
+        "evidence",
+        "objection",
+        "rebuttal",
+        "quote",
+        "match",
+        "current_match",
+        "focus",
+        "cited",
+        "dim",
+    ];
+
+    /// The colour named `name`, to set.
+    pub fn slot(&mut self, name: &str) -> Option<&mut Color> {
+        Some(match name {
+            "thesis" => &mut self.thesis,
+            "premise" => &mut self.premise,
+            "evidence" => &mut self.evidence,
+            "objection" => &mut self.objection,
+            "rebuttal" => &mut self.rebuttal,
+            "quote" => &mut self.quote,
+            "match" => &mut self.matched,
+            "current_match" => &mut self.current,
+            "focus" => &mut self.focus,
+            "cited" => &mut self.cited,
+            "dim" => &mut self.dim,
+            _ => return None,
+        })
+    }
+
+    /// Each colour with its name, in the configuration's order.
+    pub fn named(mut self) -> Vec<(&'static str, Color)> {
+        Self::NAMES
+            .iter()
+            .filter_map(|n| self.slot(n).map(|c| (*n, *c)))
+            .collect()
+    }
+}
+
+static PALETTE: std::sync::OnceLock<Palette> = std::sync::OnceLock::new();
+
+/// Puts the user's palette in force, once, before anything is drawn.
+pub fn install_palette(palette: Palette) {
+    let _ = PALETTE.set(palette);
+}
+
+fn palette() -> &'static Palette {
+    PALETTE.get().unwrap_or(&Palette::DEFAULT)
+}
+
 impl Theme {
     /// Colour and Unicode: what a modern terminal gets, and what tests and tools draw with.
     pub const FULL: Theme = Theme {
@@ -149,12 +255,13 @@ impl Theme {
 
     /// The one-letter badge of a role, and its style.
     pub fn badge(&self, role: Role) -> (&'static str, Style) {
+        let p = palette();
         let (letter, color) = match role {
-            Role::Thesis => ("T", Color::Magenta),
-            Role::Premise => ("P", Color::Blue),
-            Role::Evidence => ("E", Color::Green),
-            Role::Objection => ("O", Color::Red),
-            Role::Rebuttal => ("R", Color::Yellow),
+            Role::Thesis => ("T", p.thesis),
+            Role::Premise => ("P", p.premise),
+            Role::Evidence => ("E", p.evidence),
+            Role::Objection => ("O", p.objection),
+            Role::Rebuttal => ("R", p.rebuttal),
         };
         (letter, self.fg(color).add_modifier(Modifier::BOLD))
     }
@@ -175,13 +282,13 @@ impl Theme {
 
     /// The gutter mark of a cited paragraph.
     pub fn cited_mark(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(palette().cited).add_modifier(Modifier::BOLD)
     }
 
     /// A quoted passage within a cited paragraph.
     pub fn quote(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Color::Yellow)
+            Style::new().fg(Color::Black).bg(palette().quote)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -190,7 +297,7 @@ impl Theme {
     /// A search match.
     pub fn search_match(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Color::Cyan)
+            Style::new().fg(Color::Black).bg(palette().matched)
         } else {
             Style::new().add_modifier(Modifier::UNDERLINED)
         }
@@ -203,7 +310,7 @@ impl Theme {
         if self.color {
             Style::new()
                 .fg(Color::Black)
-                .bg(Color::LightMagenta)
+                .bg(palette().current)
                 .add_modifier(marked)
         } else {
             Style::new().add_modifier(marked | Modifier::REVERSED)
@@ -213,7 +320,7 @@ impl Theme {
     /// Paragraphs outside the argument, and context rows under the counterpoint filter.
     pub fn dim(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(palette().dim)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -225,7 +332,9 @@ impl Theme {
 
     pub fn border_style(&self, focused: bool) -> Style {
         match (focused, self.color) {
-            (true, true) => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            (true, true) => Style::new()
+                .fg(palette().focus)
+                .add_modifier(Modifier::BOLD),
             (true, false) => Style::new().add_modifier(Modifier::BOLD),
             (false, _) => self.dim(),
         }

@@ -530,3 +530,68 @@ fn the_cursor_follows_the_focus() {
         let _ = p.wait(LONG);
     }
 }
+
+/// A configuration rebinds keys by action name: the new key works, the old one does not, and
+/// the status line and help show the key chosen. A broken one is reported like a map, before
+/// the terminal is touched.
+#[test]
+fn a_configuration_rebinds_keys_and_colours() {
+    let dir = std::env::temp_dir().join(format!("argwalk-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cfg = dir.join("config.toml");
+    std::fs::write(
+        &cfg,
+        "[display]\npalette = \"colorblind\"\n[keys.anywhere]\nwalk_next = [\"x\", \"Right\"]\n",
+    )
+    .unwrap();
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &["--config", cfg.to_str().unwrap()],
+        &[],
+        120,
+        40,
+        Session::Detached,
+    );
+    assert!(
+        p.wait_for(LONG, |s| s.contains("step 1/37") && s.contains("x next")),
+        "{}",
+        p.screen()
+    );
+    p.press_and_see(b"x", &["step 2/37"], LONG);
+    p.send(b"n");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(p.screen().contains("step 2/37"), "n no longer steps");
+    p.press_and_see(b"?", &["x / Right"], LONG);
+    // The colour-blind palette: the thesis badge in Okabe-Ito's reddish purple.
+    let t = p.terminal();
+    let screen = t.screen();
+    let badge = (0..120)
+        .filter_map(|c| screen.cell(1, c))
+        .find(|c| c.contents() == "T")
+        .map(|c| c.fgcolor());
+    assert_eq!(badge, Some(vt100::Color::Rgb(0xCC, 0x79, 0xA7)));
+    // Esc and q apart: together a terminal sends them as Alt-q.
+    p.press_and_see(b"\x1b", &["step 2/37"], LONG);
+    std::thread::sleep(Duration::from_millis(50));
+    p.send(b"q");
+    assert_restored(&mut p, Some(0));
+    std::fs::write(&cfg, "[keys.anywhere]\nwalk_next = [\"p\"]\n").unwrap();
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &["--config", cfg.to_str().unwrap()],
+        &[],
+        80,
+        24,
+        Session::Detached,
+    );
+    let (status, _) = p.wait(LONG).expect("exits");
+    assert_eq!(status.code(), Some(1));
+    std::thread::sleep(Duration::from_millis(50));
+    let text = String::from_utf8_lossy(&p.bytes()).into_owned();
+    assert!(
+        text.contains("`walk_next` and `walk_prev`") && text.contains("config.toml:2:13"),
+        "{text}"
+    );
+    assert!(!text.contains("\x1b[?1049h"), "the terminal was taken");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,6 +1,7 @@
 //! Search as the reader steps it: finding the stops, and going to one.
 
 use super::{App, Focus, Hit};
+use crate::keymap::{self, Action};
 
 impl App {
     pub(super) fn run_search(&mut self) {
@@ -69,7 +70,10 @@ impl App {
             self.message = Some(if self.search.active() {
                 format!("No match for \"{}\"", self.search.query)
             } else {
-                "No search yet: press / to search".into()
+                format!(
+                    "No search yet: press {} to search",
+                    keymap::key_for(Action::StartSearch)
+                )
             });
             return;
         }

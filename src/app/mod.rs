@@ -452,7 +452,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back => {
             if app.search.active() {
                 app.search = Search::default();
-                app.message = Some("Search cleared; Esc again quits".into());
+                app.message = Some(format!(
+                    "Search cleared; {} again quits",
+                    keymap::key_for(Action::Back)
+                ));
             } else {
                 return quit(app, Exit::Quit);
             }
@@ -571,8 +574,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             app.message = Some(if app.walk.counterpoints_only {
                 format!(
-                    "Counterpoints only ({}): c shows all",
-                    app.walk.counter_walk.len()
+                    "Counterpoints only ({}): {} shows all",
+                    app.walk.counter_walk.len(),
+                    keymap::key_for(Action::ToggleCounterpoints)
                 )
             } else {
                 "All nodes".into()

@@ -8,6 +8,7 @@ use ratatui_textarea::TextArea;
 use super::{App, Overlay};
 use crate::event::Effect;
 use crate::key::{Key, KeyCode, Mods};
+use crate::keymap::{self, Action};
 use crate::study::drill::{self, DrillCard};
 use crate::study::{Field, Judgement, Layer, Side};
 
@@ -128,7 +129,10 @@ impl App {
         let effect = study.save();
         let (done, total) = study.layer.progress(&map);
         self.message = Some(if now {
-            format!("{id} understood ({done}/{total}); u goes to the next one not yet")
+            format!(
+                "{id} understood ({done}/{total}); {} goes to the next one not yet",
+                keymap::key_for(Action::NextNotUnderstood)
+            )
         } else {
             format!("{id} no longer marked understood ({done}/{total})")
         });
@@ -147,7 +151,11 @@ impl App {
         study.changed.insert((id.clone(), Field::Judgement));
         let effect = study.save();
         self.message = Some(match now {
-            Some(j) => format!("Your verdict on {id}: {} (v again to change)", j.word(kind)),
+            Some(j) => format!(
+                "Your verdict on {id}: {} ({} again to change)",
+                j.word(kind),
+                keymap::key_for(Action::Judge)
+            ),
             None => format!("No verdict on {id}"),
         });
         vec![effect]
@@ -166,8 +174,14 @@ impl App {
         let now = study.layer.side;
         let effect = study.save();
         self.message = Some(match now {
-            Some(Side::For) => "You argue for the thesis (s again: against)".into(),
-            Some(Side::Against) => "You argue against the thesis (s again: no side)".into(),
+            Some(Side::For) => format!(
+                "You argue for the thesis ({} again: against)",
+                keymap::key_for(Action::ChooseSide)
+            ),
+            Some(Side::Against) => format!(
+                "You argue against the thesis ({} again: no side)",
+                keymap::key_for(Action::ChooseSide)
+            ),
             None => "No side chosen".into(),
         });
         vec![effect]

@@ -1,6 +1,7 @@
 //! The tree pane's moves: the visible rows, folding, selecting, and stepping the walk.
 
 use super::App;
+use crate::keymap::{self, Action};
 use crate::model::NodeIx;
 
 impl App {
@@ -121,9 +122,15 @@ impl App {
                     "step"
                 };
                 self.message = Some(if forward {
-                    format!("That was the last {what} of the argument; p steps back")
+                    format!(
+                        "That was the last {what} of the argument; {} steps back",
+                        keymap::key_for(Action::WalkPrev)
+                    )
                 } else {
-                    format!("This is the first {what}; n steps forward")
+                    format!(
+                        "This is the first {what}; {} steps forward",
+                        keymap::key_for(Action::WalkNext)
+                    )
                 });
             }
         }
