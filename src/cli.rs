@@ -47,6 +47,14 @@ pub struct Cli {
     #[arg(long, requires = "library")]
     pub restricted: bool,
 
+    /// Present: publish where you are to ROOM, for the team to follow
+    #[arg(long, value_name = "ROOM", conflicts_with = "follow")]
+    pub present: Option<String>,
+
+    /// Follow ROOM's presenter: your reader moves with theirs (any move of yours steps away)
+    #[arg(long, value_name = "ROOM")]
+    pub follow: Option<String>,
+
     /// Read this configuration instead of ~/.config/argwalk/config.toml
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
@@ -215,7 +223,14 @@ pub fn main() -> ExitCode {
             let _ = std::io::stdout().write_all(crate::schema::text().as_bytes());
             ExitCode::SUCCESS
         }
-        None if cli.library.is_some() || cli.user.is_some() || cli.restricted => team(&cli),
+        None if cli.library.is_some()
+            || cli.user.is_some()
+            || cli.restricted
+            || cli.present.is_some()
+            || cli.follow.is_some() =>
+        {
+            team(&cli)
+        }
         None => read(cli.map.as_deref(), cli.display, false),
     }
 }
@@ -403,6 +418,25 @@ fn team(cli: &Cli) -> ExitCode {
     }
     let restricted = cli.restricted;
     let screen_reader = cli.display.screen_reader;
+    // Rooms live in the team's state folder (not a member's), so all sessions share them.
+    let room = match (&cli.present, &cli.follow) {
+        (Some(name), _) | (None, Some(name)) => {
+            let Some(root) = crate::study::store::state_dir() else {
+                return fail("follow mode needs a state folder: set ARGWALK_STATE_DIR");
+            };
+            match crate::room::Room::new(&root, name) {
+                Ok(r) => {
+                    let presenter = cli
+                        .present
+                        .as_ref()
+                        .map(|_| cli.user.clone().unwrap_or_else(|| "the presenter".into()));
+                    Some((r, presenter))
+                }
+                Err(why) => return fail(&why),
+            }
+        }
+        (None, None) => None,
+    };
     let Some(root) = cli.library.clone() else {
         // --user alone: the one map (or the built-in one), with that member's notes.
         let map = cli.map.clone();
@@ -425,6 +459,7 @@ fn team(cli: &Cli) -> ExitCode {
                 screen_reader,
                 restricted,
                 confine: None,
+                room,
             })
         };
         return crate::driver::run(load, theme);
@@ -460,6 +495,7 @@ fn team(cli: &Cli) -> ExitCode {
             screen_reader,
             restricted,
             confine: Some(confine.clone()),
+            room: room.clone(),
         })
     };
     crate::driver::run_library(library, open, theme)
@@ -733,6 +769,7 @@ fn read(map: Option<&Path>, display: Display, drill: bool) -> ExitCode {
             screen_reader: display.screen_reader,
             restricted: false,
             confine: None,
+            room: None,
         })
     };
     crate::driver::run(load, theme)

@@ -49,6 +49,8 @@ pub struct Session {
     /// `confine` only.
     pub restricted: bool,
     pub confine: Option<PathBuf>,
+    /// Follow mode: the room, and who presents to it (`Some(name)`) or `None` to follow it.
+    pub room: Option<(crate::room::Room, Option<String>)>,
 }
 
 /// Hands events to the session's thread from any other, and wakes it.
@@ -479,6 +481,26 @@ fn event_loop(
         // For the end-to-end tests, in debug builds only: a panic mid-session restores.
         panic!("panic requested by ARGWALK_TEST_PANIC");
     }
+    // Follow mode: a presenter publishes its position, a follower watches the room's file.
+    let room = session.room.take();
+    let mut published: Option<(String, usize)> = None;
+    let mut _room_watch = None;
+    if let Some((r, presenter)) = &room {
+        match presenter {
+            Some(_) => app.presenting = Some(r.name.clone()),
+            None => {
+                app.follow = Some(app::Follow {
+                    room: r.name.clone(),
+                    following: true,
+                    ..app::Follow::default()
+                });
+                if let Some(p) = r.read() {
+                    app::handle(&mut app, Event::Followed(p));
+                }
+                _room_watch = watch_room(r, waker.clone());
+            }
+        }
+    }
     if session.drill && app.overlay == app::Overlay::None {
         app::update(&mut app, crate::keymap::Action::Drill);
     }
@@ -519,7 +541,38 @@ fn event_loop(
                 continue;
             }
         }
+        if let Some((r, Some(name))) = &room {
+            let now = (
+                app.map.nodes[app.tree.selected].id.clone(),
+                app.source.cursor,
+            );
+            if published.as_ref() != Some(&now) {
+                let _ = r.publish(&crate::room::Position {
+                    presenter: name.clone(),
+                    map: app.map.source.title.clone(),
+                    node: now.0.clone(),
+                    paragraph: now.1,
+                });
+                published = Some(now);
+            }
+        }
         let event = events.next()?;
+        let event = match event {
+            Event::FilesChanged if room.as_ref().is_some_and(|(_, p)| p.is_none()) => {
+                // The room's file (or the map's) changed: read the room; the map reloads too.
+                if let Some(p) = room.as_ref().and_then(|(r, _)| r.read())
+                    && app
+                        .follow
+                        .as_ref()
+                        .is_none_or(|f| f.last.as_ref() != Some(&p))
+                {
+                    Event::Followed(p)
+                } else {
+                    Event::FilesChanged
+                }
+            }
+            other => other,
+        };
         if let Event::Resize(w, h) = event {
             if (w, h) == (app.width, app.height) {
                 continue;
@@ -592,6 +645,34 @@ fn scroll_hints(tui: &mut Tui, app: &App, source_top: usize, tree_top: usize) {
                 .scroll_hint(pane.y..pane.y + pane.height, by);
         }
     }
+}
+
+/// Watches a room's folder for the presenter's moves; they arrive as [`Event::FilesChanged`],
+/// which the loop reads the room for. A short settle: a move is one small file renamed in.
+fn watch_room(
+    room: &crate::room::Room,
+    waker: Waker,
+) -> Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>> {
+    let dir = room.path.parent()?.to_path_buf();
+    std::fs::create_dir_all(&dir).ok()?;
+    let file = absolute(&room.path);
+    let handler = move |result: notify_debouncer_mini::DebounceEventResult| {
+        if let Ok(events) = result
+            && events.iter().any(|e| absolute(&e.path) == file)
+        {
+            waker.send(Event::FilesChanged);
+        }
+    };
+    let mut debouncer =
+        notify_debouncer_mini::new_debouncer(Duration::from_millis(10), handler).ok()?;
+    debouncer
+        .watcher()
+        .watch(
+            &dir,
+            notify_debouncer_mini::notify::RecursiveMode::NonRecursive,
+        )
+        .ok()?;
+    Some(debouncer)
 }
 
 /// Resizes the screen to the terminal's size now, if it changed: the size the buffers were made

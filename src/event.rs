@@ -28,6 +28,8 @@ pub enum Event {
     /// another's), and a warning to show; or why it could not be saved, with what it held
     /// (kept pending for the next save).
     LayerSaved(Result<(Layer, Option<String>), Unsaved>),
+    /// The presenter of the room this session follows moved.
+    Followed(crate::room::Position),
     /// SIGTERM, SIGINT or SIGHUP, by number.
     Signal(i32),
     /// The terminal went away.

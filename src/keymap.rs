@@ -77,6 +77,8 @@ pub enum Action {
     Frontlines,
     /// Drill the cards that are due.
     Drill,
+    /// Follow the presenter again, after stepping away.
+    FollowAgain,
     /// Show the answer of the drill card.
     DrillReveal,
     /// Grade the answer: 1 again, 2 hard, 3 good, 4 easy.
@@ -301,6 +303,13 @@ pub const BINDINGS: &[Binding] = &[
         A::Drill,
         "Drill: recall the argument, card by card, over days",
         Some("drill"),
+    ),
+    bind(
+        S::Global,
+        &[key('F')],
+        A::FollowAgain,
+        "Follow the presenter again (a move of yours steps away)",
+        None,
     ),
     bind(
         S::Global,
@@ -858,6 +867,7 @@ pub fn action_name(action: Action) -> Option<&'static str> {
         A::WeakSpots => "weak_spots",
         A::Frontlines => "frontlines",
         A::Drill => "drill",
+        A::FollowAgain => "follow_again",
         A::DrillReveal => "show_answer",
         A::DrillGrade(1) => "again",
         A::DrillGrade(2) => "hard",

@@ -23,6 +23,7 @@ pub mod lines;
 pub mod loader;
 pub mod model;
 pub mod outline;
+pub mod room;
 pub(crate) mod sanitize;
 pub mod schema;
 pub mod search;

@@ -526,6 +526,25 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         None => {
             let mut scopes = app.scopes();
+            // Who presents, and whether the reader follows.
+            if let Some(room) = &app.presenting {
+                spans.push(Span::styled(
+                    format!(" presenting to {room}"),
+                    base.add_modifier(Modifier::BOLD),
+                ));
+            }
+            if let Some(f) = &app.follow {
+                let who = f.presenter.as_deref().unwrap_or("no one yet");
+                let text = if f.following {
+                    format!(" following {who}")
+                } else {
+                    format!(
+                        " {who} presents: {} follows",
+                        keymap::key_for(crate::keymap::Action::FollowAgain)
+                    )
+                };
+                spans.push(Span::styled(text, base.add_modifier(Modifier::BOLD)));
+            }
             // While the last save is broken, say so on every frame, not only after the save.
             if let Some(report) = &app.problems {
                 let n = report.errors();

@@ -525,9 +525,11 @@ fn the_cursor_follows_the_focus() {
                 p.screen()
             );
         }
+        // Esc and q apart: together a terminal sends them as Alt-q.
         p.send(b"\x1b");
+        std::thread::sleep(Duration::from_millis(100));
         p.send(b"q");
-        let _ = p.wait(LONG);
+        assert!(p.wait(LONG).is_some(), "q quits");
     }
 }
 
@@ -594,4 +596,75 @@ fn a_configuration_rebinds_keys_and_colours() {
     );
     assert!(!text.contains("\x1b[?1049h"), "the terminal was taken");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Follow mode: a coach presents, two followers move with the coach at their own sizes; one
+/// steps away with a move of its own and snaps back with F.
+#[test]
+fn followers_move_with_the_presenter() {
+    let state = std::env::temp_dir().join(format!("argwalk-follow-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    let env = [("ARGWALK_STATE_DIR", state.to_str().unwrap())];
+    let mut coach = Pty::spawn(
+        Path::new(BIN),
+        &["--present", "finals", "--user", "coach"],
+        &env,
+        120,
+        40,
+        Session::Detached,
+    );
+    assert!(
+        coach.wait_for(LONG, |s| s.contains("presenting to finals")),
+        "{}",
+        coach.screen()
+    );
+    let mut a = Pty::spawn(
+        Path::new(BIN),
+        &["--follow", "finals"],
+        &env,
+        80,
+        24,
+        Session::Detached,
+    );
+    let mut b = Pty::spawn(
+        Path::new(BIN),
+        &["--follow", "finals", "--no-color"],
+        &env,
+        100,
+        30,
+        Session::Detached,
+    );
+    for f in [&a, &b] {
+        assert!(
+            f.wait_for(LONG, |s| s.contains("following coach")),
+            "{}",
+            f.screen()
+        );
+    }
+    let start = std::time::Instant::now();
+    coach.send(b"nnn");
+    for f in [&a, &b] {
+        assert!(
+            f.wait_for(LONG, |s| s.contains("step 4/37")),
+            "{}",
+            f.screen()
+        );
+    }
+    eprintln!(
+        "both followers at the presenter's step {:?} after the keys",
+        start.elapsed()
+    );
+    // A steps away, B stays.
+    a.press_and_see(b"n", &["step 5/37", "Stepped away"], LONG);
+    coach.send(b"n");
+    assert!(b.wait_for(LONG, |s| s.contains("step 5/37")));
+    coach.send(b"n");
+    assert!(b.wait_for(LONG, |s| s.contains("step 6/37")));
+    assert!(a.screen().contains("step 5/37"), "A stays where it went");
+    a.press_and_see(b"F", &["step 6/37", "Following the"], LONG);
+    for p in [&mut coach, &mut a, &mut b] {
+        p.send(b"q");
+        let _ = p.wait(LONG);
+    }
+    let _ = std::fs::remove_dir_all(&state);
 }

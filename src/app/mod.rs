@@ -161,6 +161,20 @@ pub struct App {
     pub now: chrono::DateTime<chrono::Utc>,
     /// A restricted session (a team member over SSH): no editor, no file named by the user.
     pub restricted: bool,
+    /// Following a presenter (`--follow ROOM`).
+    pub follow: Option<Follow>,
+    /// Presenting to a room (`--present ROOM`): its name, for the status line.
+    pub presenting: Option<String>,
+}
+
+/// A follower's state: who presents, whether the reader follows now or stepped away, and
+/// where the presenter last was.
+#[derive(Debug, Clone, Default)]
+pub struct Follow {
+    pub room: String,
+    pub presenter: Option<String>,
+    pub following: bool,
+    pub last: Option<crate::room::Position>,
 }
 
 /// The tree pane: the selection, what is folded, and the rows that shows.
@@ -255,6 +269,8 @@ impl App {
             exit: None,
             now: chrono::Utc::now(),
             restricted: false,
+            follow: None,
+            presenting: None,
         };
         app.rebuild_rows();
         app.rewrap();
@@ -425,9 +441,47 @@ fn handle_event(app: &mut App, event: Event) -> Vec<Effect> {
             ));
             Vec::new()
         }
+        Event::Followed(position) => {
+            if let Some(follow) = app.follow.as_mut() {
+                follow.presenter = Some(position.presenter.clone());
+                follow.last = Some(position.clone());
+                if follow.following {
+                    app.go_to(&position);
+                }
+            }
+            Vec::new()
+        }
         Event::Signal(n) => quit(app, Exit::Signal(n)),
         Event::HangUp => quit(app, Exit::HangUp),
     }
+}
+
+/// Moves that take a follower away from the presenter: the reader's own steps.
+fn steps_away(action: Action) -> bool {
+    matches!(
+        action,
+        Action::WalkNext
+            | Action::WalkPrev
+            | Action::MoveDown
+            | Action::MoveUp
+            | Action::First
+            | Action::Last
+            | Action::PageDown
+            | Action::PageUp
+            | Action::FoldOrParent
+            | Action::UnfoldOrChild
+            | Action::NextNotUnderstood
+            | Action::ScrollDown
+            | Action::ScrollUp
+            | Action::SourcePageDown
+            | Action::SourcePageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::SourceFirst
+            | Action::SourceLast
+            | Action::NextCited
+            | Action::PrevCited
+    )
 }
 
 /// Ends the session; what the reader changed and was not saved yet (visits) is saved first.
@@ -446,7 +500,27 @@ fn quit(app: &mut App, exit: Exit) -> Vec<Effect> {
 /// Applies one action: what a key asks for, through the key table.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.message = None;
+    if steps_away(action)
+        && let Some(follow) = app.follow.as_mut()
+        && follow.following
+    {
+        follow.following = false;
+        app.message = Some(format!(
+            "Stepped away; {} follows again",
+            keymap::key_for(Action::FollowAgain)
+        ));
+    }
     match action {
+        Action::FollowAgain => match app.follow.as_mut() {
+            Some(follow) => {
+                follow.following = true;
+                if let Some(p) = follow.last.clone() {
+                    app.go_to(&p);
+                }
+                app.message = Some("Following the presenter again".into());
+            }
+            None => app.message = Some("Not following anyone: start with --follow ROOM".into()),
+        },
         Action::Quit => return quit(app, Exit::Quit),
         Action::Interrupt => return quit(app, Exit::Interrupt),
         Action::Back => {

@@ -142,4 +142,14 @@ impl App {
             self.rebuild_rows();
         }
     }
+
+    /// Goes where a presenter is: their node, and their paragraph marked and in view.
+    pub(crate) fn go_to(&mut self, p: &crate::room::Position) {
+        if let Some(ix) = self.map.find(&p.node) {
+            self.select(ix);
+        }
+        if (1..=self.map.source.paragraphs.len()).contains(&p.paragraph) {
+            self.reveal_paragraph(p.paragraph);
+        }
+    }
 }
