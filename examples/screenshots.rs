@@ -159,6 +159,7 @@ fn main() -> anyhow::Result<()> {
         Theme {
             color: false,
             ascii: false,
+            plain: false,
         },
     ));
 

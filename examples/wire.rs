@@ -211,7 +211,129 @@ fn first_frames_with_layer() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The library picker's first frame over a folder of 1,000 maps: only the rows on screen are
+/// read, so it costs what ten maps would.
+fn library_first_frame() {
+    let dir = std::env::temp_dir().join(format!("argwalk-wire-library-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let text = argwalk::synthetic::map_text(40, 8);
+    for i in 0..1000 {
+        std::fs::write(dir.join(format!("map-{i:04}.toml")), &text).expect("map");
+    }
+    let state = dir.join("state");
+    let args = ["--library", dir.to_str().unwrap_or_default()];
+    let env = [("ARGWALK_STATE_DIR", state.to_str().unwrap_or_default())];
+    let mut times = Vec::new();
+    for _ in 0..21 {
+        let p = Pty::spawn(&bin(), &args, &env, 120, 40, Session::Controlling);
+        assert!(p.wait_for(MAX, |s| s.contains("map-0037")), "no list");
+        let len = p.settle(Duration::from_millis(200), MAX);
+        times.push(p.time_at(len).unwrap_or(MAX).as_secs_f64() * 1000.0);
+    }
+    println!(
+        "| library of 1,000 maps, first frame at 120x40 (median of 21) | {:.1} ms |",
+        median(times)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Follow mode: from the presenter's key to each follower's frame, with `n` followers.
+fn follow_latency(n: usize) {
+    let state =
+        std::env::temp_dir().join(format!("argwalk-wire-follow-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    let env = [("ARGWALK_STATE_DIR", state.to_str().unwrap_or_default())];
+    let mut coach = Pty::spawn(
+        &bin(),
+        &["--present", "wire", "--user", "coach"],
+        &env,
+        120,
+        40,
+        Session::Detached,
+    );
+    assert!(coach.wait_for(MAX, |s| s.contains("presenting")));
+    let followers: Vec<Pty> = (0..n)
+        .map(|_| {
+            Pty::spawn(
+                &bin(),
+                &["--follow", "wire"],
+                &env,
+                80,
+                24,
+                Session::Detached,
+            )
+        })
+        .collect();
+    for f in &followers {
+        assert!(f.wait_for(MAX, |s| s.contains("following coach")));
+    }
+    let mut worst = Vec::new();
+    for step in 2..=11 {
+        let before: Vec<usize> = followers.iter().map(Pty::len).collect();
+        let start = std::time::Instant::now();
+        coach.send(b"n");
+        let want = format!("step {step}/37");
+        let mut slowest = Duration::ZERO;
+        for (f, b) in followers.iter().zip(&before) {
+            assert!(
+                f.wait_for(MAX, |s| s.contains(&want)),
+                "a follower did not follow"
+            );
+            let at = f.time_at(f.len()).unwrap_or(MAX);
+            let _ = b;
+            slowest = slowest.max(at.saturating_sub(start.duration_since(f.started)));
+        }
+        worst.push(slowest.as_secs_f64() * 1000.0);
+    }
+    println!(
+        "| follow mode, {n} followers: presenter's key to the slowest follower's frame (median of 10 steps) | {:.1} ms |",
+        median(worst)
+    );
+    drop(followers);
+    drop(coach);
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// The line mode: bytes per step of `next`, and time per command over a script of a thousand.
+fn line_mode() {
+    use std::io::Write;
+    let mut script = String::new();
+    for i in 0..1000 {
+        script.push_str(if i % 37 == 36 { "g T\n" } else { "n\n" });
+    }
+    let start = std::time::Instant::now();
+    let mut child = std::process::Command::new(bin())
+        .arg("read")
+        .env(
+            "ARGWALK_STATE_DIR",
+            std::env::temp_dir().join("argwalk-wire-lines"),
+        )
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("argwalk read");
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(script.as_bytes());
+    }
+    let out = child.wait_with_output().expect("output");
+    let took = start.elapsed();
+    println!(
+        "| line mode: 1,000 commands (n, and g T at each end) | {} bytes a step, {:.3} ms a command (the whole run: {:.0} ms) |",
+        out.stdout.len() / 1000,
+        took.as_secs_f64() * 1000.0 / 1000.0,
+        took.as_secs_f64() * 1000.0
+    );
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "team") {
+        line_mode();
+        library_first_frame();
+        follow_latency(2);
+        follow_latency(20);
+        return;
+    }
     if std::env::args().any(|a| a == "first-frame-layer") {
         first_frames_with_layer();
         return;

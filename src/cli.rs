@@ -407,8 +407,7 @@ fn user_state(user: Option<&str>) -> Result<Option<PathBuf>, ExitCode> {
 
 /// The reader with `--library`, `--user` or `--restricted`.
 fn team(cli: &Cli) -> ExitCode {
-    let theme =
-        crate::theme::Theme::detect(cli.display.no_color, cli.display.ascii, cli.display.unicode);
+    let theme = theme_of(&cli.display);
     let state = match user_state(cli.user.as_deref()) {
         Ok(s) => s,
         Err(code) => return code,
@@ -745,8 +744,15 @@ fn paragraphs(file: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The theme the display flags ask for.
+fn theme_of(display: &Display) -> crate::theme::Theme {
+    let mut theme = crate::theme::Theme::detect(display.no_color, display.ascii, display.unicode);
+    theme.plain = display.screen_reader;
+    theme
+}
+
 fn read(map: Option<&Path>, display: Display, drill: bool) -> ExitCode {
-    let theme = crate::theme::Theme::detect(display.no_color, display.ascii, display.unicode);
+    let theme = theme_of(&display);
     let load = || {
         let m = load_clean(map)?;
         let files =

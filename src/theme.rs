@@ -13,6 +13,9 @@ use crate::model::Role;
 pub struct Theme {
     pub color: bool,
     pub ascii: bool,
+    /// For screen readers (`--screen-reader`): no box drawing, no tree guides, no gutter bars:
+    /// only text and spaces, so what is read aloud is words.
+    pub plain: bool,
 }
 
 /// The colours of the theme, by what they mean. The user's configuration can change each, or
@@ -126,6 +129,7 @@ impl Theme {
     pub const FULL: Theme = Theme {
         color: true,
         ascii: false,
+        plain: false,
     };
 }
 
@@ -211,6 +215,43 @@ const ASCII: Glyphs = Glyphs {
     verdicts: ["=", "?", "x"],
 };
 
+/// Words only, for screen readers: the tree indents with spaces, marks are words or letters.
+const PLAIN: Glyphs = Glyphs {
+    open: " ",
+    closed: "+",
+    leaf: " ",
+    branch: "  ",
+    last: "  ",
+    pipe: "  ",
+    cursor: ">",
+    cited: " ",
+    pilcrow: "paragraph ",
+    ellipsis: "...",
+    dash: " to ",
+    path_sep: ", ",
+    dot: ". ",
+    em_dash: ": ",
+    began_above: "^",
+    conceded: "(conceded)",
+    implicit: "(implicit)",
+    also: "also ",
+    understood: "(understood)",
+    noted: "(note)",
+    verdicts: ["(holds)", "(doubtful)", "(fails)"],
+};
+
+/// Borders drawn as spaces: the panes keep their places and titles, with no lines to read.
+const BLANK_BORDER: border::Set = border::Set {
+    top_left: " ",
+    top_right: " ",
+    bottom_left: " ",
+    bottom_right: " ",
+    vertical_left: " ",
+    vertical_right: " ",
+    horizontal_top: " ",
+    horizontal_bottom: " ",
+};
+
 const ASCII_BORDER: border::Set = border::Set {
     top_left: "+",
     top_right: "+",
@@ -230,15 +271,22 @@ impl Theme {
         Self {
             color: !(no_color || env_no_color),
             ascii: ascii || (!unicode && !locale_is_utf8()),
+            plain: false,
         }
     }
 
     pub fn glyphs(&self) -> &'static Glyphs {
-        if self.ascii { &ASCII } else { &UNICODE }
+        match (self.plain, self.ascii) {
+            (true, _) => &PLAIN,
+            (false, true) => &ASCII,
+            (false, false) => &UNICODE,
+        }
     }
 
     pub fn border(&self) -> border::Set<'static> {
-        if self.ascii {
+        if self.plain {
+            BLANK_BORDER
+        } else if self.ascii {
             ASCII_BORDER
         } else {
             border::PLAIN

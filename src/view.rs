@@ -297,16 +297,19 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .as_ref()
             .and_then(|s| s.layer.node(&n.id))
             .map(|s| {
-                let mut m = String::new();
+                // Glyphs sit together; the words of the plain theme need spaces between.
+                let sep = if theme.plain { " " } else { "" };
+                let mut marks = Vec::new();
                 if s.understood {
-                    m.push_str(g.understood);
+                    marks.push(g.understood);
                 }
                 if let Some(j) = s.judgement {
-                    m.push_str(g.verdicts[j as usize]);
+                    marks.push(g.verdicts[j as usize]);
                 }
                 if !s.note.is_empty() {
-                    m.push_str(g.noted);
+                    marks.push(g.noted);
                 }
+                let m = marks.join(sep);
                 if m.is_empty() { m } else { format!(" {m}") }
             })
             .unwrap_or_default();

@@ -83,6 +83,7 @@ fn hostile_text_loads_clean_and_renders_inside_the_panes() {
             Theme {
                 color: false,
                 ascii: true,
+                plain: false,
             },
         ] {
             let mut app = App::new(map.clone(), w, h);
@@ -194,7 +195,7 @@ proptest! {
         if let Some(map) = l.map {
             let mut app = App::new(map, w, h);
             update(&mut app, Action::WalkNext);
-            let theme = Theme { color: false, ascii: false };
+            let theme = Theme { color: false, ascii: false, plain: false };
             let buffer = view::render_buffer(&app, &theme);
             prop_assert!(!buffer.content().iter().any(|c| c.symbol().chars().any(forbidden)));
             // And what the encoder makes of it for the terminal.

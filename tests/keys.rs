@@ -656,6 +656,7 @@ fn the_current_match_is_drawn_apart_without_colour_too() {
         argwalk::theme::Theme {
             color: false,
             ascii: false,
+            plain: false,
         },
     ] {
         let mut a = typeset();

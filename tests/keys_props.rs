@@ -46,7 +46,7 @@ proptest! {
     ) {
         let map = loader::load_builtin().map.unwrap();
         let mut app = App::new(map, w, h);
-        let theme = Theme { color, ascii };
+        let theme = Theme { color, ascii, plain: false };
         for s in steps {
             match s {
                 Step::Key(k) => { handle_key(&mut app, &k); }

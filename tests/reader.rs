@@ -11,6 +11,7 @@ use argwalk::view;
 const ASCII: Theme = Theme {
     color: false,
     ascii: true,
+    plain: false,
 };
 
 /// An article of `n` paragraphs of five lines each at 80 columns, and a map over it.

@@ -12,10 +12,12 @@ const COLOR: Theme = Theme::FULL;
 const NO_COLOR: Theme = Theme {
     color: false,
     ascii: false,
+    plain: false,
 };
 const ASCII: Theme = Theme {
     color: true,
     ascii: true,
+    plain: false,
 };
 
 fn astana() -> ArgumentMap {
@@ -251,4 +253,27 @@ fn unicode_map_120x40_and_80x24() {
     update(&mut a, Action::WalkNext);
     update(&mut a, Action::WalkNext);
     insta::assert_snapshot!("unicode_80x24", screen(&a, &COLOR));
+}
+
+/// For screen readers: no box drawing, no tree guides, no gutter bars, no symbols to read out:
+/// words, letters and spaces.
+#[test]
+fn the_screen_reader_theme_draws_only_words() {
+    let plain = Theme {
+        color: true,
+        ascii: false,
+        plain: true,
+    };
+    let mut a = walk_to("O3", 120, 40);
+    a.study = Some(argwalk::app::Study::new(argwalk::study::Layer::default()));
+    let text = screen(&a, &plain);
+    let symbols: String = text
+        .chars()
+        .filter(|c| {
+            !c.is_alphanumeric() && !c.is_whitespace() && !".,:;'\"?!()[]-/%&+>_’‘“”–".contains(*c)
+        })
+        .collect();
+    assert!(symbols.is_empty(), "symbols {symbols:?} in:\n{text}");
+    assert!(text.contains("O3 (conceded)"), "{text}");
+    insta::assert_snapshot!(text);
 }

@@ -98,6 +98,7 @@ fn marks_show_in_rows_details_and_status() {
     let ascii = argwalk::theme::Theme {
         color: false,
         ascii: true,
+        plain: false,
     };
     let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &ascii));
     assert!(text.contains("O1 (c) +="), "{text}");
