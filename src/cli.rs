@@ -175,7 +175,11 @@ pub fn main() -> ExitCode {
         let _ = std::io::stdout().write_all(crate::config::default_text().as_bytes());
         return ExitCode::SUCCESS;
     }
-    // The configuration is read before anything is drawn: its keys, colours and defaults.
+    // The configuration is read before anything is drawn: its keys, colours and defaults. A
+    // restricted session reads only one its forced command names: no other file of the account.
+    if cli.restricted && cli.config.is_none() {
+        return team(&cli);
+    }
     match configure(cli.config.as_deref(), cli.display) {
         Ok(display) => cli.display = display,
         Err(code) => return code,
