@@ -283,6 +283,16 @@ fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// Takes the terminal for `screen` (a panic from here on restores it first), or says why not.
+fn take_terminal(screen: std::io::Result<terminal::Screen>) -> Result<Tui, ExitCode> {
+    terminal::install_panic_hook();
+    screen.and_then(Tui::enter).map_err(|e| {
+        terminal::restore();
+        let _ = writeln!(std::io::stderr(), "argwalk: cannot use this terminal: {e}");
+        ExitCode::from(crate::cli::EXIT_IO)
+    })
+}
+
 /// Runs a library: the list of its maps, and each map chosen, in one terminal until the reader
 /// quits from the list. `open` loads a chosen map as a session.
 pub fn run_library(
@@ -291,15 +301,9 @@ pub fn run_library(
     theme: Theme,
 ) -> ExitCode {
     catch_signals();
-    let screen = terminal::new_screen(theme.ascii);
-    terminal::install_panic_hook();
-    let mut tui = match screen.and_then(Tui::enter) {
+    let mut tui = match take_terminal(terminal::new_screen(theme.ascii)) {
         Ok(tui) => tui,
-        Err(e) => {
-            terminal::restore();
-            let _ = writeln!(std::io::stderr(), "argwalk: cannot use this terminal: {e}");
-            return ExitCode::from(crate::cli::EXIT_IO);
-        }
+        Err(code) => return code,
     };
     let code = match Channel::new() {
         Ok(mut channel) => library_loop(&mut tui, &mut library, &open, theme, &mut channel),
@@ -397,14 +401,9 @@ pub fn run(load: impl FnOnce() -> Result<Session, ExitCode>, theme: Theme) -> Ex
             .unwrap_or_else(|_| terminal::new_screen(theme.ascii)),
         Err(_) => terminal::new_screen(theme.ascii),
     };
-    terminal::install_panic_hook();
-    let mut tui = match screen.and_then(Tui::enter) {
+    let mut tui = match take_terminal(screen) {
         Ok(tui) => tui,
-        Err(e) => {
-            terminal::restore();
-            let _ = writeln!(std::io::stderr(), "argwalk: cannot use this terminal: {e}");
-            return ExitCode::from(crate::cli::EXIT_IO);
-        }
+        Err(code) => return code,
     };
     let code = match Channel::new().and_then(|mut c| event_loop(&mut tui, session, theme, &mut c)) {
         Ok(code) => code,

@@ -196,7 +196,28 @@ pub struct Node {
     pub line: usize,
 }
 
+impl Source {
+    /// "author · publisher · date", with what the map gives; `None` when it gives none.
+    pub fn byline(&self) -> Option<String> {
+        let parts: Vec<&str> = [&self.author, &self.publisher, &self.date]
+            .into_iter()
+            .filter_map(|f| f.as_deref())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
 impl Node {
+    /// " (¶4, ¶7–9)": where the node cites, as exports and cards write it; empty without any.
+    pub fn cites_label(&self) -> String {
+        let labels: Vec<String> = self.citations.iter().map(|c| c.label("¶", "–")).collect();
+        if labels.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", labels.join(", "))
+        }
+    }
+
     /// The label if the author gave one, else the text.
     pub fn headline(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.text)

@@ -9,12 +9,8 @@ pub fn render(map: &ArgumentMap) -> String {
     let mut out = String::new();
     let s = &map.source;
     let _ = writeln!(out, "# {}", s.title);
-    let byline: Vec<&str> = [&s.author, &s.publisher, &s.date]
-        .into_iter()
-        .filter_map(|f| f.as_deref())
-        .collect();
-    if !byline.is_empty() {
-        let _ = writeln!(out, "\n*{}*", byline.join(" · "));
+    if let Some(byline) = s.byline() {
+        let _ = writeln!(out, "\n*{byline}*");
     }
     if let Some(url) = &s.url {
         let _ = writeln!(out, "\n<{url}>");

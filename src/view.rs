@@ -812,6 +812,34 @@ fn weak(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
     window(frame, app, theme, &title, lines, scroll);
 }
 
+/// A window as tall as `lines` need (up to `full`), centred in `full`, cleared: where the
+/// note, the notice and the drill card are drawn.
+fn fitted(frame: &mut Frame, full: Rect, lines: usize) -> Rect {
+    let height = u16::try_from(lines + 2)
+        .unwrap_or(u16::MAX)
+        .min(full.height);
+    let area = Rect::new(
+        full.x,
+        full.y + (full.height - height) / 2,
+        full.width,
+        height,
+    );
+    frame.render_widget(Clear, area);
+    area
+}
+
+/// The bordered block of a window, its title cut to fit.
+fn window_block(theme: &Theme, title: &str, width: u16) -> Block<'static> {
+    Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.border_style(true))
+        .title(wrap::truncate(
+            title,
+            usize::from(width.saturating_sub(2)),
+            theme.glyphs().ellipsis,
+        ))
+}
+
 /// A drill card: the question, and once recalled, the answer and the four grades.
 fn drill(frame: &mut Frame, app: &App, theme: &Theme) {
     let Some(run) = app.study.as_ref().and_then(|s| s.drill.as_ref()) else {
@@ -842,29 +870,13 @@ fn drill(frame: &mut Frame, app: &App, theme: &Theme) {
         )));
         " Space (or Enter) shows the answer "
     };
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let boxed = Rect::new(
-        area.x,
-        area.y + (area.height - height) / 2,
-        area.width,
-        height,
-    );
-    frame.render_widget(Clear, boxed);
+    let boxed = fitted(frame, area, lines.len());
     let title = format!(
         " Drill: card {} of {} due (Esc to stop) ",
         run.at + 1,
         run.queue.len()
     );
-    let block = Block::bordered()
-        .border_set(theme.border())
-        .border_style(theme.border_style(true))
-        .title(wrap::truncate(
-            &title,
-            usize::from(boxed.width.saturating_sub(2)),
-            theme.glyphs().ellipsis,
-        ))
+    let block = window_block(theme, &title, boxed.width)
         .title_bottom(Line::from(Span::styled(hint, theme.heading())).centered())
         .padding(ratatui::widgets::Padding::horizontal(1));
     frame.render_widget(Paragraph::new(lines).block(block), boxed);
@@ -897,20 +909,8 @@ fn notice(frame: &mut Frame, app: &App, theme: &Theme, text: &str) {
         .into_iter()
         .map(|r| Line::from(text[r].to_string()))
         .collect();
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(full.height);
-    let area = Rect::new(
-        full.x,
-        full.y + (full.height - height) / 2,
-        full.width,
-        height,
-    );
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_set(theme.border())
-        .border_style(theme.border_style(true))
-        .title(" Notice (Enter or Esc to close) ")
+    let area = fitted(frame, full, lines.len());
+    let block = window_block(theme, " Notice (Enter or Esc to close) ", area.width)
         .padding(ratatui::widgets::Padding::horizontal(1));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -30,18 +30,7 @@ pub fn render(map: &ArgumentMap) -> String {
     out.push_str("#separator:tab\n#html:true\n#notetype:Basic\n");
     let _ = writeln!(out, "#deck:{deck}");
     out.push_str("#columns:Front\tBack\tTags\n#tags column:3\n");
-    let cite = |ix: usize| {
-        let labels: Vec<String> = map.nodes[ix]
-            .citations
-            .iter()
-            .map(|c| c.label("¶", "–"))
-            .collect();
-        if labels.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", labels.join(", "))
-        }
-    };
+    let cite = |ix: usize| map.nodes[ix].cites_label();
     let mut card = |front: String, back: String, kind: &str| {
         let _ = writeln!(out, "{front}\t{back}\targwalk {kind}");
     };

@@ -7,16 +7,6 @@ use std::fmt::Write;
 use crate::model::{ArgumentMap, Kind, NodeIx, Role};
 use crate::study::{Layer, Side, prep};
 
-fn cites(map: &ArgumentMap, ix: NodeIx) -> String {
-    let n = &map.nodes[ix];
-    let labels: Vec<String> = n.citations.iter().map(|c| c.label("¶", "–")).collect();
-    if labels.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", labels.join(", "))
-    }
-}
-
 fn quotes(out: &mut String, map: &ArgumentMap, ix: NodeIx, indent: &str) {
     for q in map.nodes[ix]
         .citations
@@ -74,7 +64,7 @@ fn node_line(out: &mut String, map: &ArgumentMap, ix: NodeIx, lead: &str) {
         "{lead}**{}** {label}{}{}{}",
         n.id,
         n.text,
-        cites(map, ix),
+        map.nodes[ix].cites_label(),
         flags(map, ix)
     );
 }
@@ -83,12 +73,8 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
     let mut out = String::new();
     let s = &map.source;
     let _ = writeln!(out, "# Prep sheet: {}", s.title);
-    let byline: Vec<&str> = [&s.author, &s.publisher, &s.date]
-        .into_iter()
-        .filter_map(|f| f.as_deref())
-        .collect();
-    if !byline.is_empty() {
-        let _ = writeln!(out, "\n*{}*", byline.join(" · "));
+    if let Some(byline) = s.byline() {
+        let _ = writeln!(out, "\n*{byline}*");
     }
     match layer.and_then(|l| l.side) {
         Some(Side::For) => out.push_str("\nYou argue **for** the thesis.\n"),

@@ -19,22 +19,9 @@ pub struct DrillCard {
     pub back: String,
 }
 
-fn cite(map: &ArgumentMap, ix: NodeIx) -> String {
-    let labels: Vec<String> = map.nodes[ix]
-        .citations
-        .iter()
-        .map(|c| c.label("¶", "–"))
-        .collect();
-    if labels.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", labels.join(", "))
-    }
-}
-
 fn named(map: &ArgumentMap, ix: NodeIx) -> String {
     let n = &map.nodes[ix];
-    format!("{}: {}{}", n.id, n.text, cite(map, ix))
+    format!("{}: {}{}", n.id, n.text, map.nodes[ix].cites_label())
 }
 
 /// Every card of the map, in reading order: the thesis (recall its premises), each premise
