@@ -72,12 +72,13 @@ pub fn scope_name(scope: Scope) -> &'static str {
         Scope::Notice => "notice",
         Scope::Weak => "weak_spots",
         Scope::Frontlines => "frontlines",
+        Scope::Sheet => "prep_sheet",
         Scope::Drill => "drill",
         Scope::Library => "library",
     }
 }
 
-const SCOPES: [Scope; 14] = [
+const SCOPES: [Scope; 15] = [
     Scope::Global,
     Scope::Tree,
     Scope::Source,
@@ -90,6 +91,7 @@ const SCOPES: [Scope; 14] = [
     Scope::Notice,
     Scope::Weak,
     Scope::Frontlines,
+    Scope::Sheet,
     Scope::Drill,
     Scope::Library,
 ];

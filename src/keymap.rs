@@ -75,6 +75,8 @@ pub enum Action {
     WeakSpots,
     /// Each objection and the answer to it.
     Frontlines,
+    /// The prep sheet (the markdown export), shown in the reader.
+    PrepSheet,
     /// Drill the cards that are due.
     Drill,
     /// Follow the presenter again, after stepping away.
@@ -107,6 +109,7 @@ pub enum Scope {
     Notice,
     Weak,
     Frontlines,
+    Sheet,
     Drill,
     Library,
 }
@@ -126,6 +129,7 @@ impl Scope {
             Scope::Notice => "A notice",
             Scope::Weak => "Weak spots",
             Scope::Frontlines => "Frontlines",
+            Scope::Sheet => "Prep sheet",
             Scope::Drill => "Drill",
             Scope::Library => "The library of maps",
         }
@@ -295,6 +299,13 @@ pub const BINDINGS: &[Binding] = &[
         &[key('f')],
         A::Frontlines,
         "Frontlines: each objection and its answer",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('P')],
+        A::PrepSheet,
+        "Prep sheet (what export --to markdown writes)",
         None,
     ),
     bind(
@@ -725,6 +736,28 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        S::Sheet,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Sheet,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Sheet,
+        &[code(KeyCode::Esc), key('q'), key('P'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(S::Sheet, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
         S::Notice,
         &[code(KeyCode::Esc), code(KeyCode::Enter), key('q'), key(' ')],
         A::OverlayClose,
@@ -866,6 +899,7 @@ pub fn action_name(action: Action) -> Option<&'static str> {
         A::EditNote => "note",
         A::WeakSpots => "weak_spots",
         A::Frontlines => "frontlines",
+        A::PrepSheet => "prep_sheet",
         A::Drill => "drill",
         A::FollowAgain => "follow_again",
         A::DrillReveal => "show_answer",
@@ -921,6 +955,7 @@ pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
                 | Scope::Notice
                 | Scope::Weak
                 | Scope::Frontlines
+                | Scope::Sheet
                 | Scope::Drill
         ) {
             // An open overlay swallows the other keys rather than acting behind itself.

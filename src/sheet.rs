@@ -282,6 +282,7 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         Scope::Note,
         Scope::Weak,
         Scope::Frontlines,
+        Scope::Sheet,
         Scope::Drill,
         Scope::Library,
         Scope::Notice,
@@ -488,6 +489,77 @@ pub fn weak_lines(
 
 /// The frontlines view: "If they say X, we answer Y (¶n: "quote")" for each objection, and for
 /// the side against the thesis, the lines of attack on each premise.
+/// Text written for print (a card, the prep sheet) with the paragraph sign and the range dash
+/// of the theme: "#4" and "7-9" in ASCII mode, where `¶` would come out as `?` or, transliterated,
+/// as "P4", which reads as premise P4.
+pub fn in_glyphs<'a>(text: &'a str, theme: &Theme) -> std::borrow::Cow<'a, str> {
+    let g = theme.glyphs();
+    if g.pilcrow == "¶" || !text.contains(['¶', '–']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.replace('¶', g.pilcrow).replace('–', g.dash))
+}
+
+/// The prep sheet as `export --to markdown` writes it, wrapped to `width`: headings in the
+/// heading style, and in ASCII mode transliterated like the map, so the pane never sends a byte
+/// the terminal cannot show. The same text as the export, so what a restricted member reads
+/// here is what a free one would print.
+pub fn prep_sheet_lines(
+    map: &ArgumentMap,
+    layer: Option<&crate::study::Layer>,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    use crate::export::{Format, Options, render};
+    let text = render(map, Format::Markdown, Options { layer });
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        // Transliterated after its indent, which transliteration would tidy away. The map is
+        // already ASCII in ASCII mode; the sheet's own `¶` and dashes become one character each,
+        // so the line counts (and the scroll limit reckoned without the theme) stay the same.
+        let ascii;
+        let line = if theme.ascii && !line.is_ascii() {
+            let indent = line.len() - line.trim_start().len();
+            // The paragraph sign as the rest of the ASCII screen writes it: "#4", not "P4",
+            // which would read as premise P4.
+            let rest = in_glyphs(&line[indent..], theme);
+            ascii = format!("{}{}", &line[..indent], crate::ascii::transliterate(&rest));
+            ascii.as_str()
+        } else {
+            line
+        };
+        if line.is_empty() {
+            lines.push(Line::default());
+            continue;
+        }
+        let style = if line.starts_with('#') {
+            theme.heading()
+        } else {
+            Style::new()
+        };
+        // Continuation rows of a list item or quote are indented under its text, as a printed
+        // sheet would be.
+        let lead = line.len() - line.trim_start_matches([' ', '-', '>']).len();
+        if lead == 0 || lead * 2 >= width {
+            lines.extend(wrap_plain(line, width, style));
+            continue;
+        }
+        let (head, rest) = line.split_at(lead);
+        for (i, r) in wrap::wrap(rest, width - lead).into_iter().enumerate() {
+            let pad = if i == 0 {
+                head.to_string()
+            } else {
+                " ".repeat(lead)
+            };
+            lines.push(Line::from(Span::styled(
+                format!("{pad}{}", &rest[r]),
+                style,
+            )));
+        }
+    }
+    lines
+}
+
 pub fn frontline_lines(
     map: &ArgumentMap,
     layer: Option<&crate::study::Layer>,
@@ -506,7 +578,12 @@ pub fn frontline_lines(
     }
     for f in fronts {
         let mut said = format!("If they say {}", name(f.objection));
-        if let Some(at) = prep::where_said(map, f.objection) {
+        if let Some(at) = prep::where_said(
+            map,
+            f.objection,
+            theme.glyphs().pilcrow,
+            theme.glyphs().dash,
+        ) {
             said.push_str(&format!(" ({at})"));
         }
         lines.extend(wrap_plain(&said, width, theme.heading()));
@@ -519,7 +596,8 @@ pub fn frontline_lines(
         }
         for a in f.answers {
             let mut answer = format!("we answer {}", name(a));
-            if let Some(at) = prep::where_said(map, a) {
+            if let Some(at) = prep::where_said(map, a, theme.glyphs().pilcrow, theme.glyphs().dash)
+            {
                 answer.push_str(&format!(" ({at})"));
             }
             lines.extend(indented(&answer, width, Style::new()));

@@ -73,7 +73,22 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Notice { text } => notice(frame, app, theme, text),
         Overlay::Weak { selected } => weak(frame, app, theme, *selected),
         Overlay::Drill => drill(frame, app, theme),
-        Overlay::Frontlines { scroll } => frontlines(frame, app, theme, *scroll),
+        Overlay::Frontlines { scroll } => prep_window(
+            frame,
+            app,
+            theme,
+            " Frontlines (j/k to scroll, Esc to close) ",
+            sheet::frontline_lines,
+            *scroll,
+        ),
+        Overlay::Sheet { scroll } => prep_window(
+            frame,
+            app,
+            theme,
+            " Prep sheet (j/k to scroll, Esc to close) ",
+            sheet::prep_sheet_lines,
+            *scroll,
+        ),
         Overlay::Citers {
             paragraph,
             selected,
@@ -852,7 +867,8 @@ fn drill(frame: &mut Frame, app: &App, theme: &Theme) {
     let width = usize::from(area.width.saturating_sub(4)).max(1);
     let mut lines: Vec<Line> = Vec::new();
     let wrapped = |text: &str, style: Style| -> Vec<Line<'static>> {
-        text.lines()
+        sheet::in_glyphs(text, theme)
+            .lines()
             .flat_map(|l| wrap::wrap(l, width).into_iter().map(move |r| (l, r)))
             .map(|(l, r)| Line::from(Span::styled(l[r].to_string(), style)))
             .collect()
@@ -882,23 +898,33 @@ fn drill(frame: &mut Frame, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).block(block), boxed);
 }
 
-fn frontlines(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
+/// The lines of a prep view, built from the map and the reader's layer at a width.
+type PrepLines = fn(
+    &crate::model::ArgumentMap,
+    Option<&crate::study::Layer>,
+    &Theme,
+    usize,
+) -> Vec<Line<'static>>;
+
+/// A prep view over the panes (the frontlines, the prep sheet), scrolled, rebuilt at each frame
+/// so it follows a reload and the reader's changes.
+fn prep_window(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    title: &str,
+    build: PrepLines,
+    scroll: usize,
+) {
     let area = layout::overlay_area(app.width, app.height);
     let layer = app.study.as_ref().map(|s| &s.layer);
-    let lines = sheet::frontline_lines(
+    let lines = build(
         &app.map,
         layer,
         theme,
         usize::from(area.width.saturating_sub(2)),
     );
-    window(
-        frame,
-        app,
-        theme,
-        " Frontlines (j/k to scroll, Esc to close) ",
-        lines,
-        scroll,
-    );
+    window(frame, app, theme, title, lines, scroll);
 }
 
 /// A notice over the panes, wrapped whole, until a key.

@@ -321,6 +321,9 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
     bob.press_and_see(b"e", &["Editing is off"], LONG);
     bob.send(b"aBob's own line\x1b");
     assert!(bob.wait_for(LONG, |s| s.contains("Note on O1 saved")));
+    // The prep sheet, which a restricted member may not write to a file, is read in the reader.
+    bob.press_and_see(b"P", &["Prep sheet (j/k", "# Prep sheet:"], LONG);
+    bob.send(b"\x1b");
     assert!(
         children(server[0]).is_empty(),
         "the restricted session started a process"

@@ -403,3 +403,86 @@ fn orphaned_notes_are_listed_in_the_weak_spots_view() {
     let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
     assert!(text.contains("GONE: about a removed node"), "{text}");
 }
+
+/// `P` shows the prep sheet in the reader, so a session that may write no file (a restricted
+/// team member's) can still read it: the same text as `export --to markdown`, the reader's own
+/// note included, scrollable to its last line, nothing written, and plain ASCII in ASCII mode.
+#[test]
+fn the_prep_sheet_is_shown_in_the_reader() {
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
+    a.study = Some(Study::new(Layer::default()));
+    update(&mut a, Action::WalkNext);
+    key(&mut a, Key::char('a'));
+    for c in "ask who counted".chars() {
+        key(&mut a, Key::char(c));
+    }
+    key(&mut a, Key::plain(KeyCode::Esc));
+    let e = key(&mut a, Key::char('P'));
+    assert!(e.is_empty(), "showing the sheet writes nothing: {e:?}");
+    assert_eq!(a.overlay, argwalk::app::Overlay::Sheet { scroll: 0 });
+    let theme = argwalk::theme::Theme::FULL;
+    let screen =
+        |a: &App, theme| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, theme));
+    let text = screen(&a, &theme);
+    assert!(text.contains("Prep sheet"), "{text}");
+    let export = argwalk::export::render(
+        &a.map,
+        argwalk::export::Format::Markdown,
+        argwalk::export::Options {
+            layer: Some(layer(&a)),
+        },
+    );
+    let first = export.lines().next().unwrap();
+    assert!(text.contains(first), "{first:?} not in\n{text}");
+    // Scrolling reaches the sheet's end, where the reader's note is, and stops there.
+    let mut seen = text;
+    for _ in 0..2000 {
+        key(&mut a, Key::char('j'));
+        seen.push_str(&screen(&a, &theme));
+    }
+    assert!(seen.contains("ask who counted"), "the note is on the sheet");
+    let last = export.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    let tail: String = last.chars().take(30).collect();
+    assert!(
+        screen(&a, &theme).contains(tail.trim()),
+        "{tail:?} at the end"
+    );
+    let end = a.overlay.clone();
+    key(&mut a, Key::char('j'));
+    assert_eq!(a.overlay, end, "scrolling stops at the last line");
+    // In ASCII mode every byte on screen is ASCII.
+    let ascii = argwalk::theme::Theme::detect(false, true, false);
+    assert!(screen(&a, &ascii).is_ascii());
+    key(&mut a, Key::plain(KeyCode::Esc));
+    assert_eq!(a.overlay, argwalk::app::Overlay::None);
+}
+
+/// In ASCII mode the paragraph sign of printed text (the prep sheet, frontlines, drill cards) is
+/// the screen's `#`: never a `?`, and never transliterated to "P4", which reads as premise P4.
+#[test]
+fn printed_views_write_paragraphs_as_the_ascii_screen_does() {
+    let map = argwalk::ascii::map(loader::load_builtin().map.unwrap());
+    let ascii = argwalk::theme::Theme::detect(false, true, false);
+    let sheet: Vec<String> = argwalk::sheet::prep_sheet_lines(&map, None, &ascii, 76)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let all = sheet.join("\n");
+    assert!(all.is_ascii());
+    assert!(all.contains("(#4)"), "{all}");
+    assert!(!all.contains("(P4)") && !all.contains("?4"), "{all}");
+    assert!(
+        sheet.iter().any(|l| l.starts_with("  > \"")),
+        "a quote keeps its indent under its premise"
+    );
+    let mut a = App::new(map, 80, 24);
+    a.study = Some(Study::new(Layer::default()));
+    let screen = |a: &App| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, &ascii));
+    key(&mut a, Key::char('f'));
+    assert!(screen(&a).contains("(#7: \""), "{}", screen(&a));
+    key(&mut a, Key::plain(KeyCode::Esc));
+    key(&mut a, Key::char('d'));
+    key(&mut a, Key::char(' '));
+    let card = screen(&a);
+    assert!(card.contains("(#") && !card.contains("(?"), "{card}");
+}

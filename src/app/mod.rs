@@ -56,6 +56,11 @@ pub enum Overlay {
     Frontlines {
         scroll: usize,
     },
+    /// The prep sheet (the markdown export) shown in the reader, so a restricted session,
+    /// which may write no file, can still read and copy it.
+    Sheet {
+        scroll: usize,
+    },
     /// Something the reader must see whole (a notes file that was damaged and moved aside,
     /// and where to): it waits for a key.
     Notice {
@@ -307,6 +312,7 @@ impl App {
             Overlay::Weak { .. } => vec![Scope::Weak],
             Overlay::Drill => vec![Scope::Drill],
             Overlay::Frontlines { .. } => vec![Scope::Frontlines],
+            Overlay::Sheet { .. } => vec![Scope::Sheet],
             Overlay::None if self.search.prompt => vec![Scope::Search],
             Overlay::None => match self.focus {
                 Focus::Tree => vec![Scope::Tree, Scope::Global],
@@ -367,13 +373,20 @@ impl App {
             Overlay::Problems { .. } => self.problems.as_ref().map_or(0, |r| {
                 crate::sheet::problems_lines(r, usize::from(area.width.saturating_sub(2))).len()
             }),
-            Overlay::Frontlines { .. } => crate::sheet::frontline_lines(
-                &self.map,
-                self.study.as_ref().map(|s| &s.layer),
-                &crate::theme::Theme::FULL,
-                usize::from(area.width.saturating_sub(2)),
-            )
-            .len(),
+            Overlay::Frontlines { .. } | Overlay::Sheet { .. } => {
+                let build = if matches!(self.overlay, Overlay::Sheet { .. }) {
+                    crate::sheet::prep_sheet_lines
+                } else {
+                    crate::sheet::frontline_lines
+                };
+                build(
+                    &self.map,
+                    self.study.as_ref().map(|s| &s.layer),
+                    &crate::theme::Theme::FULL,
+                    usize::from(area.width.saturating_sub(2)),
+                )
+                .len()
+            }
             Overlay::None
             | Overlay::Citers { .. }
             | Overlay::Note
@@ -546,6 +559,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::DrillReveal => app.reveal(),
         Action::DrillGrade(n) => return app.grade(n),
         Action::Frontlines => app.overlay = Overlay::Frontlines { scroll: 0 },
+        Action::PrepSheet => app.overlay = Overlay::Sheet { scroll: 0 },
         Action::MarkUnderstood => return app.mark_understood(),
         Action::Judge => return app.judge(),
         Action::ChooseSide => return app.choose_side(),
@@ -751,7 +765,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         selected.saturating_sub(1)
                     };
                 }
-                Overlay::Frontlines { scroll } => {
+                Overlay::Frontlines { scroll } | Overlay::Sheet { scroll } => {
                     *scroll = if down {
                         (*scroll + 1).min(max)
                     } else {
@@ -814,7 +828,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let max = app.overlay_max_scroll();
             if let Overlay::Help { scroll }
             | Overlay::Node { scroll }
-            | Overlay::Problems { scroll } = &mut app.overlay
+            | Overlay::Problems { scroll }
+            | Overlay::Frontlines { scroll }
+            | Overlay::Sheet { scroll } = &mut app.overlay
             {
                 *scroll = (*scroll).min(max);
             }

@@ -166,13 +166,14 @@ pub fn lines_of_attack(map: &ArgumentMap) -> Vec<(NodeIx, Vec<NodeIx>)> {
         .collect()
 }
 
-/// "¶5: "the exact words"" for a node's first quote, or "¶5" for its first citation.
-pub fn where_said(map: &ArgumentMap, ix: NodeIx) -> Option<String> {
+/// "¶5: "the exact words"" for a node's first quote, or "¶5" for its first citation, with the
+/// paragraph sign and dash given (`#` and `-` in ASCII mode).
+pub fn where_said(map: &ArgumentMap, ix: NodeIx, pilcrow: &str, dash: &str) -> Option<String> {
     let n = &map.nodes[ix];
     if let Some(q) = n.citations.iter().find_map(|c| c.quote.as_ref()) {
-        return Some(format!("¶{}: \"{}\"", q.paragraph, q.text));
+        return Some(format!("{pilcrow}{}: \"{}\"", q.paragraph, q.text));
     }
-    n.citations.first().map(|c| c.label("¶", "–"))
+    n.citations.first().map(|c| c.label(pilcrow, dash))
 }
 
 #[cfg(test)]
