@@ -21,7 +21,6 @@ pub const EXIT_IO: u8 = 2;
     long_about = "Step through the argument structure of an article, beside its cited paragraphs.\n\n\
         With no MAP, the built-in map of an opinion piece on the Astana talks on Syria opens.\n\
         Inside the reader, press ? for every key; n and p step through the argument.",
-    args_conflicts_with_subcommands = true,
     after_help = "Maps are TOML files; docs/FORMAT.md describes the format."
 )]
 pub struct Cli {
@@ -160,6 +159,34 @@ pub struct Display {
     pub screen_reader: bool,
 }
 
+impl Display {
+    /// Each switch on if it is on in either: flags given after `drill` and those given before
+    /// it (or by the configuration).
+    fn or(self, other: Display) -> Display {
+        let ascii = self.ascii || (other.ascii && !self.unicode);
+        Display {
+            ascii,
+            unicode: !ascii && (self.unicode || other.unicode),
+            no_color: self.no_color || other.no_color,
+            screen_reader: self.screen_reader || other.screen_reader,
+        }
+    }
+}
+
+/// The first option given that only the full-screen reader takes, as written on the command
+/// line.
+fn reader_only_flag(cli: &Cli) -> Option<&'static str> {
+    [
+        (cli.restricted, "--restricted"),
+        (cli.library.is_some(), "--library"),
+        (cli.user.is_some(), "--user"),
+        (cli.present.is_some(), "--present"),
+        (cli.follow.is_some(), "--follow"),
+    ]
+    .into_iter()
+    .find_map(|(given, flag)| given.then_some(flag))
+}
+
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
     // Plain `argwalk` is the common case and has nothing to parse; skipping clap's setup saves
@@ -171,6 +198,16 @@ pub fn main() -> ExitCode {
         };
     }
     let mut cli = Cli::parse();
+    // The display flags and --config go before or after a subcommand alike; the reader's own
+    // options have no meaning with one, and a restricted session may run none (no export to
+    // a path, no init, no check of a file outside the library).
+    if cli.command.is_some()
+        && let Some(flag) = reader_only_flag(&cli)
+    {
+        return fail(&format!(
+            "{flag} is an option of the reader: it takes no subcommand (write `argwalk {flag} ...` alone)"
+        ));
+    }
     if let Some(Command::Config { default: true }) = cli.command {
         let _ = std::io::stdout().write_all(crate::config::default_text().as_bytes());
         return ExitCode::SUCCESS;
@@ -206,8 +243,12 @@ pub fn main() -> ExitCode {
             output,
             no_notes,
         }) => export(map.as_deref(), to, output.as_deref(), no_notes),
-        Some(Command::Drill { map, display }) => read(map.as_deref(), display, true),
-        Some(Command::Read { map, ascii }) => read_lines(map.as_deref(), ascii),
+        Some(Command::Drill { map, display }) => {
+            read(map.as_deref(), display.or(cli.display), true)
+        }
+        Some(Command::Read { map, ascii }) => {
+            read_lines(map.as_deref(), ascii || cli.display.ascii)
+        }
         Some(Command::Man) => {
             let mut out = Vec::new();
             match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {

@@ -263,3 +263,73 @@ fn taplo_checks_maps_against_the_schema() {
     );
     assert_eq!(text.matches("error: ").count(), 1, "{text}");
 }
+
+/// `--config` and the display switches go before a subcommand or after it alike; the reader's
+/// own options with a subcommand are refused by name (a restricted session runs none: no export
+/// to a path), and nothing is written.
+#[test]
+fn options_go_before_or_after_a_subcommand() {
+    let dir = folder("order");
+    std::fs::write(dir.join("c.toml"), "[display]\nascii = true\n").unwrap();
+    for args in [
+        &["--config", "c.toml", "config"][..],
+        &["config", "--config", "c.toml"][..],
+    ] {
+        let out = argwalk(args, &dir);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "The configuration is fine.\n"
+        );
+    }
+    std::fs::write(dir.join("c.toml"), "[display]\nascii = 3\n").unwrap();
+    let out = argwalk(&["--config", "c.toml", "config"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("c.toml:2:9"),
+        "{out:?}"
+    );
+    // --ascii before `read` reaches it: E2b's quote, with its curly quote, comes out in ASCII.
+    let mut read = Command::new(BIN)
+        .args(["--ascii", "read"])
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    read.stdin
+        .take()
+        .unwrap()
+        .write_all(b"go E2b\nq\n")
+        .unwrap();
+    let out = read.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.stdout.is_ascii() && text.contains("Shiafication"),
+        "{text}"
+    );
+    let lib = dir.join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    let out = argwalk(
+        &[
+            "--restricted",
+            "--library",
+            lib.to_str().unwrap(),
+            "export",
+            "--to",
+            "dot",
+            "-o",
+            "stolen.dot",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--restricted is an option of the reader: it takes no subcommand"),
+        "{out:?}"
+    );
+    assert!(!dir.join("stolen.dot").exists());
+}
