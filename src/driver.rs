@@ -452,6 +452,7 @@ fn event_loop(
     let ratatui::layout::Size { width, height } = tui.screen.size()?;
     let map = std::mem::replace(&mut session.map, crate::model::ArgumentMap::empty());
     let mut app = App::new(map, width, height);
+    app.theme = theme;
     app.files = session.files.take();
     app.restricted = session.restricted;
     let store = match session.study.take() {

@@ -486,3 +486,37 @@ fn printed_views_write_paragraphs_as_the_ascii_screen_does() {
     let card = screen(&a);
     assert!(card.contains("(#") && !card.contains("(?"), "{card}");
 }
+
+/// The frontlines under --screen-reader write "paragraph 7" for "¶7", so they wrap to more
+/// lines: scrolling still reaches the last of them, because the app measures them as drawn.
+#[test]
+fn scrolling_reaches_the_end_in_the_theme_drawn() {
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 40, 16);
+    a.study = Some(Study::new(Layer::default()));
+    let mut plain = argwalk::theme::Theme::FULL;
+    plain.plain = true;
+    a.theme = plain;
+    key(&mut a, Key::char('f'));
+    for _ in 0..1000 {
+        key(&mut a, Key::char('j'));
+    }
+    let lines = argwalk::sheet::frontline_lines(&a.map, None, &plain, 36);
+    let full = argwalk::sheet::frontline_lines(&a.map, None, &argwalk::theme::Theme::FULL, 36);
+    assert!(
+        lines.len() > full.len(),
+        "the test needs the plain lines to be more"
+    );
+    let last: String = lines
+        .iter()
+        .rev()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .find(|l| !l.trim().is_empty())
+        .unwrap();
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &plain));
+    assert!(text.contains(last.trim()), "{last:?} not on\n{text}");
+}

@@ -145,6 +145,9 @@ pub fn gutter_width(paragraphs: usize) -> usize {
 pub struct App {
     /// Shared, so a reload swaps it whole and a driver can hold it without copying.
     pub map: Arc<ArgumentMap>,
+    /// The glyphs the reader is drawn with: overlays measure their text as it will be drawn
+    /// ("paragraph 7" under --screen-reader is longer than "¶7"), so scrolling reaches the end.
+    pub theme: crate::theme::Theme,
     /// Where the map came from; `None` for the map built into the binary.
     pub files: Option<MapFiles>,
     /// The problems of the last reload that failed, while the last good map stays on screen.
@@ -242,6 +245,7 @@ impl App {
             .collect();
         let thesis = map.thesis;
         let mut app = Self {
+            theme: crate::theme::Theme::FULL,
             map,
             files: None,
             problems: None,
@@ -356,10 +360,10 @@ impl App {
         let area = crate::layout::overlay_area(self.width, self.height);
         let rows = usize::from(area.height.saturating_sub(2));
         let lines = match self.overlay {
-            Overlay::Help { .. } => crate::sheet::help_lines(&crate::theme::Theme::FULL).len(),
+            Overlay::Help { .. } => crate::sheet::help_lines(&self.theme).len(),
             // Counted with the Unicode theme, whose separators are the wider: an upper bound.
             Overlay::Node { .. } => {
-                let theme = crate::theme::Theme::FULL;
+                let theme = self.theme;
                 crate::sheet::node_lines(
                     &self.map,
                     self.tree.selected,
@@ -382,7 +386,7 @@ impl App {
                 build(
                     &self.map,
                     self.study.as_ref().map(|s| &s.layer),
-                    &crate::theme::Theme::FULL,
+                    &self.theme,
                     usize::from(area.width.saturating_sub(2)),
                 )
                 .len()
