@@ -208,9 +208,22 @@ impl Source {
 }
 
 impl Node {
+    /// Where the node cites, each place once ("¶4", "¶7–9"): two quotes from one paragraph
+    /// are two citations but one place to look.
+    pub fn cite_labels(&self, pilcrow: &str, dash: &str) -> Vec<String> {
+        let mut labels: Vec<String> = Vec::with_capacity(self.citations.len());
+        for c in &self.citations {
+            let label = c.label(pilcrow, dash);
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        labels
+    }
+
     /// " (¶4, ¶7–9)": where the node cites, as exports and cards write it; empty without any.
     pub fn cites_label(&self) -> String {
-        let labels: Vec<String> = self.citations.iter().map(|c| c.label("¶", "–")).collect();
+        let labels = self.cite_labels("¶", "–");
         if labels.is_empty() {
             String::new()
         } else {

@@ -73,12 +73,7 @@ fn node(out: &mut String, map: &ArgumentMap, ix: NodeIx) {
     } else {
         format!(" ({})", qualifiers.join(", "))
     };
-    let cites: Vec<String> = n.citations.iter().map(|c| c.label("¶", "–")).collect();
-    let cites = if cites.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", cites.join(", "))
-    };
+    let cites = n.cites_label();
     let label = n
         .label
         .as_deref()

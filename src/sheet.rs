@@ -73,11 +73,7 @@ pub fn details_lines(
         head.push(Span::raw(format!(" {verb} {}", map.nodes[p].id)));
     }
 
-    let cites: Vec<String> = n
-        .citations
-        .iter()
-        .map(|c| c.label(g.pilcrow, g.dash))
-        .collect();
+    let cites = n.cite_labels(g.pilcrow, g.dash);
     if !cites.is_empty() {
         head.push(Span::raw(format!("{}cites {}", g.dot, cites.join(" "))));
     }

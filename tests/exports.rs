@@ -310,3 +310,18 @@ fn anki_imports_every_card() {
         assert!(lines.next().unwrap().contains("argwalk::"), "the deck");
     }
 }
+
+/// Two quotes from one paragraph are one place to look: "(¶16)", never "(¶16, ¶16)", in every
+/// export that lists where a node cites.
+#[test]
+fn a_paragraph_cited_twice_is_named_once() {
+    let map = astana();
+    let r7 = &map.nodes[map.find("R7").unwrap()];
+    assert!(r7.citations.len() >= 2 && r7.cite_labels("¶", "–") == ["¶16"]);
+    for format in [Format::Markdown, Format::Argdown, Format::Anki] {
+        let out = export::render(&map, format, Options { layer: None });
+        assert!(!out.contains("¶16, ¶16"), "{format:?}");
+    }
+    let outline = argwalk::outline::render(&map);
+    assert!(!outline.contains("¶16, ¶16"));
+}

@@ -29,7 +29,7 @@ fn statement(map: &ArgumentMap, ix: NodeIx) -> String {
         Some(l) => format!("{}: {}", clean(l), clean(&n.text)),
         None => clean(&n.text),
     };
-    let cites: Vec<String> = n.citations.iter().map(|c| c.label("¶", "-")).collect();
+    let cites = n.cite_labels("¶", "-");
     if !cites.is_empty() {
         let _ = write!(text, " ({})", cites.join(", "));
     }
