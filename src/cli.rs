@@ -486,24 +486,11 @@ fn team(cli: &Cli) -> ExitCode {
         let map = cli.map.clone();
         let load = move || {
             let m = load_clean(map.as_deref())?;
-            let files = map
-                .as_ref()
-                .map(|p| crate::app::MapFiles::new(p.clone(), m.source.text_file.as_deref()));
-            let study = state.as_ref().map(|dir| {
-                let store = crate::study::Store::new(dir, map.as_deref());
-                let opened = store.open();
-                (store, opened)
-            });
-            let m = if theme.ascii { crate::ascii::map(m) } else { m };
             Ok(crate::driver::Session {
-                map: m,
-                files,
-                study,
-                drill: false,
                 screen_reader,
                 restricted,
-                confine: None,
                 room,
+                ..session(m, map.as_deref(), state.as_deref(), &theme)
             })
         };
         return crate::driver::run(load, theme);
@@ -522,24 +509,17 @@ fn team(cli: &Cli) -> ExitCode {
                 loaded.report.errors()
             ));
         };
-        let files = (!restricted)
-            .then(|| crate::app::MapFiles::new(path.to_path_buf(), m.source.text_file.as_deref()));
-        let study = state.as_ref().map(|dir| {
-            let store = crate::study::Store::new(dir, Some(path));
-            let mut opened = store.open();
-            opened.layer.title.clone_from(&m.source.title);
-            (store, opened)
-        });
-        let m = if theme.ascii { crate::ascii::map(m) } else { m };
+        let mut opened = session(m, Some(path), state.as_deref(), &theme);
+        // A restricted session watches no file and opens no editor on one.
+        if restricted {
+            opened.files = None;
+        }
         Ok(crate::driver::Session {
-            map: m,
-            files,
-            study,
-            drill: false,
             screen_reader,
             restricted,
             confine: Some(confine.clone()),
             room: room.clone(),
+            ..opened
         })
     };
     crate::driver::run_library(library, open, theme)
@@ -796,31 +776,47 @@ fn theme_of(display: &Display) -> crate::theme::Theme {
     theme
 }
 
+/// A plain session on map `m` read from `path` (`None`: the built-in map): its files to watch,
+/// the reader's layer from the state folder `state`, and no drill, room or restriction.
+fn session(
+    m: crate::model::ArgumentMap,
+    path: Option<&Path>,
+    state: Option<&Path>,
+    theme: &crate::theme::Theme,
+) -> crate::driver::Session {
+    let files =
+        path.map(|p| crate::app::MapFiles::new(p.to_path_buf(), m.source.text_file.as_deref()));
+    // The reader's own layer: opened before the terminal is taken, so a damaged file is moved
+    // aside and said on the first frame.
+    let study = state.map(|dir| {
+        let store = crate::study::Store::new(dir, path);
+        let mut opened = store.open();
+        opened.layer.title.clone_from(&m.source.title);
+        (store, opened)
+    });
+    // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
+    let map = if theme.ascii { crate::ascii::map(m) } else { m };
+    crate::driver::Session {
+        map,
+        files,
+        study,
+        drill: false,
+        screen_reader: false,
+        restricted: false,
+        confine: None,
+        room: None,
+    }
+}
+
 fn read(map: Option<&Path>, display: Display, drill: bool) -> ExitCode {
     let theme = theme_of(&display);
     let load = || {
         let m = load_clean(map)?;
-        let files =
-            map.map(|p| crate::app::MapFiles::new(p.to_path_buf(), m.source.text_file.as_deref()));
-        // The reader's own layer: opened before the terminal is taken, so a damaged file is
-        // moved aside and said on the first frame.
-        let study = crate::study::store::state_dir().map(|dir| {
-            let store = crate::study::Store::new(&dir, map);
-            let mut opened = store.open();
-            opened.layer.title.clone_from(&m.source.title);
-            (store, opened)
-        });
-        // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
-        let m = if theme.ascii { crate::ascii::map(m) } else { m };
+        let state = crate::study::store::state_dir();
         Ok(crate::driver::Session {
-            map: m,
-            files,
-            study,
             drill,
             screen_reader: display.screen_reader,
-            restricted: false,
-            confine: None,
-            room: None,
+            ..session(m, map, state.as_deref(), &theme)
         })
     };
     crate::driver::run(load, theme)
