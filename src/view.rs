@@ -151,12 +151,10 @@ pub fn focus(app: &App) -> Option<ratatui::layout::Position> {
         Overlay::Note => {
             let editor = app.study.as_ref()?.editor.as_ref()?;
             let ratatui_textarea::DataCursor(row, col) = editor.cursor();
-            let full = layout::overlay_area(app.width, app.height);
-            let height = full.height.min(14);
-            let y = full.y + (full.height - height) / 2 + 1;
-            let row = u16::try_from(row).ok()?.min(height.saturating_sub(3));
-            let col = u16::try_from(col).ok()?.min(full.width.saturating_sub(3));
-            Some(Position::new(full.x + 1 + col, y + row))
+            let area = note_area(app);
+            let row = u16::try_from(row).ok()?.min(area.height.saturating_sub(3));
+            let col = u16::try_from(col).ok()?.min(area.width.saturating_sub(3));
+            Some(Position::new(area.x + 1 + col, area.y + 1 + row))
         }
         _ => window(),
     }
@@ -662,13 +660,7 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     } else {
         " Help (Esc to close) "
     };
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_set(theme.border())
-        .border_style(theme.border_style(true))
-        .title(title);
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
-    frame.render_widget(Paragraph::new(visible).block(block), area);
+    window(frame, app, theme, title, lines, scroll);
 }
 
 /// The problems of the last save, as `argwalk check` prints them (each with line:column), over
@@ -679,11 +671,8 @@ fn problems(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     };
     let area = layout::overlay_area(app.width, app.height);
     let inner_w = usize::from(area.width.saturating_sub(2));
-    let inner_h = usize::from(area.height.saturating_sub(2));
     let lines: Vec<Line> = sheet::problems_lines(report, inner_w)
         .into_iter()
-        .skip(scroll)
-        .take(inner_h)
         .map(|l| {
             let style = if l.starts_with("error") {
                 theme.heading()
@@ -699,12 +688,7 @@ fn problems(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
         if errors == 1 { "" } else { "s" },
         report.file.name
     );
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_set(theme.border())
-        .border_style(theme.border_style(true))
-        .title(wrap::truncate(&title, inner_w, theme.glyphs().ellipsis));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    window(frame, app, theme, &title, lines, scroll);
 }
 
 fn citers(frame: &mut Frame, app: &App, theme: &Theme, paragraph: usize, selected: usize) {
@@ -794,19 +778,26 @@ fn window(
     scroll: usize,
 ) {
     let area = layout::overlay_area(app.width, app.height);
+    frame.render_widget(Clear, area);
+    scrolled(frame, theme, area, title, lines, scroll);
+}
+
+/// `lines` in a bordered window filling `area`, from line `scroll` (at most the last page).
+fn scrolled(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
     let inner_h = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(inner_h));
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_set(theme.border())
-        .border_style(theme.border_style(true))
-        .title(wrap::truncate(
-            title,
-            usize::from(area.width.saturating_sub(2)),
-            theme.glyphs().ellipsis,
-        ));
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
-    frame.render_widget(Paragraph::new(visible).block(block), area);
+    frame.render_widget(
+        Paragraph::new(visible).block(window_block(theme, title, area.width)),
+        area,
+    );
 }
 
 /// The weak spots, ranked; the chosen one in reverse video, kept in view.
@@ -830,17 +821,29 @@ fn weak(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
 /// A window as tall as `lines` need (up to `full`), centred in `full`, cleared: where the
 /// note, the notice and the drill card are drawn.
 fn fitted(frame: &mut Frame, full: Rect, lines: usize) -> Rect {
+    let area = fitted_rect(full, lines);
+    frame.render_widget(Clear, area);
+    area
+}
+
+/// A window for `lines` lines of text (and its borders) within `full`, centred, at most as
+/// tall as `full`.
+fn fitted_rect(full: Rect, lines: usize) -> Rect {
     let height = u16::try_from(lines + 2)
         .unwrap_or(u16::MAX)
         .min(full.height);
-    let area = Rect::new(
+    Rect::new(
         full.x,
         full.y + (full.height - height) / 2,
         full.width,
         height,
-    );
-    frame.render_widget(Clear, area);
-    area
+    )
+}
+
+/// The note editor's window: twelve rows of text, or what the screen holds. The editor and the
+/// cursor that follows focus both place themselves by it.
+fn note_area(app: &App) -> Rect {
+    fitted_rect(layout::overlay_area(app.width, app.height), 12)
 }
 
 /// The bordered block of a window, its title cut to fit.
@@ -946,25 +949,11 @@ fn note_editor(frame: &mut Frame, app: &App, theme: &Theme) {
     let Some(editor) = app.study.as_ref().and_then(|s| s.editor.as_ref()) else {
         return;
     };
-    let full = layout::overlay_area(app.width, app.height);
-    let height = full.height.min(14);
-    let area = Rect::new(
-        full.x,
-        full.y + (full.height - height) / 2,
-        full.width,
-        height,
-    );
+    let area = note_area(app);
+    frame.render_widget(Clear, area);
     let n = &app.map.nodes[app.tree.selected];
     let title = format!(" Your note on {} (Esc: save, Ctrl-C: cancel) ", n.id);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_set(theme.border())
-        .border_style(theme.border_style(true))
-        .title(wrap::truncate(
-            &title,
-            usize::from(area.width.saturating_sub(2)),
-            theme.glyphs().ellipsis,
-        ));
+    let block = window_block(theme, &title, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut editor = editor.clone();
@@ -984,32 +973,12 @@ fn node_overlay(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
         usize::from(full.width.saturating_sub(2)),
     );
     // As tall as the node needs, up to the full window.
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(full.height);
-    let area = Rect::new(
-        full.x,
-        full.y + (full.height - height) / 2,
-        full.width,
-        height,
-    );
-    let inner_h = usize::from(area.height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(inner_h));
+    let area = fitted(frame, full, lines.len());
     let n = &app.map.nodes[app.tree.selected];
-    let title = if lines.len() > inner_h {
+    let title = if lines.len() + 2 > usize::from(area.height) {
         format!(" {} {} (j/k to scroll, Esc to close) ", n.role.name(), n.id)
     } else {
         format!(" {} {} (Esc to close) ", n.role.name(), n.id)
     };
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_set(theme.border())
-        .border_style(theme.border_style(true))
-        .title(wrap::truncate(
-            &title,
-            usize::from(area.width.saturating_sub(2)),
-            theme.glyphs().ellipsis,
-        ));
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
-    frame.render_widget(Paragraph::new(visible).block(block), area);
+    scrolled(frame, theme, area, &title, lines, scroll);
 }
