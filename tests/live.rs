@@ -39,11 +39,7 @@ fn open(map: &Path, envs: &[(&str, &str)]) -> Pty {
         40,
         Session::Detached,
     );
-    assert!(
-        p.wait_for(LONG, |s| s.contains("step 1/37")),
-        "{}",
-        p.screen()
-    );
+    p.see(&["step 1/37"], LONG);
     p
 }
 
@@ -98,11 +94,7 @@ fn a_save_shows_at_once_and_a_broken_one_keeps_the_last_good_map() {
     let article =
         argwalk::loader::BUILTIN_TEXT.replacen("The recent trilateral", "The EDITED trilateral", 1);
     save(&dir.join("astana-talks.txt"), &article);
-    assert!(
-        p.wait_for(LONG, |s| s.contains("The EDITED trilateral")),
-        "{}",
-        p.screen()
-    );
+    p.see(&["The EDITED trilateral"], LONG);
     p.send(b"q");
     let (status, _) = p.wait(LONG).expect("exit");
     assert_eq!(status.code(), Some(0));
@@ -137,11 +129,7 @@ fn e_opens_the_editor_at_the_node_and_reads_the_map_again() {
     let mut p = open(&map, &[("EDITOR", editor.to_str().unwrap())]);
     p.press_and_see(b"nnnnnnn", &["step 8/37", "T › P2 "], LONG);
     p.send(b"e");
-    assert!(
-        p.wait_for(LONG, |s| s.contains("Edited in the editor")),
-        "{}",
-        p.screen()
-    );
+    p.see(&["Edited in the editor"], LONG);
     let args = std::fs::read_to_string(dir.join("args")).unwrap();
     let line = argwalk::loader::BUILTIN_MAP
         .lines()

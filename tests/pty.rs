@@ -18,11 +18,7 @@ const LONG: Duration = Duration::from_secs(10);
 /// be a session leader with the pty as its controlling terminal.
 fn start(session: Session, envs: &[(&str, &str)]) -> Pty {
     let p = Pty::spawn(Path::new(BIN), &[], envs, 80, 24, session);
-    assert!(
-        p.wait_for(LONG, |s| s.contains("step 1/37")),
-        "first frame:\n{}",
-        p.screen()
-    );
+    p.see(&["step 1/37"], LONG);
     p
 }
 
@@ -199,12 +195,7 @@ fn resize_storm_ends_on_a_correct_frame() {
         std::thread::sleep(Duration::from_millis(20));
     }
     p.resize(120, 40);
-    assert!(
-        p.wait_for(LONG, |s| s.contains("step 1/37")
-            && s.contains("┌ Argument")),
-        "{}",
-        p.screen()
-    );
+    p.see(&["step 1/37", "┌ Argument"], LONG);
     p.send(b"q");
     assert_restored(&mut p, Some(0));
 }
@@ -219,11 +210,7 @@ fn a_non_utf8_locale_draws_ascii() {
         24,
         Session::Detached,
     );
-    assert!(
-        p.wait_for(LONG, |s| s.contains("step 1/37")),
-        "{}",
-        p.screen()
-    );
+    p.see(&["step 1/37"], LONG);
     let bytes = p.bytes();
     let text = String::from_utf8_lossy(&bytes);
     // The article's own text may hold Unicode; the interface draws none.
@@ -247,11 +234,7 @@ fn ascii_mode_sends_no_byte_above_0x7f() {
         (vec!["--ascii"], vec![]),
     ] {
         let mut p = Pty::spawn(Path::new(BIN), &args, &envs, 120, 40, Session::Detached);
-        assert!(
-            p.wait_for(LONG, |s| s.contains("step 1/")),
-            "{}",
-            p.screen()
-        );
+        p.see(&["step 1/"], LONG);
         // Walk every node, search, open help and the node in full: every screen is sent.
         for key in [
             &b"nnnnnnnn"[..],
@@ -613,11 +596,7 @@ fn followers_move_with_the_presenter() {
         40,
         Session::Detached,
     );
-    assert!(
-        coach.wait_for(LONG, |s| s.contains("presenting to finals")),
-        "{}",
-        coach.screen()
-    );
+    coach.see(&["presenting to finals"], LONG);
     let mut a = Pty::spawn(
         Path::new(BIN),
         &["--follow", "finals"],
@@ -635,20 +614,12 @@ fn followers_move_with_the_presenter() {
         Session::Detached,
     );
     for f in [&a, &b] {
-        assert!(
-            f.wait_for(LONG, |s| s.contains("following coach")),
-            "{}",
-            f.screen()
-        );
+        f.see(&["following coach"], LONG);
     }
     let start = std::time::Instant::now();
     coach.send(b"nnn");
     for f in [&a, &b] {
-        assert!(
-            f.wait_for(LONG, |s| s.contains("step 4/37")),
-            "{}",
-            f.screen()
-        );
+        f.see(&["step 4/37"], LONG);
     }
     eprintln!(
         "both followers at the presenter's step {:?} after the keys",

@@ -124,11 +124,7 @@ fn open(state: &Path) -> Pty {
         40,
         Session::Detached,
     );
-    assert!(
-        p.wait_for(LONG, |s| s.contains("step 1/37")),
-        "{}",
-        p.screen()
-    );
+    p.see(&["step 1/37"], LONG);
     p
 }
 
@@ -370,11 +366,7 @@ fn the_drill_command_opens_on_a_card() {
         24,
         Session::Detached,
     );
-    assert!(
-        p.wait_for(LONG, |s| s.contains("Drill: card 1 of")),
-        "{}",
-        p.screen()
-    );
+    p.see(&["Drill: card 1 of"], LONG);
     p.press_and_see(b" ", &["1 again"], LONG);
     p.press_and_see(b"3", &["Drill: card 2 of"], LONG);
     // Esc and q apart: together a terminal sends them as Alt-q.

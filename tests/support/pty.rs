@@ -213,12 +213,15 @@ impl Pty {
     #[track_caller]
     pub fn press_and_see(&mut self, keys: &[u8], wanted: &[&str], max: Duration) {
         self.send(keys);
+        self.see(wanted, max);
+    }
+
+    /// Waits up to `max` for the screen to show all of `wanted`; panics with the screen if it
+    /// never does.
+    #[track_caller]
+    pub fn see(&self, wanted: &[&str], max: Duration) {
         let seen = self.wait_for(max, |s| wanted.iter().all(|w| s.contains(w)));
-        assert!(
-            seen,
-            "after {keys:?}, wanted {wanted:?} on screen:\n{}",
-            self.screen()
-        );
+        assert!(seen, "wanted {wanted:?} on screen:\n{}", self.screen());
     }
 
     /// The screen as a terminal would show it after all output so far.
