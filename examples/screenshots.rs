@@ -190,7 +190,8 @@ fn main() -> anyhow::Result<()> {
     update(&mut a, Action::ShowProblems);
     shots.push(("broken-save-problems", a, color));
 
-    // Study and prep: marks, a note being written, weak spots, frontlines, a drill card.
+    // Study and prep: marks, a note being written, weak spots, frontlines, the prep sheet, a
+    // drill card.
     let studied = || {
         let mut a = app(120, 40);
         let mut study = argwalk::app::Study::new(argwalk::study::Layer::default());
@@ -241,6 +242,9 @@ fn main() -> anyhow::Result<()> {
     let mut a = studied();
     update(&mut a, Action::Frontlines);
     shots.push(("prep-frontlines", a, color));
+    let mut a = studied();
+    update(&mut a, Action::PrepSheet);
+    shots.push(("prep-sheet", a, color));
     let mut a = studied();
     update(&mut a, Action::Drill);
     update(&mut a, Action::DrillReveal);
