@@ -2,7 +2,7 @@
 //! generated map of 10,000 nodes and 2,000 paragraphs.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, update};
+use argwalk::app::{App, act};
 use argwalk::keymap::Action;
 use argwalk::loader::{self, Builtin};
 use argwalk::model::ArgumentMap;
@@ -53,7 +53,7 @@ fn load_10k_nodes(bencher: Bencher) {
 fn render_frame_astana(bencher: Bencher, (w, h): (u16, u16)) {
     let mut app = App::new(astana(), w, h);
     for _ in 0..10 {
-        update(&mut app, Action::WalkNext);
+        act(&mut app, Action::WalkNext);
     }
     bencher.bench_local(|| view::render_buffer(divan::black_box(&app), &THEME));
 }
@@ -82,12 +82,12 @@ fn walk<B: ratatui::backend::Backend>(
 ) {
     let area = terminal.get_frame().area();
     let mut app = App::new(map, area.width, area.height);
-    let last = *app.map.walk.last().expect("a walk");
+    let last = *app.map().walk.last().expect("a walk");
     bencher.bench_local(|| {
-        if app.tree.selected == last {
-            update(&mut app, Action::First);
+        if app.tree().selected == last {
+            act(&mut app, Action::First);
         }
-        update(&mut app, Action::WalkNext);
+        act(&mut app, Action::WalkNext);
         let _ = terminal.draw(|f| view::render(f, &app, &THEME));
     });
 }
@@ -109,9 +109,13 @@ fn walk_step_10k_nodes(bencher: Bencher, (w, h): (u16, u16)) {
 fn reload_astana_120x40(bencher: Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     let mut app = App::new(astana(), 120, 40);
-    app.files = Some(argwalk::app::MapFiles::new("astana.toml".into(), None));
+    let start = argwalk::app::Start {
+        files: Some(argwalk::app::MapFiles::new("astana.toml".into(), None)),
+        ..Default::default()
+    };
+    argwalk::app::handle(&mut app, start.event());
     for _ in 0..7 {
-        update(&mut app, Action::WalkNext);
+        act(&mut app, Action::WalkNext);
     }
     bencher.bench_local(|| {
         let loaded = loader::load_str(loader::BUILTIN_MAP_NAME, loader::BUILTIN_MAP, &Builtin);
@@ -131,10 +135,12 @@ fn save_layer_1000_nodes_with_notes(bencher: Bencher) {
     let layer = argwalk::synthetic::full_layer(&map);
     let dir = std::env::temp_dir().join(format!("argwalk-bench-layer-{}", std::process::id()));
     let store = argwalk::study::Store::new(&dir, Some(std::path::Path::new("/bench/m.toml")));
-    let changed: std::collections::BTreeSet<(String, argwalk::study::Field)> =
-        [("N1".to_string(), argwalk::study::Field::Note)].into();
-    store.save(&layer, &changed, false).expect("first save");
-    bencher.bench_local(|| store.save(&layer, &changed, false).expect("save"));
+    let changed = argwalk::study::Changes {
+        fields: [("N1".to_string(), argwalk::study::Field::Note)].into(),
+        ..Default::default()
+    };
+    store.save(&layer, &changed).expect("first save");
+    bencher.bench_local(|| store.save(&layer, &changed).expect("save"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -193,12 +199,12 @@ fn walk_step_deep_chain_120x40(bencher: Bencher, depth: usize) {
         .expect("chain loads");
     let terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     let mut app = App::new(map, 120, 40);
-    update(&mut app, Action::Last);
+    act(&mut app, Action::Last);
     let mut terminal = terminal;
     let mut up = true;
     bencher.bench_local(|| {
         // Up and down the last rows, all of them thousands of levels deep.
-        update(&mut app, if up { Action::MoveUp } else { Action::MoveDown });
+        act(&mut app, if up { Action::MoveUp } else { Action::MoveDown });
         up = !up;
         let _ = terminal.draw(|f| view::render(f, &app, &THEME));
     });

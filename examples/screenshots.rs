@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use argwalk::app::{App, update};
+use argwalk::app::{App, act};
 use argwalk::keymap::Action;
 use argwalk::loader;
 use argwalk::theme::Theme;
@@ -117,8 +117,8 @@ fn app(w: u16, h: u16) -> App {
 }
 
 fn walk_to(app: &mut App, id: &str) {
-    while app.map.nodes[app.tree.selected].id != id {
-        update(app, Action::WalkNext);
+    while app.map().nodes[app.tree().selected].id != id {
+        act(app, Action::WalkNext);
     }
 }
 
@@ -135,16 +135,16 @@ fn main() -> anyhow::Result<()> {
     shots.push(("counterpoint-quote", a, color));
 
     let mut a = app(120, 40);
-    update(&mut a, Action::StartSearch);
+    act(&mut a, Action::StartSearch);
     for c in "geneva".chars() {
-        update(&mut a, Action::SearchInput(c));
+        act(&mut a, Action::SearchInput(c));
     }
-    update(&mut a, Action::SearchConfirm);
-    update(&mut a, Action::NextMatch);
+    act(&mut a, Action::SearchConfirm);
+    act(&mut a, Action::NextMatch);
     shots.push(("search", a, color));
 
     let mut a = app(120, 40);
-    update(&mut a, Action::Help);
+    act(&mut a, Action::Help);
     shots.push(("help", a, color));
 
     let mut a = app(80, 24);
@@ -166,10 +166,14 @@ fn main() -> anyhow::Result<()> {
     // A broken save while mapping: the last good map stays, the status line counts the errors,
     // and `!` lists them with their line and column.
     let broken = |a: &mut App| {
-        a.files = Some(argwalk::app::MapFiles::new(
-            "my-article.toml".into(),
-            Some("my-article.txt"),
-        ));
+        let start = argwalk::app::Start {
+            files: Some(argwalk::app::MapFiles::new(
+                "my-article.toml".into(),
+                Some("my-article.txt"),
+            )),
+            ..Default::default()
+        };
+        argwalk::app::handle(a, start.event());
         let text = argwalk::loader::BUILTIN_MAP
             .replacen("supports = \"T\"", "supports: \"T\"", 1)
             .replacen(
@@ -187,14 +191,15 @@ fn main() -> anyhow::Result<()> {
     let mut a = app(120, 40);
     walk_to(&mut a, "P1");
     broken(&mut a);
-    update(&mut a, Action::ShowProblems);
+    act(&mut a, Action::ShowProblems);
     shots.push(("broken-save-problems", a, color));
 
     // Study and prep: marks, a note being written, weak spots, frontlines, the prep sheet, a
     // drill card.
     let studied = || {
         let mut a = app(120, 40);
-        let mut study = argwalk::app::Study::new(argwalk::study::Layer::default());
+        let mut study = argwalk::app::Start::default();
+        let layer = study.layer.insert(argwalk::study::Layer::default());
         for (id, understood, verdict, note) in [
             ("T", true, None, ""),
             ("O1", true, Some(argwalk::study::Judgement::Fails), ""),
@@ -217,13 +222,13 @@ fn main() -> anyhow::Result<()> {
                 "'Shiafication' is a loaded word: check the source.",
             ),
         ] {
-            let s = study.layer.node_mut(id);
+            let s = layer.node_mut(id);
             s.understood = understood;
             s.judgement = verdict;
             s.note = note.to_string();
         }
-        study.layer.side = Some(argwalk::study::Side::Against);
-        a.study = Some(study);
+        layer.side = Some(argwalk::study::Side::Against);
+        argwalk::app::handle(&mut a, study.event());
         a
     };
     let mut a = studied();
@@ -231,23 +236,23 @@ fn main() -> anyhow::Result<()> {
     shots.push(("study-marks", a, color));
     let mut a = studied();
     walk_to(&mut a, "E2b");
-    update(&mut a, Action::EditNote);
+    act(&mut a, Action::EditNote);
     for c in " Who reports it?".chars() {
-        update(&mut a, Action::NoteInput(argwalk::key::Key::char(c)));
+        act(&mut a, Action::NoteInput(argwalk::key::Key::char(c)));
     }
     shots.push(("study-note", a, color));
     let mut a = studied();
-    update(&mut a, Action::WeakSpots);
+    act(&mut a, Action::WeakSpots);
     shots.push(("prep-weak-spots", a, color));
     let mut a = studied();
-    update(&mut a, Action::Frontlines);
+    act(&mut a, Action::Frontlines);
     shots.push(("prep-frontlines", a, color));
     let mut a = studied();
-    update(&mut a, Action::PrepSheet);
+    act(&mut a, Action::PrepSheet);
     shots.push(("prep-sheet", a, color));
     let mut a = studied();
-    update(&mut a, Action::Drill);
-    update(&mut a, Action::DrillReveal);
+    act(&mut a, Action::Drill);
+    act(&mut a, Action::DrillReveal);
     shots.push(("study-drill", a, color));
 
     let dir = Path::new("screenshots");

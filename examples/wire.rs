@@ -65,7 +65,7 @@ struct Floor {
 /// A changed cell that is not blank costs at least its character's bytes; runs of blanks can be
 /// erased for a few bytes, so they count nothing here. Cursor moves and colours come on top.
 fn floor(w: u16, h: u16) -> Floor {
-    use argwalk::app::{App, update};
+    use argwalk::app::{App, act};
     use argwalk::keymap::Action;
     use argwalk::view::render_buffer;
     use ratatui::layout::Position;
@@ -94,11 +94,11 @@ fn floor(w: u16, h: u16) -> Floor {
     };
     let map = || argwalk::loader::load_builtin().map.expect("built-in map");
     let mut app = App::new(map(), w, h);
-    let steps = app.map.walk.len() - 1;
+    let steps = app.map().walk.len() - 1;
     let (mut total, mut panes) = (0, [0usize; 3]);
     let mut before = render_buffer(&app, &theme);
     for _ in 0..steps {
-        update(&mut app, Action::WalkNext);
+        act(&mut app, Action::WalkNext);
         let now = render_buffer(&app, &theme);
         let (all, by_pane) = cost(&app, &before, &now);
         total += all;
@@ -108,13 +108,15 @@ fn floor(w: u16, h: u16) -> Floor {
         before = now;
     }
     let mut app = App::new(map(), w, h);
-    let walk = app.map.walk.clone();
+    let walk = app.map().walk.clone();
     let mut same = Vec::new();
     let mut before = render_buffer(&app, &theme);
     for pair in walk.windows(2) {
-        update(&mut app, Action::MoveDown);
+        act(&mut app, Action::MoveDown);
         let now = render_buffer(&app, &theme);
-        if app.map.nodes[pair[0]].cited_paragraphs() == app.map.nodes[pair[1]].cited_paragraphs() {
+        if app.map().nodes[pair[0]].cited_paragraphs()
+            == app.map().nodes[pair[1]].cited_paragraphs()
+        {
             same.push(cost(&app, &before, &now).0);
         }
         before = now;
@@ -180,8 +182,11 @@ fn first_frames_with_layer() {
     let layer = argwalk::synthetic::full_layer(&map);
     let full = dir.join("full");
     let store = argwalk::study::Store::new(&full, Some(&map_path));
-    let changed = [("N1".to_string(), argwalk::study::Field::Note)].into();
-    store.save(&layer, &changed, false).expect("save");
+    let changed = argwalk::study::Changes {
+        fields: [("N1".to_string(), argwalk::study::Field::Note)].into(),
+        ..Default::default()
+    };
+    store.save(&layer, &changed).expect("save");
     let empty = dir.join("empty");
     let args = [map_path.to_str().unwrap_or_default()];
     let mut with = Vec::new();

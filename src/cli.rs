@@ -402,11 +402,18 @@ fn export(
         Ok(m) => m,
         Err(code) => return code,
     };
-    // The reader's layer, read only: an export never changes it.
-    let layer = (!no_notes)
+    // The reader's layer, read only and only for a format that prints notes: an export never
+    // changes it, takes no lock, and moves nothing aside; what it cannot read, it says.
+    let layer = (!no_notes && format.prints_notes())
         .then(crate::study::store::state_dir)
         .flatten()
-        .map(|dir| crate::study::Store::new(&dir, map).open().layer);
+        .map(|dir| {
+            let (layer, warning) = crate::study::Store::new(&dir, map).peek();
+            if let Some(w) = warning {
+                let _ = writeln!(std::io::stderr(), "argwalk: {w}");
+            }
+            layer
+        });
     let text = crate::export::render(
         &m,
         format,
@@ -539,10 +546,11 @@ fn read_lines(map: Option<&Path>, ascii: bool) -> ExitCode {
         if let Some(w) = &opened.warning {
             let _ = writeln!(std::io::stderr(), "argwalk: {w}");
         }
-        (store, opened.layer)
+        opened.usable.then_some((store, opened.layer))
     });
+    let layer = layer.flatten();
     let prompt = std::io::stdin().is_terminal();
-    let mut lines = crate::lines::Lines::new(&m, layer);
+    let mut lines = crate::lines::Lines::new(&m, layer).ascii(ascii);
     let out = std::io::stdout();
     let result = if ascii {
         lines.run(std::io::stdin().lock(), AsciiOut(out.lock()), prompt)
@@ -794,10 +802,12 @@ fn session(
         opened.layer.title.clone_from(&m.source.title);
         (store, opened)
     });
+    let fingerprint = m.fingerprint();
     // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
     let map = if theme.ascii { crate::ascii::map(m) } else { m };
     crate::driver::Session {
         map,
+        fingerprint,
         files,
         study,
         drill: false,

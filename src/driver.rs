@@ -51,6 +51,8 @@ pub struct Session {
     pub confine: Option<PathBuf>,
     /// Follow mode: the room, and who presents to it (`Some(name)`) or `None` to follow it.
     pub room: Option<(crate::room::Room, Option<String>)>,
+    /// The map's identity ([`ArgumentMap::fingerprint`], taken before any transliteration).
+    pub fingerprint: String,
 }
 
 /// Hands events to the session's thread from any other, and wakes it.
@@ -79,6 +81,11 @@ struct Events {
 }
 
 impl Events {
+    /// Whether an event is already waiting: the frame can wait for it.
+    fn pending(&self) -> bool {
+        !self.queue.is_empty()
+    }
+
     /// The next event; blocks, without a timeout, until there is one.
     fn next(&mut self) -> std::io::Result<Event> {
         loop {
@@ -223,64 +230,29 @@ fn catch_signals() {
         });
 }
 
-/// Watches the folders of the map and its article (editors save by writing a new file and
-/// renaming it over the old, which a watch on the file itself would lose), and sends
-/// [`Event::FilesChanged`] when either file changes.
+/// The session's watch on the map and its article: [`Event::FilesChanged`] when either changes.
 struct Watch {
     /// What is watched, to tell when a reload names other files.
     files: Option<MapFiles>,
-    _debouncer:
-        Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>,
+    _watch: Option<crate::watch::Watch>,
 }
 
 impl Watch {
     fn new(files: Option<&MapFiles>, waker: Waker) -> Self {
-        let Some(files) = files else {
-            return Self {
-                files: None,
-                _debouncer: None,
-            };
-        };
-        let wanted: Vec<PathBuf> = std::iter::once(&files.map)
-            .chain(files.article.as_ref())
-            .map(|p| absolute(p))
-            .collect();
-        let names = wanted.clone();
-        let handler = move |result: notify_debouncer_mini::DebounceEventResult| {
-            if let Ok(events) = result
-                && events
-                    .iter()
-                    .any(|e| names.iter().any(|n| absolute(&e.path) == *n))
-            {
+        let watch = files.and_then(|files| {
+            let wanted: Vec<PathBuf> = std::iter::once(&files.map)
+                .chain(files.article.as_ref())
+                .cloned()
+                .collect();
+            crate::watch::Watch::new(&wanted, SAVE_SETTLE, move || {
                 waker.send(Event::FilesChanged);
-            }
-        };
-        let Ok(mut debouncer) = notify_debouncer_mini::new_debouncer(SAVE_SETTLE, handler) else {
-            return Self {
-                files: Some(files.clone()),
-                _debouncer: None,
-            };
-        };
-        let mut dirs: Vec<PathBuf> = wanted
-            .iter()
-            .filter_map(|p| p.parent().map(Path::to_path_buf))
-            .collect();
-        dirs.dedup();
-        for dir in dirs {
-            let _ = debouncer.watcher().watch(
-                &dir,
-                notify_debouncer_mini::notify::RecursiveMode::NonRecursive,
-            );
-        }
+            })
+        });
         Self {
-            files: Some(files.clone()),
-            _debouncer: Some(debouncer),
+            files: files.cloned(),
+            _watch: watch,
         }
     }
-}
-
-fn absolute(p: &Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// Takes the terminal for `screen` (a panic from here on restores it first), or says why not.
@@ -305,12 +277,21 @@ pub fn run_library(
         Ok(tui) => tui,
         Err(code) => return code,
     };
+    let mut farewell = Vec::new();
     let code = match Channel::new() {
-        Ok(mut channel) => library_loop(&mut tui, &mut library, &open, theme, &mut channel),
+        Ok(mut channel) => library_loop(
+            &mut tui,
+            &mut library,
+            &open,
+            theme,
+            &mut channel,
+            &mut farewell,
+        ),
         Err(_) => Ok(app::Exit::HangUp.code()),
     }
     .unwrap_or_else(|_| app::Exit::HangUp.code());
     drop(tui);
+    say_farewell(&farewell);
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
@@ -320,6 +301,7 @@ fn library_loop(
     open: &impl Fn(&Path) -> Result<Session, String>,
     theme: Theme,
     channel: &mut Channel,
+    farewell: &mut Vec<String>,
 ) -> std::io::Result<i32> {
     if let Ok(mut s) = SESSION.lock() {
         *s = Some(channel.waker.clone());
@@ -359,7 +341,7 @@ fn library_loop(
                             // A fresh screen for the map: what the list drew is forgotten.
                             let (w, h) = terminal::size()?;
                             tui.resize(w, h)?;
-                            let code = event_loop(tui, session, theme, channel)?;
+                            let code = event_loop(tui, session, theme, channel, farewell)?;
                             if code != 0 {
                                 return Ok(code);
                             }
@@ -405,13 +387,25 @@ pub fn run(load: impl FnOnce() -> Result<Session, ExitCode>, theme: Theme) -> Ex
         Ok(tui) => tui,
         Err(code) => return code,
     };
-    let code = match Channel::new().and_then(|mut c| event_loop(&mut tui, session, theme, &mut c)) {
+    let mut farewell = Vec::new();
+    let code = match Channel::new()
+        .and_then(|mut c| event_loop(&mut tui, session, theme, &mut c, &mut farewell))
+    {
         Ok(code) => code,
         // The terminal failed under us (most often: it is gone). Nothing more can be shown.
         Err(_) => app::Exit::HangUp.code(),
     };
     drop(tui);
+    say_farewell(&farewell);
     ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// What a session asked to say once the screen is restored (unsaved notes), on stderr.
+fn say_farewell(farewell: &[String]) {
+    let mut err = std::io::stderr().lock();
+    for text in farewell {
+        let _ = writeln!(err, "{}", text.trim_end());
+    }
 }
 
 /// The events of the process's terminal and of the other threads, made once for all the
@@ -447,70 +441,117 @@ fn event_loop(
     mut session: Session,
     theme: Theme,
     channel: &mut Channel,
+    farewell: &mut Vec<String>,
 ) -> std::io::Result<i32> {
     let Channel { events, waker } = channel;
     let ratatui::layout::Size { width, height } = tui.screen.size()?;
     let map = std::mem::replace(&mut session.map, crate::model::ArgumentMap::empty());
     let mut app = App::new(map, width, height);
-    app.theme = theme;
-    app.files = session.files.take();
-    app.restricted = session.restricted;
-    let store = match session.study.take() {
-        Some((store, opened)) => {
-            app.study = Some(app::Study::new(opened.layer));
-            let orphans = app
-                .study
-                .as_ref()
-                .map_or(0, |s| s.layer.orphans(&app.map).len());
-            // Counts the due cards once, for the first frame.
-            let size = (app.width, app.height);
-            app::handle(&mut app, Event::Resize(size.0, size.1));
-            if let Some(text) = opened.warning {
-                app.overlay = app::Overlay::Notice { text };
-            } else if orphans > 0 {
-                app.message = Some(format!(
-                    "{orphans} of your notes are on nodes this map no longer has: kept, listed under w"
-                ));
-            }
-            Some(store)
-        }
-        None => None,
+    let (store, layer, warning) = match session.study.take() {
+        Some((store, opened)) if opened.usable => (Some(store), Some(opened.layer), opened.warning),
+        // A file that cannot be read: said, left alone, and nothing kept over it.
+        Some((_, opened)) => (None, None, opened.warning),
+        None => (None, None, None),
     };
+    // Follow mode: a presenter publishes its position, a follower watches the room's file.
+    let room = session.room.take();
+    let mut settings = app::Settings {
+        theme,
+        restricted: session.restricted,
+        ..app::Settings::default()
+    };
+    let mut followed = None;
+    let mut _room_watch = None;
+    if let Some((r, presenter)) = &room {
+        match presenter {
+            Some(_) => settings.presenting = Some(r.name.clone()),
+            None => {
+                settings.follow = Some(app::Follow {
+                    room: r.name.clone(),
+                    following: true,
+                    ..app::Follow::default()
+                });
+                followed = r.read().filter(|p| !p.left);
+                _room_watch = watch_room(r, waker.clone());
+            }
+        }
+    }
+    let start = app::Start {
+        settings,
+        files: session.files.take(),
+        layer,
+        warning,
+        drill: session.drill,
+        followed,
+        fingerprint: Some(session.fingerprint.clone()),
+    };
+    let mut pending: VecDeque<Effect> =
+        app::handle_at(&mut app, Event::Start(Box::new(start)), chrono::Utc::now()).into();
     #[cfg(debug_assertions)]
     if std::env::var_os("ARGWALK_TEST_PANIC").is_some() {
         // For the end-to-end tests, in debug builds only: a panic mid-session restores.
         panic!("panic requested by ARGWALK_TEST_PANIC");
     }
-    // Follow mode: a presenter publishes its position, a follower watches the room's file.
-    let room = session.room.take();
     let mut published: Option<(String, usize)> = None;
-    let mut _room_watch = None;
-    if let Some((r, presenter)) = &room {
-        match presenter {
-            Some(_) => app.presenting = Some(r.name.clone()),
-            None => {
-                app.follow = Some(app::Follow {
-                    room: r.name.clone(),
-                    following: true,
-                    ..app::Follow::default()
-                });
-                if let Some(p) = r.read() {
-                    app::handle(&mut app, Event::Followed(p));
-                }
-                _room_watch = watch_room(r, waker.clone());
-            }
-        }
-    }
-    if session.drill && app.overlay == app::Overlay::None {
-        app::update(&mut app, crate::keymap::Action::Drill);
-    }
+    // Whatever the way out, followers are told the presenter left.
+    let _leave = room.as_ref().and_then(|(r, p)| {
+        p.as_ref().map(|name| Leave {
+            room: r.clone(),
+            presenter: name.clone(),
+            map: app.map().source.title.clone(),
+            fingerprint: session.fingerprint.clone(),
+        })
+    });
     follow_size(tui, &mut app)?;
     let mut first = true;
     let mut watch = None;
     // What the session's map was read from, so an unchanged file is not read twice.
-    let mut stamp = app.files.as_ref().map(Stamp::of).unwrap_or_default();
+    let mut stamp = app.files().map(Stamp::of).unwrap_or_default();
+    // Where the panes were scrolled before the last key, for the terminal to scroll them.
+    let mut next = None;
     loop {
+        while let Some(effect) = pending.pop_front() {
+            let answer = match effect {
+                Effect::Quit(code) => return Ok(code),
+                Effect::Farewell(text) => {
+                    farewell.push(text);
+                    None
+                }
+                Effect::Reload => reload(&app, theme, &mut stamp, session.confine.as_deref()),
+                Effect::SaveLayer { layer, changes } => {
+                    let saved = match &store {
+                        Some(store) => store.save(&layer, &changes),
+                        None => Err("Your marks and notes cannot be kept: no state folder".into()),
+                    };
+                    Some(Event::LayerSaved(
+                        saved.map_err(|why| crate::event::Unsaved { why, changes }),
+                    ))
+                }
+                Effect::OpenEditor { file, line } => {
+                    let done = edit(tui, &file, line);
+                    let (w, h) = (tui.screen.size()?.width, tui.screen.size()?.height);
+                    if (w, h) != (app.width(), app.height()) {
+                        pending.extend(app::handle(&mut app, Event::Resize(w, h)));
+                    }
+                    Some(Event::EditorDone(done))
+                }
+            };
+            if let Some(answer) = answer {
+                pending.extend(app::handle_at(&mut app, answer, chrono::Utc::now()));
+            }
+        }
+        // A reload may name another article: watch what the map names now.
+        if watch
+            .as_ref()
+            .is_some_and(|w: &Watch| w.files.as_ref() != app.files())
         {
+            watch = Some(Watch::new(app.files(), waker.clone()));
+        }
+        if let Some((source_top, tree_top)) = next.take() {
+            scroll_hints(tui, &app, source_top, tree_top);
+        }
+        // Keys that came together (a paste, a held key) are taken in before one frame.
+        if !events.pending() {
             let _guard = DRAWING.lock();
             let focus = view::focus(&app);
             tui.screen.draw(|frame| {
@@ -533,98 +574,64 @@ fn event_loop(
             if let Ok(mut s) = SESSION.lock() {
                 *s = Some(waker.clone());
             }
-
-            watch = Some(Watch::new(app.files.as_ref(), waker.clone()));
-            let size = (app.width, app.height);
+            watch = Some(Watch::new(app.files(), waker.clone()));
+            let size = (app.width(), app.height());
             follow_size(tui, &mut app)?;
-            if (app.width, app.height) != size {
+            if (app.width(), app.height()) != size {
                 continue;
             }
         }
         if let Some((r, Some(name))) = &room {
             let now = (
-                app.map.nodes[app.tree.selected].id.clone(),
-                app.source.cursor,
+                app.map().nodes[app.selected()].id.clone(),
+                app.source().cursor,
             );
             if published.as_ref() != Some(&now) {
                 let _ = r.publish(&crate::room::Position {
                     presenter: name.clone(),
-                    map: app.map.source.title.clone(),
+                    map: app.map().source.title.clone(),
                     node: now.0.clone(),
                     paragraph: now.1,
+                    fingerprint: Some(session.fingerprint.clone()),
+                    left: false,
                 });
                 published = Some(now);
             }
         }
         let event = events.next()?;
-        let event = match event {
-            Event::FilesChanged if room.as_ref().is_some_and(|(_, p)| p.is_none()) => {
-                // The room's file (or the map's) changed: read the room; the map reloads too.
-                if let Some(p) = room.as_ref().and_then(|(r, _)| r.read())
-                    && app
-                        .follow
-                        .as_ref()
-                        .is_none_or(|f| f.last.as_ref() != Some(&p))
-                {
-                    Event::Followed(p)
-                } else {
-                    Event::FilesChanged
-                }
-            }
-            other => other,
-        };
         if let Event::Resize(w, h) = event {
-            if (w, h) == (app.width, app.height) {
+            if (w, h) == (app.width(), app.height()) {
                 continue;
             }
             tui.resize(w, h)?;
         }
-        let keyed = matches!(event, Event::Key(_));
+        if matches!(event, Event::Key(_)) {
+            next = Some((app.source().top, app.tree().top));
+        }
         // Drills are scheduled by the clock: the app is told the time, it never reads it.
-        app.now = chrono::Utc::now();
-        let (source_top, tree_top) = (app.source.top, app.tree.top);
-        let mut pending: VecDeque<Effect> = app::handle(&mut app, event).into();
-        while let Some(effect) = pending.pop_front() {
-            let answer = match effect {
-                Effect::Quit(code) => return Ok(code),
-                Effect::Reload => reload(&app, theme, &mut stamp, session.confine.as_deref()),
-                Effect::SaveLayer {
-                    layer,
-                    changed,
-                    side_changed,
-                } => {
-                    let saved = match &store {
-                        Some(store) => store.save(&layer, &changed, side_changed),
-                        None => Err("Your marks and notes cannot be kept: no state folder".into()),
-                    };
-                    Some(Event::LayerSaved(saved.map_err(|why| {
-                        crate::event::Unsaved {
-                            why,
-                            changed,
-                            side_changed,
-                        }
-                    })))
-                }
-                Effect::OpenEditor { file, line } => {
-                    let done = edit(tui, &file, line);
-                    let (w, h) = (tui.screen.size()?.width, tui.screen.size()?.height);
-                    if (w, h) != (app.width, app.height) {
-                        pending.extend(app::handle(&mut app, Event::Resize(w, h)));
-                    }
-                    Some(Event::EditorDone(done))
-                }
-            };
-            if let Some(answer) = answer {
-                pending.extend(app::handle(&mut app, answer));
-            }
-        }
-        // A reload may name another article: watch what the map names now.
-        if watch.as_ref().is_some_and(|w: &Watch| w.files != app.files) {
-            watch = Some(Watch::new(app.files.as_ref(), waker.clone()));
-        }
-        if keyed {
-            scroll_hints(tui, &app, source_top, tree_top);
-        }
+        pending.extend(app::handle_at(&mut app, event, chrono::Utc::now()));
+    }
+}
+
+/// A presenter's farewell to the room, written when the session ends however it ends (a
+/// return, an error, a panic unwinding): followers are told, not left waiting.
+struct Leave {
+    room: crate::room::Room,
+    presenter: String,
+    map: String,
+    fingerprint: String,
+}
+
+impl Drop for Leave {
+    fn drop(&mut self) {
+        let _ = self.room.publish(&crate::room::Position {
+            presenter: self.presenter.clone(),
+            map: self.map.clone(),
+            node: String::new(),
+            paragraph: 0,
+            fingerprint: Some(self.fingerprint.clone()),
+            left: true,
+        });
     }
 }
 
@@ -647,32 +654,36 @@ fn scroll_hints(tui: &mut Tui, app: &App, source_top: usize, tree_top: usize) {
     }
 }
 
-/// Watches a room's folder for the presenter's moves; they arrive as [`Event::FilesChanged`],
-/// which the loop reads the room for. A short settle: a move is one small file renamed in.
-fn watch_room(
-    room: &crate::room::Room,
-    waker: Waker,
-) -> Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>> {
-    let dir = room.path.parent()?.to_path_buf();
-    std::fs::create_dir_all(&dir).ok()?;
-    let file = absolute(&room.path);
-    let handler = move |result: notify_debouncer_mini::DebounceEventResult| {
-        if let Ok(events) = result
-            && events.iter().any(|e| absolute(&e.path) == file)
-        {
-            waker.send(Event::FilesChanged);
-        }
-    };
-    let mut debouncer =
-        notify_debouncer_mini::new_debouncer(Duration::from_millis(10), handler).ok()?;
-    debouncer
-        .watcher()
-        .watch(
-            &dir,
-            notify_debouncer_mini::notify::RecursiveMode::NonRecursive,
-        )
-        .ok()?;
-    Some(debouncer)
+/// Watches a room's file for the presenter's moves; each arrives as [`Event::Followed`] (or
+/// [`Event::PresenterLeft`]), read once per change: reading it is not a change (see
+/// [`crate::watch`]), so an idle follower sleeps. A short settle: a move is one small file
+/// renamed in.
+fn watch_room(room: &crate::room::Room, waker: Waker) -> Option<crate::watch::Watch> {
+    let dir = room.path.parent()?;
+    std::fs::create_dir_all(dir).ok()?;
+    let r = room.clone();
+    let last = std::sync::Mutex::new(None::<crate::room::Position>);
+    crate::watch::Watch::new(
+        std::slice::from_ref(&room.path),
+        Duration::from_millis(10),
+        move || {
+            let Some(p) = r.read() else {
+                return;
+            };
+            let Ok(mut last) = last.lock() else {
+                return;
+            };
+            if last.as_ref() == Some(&p) {
+                return;
+            }
+            *last = Some(p.clone());
+            waker.send(if p.left {
+                Event::PresenterLeft
+            } else {
+                Event::Followed(p)
+            });
+        },
+    )
 }
 
 /// Resizes the screen to the terminal's size now, if it changed: the size the buffers were made

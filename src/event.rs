@@ -4,16 +4,17 @@
 //! [`crate::app::handle`], and carries out the [`Effect`]s it returns: the app itself does no
 //! I/O, so the same session runs in a terminal, over SSH, or in a test without either.
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::key::Key;
 use crate::loader::Loaded;
-use crate::study::{Field, Layer};
+use crate::study::{Changes, Layer};
 
 /// Everything that can happen to a session.
 #[derive(Debug, Clone)]
 pub enum Event {
+    /// The first event of every session: what the driver found before the first frame.
+    Start(Box<crate::app::Start>),
     Key(Key),
     Resize(u16, u16),
     /// A watched file (the map or its article) changed on disk.
@@ -30,6 +31,8 @@ pub enum Event {
     LayerSaved(Result<(Layer, Option<String>), Unsaved>),
     /// The presenter of the room this session follows moved.
     Followed(crate::room::Position),
+    /// The presenter of the room this session follows stopped presenting.
+    PresenterLeft,
     /// SIGTERM, SIGINT or SIGHUP, by number.
     Signal(i32),
     /// The terminal went away.
@@ -40,8 +43,7 @@ pub enum Event {
 #[derive(Debug, Clone)]
 pub struct Unsaved {
     pub why: String,
-    pub changed: BTreeSet<(String, Field)>,
-    pub side_changed: bool,
+    pub changes: Changes,
 }
 
 /// What the session asks its driver to do.
@@ -49,16 +51,15 @@ pub struct Unsaved {
 pub enum Effect {
     /// End the session with this exit status.
     Quit(i32),
+    /// Say this on the terminal once the session has ended and the screen is restored
+    /// (unsaved notes, when a save failed on the way out).
+    Farewell(String),
     /// Read the map (and its article) again, and answer with [`Event::Reloaded`].
     Reload,
     /// Suspend the screen, run the user's editor on `file` at `line`, then resume, redraw, and
     /// answer with [`Event::EditorDone`].
     OpenEditor { file: PathBuf, line: usize },
-    /// Save the reader's layer: this session's changes to the nodes in `changed` (and the side,
-    /// if `side_changed`), merged with what is on disk; answer with [`Event::LayerSaved`].
-    SaveLayer {
-        layer: Layer,
-        changed: BTreeSet<(String, Field)>,
-        side_changed: bool,
-    },
+    /// Save the reader's layer: this session's `changes`, merged with what is on disk; answer
+    /// with [`Event::LayerSaved`].
+    SaveLayer { layer: Layer, changes: Changes },
 }

@@ -915,6 +915,18 @@ pub fn action_name(action: Action) -> Option<&'static str> {
 
 /// The first key that does `action` anywhere (or in `scope`), as messages name it: the key the
 /// user chose, if they rebound it.
+/// The first key bound to `action` in the first of `scopes` that binds it: what a person
+/// would press there to do it.
+pub fn key_in(scopes: &[Scope], action: Action) -> Option<Key> {
+    scopes.iter().find_map(|&scope| {
+        table()
+            .iter()
+            .find(|b| b.scope == scope && b.action == action)
+            .and_then(|b| b.keys.first().copied())
+    })
+}
+
+/// The name of the first key bound to `action` anywhere, for messages and titles.
 pub fn key_for(action: Action) -> String {
     table()
         .iter()

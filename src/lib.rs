@@ -34,5 +34,6 @@ pub mod synthetic;
 pub(crate) mod terminal;
 pub mod theme;
 pub mod view;
+pub(crate) mod watch;
 pub mod wire;
 pub mod wrap;

@@ -3,7 +3,6 @@
 //! Emacs shell buffers, on dumb terminals and through pipes (a script of commands in, text
 //! out). Line editing is the terminal's own (cooked mode: Backspace, Ctrl-U, Ctrl-W).
 
-use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 
 use crate::model::{ArgumentMap, NodeIx};
@@ -14,6 +13,8 @@ pub struct Lines<'a> {
     map: &'a ArgumentMap,
     at: NodeIx,
     layer: Option<(Store, Layer)>,
+    /// Notes are kept transliterated, as everything else in an ASCII session is.
+    ascii: bool,
 }
 
 const HELP: &str = "Commands (short forms in brackets):
@@ -36,7 +37,14 @@ impl<'a> Lines<'a> {
             map,
             at: map.thesis,
             layer,
+            ascii: false,
         }
+    }
+
+    /// A session in ASCII: what the reader writes is kept in ASCII too.
+    pub fn ascii(mut self, ascii: bool) -> Self {
+        self.ascii = ascii;
+        self
     }
 
     /// The current node, as plain lines.
@@ -120,16 +128,37 @@ impl<'a> Lines<'a> {
     }
 
     fn save(&mut self, id: &str, field: Field) -> String {
-        let Some((store, layer)) = &mut self.layer else {
-            return "Notes and marks are off: there is no folder to keep them in.".into();
+        let changes = crate::study::Changes {
+            fields: [(id.to_string(), field)].into(),
+            ..Default::default()
         };
-        let changed: BTreeSet<(String, Field)> = [(id.to_string(), field)].into();
-        match store.save(layer, &changed, false) {
-            Ok((merged, _)) => {
+        self.save_changes(&changes).0
+    }
+
+    /// Saves a note written over `base`, what this session knew of it: another session's note
+    /// written meanwhile is kept beside it, and the warning says so.
+    fn save_note(&mut self, id: &str, base: String) -> (String, Option<String>) {
+        let changes = crate::study::Changes {
+            fields: [(id.to_string(), Field::Note)].into(),
+            note_bases: [(id.to_string(), base)].into(),
+            ..Default::default()
+        };
+        self.save_changes(&changes)
+    }
+
+    fn save_changes(&mut self, changes: &crate::study::Changes) -> (String, Option<String>) {
+        let Some((store, layer)) = &mut self.layer else {
+            return (
+                "Notes and marks are off: there is no folder to keep them in.".into(),
+                None,
+            );
+        };
+        match store.save(layer, changes) {
+            Ok((merged, warning)) => {
                 *layer = merged;
-                String::new()
+                (String::new(), warning)
             }
-            Err(why) => why,
+            Err(why) => (why, None),
         }
     }
 
@@ -271,13 +300,22 @@ impl<'a> Lines<'a> {
                         out.push_str(&format!("Your note on {id}: {note}\n"));
                     }
                 } else if let Some((_, layer)) = &mut self.layer {
-                    layer.node_mut(&id).note = rest.to_string();
-                    let why = self.save(&id, Field::Note);
+                    let text = crate::sanitize::clean_note(rest);
+                    let text = if self.ascii {
+                        deunicode::deunicode(&text)
+                    } else {
+                        text
+                    };
+                    let base = std::mem::replace(&mut layer.node_mut(&id).note, text);
+                    let (why, warning) = self.save_note(&id, base);
                     out.push_str(if why.is_empty() {
                         "Note saved.\n"
                     } else {
                         &why
                     });
+                    if let Some(w) = warning {
+                        out.push_str(&format!("{w}\n"));
+                    }
                 } else {
                     out.push_str("Notes are off: there is no folder to keep them in.\n");
                 }

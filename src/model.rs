@@ -400,6 +400,19 @@ impl ArgumentMap {
         (support, attack)
     }
 
+    /// The map's identity: its title and a hash of its article's text, as written (before
+    /// any ASCII transliteration), so two sessions on the same argument agree whatever their
+    /// display, and two maps that share a title do not.
+    pub fn fingerprint(&self) -> String {
+        let mut hash = Fnv::default();
+        hash.write(self.source.title.as_bytes());
+        for p in &self.source.paragraphs {
+            hash.write(&[0]);
+            hash.write(p.text.as_bytes());
+        }
+        format!("{:016x}", hash.0)
+    }
+
     pub fn find(&self, id: &str) -> Option<NodeIx> {
         self.nodes.iter().position(|n| n.id == id)
     }
@@ -410,6 +423,24 @@ impl ArgumentMap {
             .checked_sub(1)
             .and_then(|i| self.cited_by.get(i))
             .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// FNV-1a, 64 bits: stable across runs, platforms and versions, unlike std's hasher, so what
+/// it names (layer files, a map's fingerprint) is found again by the next argwalk.
+pub(crate) struct Fnv(pub u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
     }
 }
 

@@ -16,6 +16,13 @@ pub struct Position {
     pub map: String,
     pub node: String,
     pub paragraph: usize,
+    /// The map's identity ([`crate::model::ArgumentMap::fingerprint`]): a follower on another
+    /// map with the same title does not follow ids into the wrong argument.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// The presenter quit: followers are told, and stay where they are.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub left: bool,
 }
 
 /// A room's file.
@@ -69,6 +76,8 @@ mod tests {
             map: "Astana".into(),
             node: "P2".into(),
             paragraph: 5,
+            fingerprint: Some("abc".into()),
+            left: false,
         };
         room.publish(&p).unwrap();
         assert_eq!(room.read(), Some(p));

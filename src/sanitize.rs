@@ -47,6 +47,32 @@ fn fate(c: char) -> Fate {
     }
 }
 
+/// Whether a character typed into a note is kept: printable text, line breaks and tabs. A
+/// control, bidi or invisible character typed or pasted is dropped at the key, so what the
+/// reader sees in the editor is what is stored and what every export prints.
+pub(crate) fn keeps_typed(c: char) -> bool {
+    matches!(c, '\n' | '\t') || fate(c) == Fate::Keep || fate(c) == Fate::Space && c == ' '
+}
+
+/// Cleans a note (the reader's own text, from the editor or a layer file someone edited):
+/// lines kept, tabs made spaces, other controls, bidi and invisible characters dropped.
+pub(crate) fn clean_note(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            line.chars()
+                .filter_map(|c| match c {
+                    '\t' => Some(' '),
+                    '\r' => None,
+                    c if fate(c) == Fate::Keep => Some(c),
+                    c if fate(c) == Fate::Space => Some(' '),
+                    _ => None,
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Cleans one piece of untrusted text for display: controls made visible, bidi and invisible
 /// characters dropped, white space folded to single spaces, ends trimmed.
 pub fn clean(text: &str) -> String {
@@ -219,5 +245,13 @@ mod tests {
         assert!(!shown.contains('\u{202E}'));
         assert!(shown.contains("\r\n"));
         assert!(!shown.contains("\rx"));
+    }
+
+    #[test]
+    fn a_note_keeps_its_lines_and_loses_controls_and_bidi() {
+        let typed = "one\u{9b}31m\u{202e}two\u{1b}[2J\nthree\tfour\u{200d}";
+        assert_eq!(super::clean_note(typed), "one31mtwo[2J\nthree four\u{200d}");
+        assert!(!super::keeps_typed('\u{9b}') && !super::keeps_typed('\u{202e}'));
+        assert!(super::keeps_typed('\n') && super::keeps_typed('é') && super::keeps_typed(' '));
     }
 }

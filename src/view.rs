@@ -149,7 +149,7 @@ pub fn focus(app: &App) -> Option<ratatui::layout::Position> {
             Some(Position::new(r.x + 1, r.y + 1 + y))
         }
         Overlay::Note => {
-            let editor = app.study.as_ref()?.editor.as_ref()?;
+            let (_, editor) = app.study.as_ref()?.editor.as_ref()?;
             let ratatui_textarea::DataCursor(row, col) = editor.cursor();
             let area = note_area(app);
             let row = u16::try_from(row).ok()?.min(area.height.saturating_sub(3));
@@ -526,12 +526,48 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let path_width = (width / 4).clamp(12, 48);
     let path = status_path(app, theme, path_width.saturating_sub(1));
     let pad = path_width.saturating_sub(wrap::width(&path));
-    let mut spans = vec![
-        Span::styled(step_field, base.add_modifier(Modifier::BOLD)),
-        Span::styled(focus_field, base),
-        Span::styled(path, base.add_modifier(Modifier::BOLD)),
-        Span::styled(" ".repeat(pad), base),
-    ];
+    let mut spans = vec![Span::styled(step_field, base.add_modifier(Modifier::BOLD))];
+    // Who presents, and whether the reader follows: early in the line, so 80 columns show it
+    // even beside a message.
+    if let Some(room) = &app.settings.presenting {
+        spans.push(Span::styled(
+            format!("presenting to {room} "),
+            base.add_modifier(Modifier::BOLD),
+        ));
+    }
+    if let Some(f) = &app.settings.follow {
+        let who = f.presenter.as_deref().unwrap_or("no one yet");
+        let text = if f.elsewhere.is_some() {
+            format!("{who} on another map ")
+        } else if f.following {
+            format!("following {who} ")
+        } else {
+            format!(
+                "{who} presents: {} follows ",
+                keymap::key_for(crate::keymap::Action::FollowAgain)
+            )
+        };
+        spans.push(Span::styled(
+            text,
+            base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        ));
+    }
+    // A message that would not fit beside them takes the place of the focus and the path (the
+    // details pane names the node): at 80 columns it needs the room.
+    let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum::<usize>()
+        + wrap::width(&focus_field)
+        + path_width;
+    let fits = app
+        .message
+        .as_ref()
+        .is_none_or(|m| used + 1 + wrap::width(m) <= width);
+    if fits {
+        spans.extend([
+            Span::styled(focus_field, base),
+            Span::styled(path, base.add_modifier(Modifier::BOLD)),
+            Span::styled(" ".repeat(pad), base),
+        ]);
+    }
     match &app.message {
         Some(m) => {
             // A message longer than the room left is cut, not dropped: its start says most.
@@ -542,25 +578,6 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         None => {
             let mut scopes = app.scopes();
-            // Who presents, and whether the reader follows.
-            if let Some(room) = &app.presenting {
-                spans.push(Span::styled(
-                    format!(" presenting to {room}"),
-                    base.add_modifier(Modifier::BOLD),
-                ));
-            }
-            if let Some(f) = &app.follow {
-                let who = f.presenter.as_deref().unwrap_or("no one yet");
-                let text = if f.following {
-                    format!(" following {who}")
-                } else {
-                    format!(
-                        " {who} presents: {} follows",
-                        keymap::key_for(crate::keymap::Action::FollowAgain)
-                    )
-                };
-                spans.push(Span::styled(text, base.add_modifier(Modifier::BOLD)));
-            }
             // While the last save is broken, say so on every frame, not only after the save.
             if let Some(report) = &app.problems {
                 let n = report.errors();
@@ -946,13 +963,12 @@ fn notice(frame: &mut Frame, app: &App, theme: &Theme, text: &str) {
 
 /// The note editor over the panes: the reader's note on the selected node, in a text area.
 fn note_editor(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(editor) = app.study.as_ref().and_then(|s| s.editor.as_ref()) else {
+    let Some((id, editor)) = app.study.as_ref().and_then(|s| s.editor.as_ref()) else {
         return;
     };
     let area = note_area(app);
     frame.render_widget(Clear, area);
-    let n = &app.map.nodes[app.tree.selected];
-    let title = format!(" Your note on {} (Esc: save, Ctrl-C: cancel) ", n.id);
+    let title = format!(" Your note on {id} (Esc: save, Ctrl-C: cancel) ");
     let block = window_block(theme, &title, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -8,7 +8,7 @@ mod support;
 use std::path::Path;
 use std::time::Duration;
 
-use argwalk::app::{App, update};
+use argwalk::app::{App, act};
 use argwalk::keymap::Action;
 use argwalk::loader::{self, Builtin};
 use argwalk::theme::Theme;
@@ -97,7 +97,7 @@ fn hostile_text_loads_clean_and_renders_inside_the_panes() {
                     );
                 }
                 let a = app.areas();
-                if a.wide && app.overlay == argwalk::app::Overlay::None {
+                if a.wide && *app.overlay() == argwalk::app::Overlay::None {
                     // The border between the left panes and the source is intact on every row.
                     for y in 1..a.tree.height - 1 {
                         assert_eq!(
@@ -106,7 +106,7 @@ fn hostile_text_loads_clean_and_renders_inside_the_panes() {
                         );
                     }
                 }
-                update(&mut app, action);
+                act(&mut app, action);
             }
         }
     }
@@ -194,7 +194,7 @@ proptest! {
         prop_assert!(!rendered.contains(char::from(27)), "escape in report");
         if let Some(map) = l.map {
             let mut app = App::new(map, w, h);
-            update(&mut app, Action::WalkNext);
+            act(&mut app, Action::WalkNext);
             let theme = Theme { color: false, ascii: false, plain: false };
             let buffer = view::render_buffer(&app, &theme);
             prop_assert!(!buffer.content().iter().any(|c| c.symbol().chars().any(forbidden)));
@@ -264,7 +264,7 @@ fn mutated_maps_load_render_and_encode() {
                 terminal
                     .draw(|f| view::render(f, &app, &Theme::FULL))
                     .unwrap();
-                update(&mut app, action);
+                act(&mut app, action);
             }
             terminal
                 .draw(|f| view::render(f, &app, &Theme::FULL))

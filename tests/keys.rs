@@ -2,7 +2,8 @@
 //! the terminal uses, and the walk from the first step to the last and back.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, Exit, Focus, Hit, Overlay, handle_key, update};
+use argwalk::app::{App, Focus, Hit, Overlay, act, handle};
+use argwalk::event::{Effect, Event};
 use argwalk::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
 use argwalk::keymap::{self, Action, BINDINGS, Scope};
 use argwalk::loader;
@@ -12,20 +13,32 @@ fn app() -> App {
     App::new(loader::load_builtin().map.unwrap(), 120, 40)
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    handle_key(app, &KeyEvent::new(code, KeyModifiers::NONE));
+/// Presses a key, through `handle` as the terminal does; returns what the session asks for.
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    handle(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
-fn ch(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
+fn ch(app: &mut App, c: char) -> Vec<Effect> {
+    press(app, KeyCode::Char(c))
 }
 
-fn ctrl(app: &mut App, c: char) {
-    handle_key(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    handle(
+        app,
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+/// The exit status the effects end the session with, if they do.
+fn quits(effects: &[Effect]) -> Option<i32> {
+    effects.iter().find_map(|e| match e {
+        Effect::Quit(code) => Some(*code),
+        _ => None,
+    })
 }
 
 fn id(app: &App) -> &str {
-    &app.map.nodes[app.tree.selected].id
+    &app.map().nodes[app.tree().selected].id
 }
 
 #[test]
@@ -96,33 +109,33 @@ fn help_lists_every_key_of_the_table() {
 #[test]
 fn walk_from_first_step_to_last_and_back() {
     let mut a = app();
-    let walk = a.map.walk.clone();
-    assert_eq!(a.tree.selected, walk[0]);
+    let walk = a.map().walk.clone();
+    assert_eq!(a.tree().selected, walk[0]);
     assert_eq!(a.step(), (Some(1), walk.len()));
     for (i, &expected) in walk.iter().enumerate().skip(1) {
         ch(&mut a, 'n');
-        assert_eq!(a.tree.selected, expected);
+        assert_eq!(a.tree().selected, expected);
         assert_eq!(a.step(), (Some(i + 1), walk.len()));
         // The source marks a paragraph the node cites, when it cites any.
-        let node = &a.map.nodes[a.tree.selected];
+        let node = &a.map().nodes[a.tree().selected];
         if !node.citations.is_empty() {
             assert!(
-                node.cites(a.source.cursor),
+                node.cites(a.source().cursor),
                 "{}: cursor on {}",
                 node.id,
-                a.source.cursor
+                a.source().cursor
             );
         }
     }
     ch(&mut a, 'n');
-    assert_eq!(a.tree.selected, *walk.last().unwrap());
-    assert!(a.message.as_deref().unwrap().contains("last step"));
+    assert_eq!(a.tree().selected, *walk.last().unwrap());
+    assert!(a.message().unwrap().contains("last step"));
     for &expected in walk.iter().rev().skip(1) {
         ch(&mut a, 'p');
-        assert_eq!(a.tree.selected, expected);
+        assert_eq!(a.tree().selected, expected);
     }
     ch(&mut a, 'p');
-    assert!(a.message.as_deref().unwrap().contains("first step"));
+    assert!(a.message().unwrap().contains("first step"));
 }
 
 #[test]
@@ -130,13 +143,13 @@ fn walk_unfolds_what_it_steps_into() {
     let mut a = app();
     ch(&mut a, 'z');
     assert_eq!(
-        a.tree.rows.len(),
-        1 + a.map.nodes[a.map.thesis].children.len()
+        a.tree().rows.len(),
+        1 + a.map().nodes[a.map().thesis].children.len()
     );
     ch(&mut a, 'n');
     ch(&mut a, 'n');
     assert_eq!(id(&a), "R1");
-    assert!(a.row_of(a.tree.selected).is_some());
+    assert!(a.row_of(a.tree().selected).is_some());
 }
 
 #[test]
@@ -157,12 +170,12 @@ fn tree_movement_keys() {
     press(&mut a, KeyCode::Home);
     assert_eq!(id(&a), "T");
     press(&mut a, KeyCode::PageDown);
-    let row = a.row_of(a.tree.selected).unwrap();
+    let row = a.row_of(a.tree().selected).unwrap();
     assert!(row > 10, "{row}");
     ctrl(&mut a, 'u');
     assert_eq!(id(&a), "T");
     ctrl(&mut a, 'd');
-    assert_eq!(a.row_of(a.tree.selected), Some(row));
+    assert_eq!(a.row_of(a.tree().selected), Some(row));
     press(&mut a, KeyCode::PageUp);
     assert_eq!(id(&a), "T");
 }
@@ -170,7 +183,7 @@ fn tree_movement_keys() {
 #[test]
 fn fold_keys() {
     let mut a = app();
-    let all = a.tree.rows.len();
+    let all = a.tree().rows.len();
     ch(&mut a, 'l');
     assert_eq!(
         id(&a),
@@ -178,24 +191,24 @@ fn fold_keys() {
         "l on an unfolded node goes to its first child"
     );
     ch(&mut a, 'h');
-    assert!(a.is_folded(a.tree.selected), "h folds");
-    assert_eq!(a.tree.rows.len(), all - 1);
+    assert!(a.is_folded(a.tree().selected), "h folds");
+    assert_eq!(a.tree().rows.len(), all - 1);
     press(&mut a, KeyCode::Left);
     assert_eq!(id(&a), "T", "h on a folded node goes to the parent");
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Right);
-    assert!(!a.is_folded(a.tree.selected), "l unfolds");
+    assert!(!a.is_folded(a.tree().selected), "l unfolds");
     press(&mut a, KeyCode::Enter);
-    assert!(a.is_folded(a.tree.selected), "Enter toggles");
+    assert!(a.is_folded(a.tree().selected), "Enter toggles");
     ch(&mut a, ' ');
-    assert!(!a.is_folded(a.tree.selected), "Space toggles");
+    assert!(!a.is_folded(a.tree().selected), "Space toggles");
     ch(&mut a, 'z');
-    assert!(a.tree.rows.len() < all);
+    assert!(a.tree().rows.len() < all);
     ch(&mut a, 'Z');
-    assert_eq!(a.tree.rows.len(), all);
+    assert_eq!(a.tree().rows.len(), all);
     ch(&mut a, 'j');
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.message.as_deref(), Some("R1 has nothing to fold"));
+    assert_eq!(a.message(), Some("R1 has nothing to fold"));
 }
 
 #[test]
@@ -212,45 +225,45 @@ fn folding_an_ancestor_moves_the_selection_up() {
 fn focus_and_source_keys() {
     let mut a = app();
     press(&mut a, KeyCode::Tab);
-    assert_eq!(a.focus, Focus::Source);
+    assert_eq!(a.focus(), Focus::Source);
     assert_eq!(a.scopes(), vec![Scope::Source, Scope::Global]);
-    let top = a.source.top;
+    let top = a.source().top;
     ch(&mut a, 'j');
-    assert_eq!(a.source.top, top + 1);
+    assert_eq!(a.source().top, top + 1);
     press(&mut a, KeyCode::Down);
     ch(&mut a, 'k');
     press(&mut a, KeyCode::Up);
-    assert_eq!(a.source.top, top);
+    assert_eq!(a.source().top, top);
     press(&mut a, KeyCode::PageDown);
-    let paged = a.source.top;
+    let paged = a.source().top;
     assert!(paged > top + 20, "{paged}");
     press(&mut a, KeyCode::PageUp);
-    assert_eq!(a.source.top, top);
+    assert_eq!(a.source().top, top);
     ctrl(&mut a, 'd');
-    let half = a.source.top;
+    let half = a.source().top;
     assert!(half > top && half < paged, "{half}");
     ctrl(&mut a, 'u');
-    assert_eq!(a.source.top, top);
+    assert_eq!(a.source().top, top);
     ch(&mut a, 'G');
-    assert_eq!(a.source.cursor, 21);
+    assert_eq!(a.source().cursor, 21);
     ch(&mut a, 'g');
-    assert_eq!(a.source.cursor, 1);
+    assert_eq!(a.source().cursor, 1);
     press(&mut a, KeyCode::End);
     press(&mut a, KeyCode::Home);
-    assert_eq!(a.source.cursor, 1);
+    assert_eq!(a.source().cursor, 1);
     // The thesis cites 1, 3, 18 and 19.
     ch(&mut a, ']');
-    assert_eq!(a.source.cursor, 3);
+    assert_eq!(a.source().cursor, 3);
     ch(&mut a, ']');
-    assert_eq!(a.source.cursor, 18);
+    assert_eq!(a.source().cursor, 18);
     ch(&mut a, ']');
     ch(&mut a, ']');
-    assert_eq!(a.source.cursor, 19);
-    assert!(a.message.is_some());
+    assert_eq!(a.source().cursor, 19);
+    assert!(a.message().is_some());
     ch(&mut a, '[');
-    assert_eq!(a.source.cursor, 18);
+    assert_eq!(a.source().cursor, 18);
     press(&mut a, KeyCode::BackTab);
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.focus(), Focus::Tree);
 }
 
 #[test]
@@ -258,10 +271,10 @@ fn scrolling_past_the_end_moves_the_mark_to_every_paragraph() {
     let mut a = app();
     press(&mut a, KeyCode::Tab);
     ch(&mut a, 'g');
-    let mut seen = std::collections::BTreeSet::from([a.source.cursor]);
+    let mut seen = std::collections::BTreeSet::from([a.source().cursor]);
     for _ in 0..400 {
         ch(&mut a, 'j');
-        seen.insert(a.source.cursor);
+        seen.insert(a.source().cursor);
     }
     assert_eq!(seen.last(), Some(&21));
     assert_eq!(seen.len(), 21, "{seen:?}");
@@ -273,14 +286,14 @@ fn who_cites_a_paragraph() {
     press(&mut a, KeyCode::Tab);
     ch(&mut a, 'G');
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.message.as_deref(), Some("No node cites paragraph 21"));
+    assert_eq!(a.message(), Some("No node cites paragraph 21"));
     // Paragraph 12 is cited by several nodes.
-    while a.source.cursor != 12 {
+    while a.source().cursor != 12 {
         ch(&mut a, 'k');
     }
     press(&mut a, KeyCode::Enter);
     assert_eq!(
-        a.overlay,
+        *a.overlay(),
         Overlay::Citers {
             paragraph: 12,
             selected: 0
@@ -289,7 +302,7 @@ fn who_cites_a_paragraph() {
     assert_eq!(a.scopes(), vec![Scope::Citers]);
     ch(&mut a, 'n');
     assert_eq!(
-        a.overlay,
+        *a.overlay(),
         Overlay::Citers {
             paragraph: 12,
             selected: 0
@@ -299,96 +312,96 @@ fn who_cites_a_paragraph() {
     ch(&mut a, 'j');
     press(&mut a, KeyCode::Down);
     ch(&mut a, 'k');
-    let chosen = a.map.citers(12)[1];
+    let chosen = a.map().citers(12)[1];
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.overlay, Overlay::None);
-    assert_eq!(a.tree.selected, chosen);
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(*a.overlay(), Overlay::None);
+    assert_eq!(a.tree().selected, chosen);
+    assert_eq!(a.focus(), Focus::Tree);
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Enter);
-    ch(&mut a, 'q');
-    assert_eq!(a.overlay, Overlay::None);
-    assert_eq!(a.exit, None, "q closes the list, it does not quit");
+    let e = ch(&mut a, 'q');
+    assert_eq!(*a.overlay(), Overlay::None);
+    assert_eq!(e, vec![], "q closes the list, it does not quit");
     press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(*a.overlay(), Overlay::None);
 }
 
 #[test]
 fn search_is_incremental_and_cycles() {
     let mut a = app();
     ch(&mut a, '/');
-    assert!(a.search.prompt);
+    assert!(a.search().prompt);
     assert_eq!(a.scopes(), vec![Scope::Search]);
     for c in "sol".chars() {
         ch(&mut a, c);
     }
-    let hits_sol = a.search.hits.len();
+    let hits_sol = a.search().hits.len();
     ch(&mut a, 'e');
-    assert!(a.search.hits.len() <= hits_sol);
+    assert!(a.search().hits.len() <= hits_sol);
     assert_eq!(
-        a.search.hits.first(),
-        Some(&Hit::Node(a.map.find("E3b").unwrap()))
+        a.search().hits.first(),
+        Some(&Hit::Node(a.map().find("E3b").unwrap()))
     );
     assert_eq!(id(&a), "E3b", "the first match is selected while typing");
     ch(&mut a, 'n');
     ch(&mut a, 'q');
     assert_eq!(
-        a.search.query, "solenq",
+        a.search().query,
+        "solenq",
         "letters are text in the prompt, not commands"
     );
     press(&mut a, KeyCode::Backspace);
     press(&mut a, KeyCode::Backspace);
-    assert_eq!(a.search.query, "sole");
+    assert_eq!(a.search().query, "sole");
     press(&mut a, KeyCode::Down);
-    assert_eq!(a.search.current, Some(1));
+    assert_eq!(a.search().current, Some(1));
     ctrl(&mut a, 'p');
-    assert_eq!(a.search.current, Some(0));
+    assert_eq!(a.search().current, Some(0));
     ctrl(&mut a, 'n');
     press(&mut a, KeyCode::Up);
     press(&mut a, KeyCode::Enter);
-    assert!(!a.search.prompt);
-    assert!(a.search.active());
-    let n = a.search.hits.len();
+    assert!(!a.search().prompt);
+    assert!(a.search().active());
+    let n = a.search().hits.len();
     for i in 1..=n {
         ch(&mut a, '>');
-        assert_eq!(a.search.current, Some(i % n));
+        assert_eq!(a.search().current, Some(i % n));
     }
     ch(&mut a, '<');
-    assert_eq!(a.search.current, Some(n - 1));
-    press(&mut a, KeyCode::Esc);
-    assert!(!a.search.active(), "Esc clears the search first");
-    assert_eq!(a.exit, None);
-    press(&mut a, KeyCode::Esc);
-    assert_eq!(a.exit, Some(Exit::Quit));
+    assert_eq!(a.search().current, Some(n - 1));
+    let e = press(&mut a, KeyCode::Esc);
+    assert!(!a.search().active(), "Esc clears the search first");
+    assert_eq!(quits(&e), None);
+    let e = press(&mut a, KeyCode::Esc);
+    assert_eq!(e, vec![Effect::Quit(0)]);
 }
 
 #[test]
 fn search_cancel_goes_back() {
     let mut a = app();
     ch(&mut a, 'n');
-    let before = a.tree.selected;
+    let before = a.tree().selected;
     ch(&mut a, '/');
     for c in "hegemony".chars() {
         ch(&mut a, c);
     }
-    assert_ne!(a.tree.selected, before);
+    assert_ne!(a.tree().selected, before);
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.tree.selected, before);
-    assert!(!a.search.prompt && !a.search.active());
-    ctrl(&mut a, 'c');
-    assert_eq!(a.exit, Some(Exit::Interrupt));
+    assert_eq!(a.tree().selected, before);
+    assert!(!a.search().prompt && !a.search().active());
+    assert_eq!(ctrl(&mut a, 'c'), vec![Effect::Quit(130)]);
 }
 
 #[test]
 fn search_is_smart_case_and_finds_source_text() {
     let mut a = app();
-    update(&mut a, Action::StartSearch);
+    act(&mut a, Action::StartSearch);
     for c in "Reuters".chars() {
-        update(&mut a, Action::SearchInput(c));
+        act(&mut a, Action::SearchInput(c));
     }
-    let text = &a.map.source.paragraphs[1].text;
-    match &a.search.hits[..] {
+    let text = &a.map().source.paragraphs[1].text;
+    match &a.search().hits[..] {
         [
             Hit::Text {
                 paragraph: 2,
@@ -397,15 +410,15 @@ fn search_is_smart_case_and_finds_source_text() {
         ] => assert_eq!(&text[range.clone()], "Reuters"),
         other => panic!("one match in paragraph 2, not {other:?}"),
     }
-    update(&mut a, Action::SearchConfirm);
-    assert_eq!(a.focus, Focus::Source);
-    assert_eq!(a.source.cursor, 2);
-    update(&mut a, Action::StartSearch);
+    act(&mut a, Action::SearchConfirm);
+    assert_eq!(a.focus(), Focus::Source);
+    assert_eq!(a.source().cursor, 2);
+    act(&mut a, Action::StartSearch);
     for c in "REUTERS".chars() {
-        update(&mut a, Action::SearchInput(c));
+        act(&mut a, Action::SearchInput(c));
     }
     assert!(
-        a.search.hits.is_empty(),
+        a.search().hits.is_empty(),
         "upper case makes the search case-sensitive"
     );
 }
@@ -414,15 +427,15 @@ fn search_is_smart_case_and_finds_source_text() {
 fn counterpoint_filter_and_its_walk() {
     let mut a = app();
     ch(&mut a, 'c');
-    assert!(a.walk.counterpoints_only);
-    assert_eq!(a.map.nodes[a.tree.selected].kind, Kind::Counterpoint);
-    assert!(a.tree.rows.iter().all(|&ix| {
-        let n = &a.map.nodes[ix];
+    assert!(a.walk_state().counterpoints_only);
+    assert_eq!(a.map().nodes[a.tree().selected].kind, Kind::Counterpoint);
+    assert!(a.tree().rows.iter().all(|&ix| {
+        let n = &a.map().nodes[ix];
         n.kind != Kind::Evidence
     }));
     let (_, total) = a.step();
     let counterpoints = a
-        .map
+        .map()
         .nodes
         .iter()
         .filter(|n| n.kind == Kind::Counterpoint)
@@ -430,29 +443,29 @@ fn counterpoint_filter_and_its_walk() {
     assert_eq!(total, counterpoints);
     for _ in 0..total + 2 {
         assert!(matches!(
-            a.map.nodes[a.tree.selected].role,
+            a.map().nodes[a.tree().selected].role,
             Role::Objection | Role::Rebuttal
         ));
         ch(&mut a, 'n');
     }
     ch(&mut a, 'c');
-    assert!(!a.walk.counterpoints_only);
-    assert_eq!(a.tree.rows.len(), a.map.nodes.len());
+    assert!(!a.walk_state().counterpoints_only);
+    assert_eq!(a.tree().rows.len(), a.map().nodes.len());
 }
 
 #[test]
 fn help_and_quit_keys() {
     let mut a = app();
     ch(&mut a, '?');
-    assert_eq!(a.overlay, Overlay::Help { scroll: 0 });
+    assert_eq!(*a.overlay(), Overlay::Help { scroll: 0 });
     ch(&mut a, 'j');
     press(&mut a, KeyCode::Down);
     ch(&mut a, 'k');
-    assert_eq!(a.overlay, Overlay::Help { scroll: 1 });
+    assert_eq!(*a.overlay(), Overlay::Help { scroll: 1 });
     for _ in 0..200 {
         ch(&mut a, 'j');
     }
-    let Overlay::Help { scroll } = a.overlay else {
+    let Overlay::Help { scroll } = *a.overlay() else {
         panic!("help closed")
     };
     assert!(
@@ -460,7 +473,7 @@ fn help_and_quit_keys() {
         "scrolling stops at the end: {scroll}"
     );
     ch(&mut a, 'j');
-    assert_eq!(a.overlay, Overlay::Help { scroll }, "and stays there");
+    assert_eq!(*a.overlay(), Overlay::Help { scroll }, "and stays there");
     press(&mut a, KeyCode::Esc);
     for close in [
         KeyCode::Esc,
@@ -469,24 +482,21 @@ fn help_and_quit_keys() {
         KeyCode::Enter,
     ] {
         ch(&mut a, '?');
-        press(&mut a, close);
-        assert_eq!(a.overlay, Overlay::None);
-        assert_eq!(a.exit, None);
+        let e = press(&mut a, close);
+        assert_eq!(*a.overlay(), Overlay::None);
+        assert_eq!(quits(&e), None);
     }
     let mut small = App::new(loader::load_builtin().map.unwrap(), 80, 24);
     ch(&mut small, '?');
     ch(&mut small, 'j');
     press(&mut small, KeyCode::Down);
     ch(&mut small, 'k');
-    assert_eq!(small.overlay, Overlay::Help { scroll: 1 });
+    assert_eq!(*small.overlay(), Overlay::Help { scroll: 1 });
     press(&mut small, KeyCode::Up);
-    ctrl(&mut small, 'c');
-    assert_eq!(small.exit, Some(Exit::Interrupt));
-    ch(&mut a, 'q');
-    assert_eq!(a.exit, Some(Exit::Quit));
+    assert_eq!(quits(&ctrl(&mut small, 'c')), Some(130));
+    assert_eq!(ch(&mut a, 'q'), vec![Effect::Quit(0)]);
     let mut b = app();
-    press(&mut b, KeyCode::Esc);
-    assert_eq!(b.exit, Some(Exit::Quit));
+    assert_eq!(press(&mut b, KeyCode::Esc), vec![Effect::Quit(0)]);
 }
 
 #[test]
@@ -495,10 +505,7 @@ fn unbound_keys_change_nothing() {
     let theme = argwalk::theme::Theme::FULL;
     let before = argwalk::view::render_buffer(&a, &theme);
     for c in ['x', '1', '~', 'Q'] {
-        assert!(!handle_key(
-            &mut a,
-            &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-        ));
+        assert_eq!(ch(&mut a, c), vec![]);
     }
     assert_eq!(before, argwalk::view::render_buffer(&a, &theme));
 }
@@ -509,13 +516,13 @@ fn resize_keeps_the_selection_visible() {
     for _ in 0..30 {
         ch(&mut a, 'n');
     }
-    update(&mut a, Action::Resize(80, 24));
-    let row = a.row_of(a.tree.selected).unwrap();
+    act(&mut a, Action::Resize(80, 24));
+    let row = a.row_of(a.tree().selected).unwrap();
     let h = usize::from(a.areas().tree_inner.height);
-    assert!(row >= a.tree.top && row < a.tree.top + h);
-    update(&mut a, Action::Resize(1, 1));
-    update(&mut a, Action::Resize(300, 100));
-    assert!(a.row_of(a.tree.selected).is_some());
+    assert!(row >= a.tree().top && row < a.tree().top + h);
+    act(&mut a, Action::Resize(1, 1));
+    act(&mut a, Action::Resize(300, 100));
+    assert!(a.row_of(a.tree().selected).is_some());
 }
 
 #[test]
@@ -526,7 +533,7 @@ fn a_node_in_full() {
     }
     assert_eq!(id(&small), "O3");
     ch(&mut small, 'i');
-    assert_eq!(small.overlay, Overlay::Node { scroll: 0 });
+    assert_eq!(*small.overlay(), Overlay::Node { scroll: 0 });
     assert_eq!(small.scopes(), vec![Scope::Node]);
     ch(&mut small, 'n');
     assert_eq!(id(&small), "O3", "the overlay swallows other keys");
@@ -534,7 +541,7 @@ fn a_node_in_full() {
     press(&mut small, KeyCode::Down);
     ch(&mut small, 'k');
     press(&mut small, KeyCode::Up);
-    assert_eq!(small.overlay, Overlay::Node { scroll: 0 });
+    assert_eq!(*small.overlay(), Overlay::Node { scroll: 0 });
     press(&mut small, KeyCode::Esc);
     for close in [
         KeyCode::Esc,
@@ -543,13 +550,11 @@ fn a_node_in_full() {
         KeyCode::Enter,
     ] {
         ch(&mut small, 'i');
-        press(&mut small, close);
-        assert_eq!(small.overlay, Overlay::None);
+        assert_eq!(press(&mut small, close), vec![]);
+        assert_eq!(*small.overlay(), Overlay::None);
     }
-    assert_eq!(small.exit, None);
     ch(&mut small, 'i');
-    ctrl(&mut small, 'c');
-    assert_eq!(small.exit, Some(Exit::Interrupt));
+    assert_eq!(ctrl(&mut small, 'c'), vec![Effect::Quit(130)]);
 }
 
 #[test]
@@ -592,22 +597,26 @@ cite = [{ para = 2, quote = "the talks go on" }]
 }
 
 fn search_for(a: &mut App, query: &str) {
-    update(a, Action::StartSearch);
+    act(a, Action::StartSearch);
     for c in query.chars() {
-        update(a, Action::SearchInput(c));
+        act(a, Action::SearchInput(c));
     }
-    update(a, Action::SearchConfirm);
+    act(a, Action::SearchConfirm);
 }
 
 #[test]
 fn search_folds_typography_in_paragraphs_and_nodes() {
     let mut a = typeset();
     search_for(&mut a, "can't");
-    let node = a.map.find("T").unwrap();
-    assert_eq!(a.search.hits[0], Hit::Node(node), "node text is folded too");
-    let text = a.map.source.paragraphs[0].text.clone();
+    let node = a.map().find("T").unwrap();
+    assert_eq!(
+        a.search().hits[0],
+        Hit::Node(node),
+        "node text is folded too"
+    );
+    let text = a.map().source.paragraphs[0].text.clone();
     let in_text: Vec<&str> = a
-        .search
+        .search()
         .hits
         .iter()
         .filter_map(|h| match h {
@@ -617,7 +626,7 @@ fn search_folds_typography_in_paragraphs_and_nodes() {
         .collect();
     assert_eq!(in_text, ["can’t"]);
     search_for(&mut a, "\"yet\" - on erdogan's");
-    assert_eq!(a.search.hits.len(), 1, "{:?}", a.search.hits);
+    assert_eq!(a.search().hits.len(), 1, "{:?}", a.search().hits);
 }
 
 #[test]
@@ -625,7 +634,7 @@ fn every_match_in_a_paragraph_is_a_stop() {
     let mut a = typeset();
     search_for(&mut a, "talks");
     let stops: Vec<(usize, usize)> = a
-        .search
+        .search()
         .hits
         .iter()
         .filter_map(|h| match h {
@@ -634,15 +643,15 @@ fn every_match_in_a_paragraph_is_a_stop() {
         })
         .collect();
     assert_eq!(stops, [(2, 0), (2, 7), (2, 22), (2, 33)]);
-    let nodes = a.search.hits.len() - stops.len();
+    let nodes = a.search().hits.len() - stops.len();
     // `>` visits each in turn, the node first, then each of the four in the paragraph.
     let mut seen = Vec::new();
-    for _ in 0..a.search.hits.len() {
+    for _ in 0..a.search().hits.len() {
         ch(&mut a, '>');
-        if let Some(Hit::Text { range, .. }) = a.search.current_hit() {
+        if let Some(Hit::Text { range, .. }) = a.search().current_hit() {
             seen.push(range.start);
-            assert_eq!(a.source.cursor, 2);
-            assert_eq!(a.focus, Focus::Source);
+            assert_eq!(a.source().cursor, 2);
+            assert_eq!(a.focus(), Focus::Source);
         }
     }
     assert_eq!(seen.len(), 4, "{nodes} node stops and four in the text");
@@ -663,7 +672,8 @@ fn the_current_match_is_drawn_apart_without_colour_too() {
     ] {
         let mut a = typeset();
         search_for(&mut a, "talks");
-        while !matches!(a.search.current_hit(), Some(Hit::Text { range, .. }) if range.start == 7) {
+        while !matches!(a.search().current_hit(), Some(Hit::Text { range, .. }) if range.start == 7)
+        {
             ch(&mut a, '>');
         }
         let buffer = argwalk::view::render_buffer(&a, &theme);

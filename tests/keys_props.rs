@@ -1,9 +1,10 @@
 //! Property test: random key sequences at random sizes never panic and keep the state valid.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, handle_key, update};
+use argwalk::app::{App, Start, handle};
+use argwalk::event::{Effect, Event};
 use argwalk::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
-use argwalk::keymap::{Action, BINDINGS};
+use argwalk::keymap::BINDINGS;
 use argwalk::loader;
 use argwalk::theme::Theme;
 use argwalk::view;
@@ -47,20 +48,32 @@ proptest! {
         let map = loader::load_builtin().map.unwrap();
         let mut app = App::new(map, w, h);
         let theme = Theme { color, ascii, plain: false };
+        // With a layer, so marks, notes, verdicts and drills are in the random walk too.
+        let start = Start { layer: Some(argwalk::study::Layer::default()), ..Start::default() };
+        handle(&mut app, Event::Start(Box::new(start)));
         for s in steps {
-            match s {
-                Step::Key(k) => { handle_key(&mut app, &k); }
-                Step::Resize(w, h) => { update(&mut app, Action::Resize(w, h)); }
+            let mut effects = match s {
+                Step::Key(k) => handle(&mut app, Event::Key(k)),
+                Step::Resize(w, h) => handle(&mut app, Event::Resize(w, h)),
+            };
+            // Answered as a driver would: a save succeeds; a quit ends what the session asked.
+            while let Some(effect) = effects.pop() {
+                match effect {
+                    Effect::SaveLayer { layer, .. } => {
+                        effects.extend(handle(&mut app, Event::LayerSaved(Ok((layer, None)))));
+                    }
+                    Effect::Quit(code) => prop_assert!([0, 130].contains(&code), "quit with {}", code),
+                    Effect::Reload | Effect::OpenEditor { .. } | Effect::Farewell(_) => {
+                        prop_assert!(false, "{:?} from a key on the built-in map", effect);
+                    }
+                }
             }
-            if app.exit.is_some() {
-                app.exit = None;
-            }
-            prop_assert!(app.tree.selected < app.map.nodes.len());
-            prop_assert!(app.row_of(app.tree.selected).is_some(), "selection hidden");
-            prop_assert!((1..=app.map.source.paragraphs.len()).contains(&app.source.cursor));
-            prop_assert!(app.tree.top < app.tree.rows.len().max(1));
+            prop_assert!(app.tree().selected < app.map().nodes.len());
+            prop_assert!(app.row_of(app.tree().selected).is_some(), "selection hidden");
+            prop_assert!((1..=app.map().source.paragraphs.len()).contains(&app.source().cursor));
+            prop_assert!(app.tree().top < app.tree().rows.len().max(1));
         }
         let buffer = view::render_buffer(&app, &theme);
-        prop_assert_eq!(buffer.area.width, app.width);
+        prop_assert_eq!(buffer.area.width, app.width());
     }
 }

@@ -268,7 +268,8 @@ fn ascii_mode_sends_no_byte_above_0x7f() {
 /// of the same state holds: this checks the whole path, diff, gap bridging and region scrolling.
 #[test]
 fn the_terminal_shows_exactly_the_rendered_frame() {
-    use argwalk::app::{App, handle_key};
+    use argwalk::app::{App, handle};
+    use argwalk::event::Event;
     use argwalk::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
     let keys: &[(&[u8], KeyCode)] = &[
         (b"n", KeyCode::Char('n')),
@@ -295,7 +296,10 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
         let map = argwalk::loader::load_builtin().map.unwrap();
         let mut app = App::new(map, w, h);
         // The reader keeps a layer of notes (in a test folder): the reference has one too.
-        app.study = Some(argwalk::app::Study::new(argwalk::study::Layer::default()));
+        argwalk::app::handle(
+            &mut app,
+            argwalk::app::Start::with(argwalk::study::Layer::default()).event(),
+        );
         // Counts the due drill cards, as the real session does before its first frame.
         argwalk::app::handle(&mut app, argwalk::event::Event::Resize(w, h));
         let theme = argwalk::theme::Theme::FULL;
@@ -306,7 +310,7 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
             } else {
                 KeyModifiers::NONE
             };
-            handle_key(&mut app, &KeyEvent::new(*code, mods));
+            handle(&mut app, Event::Key(KeyEvent::new(*code, mods)));
             let want = argwalk::view::render_buffer(&app, &theme);
             let same = p.wait_for(LONG, |_| {
                 support::screen::difference(p.terminal().screen(), &want).is_none()
@@ -364,7 +368,14 @@ fn signals_at_start_up_leave_the_terminal_as_it_was() {
         std::thread::sleep(Duration::from_micros(i * 40));
         p.signal(signals[(i % 3) as usize]);
         let mut p = p;
-        let (status, _) = p.wait(LONG).expect("argwalk did not exit");
+        let Some((status, _)) = p.wait(LONG) else {
+            panic!(
+                "try {i} ({:?}): argwalk did not exit; its threads:\n{}\nit wrote {:?}",
+                signals[(i % 3) as usize],
+                p.threads(),
+                String::from_utf8_lossy(&p.bytes())
+            );
+        };
         // Killed before its handlers were in place is fine: then it had touched nothing.
         assert!(
             status.code().is_some() || status.signal().is_some(),
@@ -469,13 +480,17 @@ fn the_reader_refuses_a_broken_map_and_leaves_the_terminal_alone() {
 /// item), shown with `--screen-reader` and hidden (but placed) without.
 #[test]
 fn the_cursor_follows_the_focus() {
-    use argwalk::app::{App, handle_key};
+    use argwalk::app::{App, handle};
+    use argwalk::event::Event;
     use argwalk::key::{Key, KeyCode};
     for (args, shown) in [(vec!["--screen-reader"], true), (vec![], false)] {
         let mut p = Pty::spawn(Path::new(BIN), &args, &[], 80, 24, Session::Detached);
         assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
         let mut app = App::new(argwalk::loader::load_builtin().map.unwrap(), 80, 24);
-        app.study = Some(argwalk::app::Study::new(argwalk::study::Layer::default()));
+        argwalk::app::handle(
+            &mut app,
+            argwalk::app::Start::with(argwalk::study::Layer::default()).event(),
+        );
         let keys: &[(&[u8], Key)] = &[
             (b"n", Key::char('n')),
             (b"j", Key::char('j')),
@@ -488,10 +503,10 @@ fn the_cursor_follows_the_focus() {
         ];
         for (bytes, key) in keys {
             p.send(bytes);
-            handle_key(&mut app, key);
+            handle(&mut app, Event::Key(*key));
             if *bytes == b"ira" {
-                handle_key(&mut app, &Key::char('r'));
-                handle_key(&mut app, &Key::char('a'));
+                handle(&mut app, Event::Key(Key::char('r')));
+                handle(&mut app, Event::Key(Key::char('a')));
             }
             let want = argwalk::view::focus(&app).expect("a focus");
             let ok = p.wait_for(LONG, |_| {

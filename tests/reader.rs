@@ -2,7 +2,7 @@
 //! hints that say where the rest is, markers in the tree, named links, and deep chains.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, Focus, update};
+use argwalk::app::{App, Focus, act};
 use argwalk::keymap::Action;
 use argwalk::loader::{self, Builtin};
 use argwalk::theme::Theme;
@@ -36,8 +36,8 @@ fn article_map(n: usize, nodes: &str) -> App {
 }
 
 fn select(a: &mut App, id: &str) {
-    while a.map.nodes[a.tree.selected].id != id {
-        update(a, Action::WalkNext);
+    while a.map().nodes[a.tree().selected].id != id {
+        act(a, Action::WalkNext);
     }
 }
 
@@ -68,14 +68,14 @@ cite = [{ para = 2, quote = "Paragraph 2 opens here." }, 30]
 fn a_step_shows_the_cited_paragraphs_from_the_first() {
     let mut a = article_map(40, SEVEN_AND_EIGHT);
     select(&mut a, "P1");
-    let top = a.source.top;
+    let top = a.source().top;
     let seven = a.paragraph_lines(7);
     assert!(
         seven.start >= top,
         "¶7 starts at line {} but the pane starts at {top}",
         seven.start
     );
-    assert_eq!(a.source.cursor, 7, "the first cited paragraph is marked");
+    assert_eq!(a.source().cursor, 7, "the first cited paragraph is marked");
     assert_eq!(a.cited_off_screen(), (vec![], vec![]));
 }
 
@@ -87,7 +87,7 @@ fn cited_paragraphs_off_screen_are_named_in_the_border() {
     let text = screen(&a, &Theme::FULL);
     assert!(text.contains("¶30 below"), "{text}");
     // After `]`, paragraph 30 is shown and 2 is above.
-    update(&mut a, Action::NextCited);
+    act(&mut a, Action::NextCited);
     assert_eq!(a.cited_off_screen(), (vec![2], vec![]));
     assert!(screen(&a, &ASCII).contains("#2 above"));
 }
@@ -96,11 +96,11 @@ fn cited_paragraphs_off_screen_are_named_in_the_border() {
 fn brackets_move_the_source_from_the_tree_and_keep_focus() {
     let mut a = article_map(40, SEVEN_AND_EIGHT);
     select(&mut a, "P2");
-    assert_eq!(a.focus, Focus::Tree);
-    update(&mut a, Action::NextCited);
-    assert_eq!((a.source.cursor, a.focus), (30, Focus::Tree));
-    update(&mut a, Action::PrevCited);
-    assert_eq!((a.source.cursor, a.focus), (2, Focus::Tree));
+    assert_eq!(a.focus(), Focus::Tree);
+    act(&mut a, Action::NextCited);
+    assert_eq!((a.source().cursor, a.focus()), (30, Focus::Tree));
+    act(&mut a, Action::PrevCited);
+    assert_eq!((a.source().cursor, a.focus()), (2, Focus::Tree));
     // The key table binds them where the tree has focus too.
     let scopes = a.scopes();
     let key = argwalk::key::Key::char(']');
@@ -115,7 +115,7 @@ fn brackets_move_the_source_from_the_tree_and_keep_focus() {
 #[test]
 fn the_marked_paragraph_begins_on_screen_after_any_scroll() {
     let mut a = article_map(40, SEVEN_AND_EIGHT);
-    update(&mut a, Action::SwitchFocus);
+    act(&mut a, Action::SwitchFocus);
     let moves = [
         Action::ScrollDown,
         Action::HalfPageDown,
@@ -125,19 +125,19 @@ fn the_marked_paragraph_begins_on_screen_after_any_scroll() {
         Action::HalfPageUp,
     ];
     for (i, &m) in moves.iter().cycle().take(600).enumerate() {
-        update(&mut a, m);
+        act(&mut a, m);
         // Mostly downwards at first, then mostly up.
         if i > 300 {
-            update(&mut a, Action::SourcePageUp);
+            act(&mut a, Action::SourcePageUp);
         }
         let h = usize::from(a.areas().source_inner.height);
-        let start = a.paragraph_lines(a.source.cursor).start;
+        let start = a.paragraph_lines(a.source().cursor).start;
         assert!(
-            (a.source.top..a.source.top + h).contains(&start),
+            (a.source().top..a.source().top + h).contains(&start),
             "after {m:?}: ¶{} starts at {start}, pane shows {}..{}",
-            a.source.cursor,
-            a.source.top,
-            a.source.top + h
+            a.source().cursor,
+            a.source().top,
+            a.source().top + h
         );
     }
 }
@@ -150,16 +150,16 @@ fn a_paragraph_taller_than_the_pane_is_numbered_where_it_shows() {
     );
     let loaded = loader::load_str("tall.toml", &long, &Builtin);
     let mut a = App::new(loaded.map.unwrap(), 80, 24);
-    update(&mut a, Action::SwitchFocus);
+    act(&mut a, Action::SwitchFocus);
     for _ in 0..5 {
-        update(&mut a, Action::ScrollDown);
+        act(&mut a, Action::ScrollDown);
     }
-    assert_eq!(a.source.cursor, 1);
+    assert_eq!(a.source().cursor, 1);
     let text = screen(&a, &Theme::FULL);
     let source: Vec<&str> = text.lines().skip_while(|l| !l.contains("Source")).collect();
     assert!(source[1].starts_with("› ↑1"), "{}", source[1]);
-    update(&mut a, Action::ShowCiters);
-    assert!(a.message.is_none(), "paragraph 1 is cited by T");
+    act(&mut a, Action::ShowCiters);
+    assert!(a.message().is_none(), "paragraph 1 is cited by T");
 }
 
 #[test]
@@ -189,7 +189,7 @@ cite = [2]
         let text = screen(&a, &theme);
         assert!(text.contains(conceded) && text.contains(implicit), "{text}");
     }
-    update(&mut a, Action::ToggleCounterpoints);
+    act(&mut a, Action::ToggleCounterpoints);
     assert!(screen(&a, &ASCII).contains("O1 (c)"));
 }
 
@@ -207,7 +207,7 @@ fn details_name_who_supports_and_attacks() {
     assert!(text.contains("For: P1 Reason 1, P2 Reason 2"), "{text}");
     assert!(text.contains("more"), "{text}");
     assert!(text.contains("Against: O1 But no"), "{text}");
-    update(&mut a, Action::ShowNode);
+    act(&mut a, Action::ShowNode);
     let full = screen(&a, &Theme::FULL);
     assert!(full.contains("P9 Reason 9"), "i lists them all:\n{full}");
 }
@@ -225,10 +225,10 @@ fn deep_chains_keep_the_selection_in_view() {
     }
     let mut a = article_map(2, &nodes);
     a = {
-        let map = a.map.clone();
+        let map = a.map().clone();
         App::new(map, 120, 40)
     };
-    update(&mut a, Action::Last);
+    act(&mut a, Action::Last);
     for theme in [Theme::FULL, ASCII] {
         let text = screen(&a, &theme);
         let row = text
@@ -334,8 +334,8 @@ cite = [3]
     assert!(text.contains("P2 ⇢O1"), "{text}");
     assert!(screen(&a, &ASCII).contains("E1 ->P2"));
     // P2: its cross-link and who claims it.
-    while a.map.nodes[a.tree.selected].id != "P2" {
-        update(&mut a, Action::WalkNext);
+    while a.map().nodes[a.tree().selected].id != "P2" {
+        act(&mut a, Action::WalkNext);
     }
     let text = screen(&a, &Theme::FULL);
     assert!(text.contains("Also attacks: O1 An objection"), "{text}");
@@ -346,13 +346,13 @@ cite = [3]
     );
     // The walk visits E1 once.
     let steps = a
-        .map
+        .map()
         .walk
         .iter()
-        .filter(|&&ix| a.map.nodes[ix].id == "E1")
+        .filter(|&&ix| a.map().nodes[ix].id == "E1")
         .count();
     assert_eq!(steps, 1);
-    let outline = argwalk::outline::render(&a.map);
+    let outline = argwalk::outline::render(a.map());
     assert!(outline.contains("**E1** (also supports P2)"), "{outline}");
     assert!(
         outline.contains("also against O1, claimed by the Justice Department"),
@@ -366,31 +366,37 @@ cite = [3]
 fn a_broken_reload_keeps_the_map_and_counts_its_errors() {
     use argwalk::event::Event;
     let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
-    a.files = Some(argwalk::app::MapFiles::new("m.toml".into(), None));
-    update(&mut a, Action::WalkNext);
+    let start = argwalk::app::Start {
+        files: Some(argwalk::app::MapFiles::new("m.toml".into(), None)),
+        ..Default::default()
+    };
+    argwalk::app::handle(&mut a, start.event());
+    act(&mut a, Action::WalkNext);
     let broken = loader::BUILTIN_MAP.replacen("supports = \"T\"", "supports: \"T\"", 1);
     let loaded = loader::load_str("m.toml", &broken, &Builtin);
     argwalk::app::handle(&mut a, Event::Reloaded(Box::new(loaded)));
     assert_eq!(
-        a.map.nodes[a.tree.selected].id, "O1",
+        a.map().nodes[a.tree().selected].id,
+        "O1",
         "the last good map, where it was"
     );
-    update(&mut a, Action::WalkNext);
+    act(&mut a, Action::WalkNext);
     assert!(screen(&a, &Theme::FULL).contains("1 error in the saved map: ! shows"));
-    update(&mut a, Action::ShowProblems);
+    act(&mut a, Action::ShowProblems);
     let text = screen(&a, &Theme::FULL);
     assert!(
         text.contains("m.toml:") && text.contains("joined with `=`"),
         "{text}"
     );
-    update(&mut a, Action::OverlayClose);
+    act(&mut a, Action::OverlayClose);
     let clean = loader::load_str("m.toml", loader::BUILTIN_MAP, &Builtin);
     argwalk::app::handle(&mut a, Event::Reloaded(Box::new(clean)));
-    assert!(a.problems.is_none());
+    assert!(a.problems().is_none());
     assert_eq!(
-        a.map.nodes[a.tree.selected].id, "R1",
+        a.map().nodes[a.tree().selected].id,
+        "R1",
         "the selection is kept by id"
     );
-    update(&mut a, Action::WalkNext);
+    act(&mut a, Action::WalkNext);
     assert!(!screen(&a, &Theme::FULL).contains("in the saved map"));
 }

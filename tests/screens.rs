@@ -1,7 +1,7 @@
 //! Whole-screen snapshots through ratatui's TestBackend, at 120x40 and 80x24.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, update};
+use argwalk::app::{App, act};
 use argwalk::keymap::Action;
 use argwalk::loader;
 use argwalk::model::ArgumentMap;
@@ -27,7 +27,7 @@ fn astana() -> ArgumentMap {
 fn app(w: u16, h: u16, actions: &[Action]) -> App {
     let mut app = App::new(astana(), w, h);
     for &a in actions {
-        update(&mut app, a);
+        act(&mut app, a);
     }
     app
 }
@@ -74,16 +74,16 @@ fn styled(app: &App, theme: &Theme) -> String {
 
 fn walk_to(id: &str, w: u16, h: u16) -> App {
     let mut a = app(w, h, &[]);
-    while a.map.nodes[a.tree.selected].id != id {
-        update(&mut a, Action::WalkNext);
+    while a.map().nodes[a.tree().selected].id != id {
+        act(&mut a, Action::WalkNext);
     }
     a
 }
 
 fn typed(app: &mut App, text: &str) {
-    update(app, Action::StartSearch);
+    act(app, Action::StartSearch);
     for c in text.chars() {
-        update(app, Action::SearchInput(c));
+        act(app, Action::SearchInput(c));
     }
 }
 
@@ -115,7 +115,7 @@ fn counterpoint_selected_120x40() {
 #[test]
 fn rebuttal_selected_source_focused_80x24() {
     let mut a = walk_to("R3", 80, 24);
-    update(&mut a, Action::SwitchFocus);
+    act(&mut a, Action::SwitchFocus);
     insta::assert_snapshot!(styled(&a, &COLOR));
 }
 
@@ -130,8 +130,8 @@ fn search_prompt_120x40() {
 fn search_confirmed_80x24() {
     let mut a = app(80, 24, &[]);
     typed(&mut a, "geneva");
-    update(&mut a, Action::SearchConfirm);
-    update(&mut a, Action::NextMatch);
+    act(&mut a, Action::SearchConfirm);
+    act(&mut a, Action::NextMatch);
     insta::assert_snapshot!(styled(&a, &COLOR));
 }
 
@@ -181,7 +181,7 @@ fn citers_overlay_120x40() {
 #[test]
 fn node_in_full_80x24() {
     let mut a = walk_to("O3", 80, 24);
-    update(&mut a, Action::ShowNode);
+    act(&mut a, Action::ShowNode);
     insta::assert_snapshot!(styled(&a, &COLOR));
 }
 
@@ -217,11 +217,11 @@ fn no_color_key_screens() {
     );
     let mut a = app(80, 24, &[]);
     typed(&mut a, "geneva");
-    update(&mut a, Action::SearchConfirm);
-    update(&mut a, Action::NextMatch);
+    act(&mut a, Action::SearchConfirm);
+    act(&mut a, Action::NextMatch);
     insta::assert_snapshot!("no_color_search_80x24", styled(&a, &NO_COLOR));
     let mut a = walk_to("R3", 80, 24);
-    update(&mut a, Action::SwitchFocus);
+    act(&mut a, Action::SwitchFocus);
     insta::assert_snapshot!("no_color_rebuttal_source_80x24", styled(&a, &NO_COLOR));
 }
 
@@ -244,14 +244,14 @@ fn unicode_map_120x40_and_80x24() {
         .map
         .unwrap_or_else(|| panic!("{}", l.report.render(false)));
     let mut a = App::new(map.clone(), 120, 40);
-    update(&mut a, Action::WalkNext);
+    act(&mut a, Action::WalkNext);
     let wide = screen(&a, &COLOR);
     assert!(!wide.contains('\u{202E}') && !wide.contains('\u{1b}') && !wide.contains('\u{200B}'));
     insta::assert_snapshot!("unicode_120x40", wide);
     let mut a = App::new(map, 80, 24);
-    update(&mut a, Action::WalkNext);
-    update(&mut a, Action::WalkNext);
-    update(&mut a, Action::WalkNext);
+    act(&mut a, Action::WalkNext);
+    act(&mut a, Action::WalkNext);
+    act(&mut a, Action::WalkNext);
     insta::assert_snapshot!("unicode_80x24", screen(&a, &COLOR));
 }
 
@@ -265,7 +265,10 @@ fn the_screen_reader_theme_draws_only_words() {
         plain: true,
     };
     let mut a = walk_to("O3", 120, 40);
-    a.study = Some(argwalk::app::Study::new(argwalk::study::Layer::default()));
+    argwalk::app::handle(
+        &mut a,
+        argwalk::app::Start::with(argwalk::study::Layer::default()).event(),
+    );
     let text = screen(&a, &plain);
     let symbols: String = text
         .chars()

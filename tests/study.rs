@@ -8,7 +8,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use argwalk::app::{App, Study, handle, update};
+use argwalk::app::{App, act, handle};
 use argwalk::event::{Effect, Event};
 use argwalk::key::{Key, KeyCode};
 use argwalk::keymap::Action;
@@ -21,12 +21,12 @@ const LONG: Duration = Duration::from_secs(10);
 
 fn app() -> App {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
-    a.study = Some(Study::new(Layer::default()));
+    argwalk::app::handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
     a
 }
 
 fn layer(a: &App) -> &Layer {
-    &a.study.as_ref().unwrap().layer
+    &a.study().as_ref().unwrap().layer
 }
 
 fn key(a: &mut App, k: Key) -> Vec<Effect> {
@@ -36,8 +36,8 @@ fn key(a: &mut App, k: Key) -> Vec<Effect> {
 #[test]
 fn keys_mark_judge_note_and_choose_a_side_and_each_change_is_saved() {
     let mut a = app();
-    update(&mut a, Action::WalkNext);
-    let id = a.map.nodes[a.tree.selected].id.clone();
+    act(&mut a, Action::WalkNext);
+    let id = a.map().nodes[a.tree().selected].id.clone();
     let saves = |e: &[Effect]| {
         e.iter()
             .filter(|e| matches!(e, Effect::SaveLayer { .. }))
@@ -46,7 +46,7 @@ fn keys_mark_judge_note_and_choose_a_side_and_each_change_is_saved() {
     let e = key(&mut a, Key::char('m'));
     assert_eq!(saves(&e), 1);
     assert!(layer(&a).node(&id).unwrap().understood);
-    assert!(a.message.as_deref().unwrap().contains("(1/37)"));
+    assert!(a.message().unwrap().contains("(1/37)"));
     key(&mut a, Key::char('v'));
     key(&mut a, Key::char('v'));
     assert_eq!(
@@ -61,33 +61,37 @@ fn keys_mark_judge_note_and_choose_a_side_and_each_change_is_saved() {
         key(&mut a, Key::char(c));
     }
     key(&mut a, Key::plain(KeyCode::Enter));
-    key(&mut a, Key::char('q'));
-    assert_eq!(a.exit, None, "q is text in a note");
+    let e = key(&mut a, Key::char('q'));
+    assert!(e.is_empty(), "q is text in a note: {e:?}");
     let e = key(&mut a, Key::plain(KeyCode::Esc));
     assert_eq!(saves(&e), 1);
     assert_eq!(layer(&a).node(&id).unwrap().note, "needs a source\nq");
     // Ctrl-C in the editor leaves the note as it was.
     key(&mut a, Key::char('a'));
     key(&mut a, Key::char('x'));
-    key(&mut a, Key::ctrl('c'));
+    let e = key(&mut a, Key::ctrl('c'));
     assert_eq!(layer(&a).node(&id).unwrap().note, "needs a source\nq");
-    assert_eq!(a.exit, None);
-    // u: the next node not yet understood.
-    update(&mut a, Action::First);
-    key(&mut a, Key::char('u'));
-    assert_ne!(a.map.nodes[a.tree.selected].id, id);
-    // Quitting saves what is pending (the visits) before it quits.
-    let e = key(&mut a, Key::char('q'));
     assert!(
-        matches!(e.as_slice(), [Effect::SaveLayer { .. }, Effect::Quit(0)]),
-        "{e:?}"
+        e.is_empty(),
+        "Ctrl-C in a note cancels it, it does not quit: {e:?}"
     );
+    // u: the next node not yet understood.
+    act(&mut a, Action::First);
+    key(&mut a, Key::char('u'));
+    assert_ne!(a.map().nodes[a.tree().selected].id, id);
+    // Quitting saves what is pending (the visits), and quits once it is saved.
+    let e = key(&mut a, Key::char('q'));
+    let [Effect::SaveLayer { layer, .. }] = e.as_slice() else {
+        panic!("{e:?}")
+    };
+    let e = handle(&mut a, Event::LayerSaved(Ok((layer.clone(), None))));
+    assert_eq!(e, vec![Effect::Quit(0)]);
 }
 
 #[test]
 fn marks_show_in_rows_details_and_status() {
     let mut a = app();
-    update(&mut a, Action::WalkNext);
+    act(&mut a, Action::WalkNext);
     key(&mut a, Key::char('m'));
     key(&mut a, Key::char('v'));
     let theme = argwalk::theme::Theme::FULL;
@@ -262,17 +266,17 @@ fn weak_spots_and_frontlines_are_views_that_lead_to_nodes() {
     // The list is in the help, and Enter goes to the chosen spot.
     key(&mut a, Key::char('j'));
     key(&mut a, Key::plain(KeyCode::Enter));
-    assert_eq!(a.overlay, argwalk::app::Overlay::None);
-    assert_eq!(a.map.nodes[a.tree.selected].id, "O2");
+    assert_eq!(*a.overlay(), argwalk::app::Overlay::None);
+    assert_eq!(a.map().nodes[a.tree().selected].id, "O2");
     // A verdict of the reader's makes a weak spot: P3 judged to fail.
-    while a.map.nodes[a.tree.selected].id != "P3" {
-        update(&mut a, Action::WalkNext);
+    while a.map().nodes[a.tree().selected].id != "P3" {
+        act(&mut a, Action::WalkNext);
     }
     for _ in 0..3 {
         key(&mut a, Key::char('v'));
     }
-    let spots = argwalk::study::prep::weak_spots(&a.map, Some(layer(&a)));
-    let p3 = a.map.find("P3").unwrap();
+    let spots = argwalk::study::prep::weak_spots(a.map(), Some(layer(&a)));
+    let p3 = a.map().find("P3").unwrap();
     assert!(spots.iter().any(|s| s.node == p3));
     key(&mut a, Key::char('f'));
     let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
@@ -288,11 +292,11 @@ fn weak_spots_and_frontlines_are_views_that_lead_to_nodes() {
 #[test]
 fn drills_are_spaced_over_days() {
     let mut a = app();
-    let start = a.now;
+    let start = a.now();
     key(&mut a, Key::char('d'));
-    assert_eq!(a.overlay, argwalk::app::Overlay::Drill);
-    let total = argwalk::study::drill::cards(&a.map).len();
-    let run = a.study.as_ref().unwrap().drill.as_ref().unwrap();
+    assert_eq!(*a.overlay(), argwalk::app::Overlay::Drill);
+    let total = argwalk::study::drill::cards(a.map()).len();
+    let run = a.study().as_ref().unwrap().drill.as_ref().unwrap();
     assert_eq!(run.queue.len(), total, "every card is new, so due");
     // Grading before seeing the answer does nothing.
     assert!(key(&mut a, Key::char('3')).is_empty());
@@ -302,7 +306,7 @@ fn drills_are_spaced_over_days() {
     key(&mut a, Key::char(' '));
     key(&mut a, Key::char('1'));
     key(&mut a, Key::plain(KeyCode::Esc));
-    assert_eq!(a.overlay, argwalk::app::Overlay::None);
+    assert_eq!(*a.overlay(), argwalk::app::Overlay::None);
     let drills = layer(&a).drills.clone();
     assert_eq!(drills.len(), 2);
     let first = &run_keys(&a)[..];
@@ -315,8 +319,11 @@ fn drills_are_spaced_over_days() {
         "a forgotten card comes back sooner: {dues:?}"
     );
     // An hour later both are due; the known one, recalled again, goes days away.
-    a.now = start + chrono::Duration::hours(1);
-    key(&mut a, Key::char('d'));
+    argwalk::app::handle_at(
+        &mut a,
+        Event::Key(Key::char('d')),
+        start + chrono::Duration::hours(1),
+    );
     let queue = run_keys(&a);
     assert!(
         queue.contains(&known) && queue.contains(&forgotten),
@@ -330,14 +337,17 @@ fn drills_are_spaced_over_days() {
     key(&mut a, Key::char('3'));
     let due = layer(&a).drills[&known].due;
     assert!(
-        due > a.now + chrono::Duration::days(1),
+        due > a.now() + chrono::Duration::days(1),
         "due {due}, now {}",
-        a.now
+        a.now()
     );
     key(&mut a, Key::plain(KeyCode::Esc));
     // The next day: the known card is not due; another forgotten one is.
-    a.now = start + chrono::Duration::hours(25);
-    key(&mut a, Key::char('d'));
+    argwalk::app::handle_at(
+        &mut a,
+        Event::Key(Key::char('d')),
+        start + chrono::Duration::hours(25),
+    );
     assert!(!run_keys(&a).contains(&known));
     // The schedule is in the file's text.
     let text = layer(&a).to_text();
@@ -347,7 +357,7 @@ fn drills_are_spaced_over_days() {
 
 /// The keys of the cards in the drill under way, from the one shown on.
 fn run_keys(a: &App) -> Vec<String> {
-    a.study
+    a.study()
         .as_ref()
         .and_then(|s| s.drill.as_ref())
         .map(|r| r.queue[r.at..].iter().map(|c| c.key.clone()).collect())
@@ -384,8 +394,10 @@ fn the_drill_command_opens_on_a_card() {
 
 #[test]
 fn orphaned_notes_are_listed_in_the_weak_spots_view() {
-    let mut a = app();
-    a.study.as_mut().unwrap().layer.node_mut("GONE").note = "about a removed node".into();
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
+    let mut orphaned = Layer::default();
+    orphaned.node_mut("GONE").note = "about a removed node".into();
+    handle(&mut a, argwalk::app::Start::with(orphaned).event());
     key(&mut a, Key::char('w'));
     let theme = argwalk::theme::Theme::FULL;
     // The list is long: scroll to its end by selecting the last spot.
@@ -402,8 +414,8 @@ fn orphaned_notes_are_listed_in_the_weak_spots_view() {
 #[test]
 fn the_prep_sheet_is_shown_in_the_reader() {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
-    a.study = Some(Study::new(Layer::default()));
-    update(&mut a, Action::WalkNext);
+    argwalk::app::handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    act(&mut a, Action::WalkNext);
     key(&mut a, Key::char('a'));
     for c in "ask who counted".chars() {
         key(&mut a, Key::char(c));
@@ -411,14 +423,14 @@ fn the_prep_sheet_is_shown_in_the_reader() {
     key(&mut a, Key::plain(KeyCode::Esc));
     let e = key(&mut a, Key::char('P'));
     assert!(e.is_empty(), "showing the sheet writes nothing: {e:?}");
-    assert_eq!(a.overlay, argwalk::app::Overlay::Sheet { scroll: 0 });
+    assert_eq!(*a.overlay(), argwalk::app::Overlay::Sheet { scroll: 0 });
     let theme = argwalk::theme::Theme::FULL;
     let screen =
         |a: &App, theme| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, theme));
     let text = screen(&a, &theme);
     assert!(text.contains("Prep sheet"), "{text}");
     let export = argwalk::export::render(
-        &a.map,
+        a.map(),
         argwalk::export::Format::Markdown,
         argwalk::export::Options {
             layer: Some(layer(&a)),
@@ -439,14 +451,14 @@ fn the_prep_sheet_is_shown_in_the_reader() {
         screen(&a, &theme).contains(tail.trim()),
         "{tail:?} at the end"
     );
-    let end = a.overlay.clone();
+    let end = a.overlay().clone();
     key(&mut a, Key::char('j'));
-    assert_eq!(a.overlay, end, "scrolling stops at the last line");
+    assert_eq!(*a.overlay(), end, "scrolling stops at the last line");
     // In ASCII mode every byte on screen is ASCII.
     let ascii = argwalk::theme::Theme::detect(false, true, false);
     assert!(screen(&a, &ascii).is_ascii());
     key(&mut a, Key::plain(KeyCode::Esc));
-    assert_eq!(a.overlay, argwalk::app::Overlay::None);
+    assert_eq!(*a.overlay(), argwalk::app::Overlay::None);
 }
 
 /// In ASCII mode the paragraph sign of printed text (the prep sheet, frontlines, drill cards) is
@@ -468,7 +480,7 @@ fn printed_views_write_paragraphs_as_the_ascii_screen_does() {
         "a quote keeps its indent under its premise"
     );
     let mut a = App::new(map, 80, 24);
-    a.study = Some(Study::new(Layer::default()));
+    argwalk::app::handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
     let screen = |a: &App| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, &ascii));
     key(&mut a, Key::char('f'));
     assert!(screen(&a).contains("(#7: \""), "{}", screen(&a));
@@ -484,16 +496,22 @@ fn printed_views_write_paragraphs_as_the_ascii_screen_does() {
 #[test]
 fn scrolling_reaches_the_end_in_the_theme_drawn() {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 40, 16);
-    a.study = Some(Study::new(Layer::default()));
     let mut plain = argwalk::theme::Theme::FULL;
     plain.plain = true;
-    a.theme = plain;
+    let start = argwalk::app::Start {
+        settings: argwalk::app::Settings {
+            theme: plain,
+            ..Default::default()
+        },
+        ..argwalk::app::Start::with(Layer::default())
+    };
+    handle(&mut a, start.event());
     key(&mut a, Key::char('f'));
     for _ in 0..1000 {
         key(&mut a, Key::char('j'));
     }
-    let lines = argwalk::sheet::frontline_lines(&a.map, None, &plain, 36);
-    let full = argwalk::sheet::frontline_lines(&a.map, None, &argwalk::theme::Theme::FULL, 36);
+    let lines = argwalk::sheet::frontline_lines(a.map(), None, &plain, 36);
+    let full = argwalk::sheet::frontline_lines(a.map(), None, &argwalk::theme::Theme::FULL, 36);
     assert!(
         lines.len() > full.len(),
         "the test needs the plain lines to be more"

@@ -17,7 +17,6 @@ use std::sync::Arc;
 
 use crate::diagnostic::Report;
 use crate::event::{Effect, Event};
-use crate::key::Key;
 use crate::keymap::{self, Action, Scope};
 pub use crate::layout::Focus;
 use crate::layout::{self, Areas};
@@ -140,39 +139,99 @@ pub fn gutter_width(paragraphs: usize) -> usize {
     digits + 5
 }
 
-/// The whole state of the reader.
+/// What a session was started with and keeps for its whole life: a reload of the map
+/// replaces the map and what hangs on it, never these.
 #[derive(Debug, Clone)]
-pub struct App {
-    /// Shared, so a reload swaps it whole and a driver can hold it without copying.
-    pub map: Arc<ArgumentMap>,
+pub struct Settings {
     /// The glyphs the reader is drawn with: overlays measure their text as it will be drawn
     /// ("paragraph 7" under --screen-reader is longer than "¶7"), so scrolling reaches the end.
     pub theme: crate::theme::Theme,
-    /// Where the map came from; `None` for the map built into the binary.
-    pub files: Option<MapFiles>,
-    /// The problems of the last reload that failed, while the last good map stays on screen.
-    pub problems: Option<Report>,
-    pub tree: Tree,
-    pub walk: Walk,
-    pub source: SourceView,
-    pub search: Search,
-    /// The reader's own layer (marks, notes, judgements); `None` when there is nowhere to
-    /// keep it.
-    pub study: Option<Study>,
-    pub overlay: Overlay,
-    pub focus: Focus,
-    pub width: u16,
-    pub height: u16,
-    pub message: Option<String>,
-    pub exit: Option<Exit>,
-    /// The time, as the driver last said: drills are scheduled by it.
-    pub now: chrono::DateTime<chrono::Utc>,
     /// A restricted session (a team member over SSH): no editor, no file named by the user.
     pub restricted: bool,
     /// Following a presenter (`--follow ROOM`).
     pub follow: Option<Follow>,
     /// Presenting to a room (`--present ROOM`): its name, for the status line.
     pub presenting: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: crate::theme::Theme::FULL,
+            restricted: false,
+            follow: None,
+            presenting: None,
+        }
+    }
+}
+
+/// How a session starts: the one event a driver sends before any other, with everything it
+/// found before the first frame.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    pub settings: Settings,
+    /// Where the map came from; `None` for the map built into the binary.
+    pub files: Option<MapFiles>,
+    /// The reader's layer, when there is somewhere to keep it.
+    pub layer: Option<crate::study::Layer>,
+    /// Something found on opening the layer that the reader must see (a damaged file moved
+    /// aside, a file that cannot be read).
+    pub warning: Option<String>,
+    /// Begin with a drill of the cards due (`argwalk drill`).
+    pub drill: bool,
+    /// Where the presenter of the followed room is now.
+    pub followed: Option<crate::room::Position>,
+    /// The identity of the map on screen, to tell a presenter's map from another.
+    pub fingerprint: Option<String>,
+}
+
+impl Start {
+    /// A start with the reader's `layer` and nothing else.
+    pub fn with(layer: crate::study::Layer) -> Self {
+        Self {
+            layer: Some(layer),
+            ..Self::default()
+        }
+    }
+
+    /// The start-up event that carries it.
+    pub fn event(self) -> Event {
+        Event::Start(Box::new(self))
+    }
+}
+
+/// The whole state of the reader. Its fields are the app's own: a driver or a test changes
+/// them only through [`handle`], and reads them through the accessors.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// Shared, so a reload swaps it whole and a driver can hold it without copying.
+    pub(crate) map: Arc<ArgumentMap>,
+    pub(crate) settings: Settings,
+    /// Where the map came from; `None` for the map built into the binary.
+    pub(crate) files: Option<MapFiles>,
+    /// The problems of the last reload that failed, while the last good map stays on screen.
+    pub(crate) problems: Option<Report>,
+    pub(crate) tree: Tree,
+    pub(crate) walk: Walk,
+    pub(crate) source: SourceView,
+    pub(crate) search: Search,
+    /// The reader's own layer (marks, notes, judgements); `None` when there is nowhere to
+    /// keep it.
+    pub(crate) study: Option<Study>,
+    pub(crate) overlay: Overlay,
+    pub(crate) focus: Focus,
+    pub(crate) width: u16,
+    pub(crate) height: u16,
+    pub(crate) message: Option<String>,
+    /// The time, as the driver last said: drills are scheduled by it.
+    pub(crate) now: chrono::DateTime<chrono::Utc>,
+    /// Ending, once the changes being saved are on disk.
+    pub(crate) quitting: Option<Exit>,
+    /// A save failed as the reader quit and they were told: the next quit goes even if the
+    /// save fails again (the unsaved notes are printed as it goes).
+    pub(crate) lose_on_quit: bool,
+    /// The map's identity (title and a hash of its content), to follow only the same map.
+    pub(crate) fingerprint: Option<String>,
 }
 
 /// A follower's state: who presents, whether the reader follows now or stepped away, and
@@ -183,6 +242,8 @@ pub struct Follow {
     pub presenter: Option<String>,
     pub following: bool,
     pub last: Option<crate::room::Position>,
+    /// The title of the other map the presenter is on, when it is not this one.
+    pub elsewhere: Option<String>,
 }
 
 /// The tree pane: the selection, what is folded, and the rows that shows.
@@ -245,7 +306,7 @@ impl App {
             .collect();
         let thesis = map.thesis;
         let mut app = Self {
-            theme: crate::theme::Theme::FULL,
+            settings: Settings::default(),
             map,
             files: None,
             problems: None,
@@ -275,11 +336,11 @@ impl App {
             width,
             height,
             message: None,
-            exit: None,
+            // Until the driver says (the start-up event and each event after carry the time).
             now: chrono::Utc::now(),
-            restricted: false,
-            follow: None,
-            presenting: None,
+            quitting: None,
+            lose_on_quit: false,
+            fingerprint: None,
         };
         app.rebuild_rows();
         app.rewrap();
@@ -355,15 +416,28 @@ impl App {
             || self.tree.leads_to_counterpoint[ix]
     }
 
+    /// Keeps the open overlay's scroll within what it now shows (after a resize or a reload).
+    pub(super) fn clamp_overlay(&mut self) {
+        let max = self.overlay_max_scroll();
+        if let Overlay::Help { scroll }
+        | Overlay::Node { scroll }
+        | Overlay::Problems { scroll }
+        | Overlay::Frontlines { scroll }
+        | Overlay::Sheet { scroll } = &mut self.overlay
+        {
+            *scroll = (*scroll).min(max);
+        }
+    }
+
     /// How far the open overlay can scroll: its lines less the rows it shows.
     pub(super) fn overlay_max_scroll(&self) -> usize {
         let area = crate::layout::overlay_area(self.width, self.height);
         let rows = usize::from(area.height.saturating_sub(2));
         let lines = match self.overlay {
-            Overlay::Help { .. } => crate::sheet::help_lines(&self.theme).len(),
+            Overlay::Help { .. } => crate::sheet::help_lines(&self.settings.theme).len(),
             // Counted with the Unicode theme, whose separators are the wider: an upper bound.
             Overlay::Node { .. } => {
-                let theme = self.theme;
+                let theme = self.settings.theme;
                 crate::sheet::node_lines(
                     &self.map,
                     self.tree.selected,
@@ -386,7 +460,7 @@ impl App {
                 build(
                     &self.map,
                     self.study.as_ref().map(|s| &s.layer),
-                    &self.theme,
+                    &self.settings.theme,
                     usize::from(area.width.saturating_sub(2)),
                 )
                 .len()
@@ -404,14 +478,135 @@ impl App {
 
 /// Applies one event: the one entry point of a session's state. Returns what the driver must do.
 pub fn handle(app: &mut App, event: Event) -> Vec<Effect> {
-    let reload = matches!(event, Event::Reloaded(_) | Event::LayerSaved(_));
+    let reload = matches!(
+        event,
+        Event::Reloaded(_) | Event::LayerSaved(_) | Event::Start(_)
+    );
     let effects = handle_event(app, event);
     app.refresh_due(reload);
     effects
 }
 
+/// [`handle`], told the time first: drills are scheduled by it, and the app never reads the
+/// clock itself.
+pub fn handle_at(app: &mut App, event: Event, now: chrono::DateTime<chrono::Utc>) -> Vec<Effect> {
+    app.now = now;
+    handle(app, event)
+}
+
+impl App {
+    /// The start-up event: what the driver found before the first frame.
+    fn start(&mut self, start: Start) -> Vec<Effect> {
+        let Start {
+            settings,
+            files,
+            layer,
+            warning,
+            drill,
+            followed,
+            fingerprint,
+        } = start;
+        self.settings = settings;
+        self.files = files;
+        self.fingerprint = fingerprint;
+        self.study = layer.map(Study::new);
+        let orphans = self
+            .study
+            .as_ref()
+            .map_or(0, |s| s.layer.orphans(&self.map).len());
+        if let Some(text) = warning {
+            self.overlay = Overlay::Notice { text };
+        } else if orphans > 0 {
+            self.message = Some(format!(
+                "{orphans} of your notes are on nodes this map no longer has: kept, listed under {}",
+                keymap::key_for(Action::WeakSpots)
+            ));
+        }
+        if let Some(p) = followed {
+            handle_event(self, Event::Followed(p));
+        }
+        if drill && self.overlay == Overlay::None {
+            self.refresh_due(true);
+            return update(self, Action::Drill);
+        }
+        Vec::new()
+    }
+
+    /// The map on screen.
+    pub fn map(&self) -> &ArgumentMap {
+        &self.map
+    }
+    /// The map on screen, shared.
+    pub fn map_arc(&self) -> &Arc<ArgumentMap> {
+        &self.map
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+    pub fn files(&self) -> Option<&MapFiles> {
+        self.files.as_ref()
+    }
+    pub fn problems(&self) -> Option<&Report> {
+        self.problems.as_ref()
+    }
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+    pub fn walk_state(&self) -> &Walk {
+        &self.walk
+    }
+    pub fn source(&self) -> &SourceView {
+        &self.source
+    }
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+    pub fn study(&self) -> Option<&Study> {
+        self.study.as_ref()
+    }
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+    pub fn height(&self) -> u16 {
+        self.height
+    }
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.now
+    }
+    /// The selected node.
+    pub fn selected(&self) -> NodeIx {
+        self.tree.selected
+    }
+}
+
+/// Does `action` as a person would: the key the table binds to it where the reader is now (or
+/// the typed character, or the resize), through [`handle`]. For scripts, examples and tests;
+/// an action no key does here does nothing, as a key would.
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    let event = match action {
+        Action::Resize(w, h) => Event::Resize(w, h),
+        Action::SearchInput(c) => Event::Key(crate::key::Key::char(c)),
+        Action::NoteInput(key) => Event::Key(key),
+        action => match keymap::key_in(&app.scopes(), action) {
+            Some(key) => Event::Key(key),
+            None => return Vec::new(),
+        },
+    };
+    handle(app, event)
+}
+
 fn handle_event(app: &mut App, event: Event) -> Vec<Effect> {
     match event {
+        Event::Start(start) => app.start(*start),
         Event::Key(key) => match keymap::resolve(&app.scopes(), &key) {
             Some(action) => update(app, action),
             None => Vec::new(),
@@ -446,30 +641,96 @@ fn handle_event(app: &mut App, event: Event) -> Vec<Effect> {
             if let Some(text) = warning {
                 app.overlay = Overlay::Notice { text };
             }
-            Vec::new()
-        }
-        Event::LayerSaved(Err(unsaved)) => {
-            if let Some(study) = app.study.as_mut() {
-                study.unsaved_again(unsaved.changed, unsaved.side_changed);
+            match app.quitting.take() {
+                Some(exit) => vec![Effect::Quit(exit.code())],
+                None => Vec::new(),
             }
-            app.message = Some(format!(
-                "{}; it is kept here and saved with the next change",
-                unsaved.why
-            ));
+        }
+        Event::LayerSaved(Err(unsaved)) => app.save_failed(unsaved),
+        Event::Followed(position) => {
+            app.followed(position);
             Vec::new()
         }
-        Event::Followed(position) => {
-            if let Some(follow) = app.follow.as_mut() {
-                follow.presenter = Some(position.presenter.clone());
-                follow.last = Some(position.clone());
-                if follow.following {
-                    app.go_to(&position);
-                }
+        Event::PresenterLeft => {
+            if let Some(follow) = app.settings.follow.as_mut() {
+                let who = follow
+                    .presenter
+                    .take()
+                    .unwrap_or_else(|| "The presenter".into());
+                follow.last = None;
+                follow.elsewhere = None;
+                app.message = Some(format!(
+                    "{who} stopped presenting to {}; you stay where you are",
+                    follow.room
+                ));
             }
             Vec::new()
         }
         Event::Signal(n) => quit(app, Exit::Signal(n)),
         Event::HangUp => quit(app, Exit::HangUp),
+    }
+}
+
+impl App {
+    /// The presenter moved: go there, if this is the map they present and the reader follows.
+    fn followed(&mut self, position: crate::room::Position) {
+        let mine = self.fingerprint.clone();
+        let title = self.map.source.title.clone();
+        let Some(follow) = self.settings.follow.as_mut() else {
+            return;
+        };
+        follow.presenter = Some(position.presenter.clone());
+        // A presenter of an older argwalk names no fingerprint: the title must then match.
+        let same = match (&position.fingerprint, &mine) {
+            (Some(theirs), Some(mine)) => theirs == mine,
+            _ => position.map == title,
+        };
+        if !same {
+            follow.elsewhere = Some(position.map.clone());
+            follow.last = None;
+            self.message = Some(format!(
+                "{} presents another map, \"{}\": open it to follow",
+                position.presenter, position.map
+            ));
+            return;
+        }
+        follow.elsewhere = None;
+        follow.last = Some(position.clone());
+        if follow.following {
+            self.go_to(&position);
+        }
+    }
+
+    /// A save failed: what it held is pending again, and the reader is told. If the reader
+    /// was quitting, they are asked first; a signal or a lost terminal cannot ask, so the
+    /// unsaved notes are printed on the way out.
+    fn save_failed(&mut self, unsaved: crate::event::Unsaved) -> Vec<Effect> {
+        let why = unsaved.why.clone();
+        if let Some(study) = self.study.as_mut() {
+            study.unsaved_again(unsaved.changes);
+        }
+        let Some(exit) = self.quitting.take() else {
+            self.message = Some(format!(
+                "{why}; it is kept here and saved with the next change"
+            ));
+            return Vec::new();
+        };
+        if exit == Exit::Quit && !self.lose_on_quit {
+            self.lose_on_quit = true;
+            let quit = keymap::key_for(Action::Quit);
+            self.overlay = Overlay::Notice {
+                text: format!(
+                    "Your marks and notes could not be saved: {why}.\n\nNothing is lost yet: they are kept in this session, and saved with your next change once the cause is fixed (disk space, the folder's permissions). Or close this and press {quit} again: it tries once more, and if that fails too, argwalk quits and prints your unsaved notes on the terminal, so you can keep them."
+                ),
+            };
+            return Vec::new();
+        }
+        let mut effects = Vec::new();
+        if let Some(text) = self.study.as_ref().map(|s| s.unsaved_report(&why)) {
+            effects.push(Effect::Farewell(text));
+        }
+        effects.push(Effect::Quit(exit.code()));
+        effects
     }
 }
 
@@ -501,24 +762,38 @@ fn steps_away(action: Action) -> bool {
     )
 }
 
-/// Ends the session; what the reader changed and was not saved yet (visits) is saved first.
+/// Ends the session. A note being typed is saved first, and what the reader changed and was
+/// not saved yet (visits) with it: the session ends when the save is done, or, if it fails,
+/// the reader is asked (see [`App::save_failed`]).
 fn quit(app: &mut App, exit: Exit) -> Vec<Effect> {
-    app.exit = Some(exit);
-    let mut effects = Vec::new();
+    // Saving the note saves everything pending with it.
+    let mut save = if app.overlay == Overlay::Note {
+        app.close_note(true)
+    } else {
+        Vec::new()
+    };
     if let Some(study) = app.study.as_mut()
+        && save.is_empty()
         && study.unsaved()
     {
-        effects.push(study.save());
+        save.push(study.save());
     }
-    effects.push(Effect::Quit(exit.code()));
-    effects
+    if save.is_empty() {
+        return vec![Effect::Quit(exit.code())];
+    }
+    app.quitting = Some(exit);
+    save
 }
 
 /// Applies one action: what a key asks for, through the key table.
-pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.message = None;
+    if action != Action::Quit && !matches!(app.overlay, Overlay::Notice { .. }) {
+        // The reader did something else after being told a save failed: ask again next time.
+        app.lose_on_quit = false;
+    }
     if steps_away(action)
-        && let Some(follow) = app.follow.as_mut()
+        && let Some(follow) = app.settings.follow.as_mut()
         && follow.following
     {
         follow.following = false;
@@ -528,7 +803,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         ));
     }
     match action {
-        Action::FollowAgain => match app.follow.as_mut() {
+        Action::FollowAgain => match app.settings.follow.as_mut() {
             Some(follow) => {
                 follow.following = true;
                 if let Some(p) = follow.last.clone() {
@@ -829,27 +1104,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.rewrap();
             app.clamp_source();
             app.keep_selection_visible();
-            let max = app.overlay_max_scroll();
-            if let Overlay::Help { scroll }
-            | Overlay::Node { scroll }
-            | Overlay::Problems { scroll }
-            | Overlay::Frontlines { scroll }
-            | Overlay::Sheet { scroll } = &mut app.overlay
-            {
-                *scroll = (*scroll).min(max);
-            }
+            app.clamp_overlay();
         }
     }
     Vec::new()
-}
-
-/// Resolves a key for the current state and applies it. Returns false for unbound keys.
-pub fn handle_key(app: &mut App, key: &Key) -> bool {
-    match keymap::resolve(&app.scopes(), key) {
-        Some(action) => {
-            update(app, action);
-            true
-        }
-        None => false,
-    }
 }

@@ -73,10 +73,15 @@ impl App {
         fresh.rebuild_rows();
         fresh.select(selected);
         fresh.focus = self.focus;
-        // The reader's layer is the reader's: a new map keeps it (keyed by id).
+        // The session's settings are the session's, whole: a follower keeps following, a
+        // screen reader's theme keeps measuring. The reader's layer is the reader's: a new map
+        // keeps it (keyed by id), with a note being typed and a drill under way.
+        fresh.settings = std::mem::take(&mut self.settings);
         fresh.study = self.study.take();
         fresh.now = self.now;
-        fresh.restricted = self.restricted;
+        fresh.quitting = self.quitting.take();
+        fresh.lose_on_quit = self.lose_on_quit;
+        fresh.fingerprint = self.fingerprint.take();
         // The map may name another article now.
         fresh.files = self
             .files
@@ -86,9 +91,20 @@ impl App {
         fresh.source.top = self.source.top;
         fresh.source.cursor = self.source.cursor.clamp(1, count);
         fresh.clamp_source();
-        if matches!(self.overlay, Overlay::Help { .. }) {
-            fresh.overlay = self.overlay.clone();
-        }
+        // Every window stays open over the new map, but those about what the map no longer
+        // has: a paragraph gone, or problems a clean save fixed.
+        fresh.overlay = match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::Citers { paragraph, .. } if fresh.map.citers(paragraph).is_empty() => {
+                Overlay::None
+            }
+            Overlay::Citers { paragraph, .. } => Overlay::Citers {
+                paragraph,
+                selected: 0,
+            },
+            Overlay::Problems { .. } => Overlay::None,
+            Overlay::Weak { .. } => Overlay::Weak { selected: 0 },
+            other => other,
+        };
         if self.search.active() {
             fresh.search = Search {
                 query: std::mem::take(&mut self.search.query),
@@ -101,12 +117,13 @@ impl App {
         }
         fresh.tree.top = fresh.tree.top.min(fresh.tree.rows.len().saturating_sub(1));
         *self = fresh;
+        self.clamp_overlay();
     }
 
     /// The file and line the editor opens at: the marked paragraph from the source pane, the
     /// first problem from the problems window, else the selected node's table.
     pub(super) fn edit_target(&self) -> Result<Effect, String> {
-        if self.restricted {
+        if self.settings.restricted {
             return Err("Editing is off in this session: maps here are read, not changed".into());
         }
         let Some(files) = &self.files else {

@@ -1,8 +1,6 @@
 //! The reader's layer in a session: marks, notes, judgements and the side, changed by keys and
 //! saved after each change through [`Effect::SaveLayer`] (the driver writes the file).
 
-use std::collections::BTreeSet;
-
 use ratatui_textarea::TextArea;
 
 use super::{App, Overlay};
@@ -10,17 +8,17 @@ use crate::event::Effect;
 use crate::key::{Key, KeyCode, Mods};
 use crate::keymap::{self, Action};
 use crate::study::drill::{self, DrillCard};
-use crate::study::{Field, Judgement, Layer, Side};
+use crate::study::{Changes, Field, Judgement, Layer, Side};
 
 /// The layer as the session holds it, and what changed since it was last saved.
 #[derive(Debug, Clone, Default)]
 pub struct Study {
     pub layer: Layer,
     /// What changed since the last save, node by node and field by field.
-    changed: BTreeSet<(String, Field)>,
-    side_changed: bool,
-    /// The note being written, while the note editor is open.
-    pub(crate) editor: Option<TextArea<'static>>,
+    changes: Changes,
+    /// The note being written, while the note editor is open, and the id of its node (kept by
+    /// id: a reload may move the selection, never the note).
+    pub(crate) editor: Option<(String, TextArea<'static>)>,
     /// The drill under way.
     pub drill: Option<DrillRun>,
     /// How many cards are due, as of `due_at`: counted again after a grade or a reload, and
@@ -48,24 +46,54 @@ impl Study {
     /// Whether anything is waiting to be saved (visits are saved with the next change or on
     /// the way out, not one file write per step).
     pub fn unsaved(&self) -> bool {
-        !self.changed.is_empty() || self.side_changed
+        !self.changes.is_empty()
     }
 
     /// The effect that saves what changed, and forgets it was pending.
     pub(crate) fn save(&mut self) -> Effect {
         Effect::SaveLayer {
             layer: self.layer.clone(),
-            changed: std::mem::take(&mut self.changed),
-            side_changed: std::mem::take(&mut self.side_changed),
+            changes: std::mem::take(&mut self.changes),
         }
     }
 
     /// Saving failed: what it held is pending again, for the next save.
-    pub(crate) fn unsaved_again(&mut self, changed: BTreeSet<(String, Field)>, side_changed: bool) {
-        self.changed.extend(changed);
-        self.side_changed |= side_changed;
+    pub(crate) fn unsaved_again(&mut self, changes: Changes) {
+        self.changes.absorb(changes);
+    }
+
+    /// What was not saved, for the terminal once the screen is restored: every pending note
+    /// whole (the reader's own words are the one thing that cannot be redone), the rest
+    /// counted.
+    pub(crate) fn unsaved_report(&self, why: &str) -> String {
+        let mut out = format!("argwalk: your marks and notes could not be saved: {why}\n");
+        let mut others = 0;
+        for (id, field) in &self.changes.fields {
+            if *field == Field::Note {
+                let note = self.layer.node(id).map_or("", |s| s.note.as_str());
+                out.push_str(&format!("Your note on {id}, not saved:\n{note}\n"));
+            } else {
+                others += 1;
+            }
+        }
+        if others > 0 || self.changes.side {
+            let n = others + usize::from(self.changes.side);
+            out.push_str(&format!(
+                "{n} other change(s) (marks, verdicts, visits, side, drills) were not saved.\n"
+            ));
+        }
+        out
+    }
+
+    /// Records a change of `field` on node (or card) `id`.
+    fn changed(&mut self, id: String, field: Field) {
+        self.changes.fields.insert((id, field));
     }
 }
+
+/// The most a note holds, in characters: some pages of text. A paste beyond it is cut there,
+/// with a word, rather than growing without bound (each character is an edit and a frame).
+pub const NOTE_MAX_CHARS: usize = 20_000;
 
 /// Our key as the text area's input.
 fn textarea_input(key: Key) -> Option<ratatui_textarea::Input> {
@@ -111,7 +139,7 @@ impl App {
             let state = study.layer.node_mut(&id);
             if !state.visited {
                 state.visited = true;
-                study.changed.insert((id, Field::Visited));
+                study.changed(id, Field::Visited);
             }
         }
     }
@@ -125,7 +153,7 @@ impl App {
         let state = study.layer.node_mut(&id);
         state.understood = !state.understood;
         let now = state.understood;
-        study.changed.insert((id.clone(), Field::Understood));
+        study.changed(id.clone(), Field::Understood);
         let effect = study.save();
         let (done, total) = study.layer.progress(&map);
         self.message = Some(if now {
@@ -148,7 +176,7 @@ impl App {
         let state = study.layer.node_mut(&id);
         state.judgement = Judgement::next(state.judgement);
         let now = state.judgement;
-        study.changed.insert((id.clone(), Field::Judgement));
+        study.changed(id.clone(), Field::Judgement);
         let effect = study.save();
         self.message = Some(match now {
             Some(j) => format!(
@@ -170,7 +198,7 @@ impl App {
             Some(Side::For) => Some(Side::Against),
             Some(Side::Against) => None,
         };
-        study.side_changed = true;
+        study.changes.side = true;
         let now = study.layer.side;
         let effect = study.save();
         self.message = Some(match now {
@@ -220,41 +248,75 @@ impl App {
             .node(&id)
             .map(|s| s.note.clone())
             .unwrap_or_default();
+        // The note as this session knew it when the reader began: a save finds whether another
+        // session changed it meanwhile. An earlier, unsaved edit keeps its older base.
+        study
+            .changes
+            .note_bases
+            .entry(id.clone())
+            .or_insert_with(|| note.clone());
         let mut editor = TextArea::new(note.lines().map(str::to_string).collect());
         editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
         editor.move_cursor(ratatui_textarea::CursorMove::End);
-        study.editor = Some(editor);
+        study.editor = Some((id, editor));
         self.overlay = Overlay::Note;
     }
 
     pub(super) fn note_input(&mut self, key: Key) {
-        if let (Some(study), Some(input)) = (self.study.as_mut(), textarea_input(key))
-            && let Some(editor) = study.editor.as_mut()
-        {
-            editor.input(input);
+        let Some((_, editor)) = self.study.as_mut().and_then(|s| s.editor.as_mut()) else {
+            return;
+        };
+        let Some(input) = textarea_input(key) else {
+            return;
+        };
+        let typed = match input.key {
+            ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => Some(c),
+            ratatui_textarea::Key::Enter => Some('\n'),
+            ratatui_textarea::Key::Tab => Some('\t'),
+            _ => None,
+        };
+        if let Some(c) = typed {
+            // What is typed is kept as everything else is shown: no control, bidi or
+            // invisible character reaches the file or an export.
+            if !crate::sanitize::keeps_typed(c) {
+                return;
+            }
+            let len: usize = editor.lines().iter().map(|l| l.chars().count() + 1).sum();
+            if len >= NOTE_MAX_CHARS {
+                self.message = Some(format!(
+                    "A note holds at most {NOTE_MAX_CHARS} characters: this one is full"
+                ));
+                return;
+            }
         }
+        editor.input(input);
     }
 
+    /// Closes the note editor; with `keep`, what was typed is saved (an empty note is removed).
     pub(super) fn close_note(&mut self, keep: bool) -> Vec<Effect> {
         self.overlay = Overlay::None;
-        let id = self.map.nodes[self.tree.selected].id.clone();
         let Some(study) = self.study.as_mut() else {
             return Vec::new();
         };
-        let Some(editor) = study.editor.take() else {
+        let Some((id, editor)) = study.editor.take() else {
             return Vec::new();
         };
         if !keep {
             self.message = Some("The note was left as it was".into());
             return Vec::new();
         }
-        let text = editor.lines().join("\n").trim_end().to_string();
+        let text = crate::sanitize::clean_note(editor.lines().join("\n").trim_end());
+        let text = if self.settings.theme.ascii {
+            deunicode::deunicode(&text)
+        } else {
+            text
+        };
         let state = study.layer.node_mut(&id);
         if state.note == text {
             return Vec::new();
         }
         state.note = text;
-        study.changed.insert((id.clone(), Field::Note));
+        study.changed(id.clone(), Field::Note);
         let effect = study.save();
         self.message = Some(format!("Note on {id} saved"));
         vec![effect]
@@ -325,10 +387,10 @@ impl App {
             return Vec::new();
         };
         let due = drill::grade(&mut study.layer, &card.key, rating, now);
-        study.changed.insert((card.key.clone(), Field::Drill));
         run.at += 1;
         run.revealed = false;
         let left = run.queue.len() - run.at;
+        study.changed(card.key.clone(), Field::Drill);
         let effect = study.save();
         study.due = study.due.saturating_sub(1);
         self.message = Some(format!(

@@ -31,6 +31,13 @@ pub enum Format {
     Json,
 }
 
+impl Format {
+    /// Whether the format prints the reader's notes and verdicts (only then is the layer read).
+    pub fn prints_notes(self) -> bool {
+        matches!(self, Format::Markdown)
+    }
+}
+
 /// What an export includes.
 #[derive(Debug, Clone, Copy)]
 pub struct Options<'a> {

@@ -66,6 +66,32 @@ pub enum Field {
     Drill,
 }
 
+/// What one session changed since it last saved: the fields, node by node, the side, and
+/// each changed note as it was when the session began writing it, so a note another session
+/// wrote meanwhile is seen and kept, never replaced unseen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub fields: std::collections::BTreeSet<(String, Field)>,
+    pub side: bool,
+    pub note_bases: BTreeMap<String, String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty() && !self.side
+    }
+
+    /// Adds what `other` changed (a save that failed, pending again); the older base of a note
+    /// is the one that stays.
+    pub fn absorb(&mut self, other: Changes) {
+        self.fields.extend(other.fields);
+        self.side |= other.side;
+        for (id, base) in other.note_bases {
+            self.note_bases.insert(id, base);
+        }
+    }
+}
+
 /// What the reader has of one node.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NodeState {
@@ -146,21 +172,40 @@ impl Layer {
         toml::from_str(text).map_err(|e| e.to_string())
     }
 
-    /// This session's changes (`ours`, to the fields in `changed`, and the side if
-    /// `side_changed`) laid over what another session saved meanwhile (`self`, read from the
-    /// file): no one's note is lost when two sessions read one map. Visits only add up.
-    pub fn merged(
-        &self,
-        ours: &Layer,
-        changed: &std::collections::BTreeSet<(String, Field)>,
-        side_changed: bool,
-    ) -> Layer {
+    /// Takes out what no argwalk wrote and the scheduler cannot take (a drill card with
+    /// `reps = 2147483647` overflows it): each such card starts again as new. Notes are made
+    /// safe to print (no control, bidi or invisible character). Returns what was wrong, card
+    /// by card, to say.
+    pub fn repair(&mut self) -> Vec<String> {
+        let mut wrong = Vec::new();
+        self.drills.retain(|key, card| match card_problem(card) {
+            Some(why) => {
+                wrong.push(format!("drill card {key}: {why}"));
+                false
+            }
+            None => true,
+        });
+        for state in self.nodes.values_mut() {
+            let clean = crate::sanitize::clean_note(&state.note);
+            if clean != state.note {
+                state.note = clean;
+            }
+        }
+        wrong
+    }
+
+    /// This session's changes (`ours`, to what `changes` names) laid over what another
+    /// session saved meanwhile (`self`, read from the file): no one's note is lost when two
+    /// sessions read one map. Visits only add up. A note both sessions changed from the same
+    /// text keeps both, the other's first; the ids of such notes are returned.
+    pub fn merged(&self, ours: &Layer, changes: &Changes) -> (Layer, Vec<String>) {
         let mut out = self.clone();
+        let mut both = Vec::new();
         out.title.clone_from(&ours.title);
-        if side_changed {
+        if changes.side {
             out.side = ours.side;
         }
-        for (id, field) in changed {
+        for (id, field) in &changes.fields {
             if *field == Field::Drill {
                 if let Some(card) = ours.drills.get(id) {
                     out.drills.insert(id.clone(), card.clone());
@@ -173,13 +218,48 @@ impl Layer {
                 Field::Visited => theirs.visited |= mine.visited,
                 Field::Understood => theirs.understood = mine.understood,
                 Field::Judgement => theirs.judgement = mine.judgement,
-                Field::Note => theirs.note = mine.note,
+                Field::Note => {
+                    let base = changes.note_bases.get(id).map_or("", String::as_str);
+                    if theirs.note == base || theirs.note == mine.note {
+                        theirs.note = mine.note;
+                    } else {
+                        // Written meanwhile in another session: neither replaces the other.
+                        both.push(id.clone());
+                        if !mine.note.is_empty() {
+                            theirs.note = format!("{}\n\n{}", theirs.note, mine.note);
+                        }
+                    }
+                }
                 Field::Drill => {}
             }
         }
         out.nodes.retain(|_, s| !s.is_empty());
-        out
+        (out, both)
     }
+}
+
+/// The most reviews or lapses a card can have had: one a minute for a century is far less.
+pub const MAX_REVIEWS: i32 = 1_000_000;
+/// The longest interval the scheduler works with, in days: a thousand years.
+const MAX_DAYS: i64 = 365_000;
+
+/// What is out of range in a card, if anything.
+fn card_problem(card: &rs_fsrs::Card) -> Option<String> {
+    let range = |name: &str, v: i64, max: i64| {
+        (!(0..=max).contains(&v)).then(|| format!("{name} = {v} is outside 0..={max}"))
+    };
+    range("reps", card.reps.into(), MAX_REVIEWS.into())
+        .or_else(|| range("lapses", card.lapses.into(), MAX_REVIEWS.into()))
+        .or_else(|| range("elapsed_days", card.elapsed_days, MAX_DAYS))
+        .or_else(|| range("scheduled_days", card.scheduled_days, MAX_DAYS))
+        .or_else(|| {
+            (!(card.stability.is_finite() && (0.0..=MAX_DAYS as f64).contains(&card.stability)))
+                .then(|| format!("stability = {} is outside 0..={MAX_DAYS}", card.stability))
+        })
+        .or_else(|| {
+            (!(card.difficulty.is_finite() && (0.0..=10.0).contains(&card.difficulty)))
+                .then(|| format!("difficulty = {} is outside 0..=10", card.difficulty))
+        })
 }
 
 #[cfg(test)]
@@ -210,7 +290,11 @@ mod tests {
         disk.node_mut("O1").note = "theirs".into();
         let mut ours = Layer::default();
         ours.node_mut("O1").visited = true;
-        let m = disk.merged(&ours, &[("O1".to_string(), Field::Visited)].into(), false);
+        let changes = Changes {
+            fields: [("O1".to_string(), Field::Visited)].into(),
+            ..Changes::default()
+        };
+        let (m, _) = disk.merged(&ours, &changes);
         assert_eq!(m.node("O1").unwrap().note, "theirs");
         assert!(m.node("O1").unwrap().visited);
     }
@@ -223,14 +307,56 @@ mod tests {
         let mut ours = Layer::default();
         ours.node_mut("P2").note = "ours".into();
         ours.node_mut("P3").understood = true;
-        let changed = [
-            ("P2".to_string(), Field::Note),
-            ("P3".to_string(), Field::Understood),
-        ]
-        .into();
-        let m = disk.merged(&ours, &changed, false);
+        let changes = Changes {
+            fields: [
+                ("P2".to_string(), Field::Note),
+                ("P3".to_string(), Field::Understood),
+            ]
+            .into(),
+            note_bases: [("P2".to_string(), "theirs too".to_string())].into(),
+            ..Changes::default()
+        };
+        let (m, both) = disk.merged(&ours, &changes);
+        assert!(both.is_empty());
         assert_eq!(m.node("P1").unwrap().note, "theirs");
         assert_eq!(m.node("P2").unwrap().note, "ours");
         assert!(m.node("P3").unwrap().understood);
+    }
+
+    #[test]
+    fn a_note_written_meanwhile_elsewhere_is_kept_beside_ours() {
+        let mut disk = Layer::default();
+        disk.node_mut("P1").note = "theirs, new".into();
+        let mut ours = Layer::default();
+        ours.node_mut("P1").note = "ours, new".into();
+        let changes = Changes {
+            fields: [("P1".to_string(), Field::Note)].into(),
+            note_bases: [("P1".to_string(), "old".to_string())].into(),
+            ..Changes::default()
+        };
+        let (m, both) = disk.merged(&ours, &changes);
+        assert_eq!(m.node("P1").unwrap().note, "theirs, new\n\nours, new");
+        assert_eq!(both, vec!["P1".to_string()]);
+        // Ours emptied, theirs rewritten: theirs stays.
+        ours.node_mut("P1").note.clear();
+        let (m, both) = disk.merged(&ours, &changes);
+        assert_eq!(m.node("P1").unwrap().note, "theirs, new");
+        assert_eq!(both.len(), 1);
+    }
+
+    #[test]
+    fn a_card_out_of_range_starts_again_and_is_named() {
+        let text = "[drills.\"P1:evidence\"]\ndue = \"2026-01-01T00:00:00Z\"\nstability = 1.0\ndifficulty = 5.0\nelapsed_days = 0\nscheduled_days = 0\nreps = 2147483647\nlapses = 0\nstate = \"Review\"\nlast_review = \"2026-01-01T00:00:00Z\"\n";
+        let mut l = Layer::from_text(text).unwrap();
+        let wrong = l.repair();
+        assert_eq!(
+            wrong,
+            ["drill card P1:evidence: reps = 2147483647 is outside 0..=1000000"]
+        );
+        assert!(l.drills.is_empty());
+        // And the card graded afresh does not overflow.
+        let now = chrono::Utc::now();
+        let due = crate::study::drill::grade(&mut l, "P1:evidence", rs_fsrs::Rating::Good, now);
+        assert!(due >= now);
     }
 }

@@ -6,5 +6,5 @@ pub mod layer;
 pub mod prep;
 pub mod store;
 
-pub use layer::{Field, Judgement, Layer, NodeState, Side};
+pub use layer::{Changes, Field, Judgement, Layer, NodeState, Side};
 pub use store::Store;

@@ -4,7 +4,6 @@
 //! merged by node with what another session saved meanwhile, and never overwritten unread: a
 //! file that cannot be read is moved aside, under a name the reader is told.
 
-use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,9 +20,26 @@ pub struct Store {
 #[derive(Debug, Clone)]
 pub struct Opened {
     pub layer: Layer,
-    /// Said to the reader: a damaged file moved aside, and where.
+    /// Said to the reader: a damaged file moved aside, and where; or a file that cannot be
+    /// read, left alone.
     pub warning: Option<String>,
+    /// Whether this session may keep its changes there: not when the file exists but cannot
+    /// be read (permissions, a FIFO or a folder in its place), which is never overwritten.
+    pub usable: bool,
 }
+
+/// Why a layer file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Unread {
+    /// Read, but not a layer (cut off, edited wrong, not UTF-8): moved aside, never lost.
+    Damaged(String),
+    /// Not readable at all (permissions, not a regular file): left exactly as it is.
+    Unreadable(String),
+}
+
+/// How long a temporary file may sit before a later session takes it for the leftover of a
+/// save that was killed: a save takes milliseconds.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The folder layers are kept in: `$ARGWALK_STATE_DIR`, else the user's state folder
 /// (`$XDG_STATE_HOME/argwalk`, `~/.local/state/argwalk` by default).
@@ -47,11 +63,9 @@ fn file_name_for(map: Option<&Path>) -> String {
         return "built-in-astana.toml".to_string();
     };
     let full = fs::canonicalize(map).unwrap_or_else(|_| map.to_path_buf());
-    // FNV-1a: stable across runs and versions, unlike std's hasher.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in full.as_os_str().as_encoded_bytes() {
-        hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-    }
+    let mut fnv = crate::model::Fnv::default();
+    fnv.write(full.as_os_str().as_encoded_bytes());
+    let hash = fnv.0;
     let stem: String = map
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -95,97 +109,285 @@ impl Store {
         Ok(f)
     }
 
-    /// Reads the layer; a missing file is an empty layer, a damaged one is moved aside.
+    /// Reads the layer; a missing file is an empty layer, a damaged one is moved aside, one
+    /// that cannot be read is left alone and the session keeps nothing. Leftovers of saves
+    /// that were killed are cleaned up first.
     pub fn open(&self) -> Opened {
         let _lock = self.lock();
+        clean_stale_temps(&self.path);
         match self.read() {
-            Ok(layer) => Opened {
-                layer: layer.unwrap_or_default(),
-                warning: None,
-            },
-            Err(why) => Opened {
+            Ok(layer) => {
+                let mut layer = layer.unwrap_or_default();
+                let wrong = layer.repair();
+                let warning = (!wrong.is_empty()).then(|| {
+                    let kept = self.keep_copy().map_or_else(String::new, |p| {
+                        format!(
+                            " The file as it was is kept at {}.",
+                            crate::sanitize::clean(&p.display().to_string())
+                        )
+                    });
+                    format!(
+                        "Your notes file held values no argwalk writes, and those start again: {}.{kept}",
+                        crate::sanitize::clean(&wrong.join("; "))
+                    )
+                });
+                Opened {
+                    layer,
+                    warning,
+                    usable: true,
+                }
+            }
+            Err(Unread::Damaged(why)) => Opened {
                 layer: Layer::default(),
                 warning: Some(self.move_aside(&why)),
+                usable: true,
+            },
+            Err(Unread::Unreadable(why)) => Opened {
+                layer: Layer::default(),
+                warning: Some(format!(
+                    "Your notes file {} cannot be read ({why}). It is left as it is, and nothing from this session will be kept: fix its permissions, or move it away, and open the map again.",
+                    crate::sanitize::clean(&self.path.display().to_string())
+                )),
+                usable: false,
             },
         }
     }
 
-    /// The layer as it is on disk, read only (for a list of maps): an unreadable file counts
-    /// as empty here, and is left for the session that opens the map to move aside.
-    pub fn peek(&self) -> Layer {
-        self.read().ok().flatten().unwrap_or_default()
-    }
-
-    /// The layer on disk: `None` when there is no file yet, `Err` when it cannot be read.
-    fn read(&self) -> Result<Option<Layer>, String> {
-        let bytes = match fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e.to_string()),
-        };
-        let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
-        Layer::from_text(&text).map(Some)
-    }
-
-    /// Moves an unreadable file aside, and says where it went.
-    fn move_aside(&self, why: &str) -> String {
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let aside = self.path.with_extension(format!("damaged-{stamp}.toml"));
-        let why = crate::sanitize::clean(why.lines().next().unwrap_or(why));
-        match fs::rename(&self.path, &aside) {
-            Ok(()) => format!(
-                "Your notes file could not be read ({why}). It was moved to {}, unchanged, and a new one was started.",
-                aside.display()
-            ),
-            Err(e) => format!(
-                "Your notes file {} could not be read ({why}) nor moved aside ({e}); it is left as it is",
-                self.path.display()
+    /// The layer as it is on disk, read only, without the lock and never moving anything (for
+    /// a list of maps, an export): what it could not read is said, for the caller to pass on.
+    pub fn peek(&self) -> (Layer, Option<String>) {
+        match self.read() {
+            Ok(layer) => {
+                let mut layer = layer.unwrap_or_default();
+                layer.repair();
+                (layer, None)
+            }
+            Err(Unread::Damaged(why) | Unread::Unreadable(why)) => (
+                Layer::default(),
+                Some(format!(
+                    "your notes file {} cannot be read ({why}); left as it is, and left out",
+                    crate::sanitize::clean(&self.path.display().to_string())
+                )),
             ),
         }
+    }
+
+    /// The layer on disk: `None` when there is no file yet. A FIFO or a device in its place
+    /// is refused without being opened for long (opened non-blocking, looked at, closed), so
+    /// nothing waits on a writer that never comes.
+    fn read(&self) -> Result<Option<Layer>, Unread> {
+        use std::io::Read;
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = OpenOptions::new()
+            .read(true)
+            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+            .open(&self.path);
+        let mut file = match file {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Unread::Unreadable(e.to_string())),
+        };
+        let meta = file
+            .metadata()
+            .map_err(|e| Unread::Unreadable(e.to_string()))?;
+        if !meta.is_file() {
+            return Err(Unread::Unreadable(
+                "it is not a regular file (a FIFO, a device or a folder)".into(),
+            ));
+        }
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(|e| Unread::Unreadable(e.to_string()))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| Unread::Damaged("not UTF-8 text".into()))?;
+        Layer::from_text(&text).map(Some).map_err(Unread::Damaged)
+    }
+
+    /// Keeps the file as it is now under a new name (a hard link: nothing is copied, and a
+    /// name already taken is never replaced); `None` if it could not.
+    fn keep_copy(&self) -> Option<PathBuf> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        (0..100u32).find_map(|n| {
+            let copy = self.path.with_extension(format!(
+                "before-repair-{}-{:09}-{}-{n}.toml",
+                now.as_secs(),
+                now.subsec_nanos(),
+                std::process::id()
+            ));
+            fs::hard_link(&self.path, &copy).ok().map(|()| copy)
+        })
+    }
+
+    /// Moves an unreadable file aside, and says where it went. The name is new every time
+    /// (time to the nanosecond, the process, a counter) and the rename refuses to replace
+    /// anything, so a second damaged file never lands on the first.
+    fn move_aside(&self, why: &str) -> String {
+        let why = crate::sanitize::clean(why.lines().next().unwrap_or(why));
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        let mut last = None;
+        for n in 0..100u32 {
+            let aside = self.path.with_extension(format!(
+                "damaged-{}-{:09}-{}-{n}.toml",
+                now.as_secs(),
+                now.subsec_nanos(),
+                std::process::id()
+            ));
+            match rustix::fs::renameat_with(
+                rustix::fs::CWD,
+                &self.path,
+                rustix::fs::CWD,
+                &aside,
+                rustix::fs::RenameFlags::NOREPLACE,
+            ) {
+                Ok(()) => {
+                    return format!(
+                        "Your notes file could not be read ({why}). It was moved to {}, unchanged, and a new one was started.",
+                        crate::sanitize::clean(&aside.display().to_string())
+                    );
+                }
+                Err(rustix::io::Errno::EXIST) => continue,
+                Err(e) => {
+                    last = Some(std::io::Error::from(e));
+                    break;
+                }
+            }
+        }
+        format!(
+            "Your notes file {} could not be read ({why}) nor moved aside ({}); it is left as it is",
+            crate::sanitize::clean(&self.path.display().to_string()),
+            last.map_or_else(|| "no free name".to_string(), |e| e.to_string())
+        )
     }
 
     /// Saves this session's changes: under the lock, reads what is there (another session may
-    /// have saved), lays `ours` over it for the nodes in `changed`, and writes the result
-    /// atomically. Returns the merged layer, which the session then shows.
+    /// have saved), lays `ours` over it for what `changes` names, and writes the result
+    /// atomically. Returns the merged layer, which the session then shows. A file that
+    /// cannot be read is never written over.
     pub fn save(
         &self,
         ours: &Layer,
-        changed: &BTreeSet<(String, super::Field)>,
-        side_changed: bool,
+        changes: &super::Changes,
     ) -> Result<(Layer, Option<String>), String> {
         let _lock = self
             .lock()
             .map_err(|e| format!("cannot lock {}: {e}", self.lock_path().display()))?;
         let (disk, warning) = match self.read() {
-            Ok(layer) => (layer.unwrap_or_default(), None),
+            Ok(layer) => {
+                let mut layer = layer.unwrap_or_default();
+                layer.repair();
+                (layer, None)
+            }
             // Never written over unread: the damaged file is kept under another name.
-            Err(why) => (Layer::default(), Some(self.move_aside(&why))),
+            Err(Unread::Damaged(why)) => (Layer::default(), Some(self.move_aside(&why))),
+            Err(Unread::Unreadable(why)) => {
+                return Err(format!(
+                    "cannot read {} ({why}), so it is not written over",
+                    self.path.display()
+                ));
+            }
         };
-        let merged = disk.merged(ours, changed, side_changed);
+        let (merged, both) = disk.merged(ours, changes);
         write_atomically(&self.path, merged.to_text().as_bytes())
             .map_err(|e| format!("cannot save your notes to {}: {e}", self.path.display()))?;
+        let warning = match (warning, both.is_empty()) {
+            (w, true) => w,
+            (w, false) => Some(format!(
+                "{}Your note on {} was changed in another session while you wrote yours. Neither replaced the other: the note now holds both, theirs first, then yours; edit it to merge them.",
+                w.map(|w| w + "\n\n").unwrap_or_default(),
+                both.join(", ")
+            )),
+        };
         Ok((merged, warning))
+    }
+}
+
+/// The prefix of the temporary files [`write_atomically`] makes for `path`.
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.tmp-")
+}
+
+/// Removes what killed saves of `path` left: temporary files of ours (by name), regular files
+/// (never a link), whose process is gone or which are older than any save takes.
+fn clean_stale_temps(path: &Path) {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let pid = rest
+            .split('-')
+            .next()
+            .and_then(|p| p.parse::<i32>().ok())
+            .and_then(rustix::process::Pid::from_raw);
+        let gone = pid.is_none_or(|pid| {
+            pid != rustix::process::getpid()
+                && rustix::process::test_kill_process(pid) == Err(rustix::io::Errno::SRCH)
+        });
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if gone || old {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 
 /// Writes `bytes` to `path` so that a crash at any moment leaves the old file or the new one,
 /// whole: a temporary file in the same folder, fsync, rename over `path`, fsync of the folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    use std::os::unix::fs::OpenOptionsExt;
+    // A link at `path` stays a link: the file it names is the one replaced (a reader who keeps
+    // their notes in a synced folder and links them here keeps that).
+    let target = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    let path = target.as_path();
+    let dir = match path.parent() {
+        // A bare file name has an empty parent: the current folder.
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = OpenOptions::new()
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    // A name no one else uses, created only if nothing is there (O_EXCL, which also refuses a
+    // link planted at that name) and never through a link (O_NOFOLLOW).
+    let (tmp, mut f) = loop {
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!("{}{}-{n}", temp_prefix(path), std::process::id()));
+        match OpenOptions::new()
             .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
+            .create_new(true)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1_000_000 => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    let result = (|| {
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
@@ -243,12 +445,12 @@ mod tests {
         a.node_mut("P1").note = "from a".into();
         b.node_mut("P2").note = "from b".into();
         use super::super::Field;
-        store
-            .save(&a, &[("P1".to_string(), Field::Note)].into(), false)
-            .unwrap();
-        let (merged, _) = store
-            .save(&b, &[("P2".to_string(), Field::Note)].into(), false)
-            .unwrap();
+        let note = |id: &str| super::super::Changes {
+            fields: [(id.to_string(), Field::Note)].into(),
+            ..Default::default()
+        };
+        store.save(&a, &note("P1")).unwrap();
+        let (merged, _) = store.save(&b, &note("P2")).unwrap();
         assert_eq!(merged.node("P1").unwrap().note, "from a");
         assert_eq!(merged.node("P2").unwrap().note, "from b");
         let _ = fs::remove_dir_all(&d);

@@ -37,6 +37,7 @@ pub enum Session {
 }
 
 impl Pty {
+    /// Starts `bin` on a new pty of `width` x `height`, with a clean environment.
     pub fn spawn(
         bin: &Path,
         args: &[&str],
@@ -65,6 +66,7 @@ impl Pty {
             .into();
         // A session leader with the pty as controlling terminal, through util-linux's setsid
         // rather than code of our own between fork and exec (which would need `unsafe`).
+        reset_inherited_signals();
         let mut cmd = match session {
             Session::Controlling => {
                 let mut c = Command::new("setsid");
@@ -73,8 +75,14 @@ impl Pty {
             }
             Session::Detached => Command::new(bin),
         };
+        let home = std::env::temp_dir().join(format!("argwalk-test-home-{}", std::process::id()));
         cmd.args(args)
             .env_clear()
+            // Never the developer's own configuration or state.
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_DATA_HOME", home.join("data"))
             .env("TERM", "xterm-256color")
             .env("LANG", "C.UTF-8")
             .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -286,6 +294,32 @@ impl Pty {
         }
     }
 
+    /// Where each of the child's threads is, for a test that waited in vain: names, states
+    /// and the kernel function each sleeps in.
+    pub fn threads(&self) -> String {
+        let pid = self.child.id();
+        let mut out = String::new();
+        for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let p = task.path();
+            let read = |f: &str| std::fs::read_to_string(p.join(f)).unwrap_or_default();
+            let stat = read("stat");
+            let state = stat.rsplit_once(')').map_or("", |(_, r)| r).trim();
+            let state = state.split_whitespace().next().unwrap_or("");
+            out.push_str(&format!(
+                "{} {} {} wchan={}\n",
+                task.file_name().to_string_lossy(),
+                read("comm").trim(),
+                state,
+                read("wchan")
+            ));
+        }
+        out
+    }
+
     /// CPU time (user + system, in clock ticks) the child has used so far.
     pub fn cpu_ticks(&self) -> u64 {
         let stat =
@@ -317,4 +351,21 @@ pub fn restored(bytes: &[u8]) -> bool {
     let left = find(b"\x1b[?1049l");
     let shown = find(b"\x1b[?25h");
     matches!((entered, left, shown), (Some(e), Some(l), Some(s)) if l > e && s > e)
+}
+
+/// Signal dispositions are inherited through exec when they are "ignore": a test run as a
+/// background job (`cargo test &`) ignores SIGINT and SIGQUIT, so argwalk did too until its
+/// own handlers were in place, and a signal in those first microseconds was lost; the start-up
+/// test then waited for an exit that never came (reproduced with `trap '' INT`). A handler,
+/// unlike "ignore", is reset to the default by exec: this one does what the default would
+/// (so Ctrl-C still ends the tests), and the children start with the default.
+fn reset_inherited_signals() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        let always = Arc::new(std::sync::atomic::AtomicBool::new(true));
+        for sig in [SIGHUP, SIGINT, SIGQUIT, SIGTERM] {
+            let _ = signal_hook::flag::register_conditional_default(sig, Arc::clone(&always));
+        }
+    });
 }
