@@ -305,6 +305,9 @@ impl Store {
     }
 }
 
+/// The number in the next temporary file's name (with the process id, unique in the process).
+static TEMP_COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// The prefix of the temporary files [`write_atomically`] makes for `path`.
 fn temp_prefix(path: &Path) -> String {
     let name = path
@@ -370,11 +373,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     fs::create_dir_all(dir)?;
-    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     // A name no one else uses, created only if nothing is there (O_EXCL, which also refuses a
     // link planted at that name) and never through a link (O_NOFOLLOW).
     let (tmp, mut f) = loop {
-        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let n = TEMP_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmp = dir.join(format!("{}{}-{n}", temp_prefix(path), std::process::id()));
         match OpenOptions::new()
             .write(true)
@@ -461,5 +463,116 @@ mod tests {
         let a = file_name_for(Some(Path::new("/x/map.toml")));
         let b = file_name_for(Some(Path::new("/y/map.toml")));
         assert!(a.starts_with("map-") && b.starts_with("map-") && a != b);
+    }
+
+    /// Issue 15.10: two damaged files in the same second both keep their bytes.
+    #[test]
+    fn two_damaged_files_in_one_second_keep_both() {
+        let d = dir("damaged-twice");
+        let store = Store::new(&d, None);
+        fs::create_dir_all(store.path.parent().unwrap()).unwrap();
+        for text in ["first = \"cut", "second = \"cut"] {
+            fs::write(&store.path, text).unwrap();
+            assert!(store.open().warning.unwrap().contains("moved to"));
+        }
+        let mut kept: Vec<String> = fs::read_dir(store.path.parent().unwrap())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("damaged-"))
+            .map(|e| fs::read_to_string(e.path()).unwrap())
+            .collect();
+        kept.sort();
+        assert_eq!(kept, ["first = \"cut", "second = \"cut"]);
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    /// Issue 15.12: a FIFO at the layer's path is refused at once, left alone, never waited on.
+    #[test]
+    fn a_fifo_in_place_of_the_layer_is_refused_at_once() {
+        use std::os::unix::fs::FileTypeExt as _;
+        let d = dir("fifo");
+        let store = Store::new(&d, None);
+        fs::create_dir_all(store.path.parent().unwrap()).unwrap();
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &store.path,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let s = store.clone();
+        std::thread::spawn(move || tx.send(s.open()).unwrap());
+        let opened = rx
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("opening hung on a FIFO");
+        assert!(!opened.usable);
+        assert!(
+            opened.warning.unwrap().contains("not a regular file"),
+            "said why"
+        );
+        assert!(fs::symlink_metadata(&store.path).unwrap().file_type().is_fifo());
+        let mut layer = Layer::default();
+        layer.node_mut("P1").note = "x".into();
+        let changes = super::super::Changes {
+            fields: [("P1".to_string(), super::super::Field::Note)].into(),
+            ..Default::default()
+        };
+        assert!(store.save(&layer, &changes).is_err(), "never written over");
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    /// Issue 15.13: leftovers of killed saves are cleaned up; a link planted at a temporary
+    /// name is never followed; a linked layer stays a link.
+    #[test]
+    fn stale_temps_go_planted_links_are_not_followed_and_links_stay() {
+        let d = dir("temps");
+        let store = Store::new(&d, None);
+        let layers = store.path.parent().unwrap().to_path_buf();
+        fs::create_dir_all(&layers).unwrap();
+        // A process that is gone: its leftovers go; a live one's (ours) stay.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let prefix = temp_prefix(&store.path);
+        let stale = layers.join(format!("{prefix}{dead}-0"));
+        let live = layers.join(format!("{prefix}{}-999999999", std::process::id()));
+        fs::write(&stale, "old").unwrap();
+        fs::write(&live, "in progress").unwrap();
+        store.open();
+        assert!(!stale.exists(), "a dead save's leftover is removed");
+        assert!(live.exists(), "a live save's file is left");
+        fs::remove_file(&live).unwrap();
+        // Links planted at the temporary names this process would use next.
+        let victim = d.join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let next = TEMP_COUNTER.load(std::sync::atomic::Ordering::Relaxed);
+        for n in 0..2_000 {
+            let _ = std::os::unix::fs::symlink(
+                &victim,
+                layers.join(format!("{prefix}{}-{}", std::process::id(), next + n)),
+            );
+        }
+        write_atomically(&store.path, b"title = \"ok\"\n").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(fs::read_to_string(&store.path).unwrap(), "title = \"ok\"\n");
+        // A layer that is a link stays one; the file it names gets the save.
+        let elsewhere = d.join("synced.toml");
+        fs::rename(&store.path, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &store.path).unwrap();
+        write_atomically(&store.path, b"title = \"again\"\n").unwrap();
+        assert!(fs::symlink_metadata(&store.path).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "title = \"again\"\n");
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    /// Issue 15.15: a bare file name is written in the current folder.
+    #[test]
+    fn a_bare_name_is_written_in_the_current_folder() {
+        let name = format!("argwalk-bare-{}.md", std::process::id());
+        write_atomically(Path::new(&name), b"x").unwrap();
+        assert_eq!(fs::read_to_string(&name).unwrap(), "x");
+        fs::remove_file(&name).unwrap();
     }
 }

@@ -1,0 +1,158 @@
+//! The reader's files through the real binary: a layer that cannot be read is said and left
+//! alone; an export reads no layer it does not print, takes no lock, moves nothing, and writes
+//! a bare file name in the current folder.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("argwalk-files-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// argwalk with a clean environment: its state in `state`, never the developer's.
+fn argwalk(state: &Path, cwd: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", state.join("home"))
+        .env("LANG", "C.UTF-8")
+        .env("ARGWALK_STATE_DIR", state)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn layer_files(state: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(state.join("layers"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Issue 15.15: `export -o bare.md` writes in the current folder and exits 0; formats that
+/// print no notes leave nothing in the state folder, not even a lock.
+#[test]
+fn an_export_to_a_bare_name_works_and_leaves_no_lock() {
+    let dir = temp("bare");
+    let state = dir.join("state");
+    for (format, file) in [("dot", "bare.dot"), ("json", "bare.json"), ("anki", "b.txt")] {
+        let out = argwalk(&state, &dir, &["export", "--to", format, "-o", file], "");
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(dir.join(file).is_file());
+    }
+    assert!(
+        layer_files(&state).is_empty(),
+        "{:?}",
+        layer_files(&state)
+    );
+    let out = argwalk(&state, &dir, &["export", "--to", "markdown", "-o", "bare.md"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(layer_files(&state).is_empty(), "no lock even for the sheet");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 15.10: an export of a map whose notes file is damaged says so and moves nothing.
+#[test]
+fn an_export_says_when_the_notes_file_is_damaged_and_leaves_it() {
+    let dir = temp("damaged");
+    let state = dir.join("state");
+    std::fs::create_dir_all(state.join("layers")).unwrap();
+    let file = state.join("layers/built-in-astana.toml");
+    std::fs::write(&file, "[nodes.P1]\nnote = \"cut").unwrap();
+    let out = argwalk(&state, &dir, &["export", "--to", "markdown"], "");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot be read") && err.contains("left out"), "{err}");
+    assert_eq!(layer_files(&state), ["built-in-astana.toml"]);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "[nodes.P1]\nnote = \"cut"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 15.11: a notes file the reader may not read is said to be unreadable, is not moved
+/// or written over, and the session keeps nothing. As root, the session runs as `nobody`
+/// (root reads every file); otherwise the file's mode says no.
+#[test]
+fn an_unreadable_notes_file_is_said_and_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp("unreadable");
+    let state = dir.join("state");
+    std::fs::create_dir_all(state.join("layers")).unwrap();
+    let file = state.join("layers/built-in-astana.toml");
+    std::fs::write(&file, "[nodes.T]\nnote = \"mine\"\n").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let root = rustix::process::geteuid().is_root();
+    let out = if root {
+        // The folders open to all, the file to root alone.
+        for d in [&dir, &state, &state.join("layers")] {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o777)).unwrap();
+        }
+        let out = Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN, "read"])
+            .current_dir(&dir)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("LANG", "C.UTF-8")
+            .env("ARGWALK_STATE_DIR", &state)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        let mut out = out;
+        out.stdin
+            .take()
+            .unwrap()
+            .write_all(b"note overwritten?\nquit\n")
+            .unwrap();
+        out.wait_with_output().unwrap()
+    } else {
+        argwalk(&state, &dir, &["read"], "note overwritten?\nquit\n")
+    };
+    let err = String::from_utf8_lossy(&out.stderr);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(err.contains("cannot be read"), "{err}");
+    assert!(err.contains("left as it is"), "{err}");
+    assert!(said.contains("Notes are off"), "{said}");
+    assert!(
+        !layer_files(&state).iter().any(|f| f.contains("damaged")),
+        "nothing moved aside: {:?}",
+        layer_files(&state)
+    );
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "[nodes.T]\nnote = \"mine\"\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
