@@ -172,7 +172,10 @@ fn convert(event: ct::Event) -> Option<Event> {
             }
             Some(Event::Key(Key::new(code, mods)))
         }
-        ct::Event::Resize(w, h) => Some(Event::Resize(w, h)),
+        ct::Event::Resize(w, h) => {
+            let (w, h) = terminal::capped(w, h);
+            Some(Event::Resize(w, h))
+        }
         _ => None,
     }
 }

@@ -128,13 +128,27 @@ pub(crate) fn new_screen(ascii: bool) -> std::io::Result<Screen> {
     Terminal::with_options(Frugal::new(out, area).ascii_only(ascii), options)
 }
 
-/// The size of the terminal on standard output; crossterm's own query opens /dev/tty first,
-/// which costs a little time before the first frame.
+/// The most columns and rows argwalk draws. A terminal's size is the client's to say (over
+/// SSH, any member's), and every cell costs memory twice over (the screen's two buffers,
+/// ~140 bytes a cell in all): unbounded, 4000x4000 took 2.25 GB. Past this the top-left
+/// 1000x500 is drawn and the rest of the screen left blank, so memory stays bounded at any
+/// size (docs/PERFORMANCE.md).
+pub const MAX_COLS: u16 = 1000;
+pub const MAX_ROWS: u16 = 500;
+
+/// A size as argwalk draws it: at most [`MAX_COLS`] x [`MAX_ROWS`].
+pub(crate) fn capped(cols: u16, rows: u16) -> (u16, u16) {
+    (cols.min(MAX_COLS), rows.min(MAX_ROWS))
+}
+
+/// The size of the terminal on standard output, as drawn ([`capped`]); crossterm's own query
+/// opens /dev/tty first, which costs a little time before the first frame.
 pub(crate) fn size() -> std::io::Result<(u16, u16)> {
-    match rustix::termios::tcgetwinsize(std::io::stdout()) {
-        Ok(size) if size.ws_col > 0 && size.ws_row > 0 => Ok((size.ws_col, size.ws_row)),
-        _ => crossterm::terminal::size(),
-    }
+    let (cols, rows) = match rustix::termios::tcgetwinsize(std::io::stdout()) {
+        Ok(size) if size.ws_col > 0 && size.ws_row > 0 => (size.ws_col, size.ws_row),
+        _ => crossterm::terminal::size()?,
+    };
+    Ok(capped(cols, rows))
 }
 
 /// Raw mode, the alternate screen, the cursor hidden. Called with the drawing lock held, so a

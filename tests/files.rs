@@ -58,7 +58,11 @@ fn layer_files(state: &Path) -> Vec<String> {
 fn an_export_to_a_bare_name_works_and_leaves_no_lock() {
     let dir = temp("bare");
     let state = dir.join("state");
-    for (format, file) in [("dot", "bare.dot"), ("json", "bare.json"), ("anki", "b.txt")] {
+    for (format, file) in [
+        ("dot", "bare.dot"),
+        ("json", "bare.json"),
+        ("anki", "b.txt"),
+    ] {
         let out = argwalk(&state, &dir, &["export", "--to", format, "-o", file], "");
         assert!(
             out.status.success(),
@@ -67,13 +71,18 @@ fn an_export_to_a_bare_name_works_and_leaves_no_lock() {
         );
         assert!(dir.join(file).is_file());
     }
-    assert!(
-        layer_files(&state).is_empty(),
-        "{:?}",
-        layer_files(&state)
+    assert!(layer_files(&state).is_empty(), "{:?}", layer_files(&state));
+    let out = argwalk(
+        &state,
+        &dir,
+        &["export", "--to", "markdown", "-o", "bare.md"],
+        "",
     );
-    let out = argwalk(&state, &dir, &["export", "--to", "markdown", "-o", "bare.md"], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(layer_files(&state).is_empty(), "no lock even for the sheet");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -89,7 +98,10 @@ fn an_export_says_when_the_notes_file_is_damaged_and_leaves_it() {
     let out = argwalk(&state, &dir, &["export", "--to", "markdown"], "");
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("cannot be read") && err.contains("left out"), "{err}");
+    assert!(
+        err.contains("cannot be read") && err.contains("left out"),
+        "{err}"
+    );
     assert_eq!(layer_files(&state), ["built-in-astana.toml"]);
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
@@ -117,7 +129,13 @@ fn an_unreadable_notes_file_is_said_and_left_alone() {
             std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o777)).unwrap();
         }
         let out = Command::new("setpriv")
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN, "read"])
+            .args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                BIN,
+                "read",
+            ])
             .current_dir(&dir)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())

@@ -153,6 +153,40 @@ fn killing_the_ssh_client_leaves_no_argwalk_behind() {
     assert_eq!(running(&exe).len(), 1, "argwalk runs on the server side");
     client.press_and_see(b"n", &["step 2/37", "O1"], LONG);
     client.press_and_see(b"?", &["argwalk: every key"], LONG);
+    client.send(b"q");
+
+    // Issue 15.16: a member's client says its terminal is huge; the server's memory stays
+    // bounded (the drawn area is capped at 1000x500). The harness's own screen is not parsed
+    // at these sizes, only the server's peak memory read.
+    let server = running(&exe)[0];
+    let peak = || {
+        std::fs::read_to_string(format!("/proc/{server}/status"))
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let before = peak();
+    for (w, h) in [(4000, 4000), (65535, 65535)] {
+        client.resize(w, h);
+        // Wait for the server to have drawn the frame at that size: its output stops growing.
+        let mut last = client.len();
+        loop {
+            std::thread::sleep(Duration::from_millis(500));
+            if client.len() == last {
+                break;
+            }
+            last = client.len();
+        }
+        eprintln!(
+            "ssh client at {w}x{h}: server-side argwalk peak memory {} kB (was {before} kB at 80x24)",
+            peak()
+        );
+        assert!(peak() < 250_000, "{w}x{h}: {} kB", peak());
+    }
+    client.resize(80, 24);
+    client.press_and_see(b"n", &["step 3/37"], LONG);
 
     // The link drops: the client dies without a word to the server.
     let _ = client.child.kill();

@@ -512,7 +512,12 @@ mod tests {
             opened.warning.unwrap().contains("not a regular file"),
             "said why"
         );
-        assert!(fs::symlink_metadata(&store.path).unwrap().file_type().is_fifo());
+        assert!(
+            fs::symlink_metadata(&store.path)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
         let mut layer = Layer::default();
         layer.node_mut("P1").note = "x".into();
         let changes = super::super::Changes {
@@ -562,8 +567,16 @@ mod tests {
         fs::rename(&store.path, &elsewhere).unwrap();
         std::os::unix::fs::symlink(&elsewhere, &store.path).unwrap();
         write_atomically(&store.path, b"title = \"again\"\n").unwrap();
-        assert!(fs::symlink_metadata(&store.path).unwrap().file_type().is_symlink());
-        assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "title = \"again\"\n");
+        assert!(
+            fs::symlink_metadata(&store.path)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(&elsewhere).unwrap(),
+            "title = \"again\"\n"
+        );
         let _ = fs::remove_dir_all(&d);
     }
 
