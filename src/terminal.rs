@@ -72,9 +72,14 @@ fn write_before(mut bytes: &[u8], deadline: Instant) {
     while !bytes.is_empty() && Instant::now() < deadline {
         match rustix::io::write(&fd, bytes) {
             Ok(n) => bytes = &bytes[n..],
-            Err(rustix::io::Errno::AGAIN | rustix::io::Errno::INTR) => {
+            Err(rustix::io::Errno::AGAIN) => {
+                // The terminal stopped reading and its queue is full of a frame it will never
+                // show: that is dropped (the restore leaves the screen it was for anyway), so
+                // the few bytes that leave the alternate screen and show the cursor fit.
+                let _ = rustix::termios::tcflush(&fd, rustix::termios::QueueSelector::OFlush);
                 std::thread::sleep(Duration::from_millis(2));
             }
+            Err(rustix::io::Errno::INTR) => {}
             Err(_) => return,
         }
     }
@@ -111,7 +116,50 @@ pub(crate) fn install_panic_hook() {
 }
 
 /// The screen argwalk draws on: ratatui's terminal over our encoder.
-pub(crate) type Screen = Terminal<Frugal<std::fs::File>>;
+pub(crate) type Screen = Terminal<Frugal<Output>>;
+
+/// Where frames go: the terminal, through a file description of our own opened non-blocking,
+/// and waited on in `poll` when it is full rather than inside `write`. A thread blocked in a
+/// tty's `write` holds the tty's write lock, so when the terminal stopped reading, a signal's
+/// restore could send nothing at all (measured: every try EAGAIN) and left the alternate
+/// screen on; asleep in `poll`, this thread holds nothing, and the restore gets through.
+pub(crate) struct Output(std::fs::File);
+
+impl Output {
+    fn open() -> std::io::Result<Self> {
+        use rustix::fs::{Mode, OFlags, open};
+        let flags = OFlags::WRONLY | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
+        match open("/proc/self/fd/1", flags, Mode::empty()) {
+            Ok(fd) => Ok(Self(std::fs::File::from(fd))),
+            // No /proc: a plain duplicate, blocking as before.
+            Err(_) => Ok(Self(std::fs::File::from(rustix::io::dup(
+                std::io::stdout(),
+            )?))),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        loop {
+            match self.0.write(buf) {
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    use rustix::event::{PollFd, PollFlags, poll};
+                    let mut fds = [PollFd::new(&self.0, PollFlags::OUT)];
+                    match poll(&mut fds, None) {
+                        Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
 
 /// Makes the screen's buffers for the terminal's current size. Only memory: nothing is sent.
 pub(crate) fn new_screen(ascii: bool) -> std::io::Result<Screen> {
@@ -121,7 +169,7 @@ pub(crate) fn new_screen(ascii: bool) -> std::io::Result<Screen> {
     let (width, height) = size()?;
     let area = Rect::new(0, 0, width, height);
     // Frames go out through a descriptor of our own: one write each, past std's line buffer.
-    let out = std::fs::File::from(rustix::io::dup(std::io::stdout())?);
+    let out = Output::open()?;
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
     };

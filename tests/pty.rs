@@ -353,6 +353,16 @@ fn signals_end_a_session_whose_terminal_stopped_reading() {
         assert!(took < Duration::from_secs(3));
         assert!(p.cooked(), "{sig:?}: raw mode left on a stalled terminal");
         p.pause_reading(false);
+        // Issue 15.7: the bytes that leave the alternate screen and show the cursor got
+        // through, however stalled the terminal was.
+        let start = std::time::Instant::now();
+        while !restored(&p.bytes()) && start.elapsed() < LONG {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(
+            restored(&p.bytes()),
+            "{sig:?}: the alternate screen was not left on a stalled terminal"
+        );
     }
 }
 
