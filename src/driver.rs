@@ -198,8 +198,12 @@ static SESSION: std::sync::Mutex<Option<Waker>> = std::sync::Mutex::new(None);
 /// set up by then); after, it reaches the session as an event, and ends the process from here
 /// only if the session has not acted on it within [`SIGNAL_GRACE`].
 fn catch_signals() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGWINCH])
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH, SIGXFSZ};
+    // SIGXFSZ (a file-size limit reached mid-save) is caught only to be ignored: its default
+    // kills the process with the terminal raw; caught, the write fails with EFBIG and the save
+    // is a failed save like any other (its temporary file removed, the change kept).
+    let Ok(mut signals) =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGXFSZ])
     else {
         return;
     };
@@ -215,9 +219,14 @@ fn catch_signals() {
                     }
                     continue;
                 }
-                if suspended && sig == SIGINT {
+                if sig == SIGXFSZ || suspended && sig == SIGINT {
                     // Ctrl-C in the editor is the editor's.
                     continue;
+                }
+                if suspended {
+                    // The editor has the terminal: it is told too, and argwalk does not wait
+                    // for it to exit.
+                    terminal::shutdown_from_editor(sig, 128 + sig);
                 }
                 match waker {
                     Some(w) => {
@@ -763,7 +772,18 @@ fn edit(tui: &mut Tui, file: &Path, line: usize) -> Result<(), String> {
         return Err(crate::editor::NONE_SET.into());
     };
     tui.suspend();
-    let status = std::process::Command::new(&program).args(&args).status();
+    let status = std::process::Command::new(&program)
+        .args(&args)
+        .spawn()
+        .and_then(|mut child| {
+            terminal::EDITOR.store(
+                i32::try_from(child.id()).unwrap_or(0),
+                std::sync::atomic::Ordering::SeqCst,
+            );
+            let status = child.wait();
+            terminal::EDITOR.store(0, std::sync::atomic::Ordering::SeqCst);
+            status
+        });
     let resumed = tui.resume();
     let name = crate::sanitize::clean(&program);
     match (status, resumed) {

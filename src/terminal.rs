@@ -24,6 +24,11 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 pub(crate) static DRAWING: Mutex<()> = Mutex::new(());
 /// Set while an external editor has the terminal: signals are then the editor's business.
 pub(crate) static SUSPENDED: AtomicBool = AtomicBool::new(false);
+/// The editor's process while it runs, so a signal that ends argwalk is passed on to it.
+pub(crate) static EDITOR: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+/// The terminal's modes before argwalk first changed them: what every way out puts back,
+/// whatever an editor killed midway left.
+static ORIGINAL: Mutex<Option<rustix::termios::Termios>> = Mutex::new(None);
 
 /// How long a forced shutdown waits for a frame being written to finish before it restores
 /// anyway, and how long it then tries to send the restoring bytes: together well within the
@@ -103,6 +108,28 @@ pub(crate) fn shutdown(code: i32) -> ! {
     restore_within(Some(SIGNAL_WRITE_LIMIT));
     // The lock is held until the process is gone, so no frame follows the restoring bytes.
     let _keep = guard;
+    std::process::exit(code)
+}
+
+/// Ends the process while an editor has the terminal, from the signal's thread: the signal is
+/// passed on to the editor, which gets a moment to put its own screen away; then the screen
+/// and the modes argwalk found are put back, whatever the editor left, and the process ends.
+pub(crate) fn shutdown_from_editor(sig: i32, code: i32) -> ! {
+    let editor = EDITOR.load(Ordering::SeqCst);
+    if let (Some(pid), Some(sig)) = (
+        rustix::process::Pid::from_raw(editor),
+        rustix::process::Signal::from_named_raw(sig),
+    ) {
+        let _ = rustix::process::kill_process(pid, sig);
+    }
+    std::thread::sleep(SIGNAL_WAIT_FOR_FRAME);
+    write_before(RESTORE, Instant::now() + SIGNAL_WRITE_LIMIT);
+    if let Ok(original) = ORIGINAL.lock()
+        && let Some(t) = original.as_ref()
+    {
+        let _ =
+            rustix::termios::tcsetattr(std::io::stdin(), rustix::termios::OptionalActions::Now, t);
+    }
     std::process::exit(code)
 }
 
@@ -202,6 +229,11 @@ pub(crate) fn size() -> std::io::Result<(u16, u16)> {
 /// Raw mode, the alternate screen, the cursor hidden. Called with the drawing lock held, so a
 /// signal arriving meanwhile waits and then undoes all of it.
 fn enter() -> std::io::Result<()> {
+    if let Ok(mut original) = ORIGINAL.lock()
+        && original.is_none()
+    {
+        *original = rustix::termios::tcgetattr(std::io::stdin()).ok();
+    }
     // Marked first: a signal between the steps below must still restore what was done.
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;

@@ -177,3 +177,97 @@ fn e_without_an_editor_or_on_the_built_in_map_says_what_to_do() {
     p.wait(LONG).expect("exit");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 15.8: SIGTERM or SIGHUP while `e`'s editor runs is passed on to the editor, and
+/// argwalk ends at once with the terminal as it was, not when the editor would have exited.
+#[test]
+fn a_signal_while_the_editor_runs_ends_both_at_once() {
+    use rustix::process::Signal;
+    for (sig, code) in [(Signal::TERM, 143), (Signal::HUP, 129)] {
+        let dir = workspace(&format!("editor-signal-{}", code));
+        let map = dir.join("astana-talks.toml");
+        let editor = dir.join("slow-editor");
+        let marker = dir.join("editor-pid");
+        std::fs::write(
+            &editor,
+            format!("#!/bin/sh\necho $$ > {}\nexec sleep 30\n", marker.display()),
+        )
+        .unwrap();
+        std::process::Command::new("chmod")
+            .arg("+x")
+            .arg(&editor)
+            .status()
+            .unwrap();
+        let mut p = open(&map, &[("EDITOR", editor.to_str().unwrap())]);
+        p.send(b"e");
+        let start = Instant::now();
+        while !marker.exists() && start.elapsed() < LONG {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        let editor_pid: i32 = std::fs::read_to_string(&marker)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        p.signal(sig);
+        let (status, took) = p.wait(LONG).expect("argwalk waited for the editor");
+        eprintln!("{sig:?} while the editor runs: argwalk ended after {took:?}");
+        assert_eq!(status.code(), Some(code));
+        assert!(
+            took < Duration::from_secs(2),
+            "{took:?}: it waited for the editor"
+        );
+        assert!(p.cooked(), "raw mode left on");
+        // The editor was told too.
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(
+            !Path::new(&format!("/proc/{editor_pid}")).exists()
+                || std::fs::read_to_string(format!("/proc/{editor_pid}/stat"))
+                    .unwrap_or_default()
+                    .contains(") Z"),
+            "the editor still runs"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// Issue 15.8: a file-size limit reached while saving the notes is a failed save (said, kept),
+/// not a death by SIGXFSZ with the terminal left raw.
+#[test]
+fn a_file_size_limit_is_a_failed_save() {
+    let dir = workspace("xfsz");
+    let state = dir.join("state");
+    let mut p = Pty::spawn(
+        Path::new("/bin/sh"),
+        &["-c", &format!("ulimit -f 0; exec {BIN}")],
+        &[("ARGWALK_STATE_DIR", state.to_str().unwrap())],
+        120,
+        40,
+        Session::Detached,
+    );
+    p.see(&["step 1/37"], LONG);
+    p.send(b"m");
+    p.see(&["cannot save your notes"], LONG);
+    p.send(b"q");
+    p.see(&["could not be saved"], LONG);
+    p.send(b"qq");
+    let (status, _) = p.wait(LONG).expect("no exit");
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    assert!(p.cooked() && restored(&p.bytes()));
+    let text = String::from_utf8_lossy(&p.bytes()).into_owned();
+    assert!(
+        text.contains("could not be saved"),
+        "the unsaved changes are said"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(state.join("layers"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        leftovers
+            .iter()
+            .all(|n| !n.to_string_lossy().contains(".tmp-")),
+        "{leftovers:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
