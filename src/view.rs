@@ -536,8 +536,10 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ));
     }
     if let Some(f) = &app.settings.follow {
-        let who = f.presenter.as_deref().unwrap_or("no one yet");
-        let text = if f.elsewhere.is_some() {
+        let who = f.presenter.as_deref().unwrap_or("");
+        let text = if f.presenter.is_none() {
+            "no presenter ".to_string()
+        } else if f.elsewhere.is_some() {
             format!("{who} on another map ")
         } else if f.following {
             format!("following {who} ")

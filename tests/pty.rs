@@ -658,7 +658,22 @@ fn followers_move_with_the_presenter() {
     assert!(b.wait_for(LONG, |s| s.contains("step 6/37")));
     assert!(a.screen().contains("step 5/37"), "A stays where it went");
     a.press_and_see(b"F", &["step 6/37", "Following the"], LONG);
-    for p in [&mut coach, &mut a, &mut b] {
+    // Issue 15.17: idle, presenter and followers use no CPU (reading the room file once woke
+    // the follower's own watcher, for ever: 6.5% of a core each).
+    std::thread::sleep(Duration::from_millis(300));
+    let before: Vec<u64> = [&coach, &a, &b].iter().map(|p| p.cpu_ticks()).collect();
+    std::thread::sleep(Duration::from_secs(2));
+    let after: Vec<u64> = [&coach, &a, &b].iter().map(|p| p.cpu_ticks()).collect();
+    let used: Vec<u64> = after.iter().zip(&before).map(|(a, b)| a - b).collect();
+    eprintln!("CPU ticks (1/100 s) over 2 s idle, presenter and two followers: {used:?}");
+    assert!(used.iter().all(|&t| t <= 1), "busy while idle: {used:?}");
+    // Issue 15.20: followers are told when the presenter leaves.
+    coach.send(b"q");
+    let _ = coach.wait(LONG);
+    for f in [&a, &b] {
+        f.see(&["stopped presenting"], LONG);
+    }
+    for p in [&mut a, &mut b] {
         p.send(b"q");
         let _ = p.wait(LONG);
     }

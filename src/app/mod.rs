@@ -659,10 +659,7 @@ fn handle_event(app: &mut App, event: Event) -> Vec<Effect> {
                     .unwrap_or_else(|| "The presenter".into());
                 follow.last = None;
                 follow.elsewhere = None;
-                app.message = Some(format!(
-                    "{who} stopped presenting to {}; you stay where you are",
-                    follow.room
-                ));
+                app.message = Some(format!("{who} stopped presenting"));
             }
             Vec::new()
         }
