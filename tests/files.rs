@@ -17,8 +17,13 @@ fn temp(name: &str) -> PathBuf {
 
 /// argwalk with a clean environment: its state in `state`, never the developer's.
 fn argwalk(state: &Path, cwd: &Path, args: &[&str], input: &str) -> Output {
+    run(Command::new(BIN), state, cwd, args, input)
+}
+
+/// `command` (argwalk, or a runner of it) with `args`, a clean environment and `input`.
+fn run(mut command: Command, state: &Path, cwd: &Path, args: &[&str], input: &str) -> Output {
     use std::io::Write;
-    let mut child = Command::new(BIN)
+    let mut child = command
         .args(args)
         .current_dir(cwd)
         .env_clear()
@@ -132,28 +137,11 @@ fn an_unreadable_notes_file_is_said_and_left_alone() {
         let bin = dir.join("argwalk");
         std::fs::copy(BIN, &bin).unwrap();
         std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let out = Command::new("setpriv")
+        let mut nobody = Command::new("setpriv");
+        nobody
             .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(&bin)
-            .arg("read")
-            .current_dir(&dir)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("LANG", "C.UTF-8")
-            .env("ARGWALK_STATE_DIR", &state)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        let mut out = out;
-        out.stdin
-            .take()
-            .unwrap()
-            .write_all(b"note overwritten?\nquit\n")
-            .unwrap();
-        out.wait_with_output().unwrap()
+            .arg(&bin);
+        run(nobody, &state, &dir, &["read"], "note overwritten?\nquit\n")
     } else {
         argwalk(&state, &dir, &["read"], "note overwritten?\nquit\n")
     };

@@ -203,64 +203,64 @@ impl Store {
         Layer::from_text(&text).map(Some).map_err(Unread::Damaged)
     }
 
-    /// Keeps the file as it is now under a new name (a hard link: nothing is copied, and a
-    /// name already taken is never replaced); `None` if it could not.
-    fn keep_copy(&self) -> Option<PathBuf> {
+    /// Puts the file under a name of its own beside it (`KIND-SECONDS-NANOS-PID-N.toml`) by
+    /// `place` (a rename, a hard link), which must refuse a name already taken: a name is new
+    /// every time, so nothing set aside ever lands on what was set aside before.
+    fn set_aside(
+        &self,
+        kind: &str,
+        place: impl Fn(&Path, &Path) -> std::io::Result<()>,
+    ) -> std::io::Result<PathBuf> {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
-        (0..100u32).find_map(|n| {
-            let copy = self.path.with_extension(format!(
-                "before-repair-{}-{:09}-{}-{n}.toml",
-                now.as_secs(),
-                now.subsec_nanos(),
-                std::process::id()
-            ));
-            fs::hard_link(&self.path, &copy).ok().map(|()| copy)
-        })
-    }
-
-    /// Moves an unreadable file aside, and says where it went. The name is new every time
-    /// (time to the nanosecond, the process, a counter) and the rename refuses to replace
-    /// anything, so a second damaged file never lands on the first.
-    fn move_aside(&self, why: &str) -> String {
-        let why = crate::sanitize::clean(why.lines().next().unwrap_or(why));
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        let mut last = None;
         for n in 0..100u32 {
             let aside = self.path.with_extension(format!(
-                "damaged-{}-{:09}-{}-{n}.toml",
+                "{kind}-{}-{:09}-{}-{n}.toml",
                 now.as_secs(),
                 now.subsec_nanos(),
                 std::process::id()
             ));
-            match rustix::fs::renameat_with(
-                rustix::fs::CWD,
-                &self.path,
-                rustix::fs::CWD,
-                &aside,
-                rustix::fs::RenameFlags::NOREPLACE,
-            ) {
-                Ok(()) => {
-                    return format!(
-                        "Your notes file could not be read ({why}). It was moved to {}, unchanged, and a new one was started.",
-                        crate::sanitize::clean(&aside.display().to_string())
-                    );
-                }
-                Err(rustix::io::Errno::EXIST) => continue,
-                Err(e) => {
-                    last = Some(std::io::Error::from(e));
-                    break;
-                }
+            match place(&self.path, &aside) {
+                Ok(()) => return Ok(aside),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
             }
         }
-        format!(
-            "Your notes file {} could not be read ({why}) nor moved aside ({}); it is left as it is",
-            crate::sanitize::clean(&self.path.display().to_string()),
-            last.map_or_else(|| "no free name".to_string(), |e| e.to_string())
-        )
+        Err(std::io::Error::other("no free name"))
+    }
+
+    /// Keeps the file as it is now under a new name (a hard link: nothing is copied); `None`
+    /// if it could not.
+    fn keep_copy(&self) -> Option<PathBuf> {
+        self.set_aside("before-repair", |from, to| fs::hard_link(from, to))
+            .ok()
+    }
+
+    /// Moves an unreadable file aside, and says where it went; the rename refuses to replace
+    /// anything ([`Store::set_aside`]).
+    fn move_aside(&self, why: &str) -> String {
+        let why = crate::sanitize::clean(why.lines().next().unwrap_or(why));
+        let rename = |from: &Path, to: &Path| {
+            rustix::fs::renameat_with(
+                rustix::fs::CWD,
+                from,
+                rustix::fs::CWD,
+                to,
+                rustix::fs::RenameFlags::NOREPLACE,
+            )
+            .map_err(std::io::Error::from)
+        };
+        match self.set_aside("damaged", rename) {
+            Ok(aside) => format!(
+                "Your notes file could not be read ({why}). It was moved to {}, unchanged, and a new one was started.",
+                crate::sanitize::clean(&aside.display().to_string())
+            ),
+            Err(e) => format!(
+                "Your notes file {} could not be read ({why}) nor moved aside ({e}); it is left as it is",
+                crate::sanitize::clean(&self.path.display().to_string()),
+            ),
+        }
     }
 
     /// Saves this session's changes: under the lock, reads what is there (another session may
