@@ -8,18 +8,14 @@
 
 use std::collections::VecDeque;
 use std::io::{Read, Write};
-use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use crossterm::event as ct;
-
 use crate::app::{self, App, MapFiles};
 use crate::event::{Effect, Event};
-use crate::key::{Key, KeyCode, Mods};
 use crate::loader;
 use crate::model::ArgumentMap;
 use crate::terminal::{self, DRAWING, SUSPENDED, Tui};
@@ -74,7 +70,6 @@ impl Waker {
 /// The session's incoming events: crossterm's from the terminal, and the others' through the
 /// channel.
 struct Events {
-    tty: Option<OwnedFd>,
     wake: UnixStream,
     rx: Receiver<Event>,
     queue: VecDeque<Event>,
@@ -82,7 +77,8 @@ struct Events {
 
 impl Events {
     /// Whether an event is already waiting: the frame can wait for it.
-    fn pending(&self) -> bool {
+    fn pending(&mut self) -> bool {
+        self.queue.extend(self.rx.try_iter());
         !self.queue.is_empty()
     }
 
@@ -99,95 +95,20 @@ impl Events {
         }
     }
 
+    /// Sleeps until another thread (the terminal's input, signals, the file watcher) sends.
     fn wait(&mut self) -> std::io::Result<()> {
         use rustix::event::{PollFd, PollFlags, poll};
-        let mut fds = vec![PollFd::new(&self.wake, PollFlags::IN)];
-        if let Some(tty) = &self.tty {
-            fds.push(PollFd::new(tty, PollFlags::IN));
-        }
+        let mut fds = [PollFd::new(&self.wake, PollFlags::IN)];
         match poll(&mut fds, None) {
             Ok(_) | Err(rustix::io::Errno::INTR) => {}
             Err(e) => return Err(e.into()),
         }
-        let woken = fds[0].revents().contains(PollFlags::IN);
-        let tty = fds.get(1).map(PollFd::revents);
-        if woken {
+        if fds[0].revents().contains(PollFlags::IN) {
             let mut buf = [0u8; 64];
             let _ = (&self.wake).read(&mut buf);
         }
-        if let Some(revents) = tty {
-            if revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-                self.queue.push_back(Event::HangUp);
-            } else if revents.contains(PollFlags::IN) {
-                // crossterm reads what is there and parses it; an incomplete sequence stays in
-                // its buffer until the rest arrives. Its poll-based reader (the `use-dev-tty`
-                // feature) is level-triggered: the default mio reader returns after the first
-                // ready source and so can lose a key that arrives with a resize, after which
-                // the key sits unread while this poll keeps saying it is there. The last call
-                // waits a millisecond (asleep in poll): with a zero timeout it does not read.
-                while ct::poll(Duration::from_millis(1))? {
-                    if let Some(e) = convert(ct::read()?) {
-                        self.queue.push_back(e);
-                    }
-                }
-            }
-        }
         Ok(())
     }
-}
-
-/// crossterm's event in argwalk's terms; `None` for what the reader does not use (key
-/// releases, focus, paste, mouse).
-fn convert(event: ct::Event) -> Option<Event> {
-    match event {
-        ct::Event::Key(k) if k.kind != ct::KeyEventKind::Release => {
-            let code = match k.code {
-                ct::KeyCode::Char(c) => KeyCode::Char(c),
-                ct::KeyCode::Enter => KeyCode::Enter,
-                ct::KeyCode::Esc => KeyCode::Esc,
-                ct::KeyCode::Tab => KeyCode::Tab,
-                ct::KeyCode::BackTab => KeyCode::BackTab,
-                ct::KeyCode::Backspace => KeyCode::Backspace,
-                ct::KeyCode::Delete => KeyCode::Delete,
-                ct::KeyCode::Up => KeyCode::Up,
-                ct::KeyCode::Down => KeyCode::Down,
-                ct::KeyCode::Left => KeyCode::Left,
-                ct::KeyCode::Right => KeyCode::Right,
-                ct::KeyCode::Home => KeyCode::Home,
-                ct::KeyCode::End => KeyCode::End,
-                ct::KeyCode::PageUp => KeyCode::PageUp,
-                ct::KeyCode::PageDown => KeyCode::PageDown,
-                ct::KeyCode::F(n) => KeyCode::F(n),
-                _ => return None,
-            };
-            let mut mods = Mods::NONE;
-            for (theirs, ours) in [
-                (ct::KeyModifiers::SHIFT, Mods::SHIFT),
-                (ct::KeyModifiers::CONTROL, Mods::CONTROL),
-                (ct::KeyModifiers::ALT, Mods::ALT),
-            ] {
-                if k.modifiers.contains(theirs) {
-                    mods = mods | ours;
-                }
-            }
-            Some(Event::Key(Key::new(code, mods)))
-        }
-        ct::Event::Resize(w, h) => {
-            let (w, h) = terminal::capped(w, h);
-            Some(Event::Resize(w, h))
-        }
-        _ => None,
-    }
-}
-
-/// The terminal keys are read from: standard input if it is a tty, else /dev/tty (as
-/// crossterm does).
-fn input_tty() -> Option<OwnedFd> {
-    let stdin = std::io::stdin();
-    if rustix::termios::isatty(stdin.as_fd()) {
-        return stdin.as_fd().try_clone_to_owned().ok();
-    }
-    std::fs::File::open("/dev/tty").ok().map(OwnedFd::from)
 }
 
 /// Where the signal thread sends what it catches, once the session exists.
@@ -433,17 +354,19 @@ impl Channel {
         let (wake_rx, wake_tx) = UnixStream::pair()?;
         wake_tx.set_nonblocking(true)?;
         wake_rx.set_nonblocking(true)?;
+        let waker = Waker {
+            tx,
+            wake: std::sync::Arc::new(wake_tx),
+        };
+        let input = waker.clone();
+        crate::input::spawn(move |event| input.send(event));
         Ok(Self {
             events: Events {
-                tty: input_tty(),
                 wake: wake_rx,
                 rx,
                 queue: VecDeque::new(),
             },
-            waker: Waker {
-                tx,
-                wake: std::sync::Arc::new(wake_tx),
-            },
+            waker,
         })
     }
 }
@@ -785,6 +708,7 @@ fn edit(tui: &mut Tui, file: &Path, line: usize) -> Result<(), String> {
             status
         });
     let resumed = tui.resume();
+    crate::input::resumed();
     let name = crate::sanitize::clean(&program);
     match (status, resumed) {
         (_, Err(e)) => Err(format!("Cannot take the terminal back: {e}")),

@@ -15,6 +15,7 @@ pub mod event;
 pub mod export;
 pub(crate) mod format;
 pub mod init;
+pub(crate) mod input;
 pub mod key;
 pub mod keymap;
 pub mod layout;

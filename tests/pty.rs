@@ -679,3 +679,33 @@ fn followers_move_with_the_presenter() {
     }
     let _ = std::fs::remove_dir_all(&state);
 }
+
+/// Issue 15.6: an incomplete input sequence (a lone `ESC [`, `ESC O`, a UTF-8 lead byte) does
+/// not stall the session: a resize after it is drawn at once, and the keys after it still work.
+#[test]
+fn an_incomplete_sequence_does_not_stall_the_screen() {
+    for partial in [&b"\x1b["[..], b"\x1bO", b"\xc3"] {
+        let mut p = Pty::spawn(Path::new(BIN), &[], &[], 80, 24, Session::Detached);
+        p.see(&["step 1/37"], LONG);
+        p.send(partial);
+        std::thread::sleep(Duration::from_millis(100));
+        p.resize(100, 30);
+        let drawn = p.wait_for(LONG, |_| {
+            let t = p.terminal();
+            let last = t.screen().contents_between(29, 0, 29, 100);
+            last.contains("step 1/37")
+        });
+        assert!(
+            drawn,
+            "{partial:?}: the resize was not drawn:\n{}",
+            p.screen()
+        );
+        // The next byte completes (or spoils) the sequence and goes with it, as in any terminal
+        // program; the key after that is a key again.
+        p.send(b"q");
+        std::thread::sleep(Duration::from_millis(100));
+        p.send(b"q");
+        let (status, _) = p.wait(LONG).expect("no exit");
+        assert_eq!(status.code(), Some(0), "{partial:?}: {status:?}");
+    }
+}
