@@ -524,6 +524,7 @@ fn team(cli: &Cli) -> ExitCode {
         Ok(crate::driver::Session {
             screen_reader,
             restricted,
+            in_library: true,
             confine: Some(confine.clone()),
             room: room.clone(),
             ..opened
@@ -808,6 +809,7 @@ fn session(
     crate::driver::Session {
         map,
         fingerprint,
+        in_library: false,
         files,
         study,
         drill: false,

@@ -49,6 +49,8 @@ pub struct Session {
     pub room: Option<(crate::room::Room, Option<String>)>,
     /// The map's identity ([`ArgumentMap::fingerprint`], taken before any transliteration).
     pub fingerprint: String,
+    /// Opened from a library (`--library`), which can open the map a presenter moves to.
+    pub in_library: bool,
 }
 
 /// Hands events to the session's thread from any other, and wakes it.
@@ -210,7 +212,7 @@ pub fn run_library(
         Ok(tui) => tui,
         Err(code) => return code,
     };
-    let mut farewell = Vec::new();
+    let mut outcome = Outcome::default();
     let code = match Channel::new() {
         Ok(mut channel) => library_loop(
             &mut tui,
@@ -218,13 +220,13 @@ pub fn run_library(
             &open,
             theme,
             &mut channel,
-            &mut farewell,
+            &mut outcome,
         ),
         Err(_) => Ok(app::Exit::HangUp.code()),
     }
     .unwrap_or_else(|_| app::Exit::HangUp.code());
     drop(tui);
-    say_farewell(&farewell);
+    say_farewell(&outcome.farewell);
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
@@ -234,7 +236,7 @@ fn library_loop(
     open: &impl Fn(&Path) -> Result<Session, String>,
     theme: Theme,
     channel: &mut Channel,
-    farewell: &mut Vec<String>,
+    outcome: &mut Outcome,
 ) -> std::io::Result<i32> {
     if let Ok(mut s) = SESSION.lock() {
         *s = Some(channel.waker.clone());
@@ -268,13 +270,15 @@ fn library_loop(
             Some(crate::keymap::Action::Quit) => return Ok(0),
             Some(crate::keymap::Action::Interrupt) => return Ok(app::Exit::Interrupt.code()),
             Some(action) => {
-                if let Some(path) = library.update(action, rows) {
+                let mut next = library.update(action, rows);
+                // A map is opened; one the followed presenter moves to opens after it.
+                while let Some(path) = next.take() {
                     match open(&path) {
                         Ok(session) => {
                             // A fresh screen for the map: what the list drew is forgotten.
                             let (w, h) = terminal::size()?;
                             tui.resize(w, h)?;
-                            let code = event_loop(tui, session, theme, channel, farewell)?;
+                            let code = event_loop(tui, session, theme, channel, outcome)?;
                             if code != 0 {
                                 return Ok(code);
                             }
@@ -284,6 +288,13 @@ fn library_loop(
                             for e in &mut library.entries {
                                 if e.path == path {
                                     e.summary = None;
+                                }
+                            }
+                            if let Some(fingerprint) = outcome.open.take() {
+                                next = library.find(&fingerprint);
+                                if next.is_none() {
+                                    library.message =
+                                        Some("The presenter's map is not in this library".into());
                                 }
                             }
                         }
@@ -320,16 +331,16 @@ pub fn run(load: impl FnOnce() -> Result<Session, ExitCode>, theme: Theme) -> Ex
         Ok(tui) => tui,
         Err(code) => return code,
     };
-    let mut farewell = Vec::new();
+    let mut outcome = Outcome::default();
     let code = match Channel::new()
-        .and_then(|mut c| event_loop(&mut tui, session, theme, &mut c, &mut farewell))
+        .and_then(|mut c| event_loop(&mut tui, session, theme, &mut c, &mut outcome))
     {
         Ok(code) => code,
         // The terminal failed under us (most often: it is gone). Nothing more can be shown.
         Err(_) => app::Exit::HangUp.code(),
     };
     drop(tui);
-    say_farewell(&farewell);
+    say_farewell(&outcome.farewell);
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
@@ -371,12 +382,21 @@ impl Channel {
     }
 }
 
+/// What a session leaves behind when it ends, besides its exit status.
+#[derive(Default)]
+struct Outcome {
+    /// To say on the terminal once the screen is restored (unsaved notes), on stderr.
+    farewell: Vec<String>,
+    /// The fingerprint of a library map to open next (the one the presenter is on).
+    open: Option<String>,
+}
+
 fn event_loop(
     tui: &mut Tui,
     mut session: Session,
     theme: Theme,
     channel: &mut Channel,
-    farewell: &mut Vec<String>,
+    outcome: &mut Outcome,
 ) -> std::io::Result<i32> {
     let Channel { events, waker } = channel;
     let ratatui::layout::Size { width, height } = tui.screen.size()?;
@@ -393,6 +413,7 @@ fn event_loop(
     let mut settings = app::Settings {
         theme,
         restricted: session.restricted,
+        in_library: session.in_library,
         ..app::Settings::default()
     };
     let mut followed = None;
@@ -449,8 +470,12 @@ fn event_loop(
             let answer = match effect {
                 Effect::Quit(code) => return Ok(code),
                 Effect::Farewell(text) => {
-                    farewell.push(text);
+                    outcome.farewell.push(text);
                     None
+                }
+                Effect::OpenMap(fingerprint) => {
+                    outcome.open = Some(fingerprint);
+                    return Ok(0);
                 }
                 Effect::Reload => reload(&app, theme, &mut stamp, session.confine.as_deref()),
                 Effect::SaveLayer { layer, changes } => {

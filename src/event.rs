@@ -51,6 +51,9 @@ pub struct Unsaved {
 pub enum Effect {
     /// End the session with this exit status.
     Quit(i32),
+    /// End this map's session and open the library's map with this fingerprint (the one the
+    /// followed presenter is on).
+    OpenMap(String),
     /// Say this on the terminal once the session has ended and the screen is restored
     /// (unsaved notes, when a save failed on the way out).
     Farewell(String),

@@ -68,6 +68,21 @@ impl Library {
         })
     }
 
+    /// The map whose fingerprint is `fingerprint` ([`crate::model::ArgumentMap::fingerprint`]),
+    /// selected in the list: each map is read until it is found (once, when a followed
+    /// presenter moves to another map).
+    pub fn find(&mut self, fingerprint: &str) -> Option<PathBuf> {
+        let at = self.entries.iter().position(|e| {
+            crate::loader::load_path_within(&e.path, &self.root)
+                .ok()
+                .and_then(|l| l.map)
+                .is_some_and(|m| m.fingerprint() == fingerprint)
+        })?;
+        self.selected = at;
+        self.top = at;
+        Some(self.entries[at].path.clone())
+    }
+
     /// Reads the summaries of the rows `top..top + rows` that are not read yet.
     pub fn read_visible(&mut self, rows: usize) {
         let end = (self.top + rows).min(self.entries.len());

@@ -63,7 +63,10 @@ proptest! {
                         effects.extend(handle(&mut app, Event::LayerSaved(Ok((layer, None)))));
                     }
                     Effect::Quit(code) => prop_assert!([0, 130].contains(&code), "quit with {}", code),
-                    Effect::Reload | Effect::OpenEditor { .. } | Effect::Farewell(_) => {
+                    Effect::Reload
+                    | Effect::OpenEditor { .. }
+                    | Effect::Farewell(_)
+                    | Effect::OpenMap(_) => {
                         prop_assert!(false, "{:?} from a key on the built-in map", effect);
                     }
                 }

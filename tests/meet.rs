@@ -244,3 +244,46 @@ fn a_follower_on_another_map_is_told_not_moved() {
     handle(&mut a, Event::PresenterLeft);
     assert!(a.message().unwrap().contains("stopped presenting"));
 }
+
+/// Issue 15.20: in a library, the follower on another map is offered the presenter's; the key
+/// that follows again opens it, once what is pending here is saved.
+#[test]
+fn in_a_library_the_follow_key_opens_the_presenters_map() {
+    let mut a = App::new(map(), 120, 40);
+    let start = Start {
+        settings: Settings {
+            follow: Some(Follow {
+                room: "finals".into(),
+                following: true,
+                ..Follow::default()
+            }),
+            in_library: true,
+            ..Settings::default()
+        },
+        fingerprint: Some(map().fingerprint()),
+        ..Start::with(Layer::default())
+    };
+    handle(&mut a, start.event());
+    keys(&mut a, "m"); // a change, saved below
+    let other = "0123456789abcdef".to_string();
+    handle(
+        &mut a,
+        Event::Followed(position("P2", Some(other.clone()), "Another essay")),
+    );
+    assert!(
+        a.message().unwrap().contains("F opens it"),
+        "{:?}",
+        a.message()
+    );
+    // Something pending: it is saved first, then the other map opens.
+    keys(&mut a, "n"); // a visit, pending
+    let e = keys(&mut a, "F");
+    let [Effect::SaveLayer { layer, .. }] = e.as_slice() else {
+        panic!("{e:?}")
+    };
+    let e = handle(&mut a, Event::LayerSaved(Ok((layer.clone(), None))));
+    assert_eq!(e, vec![Effect::OpenMap(other.clone())]);
+    // Nothing pending: it opens at once.
+    let e = keys(&mut a, "F");
+    assert_eq!(e, vec![Effect::OpenMap(other)]);
+}

@@ -709,3 +709,80 @@ fn an_incomplete_sequence_does_not_stall_the_screen() {
         assert_eq!(status.code(), Some(0), "{partial:?}: {status:?}");
     }
 }
+
+/// Issue 15.20: a follower in a library, on another map than the presenter's, is told which,
+/// stays where it is, and with F opens the presenter's map and follows there.
+#[test]
+fn a_follower_in_a_library_opens_the_presenters_map() {
+    let dir = std::env::temp_dir().join(format!("argwalk-follow-lib-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let lib = dir.join("maps");
+    std::fs::create_dir_all(&lib).unwrap();
+    let map = argwalk::loader::BUILTIN_MAP;
+    std::fs::write(lib.join("a.toml"), map).unwrap();
+    std::fs::write(lib.join("astana-talks.txt"), argwalk::loader::BUILTIN_TEXT).unwrap();
+    // Another argument: its own title and article.
+    let other = map
+        .replace(
+            "title = \"Astana and the Iranian roadblock to peace in Syria\"",
+            "title = \"A second essay\"",
+        )
+        .replace(
+            "text_file = \"astana-talks.txt\"",
+            "text_file = \"second.txt\"",
+        );
+    std::fs::write(lib.join("b.toml"), other).unwrap();
+    std::fs::write(
+        lib.join("second.txt"),
+        argwalk::loader::BUILTIN_TEXT.replacen("Astana", "Astana (second)", 1),
+    )
+    .unwrap();
+    let state = dir.join("state");
+    let env = [("ARGWALK_STATE_DIR", state.to_str().unwrap())];
+    let b = lib.join("b.toml");
+    let mut coach = Pty::spawn(
+        Path::new(BIN),
+        &[
+            "--present",
+            "finals",
+            "--user",
+            "coach",
+            b.to_str().unwrap(),
+        ],
+        &env,
+        120,
+        40,
+        Session::Detached,
+    );
+    coach.see(&["presenting to finals"], LONG);
+    coach.send(b"nnn");
+    coach.see(&["step 4/37"], LONG);
+    let mut f = Pty::spawn(
+        Path::new(BIN),
+        &["--library", lib.to_str().unwrap(), "--follow", "finals"],
+        &env,
+        100,
+        30,
+        Session::Detached,
+    );
+    f.see(&["a.toml"], LONG);
+    // The first row is a.toml: open it, on another map than the coach's.
+    f.send(b"\r");
+    f.see(&["coach on another map"], LONG);
+    assert!(
+        f.screen().contains("step 1/37"),
+        "not moved:\n{}",
+        f.screen()
+    );
+    f.send(b"F");
+    f.see(&["A second essay", "step 4/37", "following coach"], LONG);
+    coach.send(b"n");
+    f.see(&["step 5/37"], LONG);
+    for p in [&mut coach, &mut f] {
+        p.send(b"q");
+    }
+    let _ = coach.wait(LONG);
+    f.send(b"q");
+    let _ = f.wait(LONG);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -152,6 +152,9 @@ pub struct Settings {
     pub follow: Option<Follow>,
     /// Presenting to a room (`--present ROOM`): its name, for the status line.
     pub presenting: Option<String>,
+    /// The map was opened from a library, which can open another of its maps (the one a
+    /// presenter is on).
+    pub in_library: bool,
 }
 
 impl Default for Settings {
@@ -161,6 +164,7 @@ impl Default for Settings {
             restricted: false,
             follow: None,
             presenting: None,
+            in_library: false,
         }
     }
 }
@@ -232,6 +236,8 @@ pub struct App {
     pub(crate) lose_on_quit: bool,
     /// The map's identity (title and a hash of its content), to follow only the same map.
     pub(crate) fingerprint: Option<String>,
+    /// Leaving this map for the presenter's (by its fingerprint) once the pending save is done.
+    pub(crate) switching: Option<String>,
 }
 
 /// A follower's state: who presents, whether the reader follows now or stepped away, and
@@ -244,6 +250,8 @@ pub struct Follow {
     pub last: Option<crate::room::Position>,
     /// The title of the other map the presenter is on, when it is not this one.
     pub elsewhere: Option<String>,
+    /// That map's fingerprint, for a library to find it.
+    pub other: Option<String>,
 }
 
 /// The tree pane: the selection, what is folded, and the rows that shows.
@@ -341,6 +349,7 @@ impl App {
             quitting: None,
             lose_on_quit: false,
             fingerprint: None,
+            switching: None,
         };
         app.rebuild_rows();
         app.rewrap();
@@ -641,9 +650,10 @@ fn handle_event(app: &mut App, event: Event) -> Vec<Effect> {
             if let Some(text) = warning {
                 app.overlay = Overlay::Notice { text };
             }
-            match app.quitting.take() {
-                Some(exit) => vec![Effect::Quit(exit.code())],
-                None => Vec::new(),
+            match (app.quitting.take(), app.switching.take()) {
+                (Some(_), Some(fingerprint)) => vec![Effect::OpenMap(fingerprint)],
+                (Some(exit), None) => vec![Effect::Quit(exit.code())],
+                (None, _) => Vec::new(),
             }
         }
         Event::LayerSaved(Err(unsaved)) => app.save_failed(unsaved),
@@ -659,6 +669,7 @@ fn handle_event(app: &mut App, event: Event) -> Vec<Effect> {
                     .unwrap_or_else(|| "The presenter".into());
                 follow.last = None;
                 follow.elsewhere = None;
+                follow.other = None;
                 app.message = Some(format!("{who} stopped presenting"));
             }
             Vec::new()
@@ -684,13 +695,20 @@ impl App {
         };
         if !same {
             follow.elsewhere = Some(position.map.clone());
+            follow.other = position.fingerprint.clone();
             follow.last = None;
+            let open = if self.settings.in_library && follow.other.is_some() {
+                format!("{} opens it", keymap::key_for(Action::FollowAgain))
+            } else {
+                "open it to follow".to_string()
+            };
             self.message = Some(format!(
-                "{} presents another map, \"{}\": open it to follow",
+                "{} presents another map, \"{}\": {open}",
                 position.presenter, position.map
             ));
             return;
         }
+        follow.other = None;
         follow.elsewhere = None;
         follow.last = Some(position.clone());
         if follow.following {
@@ -705,6 +723,14 @@ impl App {
         let why = unsaved.why.clone();
         if let Some(study) = self.study.as_mut() {
             study.unsaved_again(unsaved.changes);
+        }
+        if self.switching.take().is_some() {
+            // Not leaving this map with changes unsaved: the reader stays, and is told.
+            self.quitting = None;
+            self.message = Some(format!(
+                "{why}; this map stays open, and its changes are kept here"
+            ));
+            return Vec::new();
         }
         let Some(exit) = self.quitting.take() else {
             self.message = Some(format!(
@@ -801,6 +827,22 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::FollowAgain => match app.settings.follow.as_mut() {
+            // In a library, the presenter's other map is opened in place of this one.
+            Some(Follow {
+                other: Some(fingerprint),
+                ..
+            }) if app.settings.in_library => {
+                let fingerprint = fingerprint.clone();
+                if let Some(study) = app.study.as_mut()
+                    && study.unsaved()
+                {
+                    // What is pending here is saved first; the switch waits for it.
+                    app.quitting = Some(Exit::Quit);
+                    app.switching = Some(fingerprint);
+                    return vec![study.save()];
+                }
+                return vec![Effect::OpenMap(fingerprint)];
+            }
             Some(follow) => {
                 follow.following = true;
                 if let Some(p) = follow.last.clone() {

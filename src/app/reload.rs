@@ -82,6 +82,7 @@ impl App {
         fresh.quitting = self.quitting.take();
         fresh.lose_on_quit = self.lose_on_quit;
         fresh.fingerprint = self.fingerprint.take();
+        fresh.switching = self.switching.take();
         // The map may name another article now.
         fresh.files = self
             .files
