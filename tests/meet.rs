@@ -287,3 +287,27 @@ fn in_a_library_the_follow_key_opens_the_presenters_map() {
     let e = keys(&mut a, "F");
     assert_eq!(e, vec![Effect::OpenMap(other)]);
 }
+
+/// Issue 15.19: a note holds at most `NOTE_MAX_CHARS` characters; past that, what is typed or
+/// pasted is refused with a word, and the note is saved whole up to the cap.
+#[test]
+fn a_note_is_capped_with_a_word() {
+    let max = argwalk::app::NOTE_MAX_CHARS;
+    let mut a = App::new(map(), 120, 40);
+    handle(&mut a, Start::with(Layer::default()).event());
+    keys(&mut a, "a");
+    let line = "é".repeat(99) + "\n";
+    for _ in 0..max / 100 {
+        keys(&mut a, &line);
+    }
+    keys(&mut a, "xyz");
+    assert!(
+        a.message().unwrap().contains("at most 20000 characters"),
+        "{:?}",
+        a.message()
+    );
+    esc(&mut a);
+    let note = &a.study().unwrap().layer.node("T").unwrap().note;
+    // Saved without its trailing line break: one short of the cap.
+    assert_eq!(note.chars().count(), max - 1);
+}

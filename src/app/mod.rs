@@ -10,7 +10,7 @@ mod source;
 mod study;
 mod tree;
 
-pub use study::{DrillRun, Study};
+pub use study::{DrillRun, NOTE_MAX_CHARS, Study};
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -281,8 +281,15 @@ impl App {
             if !crate::sanitize::keeps_typed(c) {
                 return;
             }
-            let len: usize = editor.lines().iter().map(|l| l.chars().count() + 1).sum();
-            if len >= NOTE_MAX_CHARS {
+            // Characters, line breaks included; counted only when the bytes (never fewer
+            // than the characters) could reach the cap, so a key costs no walk of the note.
+            let lines = editor.lines();
+            let breaks = lines.len().saturating_sub(1);
+            let bytes: usize = lines.iter().map(String::len).sum::<usize>() + breaks;
+            let full = bytes >= NOTE_MAX_CHARS
+                && lines.iter().map(|l| l.chars().count()).sum::<usize>() + breaks
+                    >= NOTE_MAX_CHARS;
+            if full {
                 self.message = Some(format!(
                     "A note holds at most {NOTE_MAX_CHARS} characters: this one is full"
                 ));
