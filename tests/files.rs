@@ -162,3 +162,27 @@ fn an_unreadable_notes_file_is_said_and_left_alone() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 15.18: C1 controls and bidi characters in a note (a layer file edited by hand, or
+/// written by an older argwalk) leave through no output raw: not the prep sheet, not `read`.
+#[test]
+fn a_notes_controls_never_leave_raw() {
+    let dir = temp("c1");
+    let state = dir.join("state");
+    std::fs::create_dir_all(state.join("layers")).unwrap();
+    std::fs::write(
+        state.join("layers/built-in-astana.toml"),
+        "[nodes.T]\nnote = \"before\\u009b31m\\u202eafter\\u001b[2J end\"\n",
+    )
+    .unwrap();
+    let raw = ['\u{9b}', '\u{202e}', '\u{1b}'];
+    let sheet = argwalk(&state, &dir, &["export", "--to", "markdown"], "");
+    let sheet = String::from_utf8(sheet.stdout).unwrap();
+    assert!(sheet.contains("before31mafter[2J end"), "{sheet}");
+    assert!(!sheet.contains(raw), "raw control in the sheet");
+    let read = argwalk(&state, &dir, &["read"], "note\nquit\n");
+    let read = String::from_utf8(read.stdout).unwrap();
+    assert!(read.contains("before31mafter[2J end"), "{read}");
+    assert!(!read.contains(raw), "raw control in read");
+    let _ = std::fs::remove_dir_all(&dir);
+}
