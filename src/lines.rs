@@ -56,10 +56,21 @@ impl<'a> Lines<'a> {
         if n.label.is_some() {
             out.push_str(&format!("  Text: {}\n", n.text));
         }
-        out.push_str(&format!(
-            "  Argued by: {}\n",
-            n.by.as_deref().unwrap_or("the author")
-        ));
+        // Who argues it, only when known: a claim against the thesis is the author's to
+        // reject (or grant), not to make.
+        let against = m.against_thesis(self.at);
+        match (&n.by, against) {
+            (Some(by), _) => out.push_str(&format!("  Argued by: {by}\n")),
+            (None, false) => out.push_str("  Argued by: the author\n"),
+            (None, true) => {}
+        }
+        if against {
+            out.push_str(if n.conceded {
+                "  The author grants this.\n"
+            } else {
+                "  The author rejects this.\n"
+            });
+        }
         if let Some(p) = n.parent {
             let verb = if n.role.attacks() {
                 "Attacks"

@@ -413,6 +413,19 @@ impl ArgumentMap {
         format!("{:016x}", hash.0)
     }
 
+    /// Whether node `ix` argues against the thesis: an odd number of attacks on its way up
+    /// (an objection does; a rebuttal of it does not). The author argues the thesis, so such a
+    /// claim is one the author rejects, or grants when it is conceded.
+    pub fn against_thesis(&self, ix: NodeIx) -> bool {
+        let mut against = false;
+        let mut at = Some(ix);
+        while let Some(i) = at {
+            against ^= self.nodes[i].role.attacks();
+            at = self.nodes[i].parent;
+        }
+        against
+    }
+
     pub fn find(&self, id: &str) -> Option<NodeIx> {
         self.nodes.iter().position(|n| n.id == id)
     }

@@ -51,3 +51,24 @@ fn ascii_mode_reads_in_ascii() {
     assert!(text.is_ascii(), "{text}");
     assert!(text.contains("'Shiafication'"), "{text}");
 }
+
+/// Issue 16.6: who argues a claim is said only when known; a claim against the thesis is
+/// one the author rejects (or grants), never one "argued by the author".
+#[test]
+fn who_argues_is_said_only_when_known() {
+    use argwalk::loader::{self, Builtin};
+    // O1 no longer conceded, and its `by` gone if it had one.
+    let text = loader::BUILTIN_MAP.replacen("conceded = true", "conceded = false", 1);
+    let map = loader::load_str("m.toml", &text, &Builtin).map.unwrap();
+    let mut lines = argwalk::lines::Lines::new(&map, None);
+    let say = |l: &mut argwalk::lines::Lines, c: &str| l.command(c).unwrap_or_default();
+    let thesis = say(&mut lines, "this");
+    assert!(thesis.contains("Argued by: the author"), "{thesis}");
+    let o1 = say(&mut lines, "go O1");
+    assert!(o1.contains("The author rejects this."), "{o1}");
+    assert!(!o1.contains("Argued by: the author"), "{o1}");
+    let r1 = say(&mut lines, "go R1");
+    assert!(r1.contains("Argued by: the author"), "{r1}");
+    let o2 = say(&mut lines, "go O2");
+    assert!(o2.contains("The author grants this."), "{o2}");
+}
