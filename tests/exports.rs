@@ -19,8 +19,7 @@ fn astana() -> ArgumentMap {
 }
 
 /// A map with an unanswered objection, a cross-link and a claim by someone else.
-fn small() -> ArgumentMap {
-    let text = r#"
+const SMALL: &str = r#"
 [source]
 title = "A small \"quoted\" case"
 paragraphs = ["The bridge is old.", "Queues doubled since 2015.", "It costs too much, say critics."]
@@ -57,7 +56,9 @@ conceded = true
 text = "It costs too much."
 cite = [{ para = 3, quote = "It costs too much" }]
 "#;
-    let l = loader::load_str("small.toml", text, &Builtin);
+
+fn small() -> ArgumentMap {
+    let l = loader::load_str("small.toml", SMALL, &Builtin);
     l.map
         .unwrap_or_else(|| panic!("{}", l.report.render(false)))
 }
@@ -284,7 +285,15 @@ fn the_argdown_cli_reads_the_same_statements_and_relations() {
 fn anki_imports_every_card() {
     let python = std::env::var("ARGWALK_PYTHON").unwrap_or_else(|_| "python3".into());
     let dir = folder("anki");
-    for (name, map) in [("astana", astana()), ("small", small())] {
+    // Issue 16.2: text that begins with a straight quote, balanced or not, and HTML.
+    let quoted = small_with(&[
+        (
+            "The old bridge is failing.",
+            "\\\"Old\\\" is the word: <b>failing</b> & worse",
+        ),
+        ("Queues doubled.", "\\\"Queues doubled, a tab\\there"),
+    ]);
+    for (name, map) in [("astana", astana()), ("small", small()), ("quoted", quoted)] {
         let file = write(
             &dir,
             &format!("{name}.txt"),
@@ -308,7 +317,42 @@ fn anki_imports_every_card() {
         let cards: usize = lines.next().unwrap().trim().parse().unwrap();
         assert_eq!(cards, export::anki_card_count(&map), "{name}");
         assert!(lines.next().unwrap().contains("argwalk::"), "the deck");
+        // Each note whole: three fields, its tags two words, the text as written.
+        let notes: Vec<Vec<String>> = lines.map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(notes.len(), cards, "{name}");
+        for note in &notes {
+            assert_eq!(note.len(), 3, "{name}: {note:?}");
+            assert!(note[2].starts_with("argwalk "), "{name}: tags {note:?}");
+        }
+        if name == "quoted" {
+            let fronts: Vec<&str> = notes.iter().map(|n| n[0].as_str()).collect();
+            assert!(
+                fronts
+                    .iter()
+                    .any(|f| f
+                        .contains("\"Old\" is the word: &lt;b&gt;failing&lt;/b&gt; &amp; worse")),
+                "{fronts:#?}"
+            );
+            let backs: Vec<&str> = notes.iter().map(|n| n[1].as_str()).collect();
+            assert!(
+                backs
+                    .iter()
+                    .any(|b| b.starts_with("\"Queues doubled, a tab here")),
+                "{backs:#?}"
+            );
+        }
     }
+}
+
+/// The small map with some node texts replaced (`from`, `to` as TOML string contents).
+fn small_with(replace: &[(&str, &str)]) -> ArgumentMap {
+    let mut text = SMALL.to_string();
+    for (from, to) in replace {
+        text = text.replace(&format!("text = \"{from}\""), &format!("text = \"{to}\""));
+    }
+    loader::load_str("small.toml", &text, &Builtin)
+        .map
+        .expect("the edited map loads")
 }
 
 /// Two quotes from one paragraph are one place to look: "(¶16)", never "(¶16, ¶16)", in every

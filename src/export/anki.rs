@@ -31,8 +31,18 @@ pub fn render(map: &ArgumentMap) -> String {
     let _ = writeln!(out, "#deck:{deck}");
     out.push_str("#columns:Front\tBack\tTags\n#tags column:3\n");
     let cite = |ix: usize| map.nodes[ix].cites_label();
+    // Every field quoted, as Anki's CSV importer reads them: a field that began with a
+    // straight quote was otherwise taken as quoted, stripped, or ran on over the tab and the
+    // line break into the next card.
+    let quoted = |field: &str| format!("\"{}\"", field.replace('"', "\"\""));
     let mut card = |front: String, back: String, kind: &str| {
-        let _ = writeln!(out, "{front}\t{back}\targwalk {kind}");
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}",
+            quoted(&front),
+            quoted(&back),
+            quoted(&format!("argwalk {kind}"))
+        );
     };
     for &ix in &map.walk {
         let n = &map.nodes[ix];

@@ -14,4 +14,9 @@ with tempfile.TemporaryDirectory() as tmp:
     decks = sorted(d.name for d in col.decks.all_names_and_ids() if d.name != "Default")
     print(col.card_count())
     print("|".join(decks))
+    # Then each note's fields, one JSON list a line, in the file's order.
+    import json
+    for nid in sorted(col.find_notes("")):
+        note = col.get_note(nid)
+        print(json.dumps(list(note.fields) + [" ".join(note.tags)]))
     col.close()
