@@ -161,6 +161,13 @@ fn aif_has_an_i_node_per_node_and_a_scheme_per_link() {
                 && ids.contains(e["toID"].as_str().unwrap())
         );
     }
+    // Issue 16.4: the text as written; conceded and implicit as properties; the key AIFdb
+    // reads for schemes present.
+    let o1 = nodes.iter().find(|n| n["argwalkID"] == "O1").unwrap();
+    assert_eq!(o1["text"], "It costs too much.");
+    assert_eq!(o1["properties"]["conceded"], true);
+    assert_eq!(o1["properties"]["implicit"], false);
+    assert_eq!(aif["schemefulfillments"], serde_json::json!([]));
 }
 
 #[test]

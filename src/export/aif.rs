@@ -11,19 +11,18 @@ pub fn render(map: &ArgumentMap) -> String {
     let mut edges = Vec::new();
     let i_node = |ix: usize| format!("{}", ix + 1);
     for (ix, n) in map.nodes.iter().enumerate() {
-        let mut text = n.text.clone();
-        if n.conceded {
-            text.push_str(" [conceded by the author]");
-        }
-        if n.implicit {
-            text.push_str(" [implicit]");
-        }
+        // The text is the author's claim, as written; what argwalk knows about it goes in
+        // properties beside it, where AIF tools keep a node's extra fields.
         nodes.push(json!({
             "nodeID": i_node(ix),
-            "text": text,
+            "text": n.text,
             "type": "I",
             "timestamp": "",
             "argwalkID": n.id,
+            "properties": {
+                "conceded": n.conceded,
+                "implicit": n.implicit,
+            },
         }));
     }
     let mut next = map.nodes.len() + 1;
@@ -58,6 +57,14 @@ pub fn render(map: &ArgumentMap) -> String {
             link(ix, to, kind, &mut nodes, &mut edges);
         }
     }
-    let doc = json!({"nodes": nodes, "edges": edges, "locutions": [], "participants": []});
+    // AIFdb's importer expects every key of its corpora's files, `schemefulfillments` among
+    // them (which node fulfils which named scheme): argwalk names none, so it is empty.
+    let doc = json!({
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": [],
+        "participants": [],
+        "schemefulfillments": [],
+    });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
