@@ -239,7 +239,33 @@ fn graphviz_renders_the_dot_export_without_warnings() {
 fn the_argdown_cli_reads_the_same_statements_and_relations() {
     let argdown = std::env::var("ARGWALK_ARGDOWN").unwrap_or_else(|_| "argdown".into());
     let dir = folder("argdown");
-    for (name, map) in [("astana", astana()), ("small", small())] {
+    // Issue 16.1: a title Argdown's YAML front matter chokes on, and text with every ASCII
+    // punctuation mark, a URL, a comment opener, braces and what argwalk used to rewrite.
+    let hostile_text =
+        "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ see https://x.org/a /* c */ [sic] #1 @a {k: v}";
+    let toml_escaped = hostile_text.replace('\\', "\\\\").replace('"', "\\\"");
+    let hostile = {
+        let text = SMALL
+            .replace(
+                "title = \"A small \\\"quoted\\\" case\"",
+                "title = \"- Government's new tool in the drug war: a muzzle {x} // y:\"",
+            )
+            .replace(
+                "text = \"The old bridge is failing.\"",
+                &format!("text = \"{toml_escaped}\""),
+            );
+        let l = loader::load_str("hostile.toml", &text, &Builtin);
+        let map = l
+            .map
+            .unwrap_or_else(|| panic!("{}", l.report.render(false)));
+        assert!(map.source.title.contains("muzzle") && map.nodes[1].text.contains("[sic]"));
+        map
+    };
+    for (name, map) in [
+        ("astana", astana()),
+        ("small", small()),
+        ("hostile", hostile),
+    ] {
         let file = write(
             &dir,
             &format!("{name}.argdown"),
@@ -283,6 +309,33 @@ fn the_argdown_cli_reads_the_same_statements_and_relations() {
                 .filter(|(_, l)| *l == argwalk::model::Link::Attacks)
                 .count();
         assert_eq!(attacks, want, "{name}");
+        // Every statement's text as written, and its quotes as data.
+        for n in &map.nodes {
+            let member = &json["statements"][n.id.as_str()]["members"][0];
+            let text = member["text"].as_str().unwrap();
+            let want = match &n.label {
+                Some(l) => format!("{l}: {}", n.text),
+                None => n.text.clone(),
+            };
+            assert!(
+                text.starts_with(&want),
+                "{name} {}: {text:?}\nwant {want:?}",
+                n.id
+            );
+            let quotes: Vec<&str> = n
+                .citations
+                .iter()
+                .filter_map(|c| c.quote.as_ref())
+                .map(|q| q.text.as_str())
+                .collect();
+            if !quotes.is_empty() {
+                assert_eq!(
+                    member["data"]["quotes"],
+                    serde_json::json!(quotes),
+                    "{name}"
+                );
+            }
+        }
     }
 }
 

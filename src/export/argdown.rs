@@ -1,21 +1,39 @@
 //! The map in Argdown: each node a statement titled by its id, nested under what it supports
-//! (`+`) or attacks (`-`), cross-links as relations of their own at the end, and `#conceded`,
-//! `#implicit` as tags.
+//! (`+`) or attacks (`-`), cross-links as relations of their own at the end, `#conceded`,
+//! `#implicit` and the map's tags as tags, quotes and the mapper's note as data.
 
 use std::fmt::Write;
 
 use crate::model::{ArgumentMap, Link, NodeIx};
 
-/// Text safe inside an Argdown statement: one line, no brackets that would start a title or a
-/// link, no characters Argdown reads as markup at the start.
+/// Text as Argdown reads it back, character for character: one line (the loader already
+/// folded white space), and every character Argdown could take as markup escaped with a
+/// backslash (titles and links `[ ]`, arguments `< >`, tags `#`, mentions `@`, data `{ }`,
+/// emphasis `* _`, comments `//` and `/*`, and the backslash itself). Nothing is rewritten.
 fn clean(text: &str) -> String {
-    text.split_whitespace()
+    let mut out = String::with_capacity(text.len());
+    for c in text
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .replace(['[', ']'], "'")
-        .replace(['<', '>'], "'")
-        .replace('#', "No. ")
-        .replace('@', "(at)")
+        .chars()
+    {
+        if "\\[]{}<>#@*_/".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A string for YAML (the front matter and a statement's data): JSON's double-quoted form,
+/// which YAML reads as is, with braces written as `\u007b` `\u007d` (Argdown's lexer counts
+/// braces to find where data ends, even inside a string).
+fn yaml_string(text: &str) -> String {
+    serde_json::to_string(text)
+        .unwrap_or_default()
+        .replace('{', "\\u007b")
+        .replace('}', "\\u007d")
 }
 
 /// A title Argdown accepts between brackets.
@@ -36,19 +54,46 @@ fn statement(map: &ArgumentMap, ix: NodeIx) -> String {
     if let Some(by) = &n.by {
         let _ = write!(text, " (claimed by {})", clean(by));
     }
-    let mut tags = Vec::new();
+    let mut tags: Vec<String> = Vec::new();
     if n.conceded {
-        tags.push("#conceded");
+        tags.push("#conceded".into());
     }
     if n.implicit {
-        tags.push("#implicit");
+        tags.push("#implicit".into());
+    }
+    // The map's own tags, in Argdown's bracketed form (which allows spaces).
+    for t in &n.tags {
+        let t: String = t.chars().filter(|c| !"()\\".contains(*c)).collect();
+        if !t.trim().is_empty() {
+            tags.push(format!("#({})", t.trim()));
+        }
     }
     let tags = if tags.is_empty() {
         String::new()
     } else {
         format!(" {}", tags.join(" "))
     };
-    format!("[{}]: {text}{tags}", title(&n.id))
+    // What Argdown has no syntax for rides along as the statement's data: the exact quotes,
+    // the mapper's note.
+    let mut data = Vec::new();
+    let quotes: Vec<String> = n
+        .citations
+        .iter()
+        .filter_map(|c| c.quote.as_ref())
+        .map(|q| yaml_string(&q.text))
+        .collect();
+    if !quotes.is_empty() {
+        data.push(format!("\"quotes\": [{}]", quotes.join(", ")));
+    }
+    if let Some(note) = &n.note {
+        data.push(format!("\"note\": {}", yaml_string(note)));
+    }
+    let data = if data.is_empty() {
+        String::new()
+    } else {
+        format!(" {{{}}}", data.join(", "))
+    };
+    format!("[{}]: {text}{tags}{data}", title(&n.id))
 }
 
 /// Every node below the thesis in reading order, indented by depth: an explicit walk, not
@@ -63,7 +108,7 @@ fn subtree(out: &mut String, map: &ArgumentMap) {
 
 pub fn render(map: &ArgumentMap) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "===\ntitle: {}\n===\n", clean(&map.source.title));
+    let _ = writeln!(out, "===\ntitle: {}\n===\n", yaml_string(&map.source.title));
     let _ = writeln!(out, "# {}\n", clean(&map.source.title));
     let _ = writeln!(out, "{}", statement(map, map.thesis));
     subtree(&mut out, map);
