@@ -161,7 +161,8 @@ pub struct Glyphs {
     /// In a tree row, before the ids a node also supports or attacks (its cross-links).
     pub also: &'static str,
     /// The reader's marks in a tree row: understood, has a note, and the verdict
-    /// (holds / doubtful / fails).
+    /// (holds / doubtful / fails; drawn in words, with the word for the node's kind, by the
+    /// plain theme).
     pub understood: &'static str,
     pub noted: &'static str,
     pub verdicts: [&'static str; 3],

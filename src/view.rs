@@ -156,6 +156,18 @@ pub fn focus(app: &App) -> Option<ratatui::layout::Position> {
             let col = u16::try_from(col).ok()?.min(area.width.saturating_sub(3));
             Some(Position::new(area.x + 1 + col, area.y + 1 + row))
         }
+        // The selected spot's first line, as the window scrolls it.
+        Overlay::Weak { selected } => {
+            let r = layout::overlay_area(app.width, app.height);
+            let (_, _, at, scroll) = weak_view(app, &app.settings.theme, *selected);
+            let y = u16::try_from(at.checked_sub(scroll)?).ok()?;
+            (y < r.height.saturating_sub(2)).then(|| Position::new(r.x + 1, r.y + 1 + y))
+        }
+        // The card's question, where the card is drawn (it is fitted to its text).
+        Overlay::Drill => {
+            let (r, ..) = drill_view(app, &app.settings.theme)?;
+            Some(Position::new(r.x + 2, r.y + 1))
+        }
         _ => window(),
     }
 }
@@ -312,15 +324,21 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .map(|s| {
                 // Glyphs sit together; the words of the plain theme need spaces between.
                 let sep = if theme.plain { " " } else { "" };
-                let mut marks = Vec::new();
+                let mut marks: Vec<std::borrow::Cow<str>> = Vec::new();
                 if s.understood {
-                    marks.push(g.understood);
+                    marks.push(g.understood.into());
                 }
                 if let Some(j) = s.judgement {
-                    marks.push(g.verdicts[j as usize]);
+                    // In words, the word for this kind of node: a counterpoint is strong,
+                    // answerable or weak, not "holds".
+                    marks.push(if theme.plain {
+                        format!("({})", j.word(n.kind)).into()
+                    } else {
+                        g.verdicts[j as usize].into()
+                    });
                 }
                 if !s.note.is_empty() {
-                    marks.push(g.noted);
+                    marks.push(g.noted.into());
                 }
                 let m = marks.join(sep);
                 if m.is_empty() { m } else { format!(" {m}") }
@@ -820,20 +838,40 @@ fn scrolled(
 }
 
 /// The weak spots, ranked; the chosen one in reverse video, kept in view.
-fn weak(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
+/// The weak spots window's lines, the selected spot marked (in words too, not by its style
+/// alone), and the line it starts on and the scroll that shows it.
+fn weak_view(
+    app: &App,
+    theme: &Theme,
+    selected: usize,
+) -> (Vec<Line<'static>>, usize, usize, usize) {
     let area = layout::overlay_area(app.width, app.height);
     let width = usize::from(area.width.saturating_sub(2));
     let layer = app.study.as_ref().map(|s| &s.layer);
     let (mut lines, starts) = sheet::weak_lines(&app.map, layer, theme, width);
     let mut scroll = 0;
-    if let Some(&(_, at)) = starts.get(selected) {
+    let mut at = 0;
+    if let Some(&(_, start)) = starts.get(selected) {
+        at = start;
         if let Some(line) = lines.get_mut(at) {
-            *line = line.clone().patch_style(theme.selected());
+            let mut marked = line.clone().patch_style(theme.selected());
+            let mark = if theme.plain {
+                "selected: ".to_string()
+            } else {
+                format!("{} ", theme.glyphs().cursor)
+            };
+            marked.spans.insert(0, Span::styled(mark, theme.selected()));
+            *line = marked;
         }
         let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
         scroll = at.saturating_sub(inner_h.saturating_sub(4));
     }
-    let title = format!(" Weak spots: {} (j/k, Enter: go, Esc) ", starts.len());
+    (lines, starts.len(), at, scroll)
+}
+
+fn weak(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
+    let (lines, count, _, scroll) = weak_view(app, theme, selected);
+    let title = format!(" Weak spots: {count} (j/k, Enter: go, Esc) ");
     window(frame, app, theme, &title, lines, scroll);
 }
 
@@ -877,14 +915,14 @@ fn window_block(theme: &Theme, title: &str, width: u16) -> Block<'static> {
         ))
 }
 
-/// A drill card: the question, and once recalled, the answer and the four grades.
-fn drill(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(run) = app.study.as_ref().and_then(|s| s.drill.as_ref()) else {
-        return;
-    };
-    let Some(card) = run.queue.get(run.at) else {
-        return;
-    };
+/// A drill card's window: its rect, lines, title and the hint on its bottom border; `None`
+/// when no card is shown.
+fn drill_view(
+    app: &App,
+    theme: &Theme,
+) -> Option<(Rect, Vec<Line<'static>>, String, &'static str)> {
+    let run = app.study.as_ref().and_then(|s| s.drill.as_ref())?;
+    let card = run.queue.get(run.at)?;
     let area = layout::overlay_area(app.width, app.height);
     let width = usize::from(area.width.saturating_sub(4)).max(1);
     let mut lines: Vec<Line> = Vec::new();
@@ -908,12 +946,20 @@ fn drill(frame: &mut Frame, app: &App, theme: &Theme) {
         )));
         " Space (or Enter) shows the answer "
     };
-    let boxed = fitted(frame, area, lines.len());
     let title = format!(
         " Drill: card {} of {} due (Esc to stop) ",
         run.at + 1,
         run.queue.len()
     );
+    Some((fitted_rect(area, lines.len()), lines, title, hint))
+}
+
+/// A drill card: the question, and once recalled, the answer and the four grades.
+fn drill(frame: &mut Frame, app: &App, theme: &Theme) {
+    let Some((boxed, lines, title, hint)) = drill_view(app, theme) else {
+        return;
+    };
+    frame.render_widget(Clear, boxed);
     let block = window_block(theme, &title, boxed.width)
         .title_bottom(Line::from(Span::styled(hint, theme.heading())).centered())
         .padding(ratatui::widgets::Padding::horizontal(1));

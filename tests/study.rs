@@ -530,3 +530,62 @@ fn scrolling_reaches_the_end_in_the_theme_drawn() {
     let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &plain));
     assert!(text.contains(last.trim()), "{last:?} not on\n{text}");
 }
+
+/// Issue 16.8: under --screen-reader, verdicts are the words for the node's kind; the selected
+/// weak spot is marked in words and the cursor is on it; the cursor is on the drill card.
+#[test]
+fn screen_reader_words_and_the_cursor_in_weak_spots_and_drills() {
+    let plain = argwalk::theme::Theme {
+        plain: true,
+        ..argwalk::theme::Theme::FULL
+    };
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
+    let start = argwalk::app::Start {
+        settings: argwalk::app::Settings {
+            theme: plain,
+            ..Default::default()
+        },
+        ..argwalk::app::Start::with(Layer::default())
+    };
+    handle(&mut a, start.event());
+    act(&mut a, Action::WalkNext); // O1, an objection
+    assert_eq!(a.map().nodes[a.selected()].id, "O1");
+    key(&mut a, Key::char('v'));
+    key(&mut a, Key::char('v'));
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &plain));
+    assert!(text.contains("O1 (conceded) (answerable)"), "{text}");
+    assert!(!text.contains("(doubtful)"), "{text}");
+    // Weak spots: the selection in words, the cursor on its line.
+    key(&mut a, Key::char('w'));
+    key(&mut a, Key::char('j'));
+    let buffer = argwalk::view::render_buffer(&a, &plain);
+    let text = argwalk::view::buffer_text(&buffer);
+    let row = text
+        .lines()
+        .position(|l| l.contains("selected: "))
+        .expect("the selected spot is marked in words");
+    let at = argwalk::view::focus(&a).expect("a focus");
+    assert_eq!(
+        usize::from(at.y),
+        row,
+        "the cursor is on the selected spot:\n{text}"
+    );
+    key(&mut a, Key::char('j'));
+    let moved = argwalk::view::focus(&a).unwrap();
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &plain));
+    let row = text.lines().position(|l| l.contains("selected: ")).unwrap();
+    assert_eq!(usize::from(moved.y), row);
+    assert!(moved.y > at.y, "the cursor moves with the selection");
+    key(&mut a, Key::plain(KeyCode::Esc));
+    // A drill card: the cursor on its question.
+    key(&mut a, Key::char('d'));
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &plain));
+    let at = argwalk::view::focus(&a).unwrap();
+    let line = text.lines().nth(usize::from(at.y)).unwrap();
+    let front = &a.study().unwrap().drill.as_ref().unwrap().queue[0].front;
+    let first_words: String = front.chars().take(12).collect();
+    assert!(
+        line[..].contains(&first_words),
+        "cursor row {line:?} should hold {first_words:?}"
+    );
+}
