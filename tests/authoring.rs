@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
+mod support;
 
 fn argwalk(args: &[&str], dir: &Path) -> Output {
-    Command::new(BIN)
+    support::cli::argwalk()
         .args(args)
         .current_dir(dir)
         .output()
@@ -290,20 +290,9 @@ fn options_go_before_or_after_a_subcommand() {
         "{out:?}"
     );
     // --ascii before `read` reaches it: E2b's quote, with its curly quote, comes out in ASCII.
-    let mut read = Command::new(BIN)
-        .args(["--ascii", "read"])
-        .current_dir(&dir)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    read.stdin
-        .take()
-        .unwrap()
-        .write_all(b"go E2b\nq\n")
-        .unwrap();
-    let out = read.wait_with_output().unwrap();
+    let mut read = support::cli::argwalk();
+    read.args(["--ascii", "read"]).current_dir(&dir);
+    let out = support::cli::run(read, "go E2b\nq\n");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(

@@ -12,7 +12,7 @@ use argwalk::loader::{self, Builtin};
 use argwalk::model::ArgumentMap;
 use argwalk::study::{Judgement, Layer, Side};
 
-const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
+mod support;
 
 fn astana() -> ArgumentMap {
     loader::load_builtin().map.unwrap()
@@ -127,12 +127,12 @@ fn the_json_export_is_versioned_and_names_nodes_by_id() {
     assert_eq!(e1["also"][0]["id"], "P2");
     assert_eq!(e1["also"][0]["link"], "supports");
     // `outline --json` is the same document.
-    let a = Command::new(BIN)
+    let a = support::cli::argwalk()
         .args(["outline", "--json"])
         .output()
         .unwrap()
         .stdout;
-    let b = Command::new(BIN)
+    let b = support::cli::argwalk()
         .args(["export", "--to", "json"])
         .output()
         .unwrap()
@@ -174,7 +174,7 @@ fn aif_has_an_i_node_per_node_and_a_scheme_per_link() {
 fn exports_write_to_a_file_with_o() {
     let dir = folder("o");
     let out = dir.join("sheet.md");
-    let status = Command::new(BIN)
+    let status = support::cli::argwalk()
         .args(["export", "--to", "markdown", "--no-notes", "-o"])
         .arg(&out)
         .env("ARGWALK_STATE_DIR", dir.join("state"))

@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod support;
 
 const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
 
@@ -15,34 +17,13 @@ fn temp(name: &str) -> PathBuf {
     d
 }
 
-/// argwalk with a clean environment: its state in `state`, never the developer's.
+/// argwalk in a clean environment (tests/support/cli.rs), its state in `state`.
 fn argwalk(state: &Path, cwd: &Path, args: &[&str], input: &str) -> Output {
-    run(Command::new(BIN), state, cwd, args, input)
-}
-
-/// `command` (argwalk, or a runner of it) with `args`, a clean environment and `input`.
-fn run(mut command: Command, state: &Path, cwd: &Path, args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = command
-        .args(args)
+    let mut c = support::cli::argwalk();
+    c.args(args)
         .current_dir(cwd)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", state.join("home"))
-        .env("LANG", "C.UTF-8")
-        .env("ARGWALK_STATE_DIR", state)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+        .env("ARGWALK_STATE_DIR", state);
+    support::cli::run(c, input)
 }
 
 fn layer_files(state: &Path) -> Vec<String> {
@@ -137,11 +118,14 @@ fn an_unreadable_notes_file_is_said_and_left_alone() {
         let bin = dir.join("argwalk");
         std::fs::copy(BIN, &bin).unwrap();
         std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let mut nobody = Command::new("setpriv");
+        let mut nobody = support::cli::command("setpriv");
         nobody
             .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(&bin);
-        run(nobody, &state, &dir, &["read"], "note overwritten?\nquit\n")
+            .arg(&bin)
+            .arg("read")
+            .current_dir(&dir)
+            .env("ARGWALK_STATE_DIR", &state);
+        support::cli::run(nobody, "note overwritten?\nquit\n")
     } else {
         argwalk(&state, &dir, &["read"], "note overwritten?\nquit\n")
     };

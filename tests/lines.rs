@@ -2,10 +2,7 @@
 //! the whole transcript out, compared as it is; no escape sequence anywhere.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_argwalk");
+mod support;
 
 fn transcript(script: &str, args: &[&str]) -> String {
     let state = std::env::temp_dir().join(format!(
@@ -14,22 +11,9 @@ fn transcript(script: &str, args: &[&str]) -> String {
         args.len()
     ));
     let _ = std::fs::remove_dir_all(&state);
-    let mut child = Command::new(BIN)
-        .arg("read")
-        .args(args)
-        .env("ARGWALK_STATE_DIR", &state)
-        .env("LANG", "C.UTF-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let mut read = support::cli::argwalk();
+    read.arg("read").args(args).env("ARGWALK_STATE_DIR", &state);
+    let out = support::cli::run(read, script);
     assert!(out.status.success());
     let _ = std::fs::remove_dir_all(&state);
     String::from_utf8(out.stdout).unwrap()

@@ -5,8 +5,10 @@ use std::process::Command;
 
 use argwalk::loader;
 
+mod support;
+
 fn argwalk() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_argwalk"))
+    support::cli::argwalk()
 }
 
 #[test]

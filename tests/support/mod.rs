@@ -1,3 +1,4 @@
 //! Helpers shared by the integration tests and examples.
+pub mod cli;
 pub mod pty;
 pub mod screen;
