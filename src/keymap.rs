@@ -926,6 +926,35 @@ pub fn key_in(scopes: &[Scope], action: Action) -> Option<Key> {
     })
 }
 
+/// The name of the key that does `action` in `scope` (as the user's configuration binds it),
+/// for window titles and hints; the first binding anywhere if that scope has none.
+pub fn key_name(scope: Scope, action: Action) -> String {
+    key_in(&[scope], action).map_or_else(|| key_for(action), |k| k.name())
+}
+
+/// Every key that does `action` in `scope`, "Space or Enter", for a hint that names them all.
+pub fn key_names_in(scope: Scope, action: Action) -> String {
+    let names: Vec<String> = table()
+        .iter()
+        .filter(|b| b.scope == scope && b.action == action)
+        .flat_map(|b| b.keys.iter().map(Key::name))
+        .collect();
+    if names.is_empty() {
+        key_for(action)
+    } else {
+        names.join(" or ")
+    }
+}
+
+/// "j/k": the keys that scroll a window of `scope` down and up.
+pub fn scroll_keys(scope: Scope) -> String {
+    format!(
+        "{}/{}",
+        key_name(scope, Action::OverlayDown),
+        key_name(scope, Action::OverlayUp)
+    )
+}
+
 /// The name of the first key bound to `action` anywhere, for messages and titles.
 pub fn key_for(action: Action) -> String {
     table()
@@ -987,11 +1016,15 @@ pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
     let mut hints = scopes
         .iter()
         .flat_map(|&s| in_scope(s))
-        .filter_map(|b| Some((b.keys[0].name(), b.hint?)))
+        .filter_map(|b| Some((b.action != Action::Help, b.keys.first()?.name(), b.hint?)))
         .collect::<Vec<_>>();
-    // Help leads to every other key: it is shown first, so a narrow line never cuts it.
-    hints.sort_by_key(|b| b.0 != "?");
+    // Help leads to every other key: it is shown first, so a narrow line never cuts it,
+    // whichever key the user gave it.
+    hints.sort_by_key(|h| h.0);
     hints
+        .into_iter()
+        .map(|(_, key, hint)| (key, hint))
+        .collect()
 }
 
 /// All the keys of a binding, as help writes them: "j / Down".

@@ -131,8 +131,10 @@ impl Library {
             .border_set(theme.border())
             .border_style(theme.border_style(true))
             .title(format!(
-                " Library: {} maps (Enter: open, q: quit) ",
-                self.entries.len()
+                " Library: {} maps ({}: open, {}: quit) ",
+                self.entries.len(),
+                crate::keymap::key_name(Scope::Library, Action::OverlayChoose),
+                crate::keymap::key_name(Scope::Library, Action::Quit)
             ));
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Focus, Hit, Overlay, gutter_width};
-use crate::keymap::{self, Scope};
+use crate::keymap::{self, Action, Scope};
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::model::NodeIx;
 use crate::sheet;
@@ -77,7 +77,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             frame,
             app,
             theme,
-            " Frontlines (j/k to scroll, Esc to close) ",
+            &format!(
+                " Frontlines ({} to scroll, {} to close) ",
+                keymap::scroll_keys(Scope::Frontlines),
+                keymap::key_name(Scope::Frontlines, Action::OverlayClose)
+            ),
             sheet::frontline_lines,
             *scroll,
         ),
@@ -85,7 +89,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             frame,
             app,
             theme,
-            " Prep sheet (j/k to scroll, Esc to close) ",
+            &format!(
+                " Prep sheet ({} to scroll, {} to close) ",
+                keymap::scroll_keys(Scope::Sheet),
+                keymap::key_name(Scope::Sheet, Action::OverlayClose)
+            ),
             sheet::prep_sheet_lines,
             *scroll,
         ),
@@ -400,7 +408,11 @@ fn details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         // Cut: say so, and say how to see the rest.
         lines.truncate(h);
         let g = theme.glyphs();
-        let more = format!("{} i: all", g.ellipsis);
+        let more = format!(
+            "{} {}: all",
+            g.ellipsis,
+            keymap::key_name(Scope::Global, Action::ShowNode)
+        );
         if let Some(last) = lines.last_mut() {
             let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
             let room = usize::from(area.width).saturating_sub(wrap::width(&more) + 1);
@@ -603,9 +615,10 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 let n = report.errors();
                 spans.push(Span::styled(
                     format!(
-                        " {} error{} in the saved map: ! shows",
+                        " {} error{} in the saved map: {} shows",
                         n,
-                        if n == 1 { "" } else { "s" }
+                        if n == 1 { "" } else { "s" },
+                        keymap::key_for(Action::ShowProblems)
                     ),
                     base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 ));
@@ -692,12 +705,16 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     let lines = sheet::help_lines(theme);
     let inner_h = usize::from(area.height.saturating_sub(2));
     let more = lines.len() > scroll + inner_h;
+    let close = keymap::key_name(Scope::Help, Action::OverlayClose);
     let title = if more {
-        " Help (j/k to scroll, Esc to close) "
+        format!(
+            " Help ({} to scroll, {close} to close) ",
+            keymap::scroll_keys(Scope::Help)
+        )
     } else {
-        " Help (Esc to close) "
+        format!(" Help ({close} to close) ")
     };
-    window(frame, app, theme, title, lines, scroll);
+    window(frame, app, theme, &title, lines, scroll);
 }
 
 /// The problems of the last save, as `argwalk check` prints them (each with line:column), over
@@ -721,9 +738,11 @@ fn problems(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
         .collect();
     let errors = report.errors();
     let title = format!(
-        " {errors} problem{} in {} (e: edit, Esc: close) ",
+        " {errors} problem{} in {} ({}: edit, {}: close) ",
         if errors == 1 { "" } else { "s" },
-        report.file.name
+        report.file.name,
+        keymap::key_name(Scope::Problems, Action::Edit),
+        keymap::key_name(Scope::Problems, Action::OverlayClose)
     );
     window(frame, app, theme, &title, lines, scroll);
 }
@@ -765,7 +784,11 @@ fn citers(frame: &mut Frame, app: &App, theme: &Theme, paragraph: usize, selecte
         })
         .collect();
     lines.push(Line::from(Span::styled(
-        "Enter: go to node   Esc: close",
+        format!(
+            "{}: go to node   {}: close",
+            keymap::key_name(Scope::Citers, Action::OverlayChoose),
+            keymap::key_name(Scope::Citers, Action::OverlayClose)
+        ),
         theme.dim(),
     )));
     frame.render_widget(Clear, area);
@@ -871,7 +894,12 @@ fn weak_view(
 
 fn weak(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
     let (lines, count, _, scroll) = weak_view(app, theme, selected);
-    let title = format!(" Weak spots: {count} (j/k, Enter: go, Esc) ");
+    let title = format!(
+        " Weak spots: {count} ({}, {}: go, {}) ",
+        keymap::scroll_keys(Scope::Weak),
+        keymap::key_name(Scope::Weak, Action::OverlayChoose),
+        keymap::key_name(Scope::Weak, Action::OverlayClose)
+    );
     window(frame, app, theme, &title, lines, scroll);
 }
 
@@ -917,10 +945,7 @@ fn window_block(theme: &Theme, title: &str, width: u16) -> Block<'static> {
 
 /// A drill card's window: its rect, lines, title and the hint on its bottom border; `None`
 /// when no card is shown.
-fn drill_view(
-    app: &App,
-    theme: &Theme,
-) -> Option<(Rect, Vec<Line<'static>>, String, &'static str)> {
+fn drill_view(app: &App, theme: &Theme) -> Option<(Rect, Vec<Line<'static>>, String, String)> {
     let run = app.study.as_ref().and_then(|s| s.drill.as_ref())?;
     let card = run.queue.get(run.at)?;
     let area = layout::overlay_area(app.width, app.height);
@@ -936,20 +961,36 @@ fn drill_view(
     lines.extend(wrapped(&card.front, theme.heading()));
     lines.push(Line::default());
     // What to press is on the bottom border, so a long answer never hides it.
+    let grade = |n: u8, word: &str| {
+        format!(
+            "{} {word}",
+            keymap::key_name(Scope::Drill, Action::DrillGrade(n))
+        )
+    };
     let hint = if run.revealed {
         lines.extend(wrapped(&card.back, Style::new()));
-        " 1 again  2 hard  3 good  4 easy "
+        format!(
+            " {}  {}  {}  {} ",
+            grade(1, "again"),
+            grade(2, "hard"),
+            grade(3, "good"),
+            grade(4, "easy")
+        )
     } else {
         lines.push(Line::from(Span::styled(
             "Recall the answer first.",
             theme.dim(),
         )));
-        " Space (or Enter) shows the answer "
+        format!(
+            " {} shows the answer ",
+            keymap::key_names_in(Scope::Drill, Action::DrillReveal)
+        )
     };
     let title = format!(
-        " Drill: card {} of {} due (Esc to stop) ",
+        " Drill: card {} of {} due ({} to stop) ",
         run.at + 1,
-        run.queue.len()
+        run.queue.len(),
+        keymap::key_name(Scope::Drill, Action::OverlayClose)
     );
     Some((fitted_rect(area, lines.len()), lines, title, hint))
 }
@@ -1004,8 +1045,12 @@ fn notice(frame: &mut Frame, app: &App, theme: &Theme, text: &str) {
         .map(|r| Line::from(text[r].to_string()))
         .collect();
     let area = fitted(frame, full, lines.len());
-    let block = window_block(theme, " Notice (Enter or Esc to close) ", area.width)
-        .padding(ratatui::widgets::Padding::horizontal(1));
+    let title = format!(
+        " Notice ({} to close) ",
+        keymap::key_name(Scope::Notice, Action::OverlayClose)
+    );
+    let block =
+        window_block(theme, &title, area.width).padding(ratatui::widgets::Padding::horizontal(1));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -1016,7 +1061,11 @@ fn note_editor(frame: &mut Frame, app: &App, theme: &Theme) {
     };
     let area = note_area(app);
     frame.render_widget(Clear, area);
-    let title = format!(" Your note on {id} (Esc: save, Ctrl-C: cancel) ");
+    let title = format!(
+        " Your note on {id} ({}: save, {}: cancel) ",
+        keymap::key_name(Scope::Note, Action::NoteSave),
+        keymap::key_name(Scope::Note, Action::NoteCancel)
+    );
     let block = window_block(theme, &title, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -1039,10 +1088,16 @@ fn node_overlay(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     // As tall as the node needs, up to the full window.
     let area = fitted(frame, full, lines.len());
     let n = &app.map.nodes[app.tree.selected];
+    let close = keymap::key_name(Scope::Node, Action::OverlayClose);
     let title = if lines.len() + 2 > usize::from(area.height) {
-        format!(" {} {} (j/k to scroll, Esc to close) ", n.role.name(), n.id)
+        format!(
+            " {} {} ({} to scroll, {close} to close) ",
+            n.role.name(),
+            n.id,
+            keymap::scroll_keys(Scope::Node)
+        )
     } else {
-        format!(" {} {} (Esc to close) ", n.role.name(), n.id)
+        format!(" {} {} ({close} to close) ", n.role.name(), n.id)
     };
     scrolled(frame, theme, area, &title, lines, scroll);
 }

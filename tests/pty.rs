@@ -786,3 +786,37 @@ fn a_follower_in_a_library_opens_the_presenters_map() {
     let _ = f.wait(LONG);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 16.13: every key named on screen comes from the key table, as the user's
+/// configuration rebinds it: help on F1 leads the status line, quit on `?`, a window's scroll
+/// and close keys in its title.
+#[test]
+fn keys_named_on_screen_follow_a_rebinding_configuration() {
+    let dir = std::env::temp_dir().join(format!("argwalk-rebind-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("keys.toml");
+    std::fs::write(
+        &config,
+        "[keys.anywhere]\nhelp = [\"F1\"]\nquit = [\"?\"]\n\n[keys.frontlines]\ndown = [\"J\"]\nup = [\"K\"]\nclose = [\"x\"]\n",
+    )
+    .unwrap();
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &["--config", config.to_str().unwrap()],
+        &[],
+        80,
+        24,
+        Session::Detached,
+    );
+    p.see(&["step 1/37"], LONG);
+    let status = p.screen().lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("F1 help"), "help leads: {status:?}");
+    assert!(!status.contains("? help"), "{status:?}");
+    p.press_and_see(b"f", &["J/K to scroll, x to close"], LONG);
+    p.send(b"x");
+    p.send(b"?");
+    let (status, _) = p.wait(LONG).expect("? quits");
+    assert_eq!(status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}

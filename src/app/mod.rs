@@ -931,7 +931,12 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 let n = app.search.hits.len();
                 app.message = Some(match n {
                     0 => format!("No match for \"{}\"", app.search.query),
-                    _ => format!("{n} matches: > next, < previous, Esc clears"),
+                    _ => format!(
+                        "{n} matches: {} next, {} previous, {} clears",
+                        keymap::key_for(Action::NextMatch),
+                        keymap::key_for(Action::PrevMatch),
+                        keymap::key_for(Action::Back)
+                    ),
                 });
             }
         }

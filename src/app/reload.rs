@@ -22,7 +22,8 @@ impl App {
             self.problems = Some(loaded.report);
             let s = if errors == 1 { "" } else { "s" };
             self.message = Some(format!(
-                "{errors} error{s} in {name}: ! shows them (the last good map stays)"
+                "{errors} error{s} in {name}: {} shows them (the last good map stays)",
+                crate::keymap::key_for(crate::keymap::Action::ShowProblems)
             ));
             return;
         };

@@ -387,7 +387,10 @@ impl App {
             return Vec::new();
         };
         if !run.revealed {
-            self.message = Some("First recall the answer, then Space shows it".into());
+            self.message = Some(format!(
+                "First recall the answer, then {} shows it",
+                keymap::key_name(crate::keymap::Scope::Drill, Action::DrillReveal)
+            ));
             return Vec::new();
         }
         let Some(card) = run.queue.get(run.at).cloned() else {
