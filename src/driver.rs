@@ -513,9 +513,12 @@ fn event_loop(
         // Keys that came together (a paste, a held key) are taken in before one frame.
         if !events.pending() {
             let _guard = DRAWING.lock();
-            let focus = view::focus(&app);
+            // The focus is read after the frame is drawn: the note's text area records there
+            // how it wrapped and scrolled.
+            let mut focus = None;
             tui.screen.draw(|frame| {
                 view::render(frame, &app, &theme);
+                focus = view::focus(&app);
                 if let (true, Some(p)) = (session.screen_reader, focus) {
                     frame.set_cursor_position(p);
                 }

@@ -158,7 +158,11 @@ pub fn focus(app: &App) -> Option<ratatui::layout::Position> {
         }
         Overlay::Note => {
             let (_, editor) = app.study.as_ref()?.editor.as_ref()?;
-            let ratatui_textarea::DataCursor(row, col) = editor.cursor();
+            // Where the cursor is drawn: lines wrap, and the area scrolls.
+            let at = editor.screen_cursor();
+            let (top, left) = editor.scroll_offset();
+            let row = at.row.saturating_sub(usize::from(top));
+            let col = at.col.saturating_sub(usize::from(left));
             let area = note_area(app);
             let row = u16::try_from(row).ok()?.min(area.height.saturating_sub(3));
             let col = u16::try_from(col).ok()?.min(area.width.saturating_sub(3));
@@ -1069,10 +1073,9 @@ fn note_editor(frame: &mut Frame, app: &App, theme: &Theme) {
     let block = window_block(theme, &title, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut editor = editor.clone();
-    editor.set_cursor_line_style(Style::new());
-    editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-    frame.render_widget(&editor, inner);
+    // Drawn as the app holds it: the text area records where it scrolled, which the cursor
+    // that follows focus reads back.
+    frame.render_widget(editor, inner);
 }
 
 fn node_overlay(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {

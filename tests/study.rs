@@ -589,3 +589,42 @@ fn screen_reader_words_and_the_cursor_in_weak_spots_and_drills() {
         "cursor row {line:?} should hold {first_words:?}"
     );
 }
+
+/// Issue 16.11: the note editor wraps long lines (the start of a line stays in view) and
+/// Ctrl-Z undoes, as the README says.
+#[test]
+fn the_note_editor_wraps_and_ctrl_z_undoes() {
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
+    handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    key(&mut a, Key::char('a'));
+    let long = "Beginning of a long thought that goes on well past the width of the note window, and then some more words at its end";
+    for c in long.chars() {
+        key(&mut a, Key::char(c));
+    }
+    let theme = argwalk::theme::Theme::FULL;
+    let buffer = argwalk::view::render_buffer(&a, &theme);
+    let text = argwalk::view::buffer_text(&buffer);
+    assert!(
+        text.contains("Beginning of a long"),
+        "line 1 shows its start:\n{text}"
+    );
+    assert!(
+        text.contains("words at its end"),
+        "and its end, wrapped:\n{text}"
+    );
+    let cursor = argwalk::view::focus(&a).unwrap();
+    let row = text.lines().nth(usize::from(cursor.y)).unwrap();
+    assert!(
+        row.contains("its end"),
+        "the cursor is at the end of the text: {row:?}"
+    );
+    // Ctrl-Z takes back what was typed last.
+    for c in " oops".chars() {
+        key(&mut a, Key::char(c));
+    }
+    key(&mut a, Key::ctrl('z'));
+    key(&mut a, Key::plain(KeyCode::Esc));
+    let note = &layer(&a).node("T").unwrap().note;
+    assert!(!note.ends_with("oops"), "{note:?}");
+    assert!(note.starts_with("Beginning of a long"), "{note:?}");
+}

@@ -256,6 +256,13 @@ impl App {
             .entry(id.clone())
             .or_insert_with(|| note.clone());
         let mut editor = TextArea::new(note.lines().map(str::to_string).collect());
+        // Long lines wrap at words (a word wider than the window at its characters), so the
+        // whole note shows; no sideways scrolling.
+        editor.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        editor.set_cursor_line_style(ratatui::style::Style::new());
+        editor.set_cursor_style(
+            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+        );
         editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
         editor.move_cursor(ratatui_textarea::CursorMove::End);
         study.editor = Some((id, editor));
@@ -269,6 +276,12 @@ impl App {
         let Some(input) = textarea_input(key) else {
             return;
         };
+        // Ctrl-Z undoes, as in most editors (the text area's own undo is Ctrl-U, kept too);
+        // Ctrl-R redoes.
+        if matches!(input.key, ratatui_textarea::Key::Char('z')) && input.ctrl && !input.alt {
+            editor.undo();
+            return;
+        }
         let typed = match input.key {
             ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => Some(c),
             ratatui_textarea::Key::Enter => Some('\n'),
