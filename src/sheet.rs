@@ -97,6 +97,24 @@ pub fn details_lines(
         ));
     }
     let mut lines = wrap_spans(head, width);
+    // The claim comes first, right under its heading: in a pane of four rows at 80x24 it is
+    // what must show; the reader's verdict and note and the links follow (all of it is one
+    // `i` away when the pane cuts it).
+    let body = match &n.label {
+        Some(label) => format!("{label}{}{}", g.em_dash, n.text),
+        None => n.text.clone(),
+    };
+    let bold_until = n.label.as_ref().map_or(0, String::len);
+    for r in wrap::wrap(&body, width) {
+        let mut marks = vec![(0..bold_until, theme.heading())];
+        marks.extend(search_marks(search, theme, &body));
+        let spans = highlight(&body, &marks, Style::new())
+            .into_iter()
+            .filter_map(|s| clip_span(&body, &s, &r))
+            .collect::<Vec<_>>();
+        lines.push(Line::from(spans));
+    }
+    lines.extend(study_lines(map, at, layer, theme, width));
     for &(to, link) in &n.also {
         let t = &map.nodes[to];
         let name = t
@@ -112,23 +130,6 @@ pub fn details_lines(
         ));
     }
     lines.extend(links_lines(map, at, theme, width, false));
-    // The reader's own verdict and note come before the node's text: in a short pane they are
-    // what the reader looks for, and the text is one `i` away.
-    lines.extend(study_lines(map, at, layer, theme, width));
-    let body = match &n.label {
-        Some(label) => format!("{label}{}{}", g.em_dash, n.text),
-        None => n.text.clone(),
-    };
-    let bold_until = n.label.as_ref().map_or(0, String::len);
-    for r in wrap::wrap(&body, width) {
-        let mut marks = vec![(0..bold_until, theme.heading())];
-        marks.extend(search_marks(search, theme, &body));
-        let spans = highlight(&body, &marks, Style::new())
-            .into_iter()
-            .filter_map(|s| clip_span(&body, &s, &r))
-            .collect::<Vec<_>>();
-        lines.push(Line::from(spans));
-    }
     if !n.tags.is_empty() {
         lines.extend(wrap_plain(
             &format!("Tags: {}", n.tags.join(", ")),

@@ -628,3 +628,41 @@ fn the_note_editor_wraps_and_ctrl_z_undoes() {
     assert!(!note.ends_with("oops"), "{note:?}");
     assert!(note.starts_with("Beginning of a long"), "{note:?}");
 }
+
+/// Issue 16.10: at 80x24, after marks, a verdict and a note, the details pane still shows the
+/// claim first, under its heading.
+#[test]
+fn the_claim_comes_first_in_the_details_pane() {
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
+    handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    for _ in 0..8 {
+        act(&mut a, Action::WalkNext);
+    }
+    let n = a.map().nodes[a.selected()].clone();
+    key(&mut a, Key::char('m'));
+    key(&mut a, Key::char('v'));
+    key(&mut a, Key::char('a'));
+    for c in "a note of mine".chars() {
+        key(&mut a, Key::char(c));
+    }
+    key(&mut a, Key::plain(KeyCode::Esc));
+    let theme = argwalk::theme::Theme::FULL;
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    let details = a.areas().details_inner;
+    let second = text
+        .lines()
+        .nth(usize::from(details.y) + 1)
+        .unwrap()
+        .to_string();
+    let start: String = n
+        .label
+        .clone()
+        .unwrap_or(n.text.clone())
+        .chars()
+        .take(15)
+        .collect();
+    assert!(
+        second.contains(&start),
+        "the claim right under the heading: {second:?}\n{text}"
+    );
+}
