@@ -555,6 +555,12 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if study.due > 0 {
             step_field.push_str(&format!("{} due ", study.due));
         }
+        // The side argued, always in view once chosen.
+        match study.layer.side {
+            Some(crate::study::Side::For) => step_field.push_str("arguing for "),
+            Some(crate::study::Side::Against) => step_field.push_str("arguing against "),
+            None => {}
+        }
     }
     let focus_field = format!("{:<9}", format!("[{focus}]"));
     let path_width = (width / 4).clamp(12, 48);
@@ -589,14 +595,19 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ));
     }
     // A message that would not fit beside them takes the place of the focus and the path (the
-    // details pane names the node): at 80 columns it needs the room.
-    let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum::<usize>()
-        + wrap::width(&focus_field)
-        + path_width;
-    let fits = app
+    // details pane names the node): at 80 columns it needs the room. One that does not fit
+    // even then is drawn whole on the rows above the status line (it lasts until the next
+    // key), never cut.
+    let fixed: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+    let used = fixed + wrap::width(&focus_field) + path_width;
+    let above = app
         .message
         .as_ref()
-        .is_none_or(|m| used + 1 + wrap::width(m) <= width);
+        .filter(|m| fixed + 1 + wrap::width(m) > width && area.y > 0)
+        .map(|m| message_above(frame, theme, area, m))
+        .is_some();
+    let message = app.message.as_ref().filter(|_| !above);
+    let fits = message.is_none_or(|m| used + 1 + wrap::width(m) <= width);
     if fits {
         spans.extend([
             Span::styled(focus_field, base),
@@ -604,9 +615,8 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Span::styled(" ".repeat(pad), base),
         ]);
     }
-    match &app.message {
+    match message {
         Some(m) => {
-            // A message longer than the room left is cut, not dropped: its start says most.
             let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
             let room = width.saturating_sub(used);
             let text = wrap::truncate(&format!(" {m}"), room, theme.glyphs().ellipsis);
@@ -628,13 +638,44 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 ));
             }
             if app.search.active() {
-                spans.push(Span::styled(" >/< match", base));
+                spans.push(Span::styled(
+                    format!(
+                        " {}/{} match",
+                        keymap::key_for(Action::NextMatch),
+                        keymap::key_for(Action::PrevMatch)
+                    ),
+                    base,
+                ));
             }
             scopes.retain(|s| *s != Scope::Search);
             spans.extend(hint_spans(&keymap::hints(&scopes), theme));
         }
     }
     fill(frame, area, spans, base, width);
+}
+
+/// A message too long for the status line, whole, on as many rows above it as it wraps to
+/// (at most three, and never over the status line itself).
+fn message_above(frame: &mut Frame, theme: &Theme, status: Rect, message: &str) {
+    let width = usize::from(status.width).saturating_sub(2).max(1);
+    let rows = wrap::wrap(message, width);
+    let n = rows.len().min(3).min(usize::from(status.y));
+    let style = theme.status().add_modifier(Modifier::BOLD);
+    for (i, r) in rows.iter().take(n).enumerate() {
+        let mut text = message[r.clone()].to_string();
+        if i + 1 == n && n < rows.len() {
+            text = wrap::truncate(&format!("{text} "), width, theme.glyphs().ellipsis);
+        }
+        let y = status.y - u16::try_from(n - i).unwrap_or(0);
+        let row = Rect::new(status.x, y, status.width, 1);
+        fill(
+            frame,
+            row,
+            vec![Span::styled(format!(" {text}"), style)],
+            theme.status(),
+            usize::from(status.width),
+        );
+    }
 }
 
 /// The path from the thesis to the selection (`T › P3 › O3`) in at most `room` columns, cut

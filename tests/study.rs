@@ -666,3 +666,31 @@ fn the_claim_comes_first_in_the_details_pane() {
         "the claim right under the heading: {second:?}\n{text}"
     );
 }
+
+/// Issue 16.9: at 80x24 a message is readable whole (above the status line when it does not
+/// fit on it), and the side chosen is shown on the main screen.
+#[test]
+fn messages_are_whole_at_80_columns_and_the_side_shows() {
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
+    handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    act(&mut a, Action::WalkNext);
+    key(&mut a, Key::char('v'));
+    let theme = argwalk::theme::Theme::FULL;
+    let screen = |a: &App| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, &theme));
+    let message = a.message().unwrap().to_string();
+    assert!(message.len() > 40, "a long message: {message}");
+    assert!(
+        screen(&a).contains(&message),
+        "{message:?} whole on:\n{}",
+        screen(&a)
+    );
+    key(&mut a, Key::char('s'));
+    key(&mut a, Key::char('s'));
+    let message = a.message().unwrap().to_string();
+    assert!(screen(&a).contains(&message), "{}", screen(&a));
+    act(&mut a, Action::WalkNext);
+    assert!(a.message().is_none());
+    let text = screen(&a);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("arguing against"), "{status:?}");
+}
