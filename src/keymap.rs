@@ -53,6 +53,9 @@ pub enum Action {
     // Overlays (help, citers).
     OverlayDown,
     OverlayUp,
+    /// Scroll an overlay by its height.
+    OverlayPageDown,
+    OverlayPageUp,
     OverlayChoose,
     OverlayClose,
     // The search prompt.
@@ -542,6 +545,20 @@ pub const BINDINGS: &[Binding] = &[
         "Close the help",
         Some("close"),
     ),
+    bind(
+        S::Help,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
+    ),
     bind(S::Help, &[ctrl('c')], A::Interrupt, "Quit at once", None),
     bind(
         S::Problems,
@@ -570,6 +587,20 @@ pub const BINDINGS: &[Binding] = &[
         A::OverlayClose,
         "Close",
         Some("close"),
+    ),
+    bind(
+        S::Problems,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Problems,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
     ),
     bind(
         S::Problems,
@@ -730,6 +761,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::Frontlines,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Frontlines,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
+    ),
+    bind(
+        S::Frontlines,
         &[ctrl('c')],
         A::Interrupt,
         "Quit at once",
@@ -755,6 +800,20 @@ pub const BINDINGS: &[Binding] = &[
         A::OverlayClose,
         "Close",
         Some("close"),
+    ),
+    bind(
+        S::Sheet,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Sheet,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
     ),
     bind(S::Sheet, &[ctrl('c')], A::Interrupt, "Quit at once", None),
     bind(
@@ -799,6 +858,20 @@ pub const BINDINGS: &[Binding] = &[
         A::OverlayClose,
         "Close",
         Some("close"),
+    ),
+    bind(
+        S::Node,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Node,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
     ),
     bind(S::Node, &[ctrl('c')], A::Interrupt, "Quit at once", None),
     bind(
@@ -887,6 +960,8 @@ pub fn action_name(action: Action) -> Option<&'static str> {
         A::ShowCiters => "show_citers",
         A::OverlayDown => "down",
         A::OverlayUp => "up",
+        A::OverlayPageDown => "page_down",
+        A::OverlayPageUp => "page_up",
         A::OverlayChoose => "choose",
         A::OverlayClose => "close",
         A::SearchBackspace => "backspace",
@@ -913,8 +988,6 @@ pub fn action_name(action: Action) -> Option<&'static str> {
     })
 }
 
-/// The first key that does `action` anywhere (or in `scope`), as messages name it: the key the
-/// user chose, if they rebound it.
 /// The first key bound to `action` in the first of `scopes` that binds it: what a person
 /// would press there to do it.
 pub fn key_in(scopes: &[Scope], action: Action) -> Option<Key> {

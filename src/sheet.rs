@@ -258,8 +258,14 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
             "argwalk: every key",
             Style::new().add_modifier(Modifier::BOLD),
         )),
-        Line::from("The walk: n steps through the thesis, then each premise with its evidence"),
-        Line::from("and counterpoints, depth first; p steps back."),
+        Line::from(format!(
+            "The walk: {} steps through the thesis, then each premise with its evidence",
+            keymap::key_for(keymap::Action::WalkNext)
+        )),
+        Line::from(format!(
+            "and counterpoints, depth first; {} steps back.",
+            keymap::key_for(keymap::Action::WalkPrev)
+        )),
         Line::from("[T] thesis  [P] premise  [E] evidence  [O] objection  [R] rebuttal"),
         Line::from(format!(
             "{} conceded   {} implicit: unstated   {}P3 also bears on P3",
@@ -268,6 +274,22 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
             theme.glyphs().also
         )),
     ];
+    // What the reader's own marks in a tree row mean.
+    let g = theme.glyphs();
+    if theme.plain {
+        lines.push(Line::from(
+            "Your marks: (understood), your verdict in words, (note): you wrote one",
+        ));
+    } else {
+        lines.push(Line::from(format!(
+            "Your marks: {} understood   {} a note   your verdict: {} holds (strong),",
+            g.understood, g.noted, g.verdicts[0]
+        )));
+        lines.push(Line::from(format!(
+            "{} doubtful (answerable), {} fails (weak); a counterpoint's word in brackets",
+            g.verdicts[1], g.verdicts[2]
+        )));
+    }
     for scope in [
         Scope::Global,
         Scope::Tree,
@@ -425,7 +447,10 @@ pub fn weak_lines(
         Some(crate::study::Side::Against) => {
             "You argue against the thesis: attack what is marked attack, defend the rest"
         }
-        None => "The weak spots of the case, most serious first (s picks your side)",
+        None => &format!(
+            "The weak spots of the case, most serious first ({} picks your side)",
+            crate::keymap::key_for(crate::keymap::Action::ChooseSide)
+        ),
     };
     lines.extend(wrap_plain(head, width, theme.heading()));
     if spots.is_empty() {
@@ -453,7 +478,7 @@ pub fn weak_lines(
                 Span::raw("    "),
                 Span::styled(
                     wrap::truncate(
-                        r.describe(),
+                        r.describe(n.kind),
                         width.saturating_sub(4),
                         theme.glyphs().ellipsis,
                     ),
@@ -584,7 +609,13 @@ pub fn frontline_lines(
             said.push_str(&format!(" ({at})"));
         }
         lines.extend(wrap_plain(&said, width, theme.heading()));
-        if f.answers.is_empty() {
+        if f.answers.is_empty() && map.nodes[f.objection].conceded {
+            lines.extend(indented(
+                "CONCEDED: the author grants it, and does not answer it",
+                width,
+                theme.heading(),
+            ));
+        } else if f.answers.is_empty() {
             lines.extend(indented(
                 "UNANSWERED: the map has no reply to it",
                 width,

@@ -694,3 +694,82 @@ fn messages_are_whole_at_80_columns_and_the_side_shows() {
     let status = text.lines().last().unwrap();
     assert!(status.contains("arguing against"), "{status:?}");
 }
+
+/// Issue 16.12, at 80x24: the marked paragraph is on screen at every step of the walk; search
+/// never leaves the tree on an unrelated node; help pages with PgDn and explains the marks; a
+/// conceded objection is not "UNANSWERED"; a counterpoint's verdict reads as its own word.
+#[test]
+fn at_80x24_what_is_marked_is_shown_and_named_rightly() {
+    let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
+    handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    let total = a.map().walk.len();
+    for _ in 0..total {
+        act(&mut a, Action::WalkNext);
+        let cursor = a.source().cursor;
+        let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(
+            &a,
+            &argwalk::theme::Theme::FULL,
+        ));
+        // The gutter of the marked paragraph's first row in view: "›  4" or "› ↑4".
+        let marked = |l: &str| {
+            let gutter: String = l.chars().skip_while(|c| *c != '›').take(6).collect();
+            gutter.starts_with('›')
+                && gutter
+                    .split(|c: char| !c.is_ascii_digit())
+                    .any(|n| n == cursor.to_string())
+        };
+        let panes = text.lines().count() - 1; // not the status line, whose path has "›"
+        assert!(
+            text.lines().take(panes).any(marked),
+            "{}: the mark on ¶{cursor} is off screen:\n{text}",
+            a.map().nodes[a.selected()].id
+        );
+    }
+    // Search: a match only in the text puts the tree on a node that cites it.
+    act(&mut a, Action::First);
+    act(&mut a, Action::StartSearch);
+    // "abi" first matches E2b (which cites ¶5); "ability" is only in the article, at ¶15.
+    for c in "ability".chars() {
+        act(&mut a, Action::SearchInput(c));
+    }
+    let Some(argwalk::app::Hit::Text { paragraph, .. }) = a.search().current_hit().cloned() else {
+        panic!("a text hit: {:?}", a.search().hits)
+    };
+    assert!(
+        a.map().nodes[a.selected()].cites(paragraph),
+        "{} does not cite ¶{paragraph}",
+        a.map().nodes[a.selected()].id
+    );
+    act(&mut a, Action::SearchCancel);
+    // Help: PgDn scrolls a page; the marks are explained.
+    key(&mut a, Key::char('?'));
+    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(
+        &a,
+        &argwalk::theme::Theme::FULL,
+    ));
+    assert!(text.contains("Your marks: ✓ understood"), "{text}");
+    key(&mut a, Key::plain(KeyCode::PageDown));
+    let argwalk::app::Overlay::Help { scroll } = *a.overlay() else {
+        panic!()
+    };
+    assert!(scroll > 5, "PgDn scrolls a page: {scroll}");
+    key(&mut a, Key::plain(KeyCode::Esc));
+    // The frontlines: O1 is conceded, not unanswered.
+    let lines = argwalk::sheet::frontline_lines(a.map(), None, &argwalk::theme::Theme::FULL, 76);
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let o1 = text.iter().position(|l| l.contains("O1")).unwrap();
+    assert!(
+        !text[o1 + 1].contains("UNANSWERED"),
+        "{:?}",
+        &text[o1..o1 + 2]
+    );
+    // Weak spots: an objection judged strong reads "strong", a premise judged failing "fail".
+    let mut layer = Layer::default();
+    layer.node_mut("O1").judgement = Some(Judgement::Holds);
+    layer.node_mut("P1").judgement = Some(Judgement::Fails);
+    let (lines, _) =
+        argwalk::sheet::weak_lines(a.map(), Some(&layer), &argwalk::theme::Theme::FULL, 76);
+    let text: String = lines.iter().map(|l| l.to_string() + "\n").collect();
+    assert!(text.contains("you judged it strong"), "{text}");
+    assert!(text.contains("you judged it to fail"), "{text}");
+}

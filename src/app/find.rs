@@ -55,6 +55,13 @@ impl App {
                 }
             }
             Hit::Text { paragraph, range } => {
+                // The tree shows a node that cites the paragraph found, or goes back to where
+                // the search began: never left on the node of an earlier, unrelated match.
+                let citer = self.map.citers(paragraph).first().copied();
+                let origin = self.search.origin.map(|(sel, ..)| sel);
+                if let Some(ix) = citer.or(origin) {
+                    self.select(ix);
+                }
                 self.reveal_paragraph(paragraph);
                 self.reveal_in_paragraph(paragraph, range.start);
                 if !self.search.prompt {

@@ -1064,6 +1064,27 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 };
             }
         }
+        Action::OverlayPageDown | Action::OverlayPageUp => {
+            let page = usize::from(
+                crate::layout::overlay_area(app.width, app.height)
+                    .height
+                    .saturating_sub(3),
+            )
+            .max(1);
+            let max = app.overlay_max_scroll();
+            if let Overlay::Help { scroll }
+            | Overlay::Node { scroll }
+            | Overlay::Problems { scroll }
+            | Overlay::Frontlines { scroll }
+            | Overlay::Sheet { scroll } = &mut app.overlay
+            {
+                *scroll = if action == Action::OverlayPageDown {
+                    (*scroll + page).min(max)
+                } else {
+                    scroll.saturating_sub(page)
+                };
+            }
+        }
         Action::OverlayDown | Action::OverlayUp => {
             let down = action == Action::OverlayDown;
             let max = app.overlay_max_scroll();

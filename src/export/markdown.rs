@@ -151,7 +151,8 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         } else {
             format!("[{stance}] ")
         };
-        let reasons: Vec<&str> = spot.reasons.iter().map(|r| r.describe()).collect();
+        let kind = map.nodes[spot.node].kind;
+        let reasons: Vec<&str> = spot.reasons.iter().map(|r| r.describe(kind)).collect();
         let role = map.nodes[spot.node].role.name();
         let _ = writeln!(
             out,

@@ -26,13 +26,18 @@ pub enum Weakness {
 }
 
 impl Weakness {
-    pub fn describe(self) -> &'static str {
+    /// Why it is weak, in words for a node of `kind`: a counterpoint judged strong or
+    /// answerable, a claim judged to fail or doubtful.
+    pub fn describe(self, kind: Kind) -> &'static str {
+        let counterpoint = kind == Kind::Counterpoint;
         match self {
             Weakness::Unanswered => "an objection no rebuttal answers",
-            Weakness::JudgedFailing => "you judged it to fail (an objection: strong)",
+            Weakness::JudgedFailing if counterpoint => "you judged it strong",
+            Weakness::JudgedFailing => "you judged it to fail",
             Weakness::Conceded => "the author concedes it",
             Weakness::Unsupported => "a premise with no evidence or sub-premise behind it",
-            Weakness::JudgedDoubtful => "you judged it doubtful (an objection: answerable)",
+            Weakness::JudgedDoubtful if counterpoint => "you judged it answerable",
+            Weakness::JudgedDoubtful => "you judged it doubtful",
             Weakness::NoQuote => "evidence that quotes nothing from the article",
             Weakness::ClaimedByOther => "claimed by someone other than the author",
         }

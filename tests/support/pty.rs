@@ -309,13 +309,28 @@ impl Pty {
             let stat = read("stat");
             let state = stat.rsplit_once(')').map_or("", |(_, r)| r).trim();
             let state = state.split_whitespace().next().unwrap_or("");
+            let masks: Vec<String> = read("status")
+                .lines()
+                .filter(|l| l.starts_with("SigBlk") || l.starts_with("SigPnd"))
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
             out.push_str(&format!(
-                "{} {} {} wchan={}\n",
+                "{} {} {} wchan={} {}\n",
                 task.file_name().to_string_lossy(),
                 read("comm").trim(),
                 state,
-                read("wchan")
+                read("wchan"),
+                masks.join(" ")
             ));
+        }
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        for l in status.lines().filter(|l| {
+            ["ShdPnd", "SigIgn", "SigCgt"]
+                .iter()
+                .any(|k| l.starts_with(k))
+        }) {
+            out.push_str(l);
+            out.push('\n');
         }
         out
     }
