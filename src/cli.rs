@@ -408,7 +408,8 @@ fn export(
         .then(crate::study::store::state_dir)
         .flatten()
         .map(|dir| {
-            let (layer, warning) = crate::study::Store::new(&dir, map).peek();
+            let located = crate::study::Store::locate(&dir, map, &m.fingerprint(), false);
+            let (layer, warning) = located.store.peek();
             if let Some(w) = warning {
                 let _ = writeln!(std::io::stderr(), "argwalk: {w}");
             }
@@ -540,14 +541,16 @@ fn read_lines(map: Option<&Path>, ascii: bool) -> ExitCode {
         Err(code) => return code,
     };
     let ascii = ascii || !crate::theme::locale_is_utf8();
+    let fingerprint = m.fingerprint();
     let m = if ascii { crate::ascii::map(m) } else { m };
     let layer = crate::study::store::state_dir().map(|dir| {
-        let store = crate::study::Store::new(&dir, map);
-        let opened = store.open();
-        if let Some(w) = &opened.warning {
-            let _ = writeln!(std::io::stderr(), "argwalk: {w}");
+        let located = crate::study::Store::locate(&dir, map, &fingerprint, true);
+        let mut opened = located.store.open();
+        for said in [&opened.warning, &located.found].into_iter().flatten() {
+            let _ = writeln!(std::io::stderr(), "argwalk: {said}");
         }
-        opened.usable.then_some((store, opened.layer))
+        opened.layer.map = map.map(crate::study::store::recorded).unwrap_or_default();
+        opened.usable.then_some((located.store, opened.layer))
     });
     let layer = layer.flatten();
     let prompt = std::io::stdin().is_terminal();
@@ -797,13 +800,15 @@ fn session(
         path.map(|p| crate::app::MapFiles::new(p.to_path_buf(), m.source.text_file.as_deref()));
     // The reader's own layer: opened before the terminal is taken, so a damaged file is moved
     // aside and said on the first frame.
-    let study = state.map(|dir| {
-        let store = crate::study::Store::new(dir, path);
-        let mut opened = store.open();
-        opened.layer.title.clone_from(&m.source.title);
-        (store, opened)
-    });
     let fingerprint = m.fingerprint();
+    let study = state.map(|dir| {
+        let located = crate::study::Store::locate(dir, path, &fingerprint, true);
+        let mut opened = located.store.open();
+        opened.layer.title.clone_from(&m.source.title);
+        opened.layer.map = path.map(crate::study::store::recorded).unwrap_or_default();
+        opened.found = located.found;
+        (located.store, opened)
+    });
     // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
     let map = if theme.ascii { crate::ascii::map(m) } else { m };
     crate::driver::Session {

@@ -402,11 +402,16 @@ fn event_loop(
     let ratatui::layout::Size { width, height } = tui.screen.size()?;
     let map = std::mem::replace(&mut session.map, crate::model::ArgumentMap::empty());
     let mut app = App::new(map, width, height);
-    let (store, layer, warning) = match session.study.take() {
-        Some((store, opened)) if opened.usable => (Some(store), Some(opened.layer), opened.warning),
+    let (store, layer, warning, found) = match session.study.take() {
+        Some((store, opened)) if opened.usable => (
+            Some(store),
+            Some(opened.layer),
+            opened.warning,
+            opened.found,
+        ),
         // A file that cannot be read: said, left alone, and nothing kept over it.
-        Some((_, opened)) => (None, None, opened.warning),
-        None => (None, None, None),
+        Some((_, opened)) => (None, None, opened.warning, None),
+        None => (None, None, None, None),
     };
     // Follow mode: a presenter publishes its position, a follower watches the room's file.
     let room = session.room.take();
@@ -440,6 +445,7 @@ fn event_loop(
         drill: session.drill,
         followed,
         fingerprint: Some(session.fingerprint.clone()),
+        said: found,
     };
     let mut pending: VecDeque<Effect> =
         app::handle_at(&mut app, Event::Start(Box::new(start)), chrono::Utc::now()).into();

@@ -206,7 +206,9 @@ fn summarize(path: &Path, root: &Path, state: Option<&Path>) -> String {
     parts.extend(s.date.clone());
     parts.push(format!("{} nodes", map.nodes.len()));
     if let Some(dir) = state {
-        let (layer, _) = Store::new(dir, Some(path)).peek();
+        let (layer, _) = Store::locate(dir, Some(path), &map.fingerprint(), false)
+            .store
+            .peek();
         let (done, all) = layer.progress(&map);
         if done > 0 {
             parts.push(format!("{done}/{all} understood"));

@@ -170,3 +170,49 @@ fn a_notes_controls_never_leave_raw() {
     assert!(!read.contains(raw), "raw control in read");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 16.15: the layer follows the map, not its path: a map moved and renamed finds its
+/// notes, with a word; a layer kept by path (an older argwalk's) is taken over; a map whose
+/// article changed finds its notes by the path they recorded.
+#[test]
+fn notes_follow_a_moved_renamed_or_edited_map() {
+    use argwalk::study::{Layer, Store};
+    let dir = temp("identity");
+    let state = dir.join("state");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let map = argwalk::loader::load_builtin().map.unwrap();
+    let fp = map.fingerprint();
+    let first = a.join("essay.toml");
+    std::fs::write(&first, "").unwrap();
+    // An older argwalk's layer, named by the map's path: taken over, renamed to the identity.
+    let legacy = Store::new(&state, Some(&first));
+    std::fs::create_dir_all(legacy.path.parent().unwrap()).unwrap();
+    let mut layer = Layer::default();
+    layer.node_mut("P1").note = "mine".into();
+    layer.map = argwalk::study::store::recorded(&first);
+    std::fs::write(&legacy.path, layer.to_text()).unwrap();
+    let found = Store::locate(&state, Some(&first), &fp, true);
+    assert_ne!(found.store.path, legacy.path);
+    assert!(found.found.is_none());
+    assert_eq!(found.store.open().layer.node("P1").unwrap().note, "mine");
+    // Moved to another folder under another name: found, and said.
+    let second = b.join("renamed.toml");
+    std::fs::rename(&first, &second).unwrap();
+    let moved = Store::locate(&state, Some(&second), &fp, true);
+    assert_eq!(moved.store.path, found.store.path);
+    let said = moved.found.expect("a word");
+    assert!(
+        said.contains("were found") && said.contains("essay.toml"),
+        "{said}"
+    );
+    // The article changed (another identity): found by the path the layer records.
+    let edited = Store::locate(&state, Some(&first), "0000000000000000", true);
+    assert!(
+        edited.found.unwrap_or_default().contains("article"),
+        "found by path"
+    );
+    assert_eq!(edited.store.open().layer.node("P1").unwrap().note, "mine");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -311,3 +311,23 @@ fn a_note_is_capped_with_a_word() {
     // Saved without its trailing line break: one short of the cap.
     assert_eq!(note.chars().count(), max - 1);
 }
+
+/// Issue 16.15: where the reader was is kept between sessions: saved on the way out, and the
+/// next session starts there, with a word.
+#[test]
+fn the_next_session_starts_where_the_last_one_left() {
+    let mut a = App::new(map(), 120, 40);
+    handle(&mut a, Start::with(Layer::default()).event());
+    keys(&mut a, "nnnn");
+    let here = selected(&a).to_string();
+    let e = keys(&mut a, "q");
+    let [Effect::SaveLayer { layer, changes }] = e.as_slice() else {
+        panic!("{e:?}")
+    };
+    assert!(changes.position);
+    assert_eq!(layer.at.as_deref(), Some(here.as_str()));
+    let mut b = App::new(map(), 120, 40);
+    handle(&mut b, Start::with(layer.clone()).event());
+    assert_eq!(selected(&b), here);
+    assert!(b.message().unwrap().contains(&format!("Back at {here}")));
+}

@@ -187,6 +187,8 @@ pub struct Start {
     pub followed: Option<crate::room::Position>,
     /// The identity of the map on screen, to tell a presenter's map from another.
     pub fingerprint: Option<String>,
+    /// A word for the status line (the reader's notes were found for a map that moved).
+    pub said: Option<String>,
 }
 
 impl Start {
@@ -514,11 +516,28 @@ impl App {
             drill,
             followed,
             fingerprint,
+            said,
         } = start;
         self.settings = settings;
         self.files = files;
         self.fingerprint = fingerprint;
         self.study = layer.map(Study::new);
+        // Back where the reader left this map.
+        let back = self
+            .study
+            .as_ref()
+            .and_then(|s| s.layer.at.as_deref())
+            .and_then(|id| self.map.find(id));
+        if let Some(ix) = back.filter(|&ix| ix != self.map.thesis) {
+            self.select(ix);
+            self.message = Some(format!(
+                "Back at {}, where you left it",
+                self.map.nodes[ix].id
+            ));
+        }
+        if said.is_some() {
+            self.message = said;
+        }
         let orphans = self
             .study
             .as_ref()
@@ -789,6 +808,14 @@ fn steps_away(action: Action) -> bool {
 /// not saved yet (visits) with it: the session ends when the save is done, or, if it fails,
 /// the reader is asked (see [`App::save_failed`]).
 fn quit(app: &mut App, exit: Exit) -> Vec<Effect> {
+    // Where the reader is, for the next session to start there.
+    let here = app.map.nodes[app.tree.selected].id.clone();
+    if let Some(study) = app.study.as_mut()
+        && study.layer.at.as_deref() != Some(here.as_str())
+    {
+        study.layer.at = Some(here);
+        study.moved();
+    }
     // Saving the note saves everything pending with it.
     let mut save = if app.overlay == Overlay::Note {
         app.close_note(true)

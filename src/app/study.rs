@@ -85,6 +85,11 @@ impl Study {
         out
     }
 
+    /// Records that the reader's position changed (saved on the way out).
+    pub(crate) fn moved(&mut self) {
+        self.changes.position = true;
+    }
+
     /// Records a change of `field` on node (or card) `id`.
     fn changed(&mut self, id: String, field: Field) {
         self.changes.fields.insert((id, field));

@@ -73,12 +73,14 @@ pub enum Field {
 pub struct Changes {
     pub fields: std::collections::BTreeSet<(String, Field)>,
     pub side: bool,
+    /// Where the reader is (saved on the way out).
+    pub position: bool,
     pub note_bases: BTreeMap<String, String>,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.fields.is_empty() && !self.side
+        self.fields.is_empty() && !self.side && !self.position
     }
 
     /// Adds what `other` changed (a save that failed, pending again); the older base of a note
@@ -86,6 +88,7 @@ impl Changes {
     pub fn absorb(&mut self, other: Changes) {
         self.fields.extend(other.fields);
         self.side |= other.side;
+        self.position |= other.position;
         for (id, base) in other.note_bases {
             self.note_bases.insert(id, base);
         }
@@ -117,6 +120,13 @@ pub struct Layer {
     /// The map's title, to tell the files apart by eye.
     #[serde(default)]
     pub title: String,
+    /// Where the map was (its absolute path) when this layer was last saved: how a layer is
+    /// found again when the map's identity changes, and what is said when the map moved.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub map: String,
+    /// The node the reader was on when they last left: the next session starts there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<Side>,
     /// By node id.
@@ -202,6 +212,12 @@ impl Layer {
         let mut out = self.clone();
         let mut both = Vec::new();
         out.title.clone_from(&ours.title);
+        if !ours.map.is_empty() {
+            out.map.clone_from(&ours.map);
+        }
+        if changes.position {
+            out.at.clone_from(&ours.at);
+        }
         if changes.side {
             out.side = ours.side;
         }

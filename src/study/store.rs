@@ -26,6 +26,8 @@ pub struct Opened {
     /// Whether this session may keep its changes there: not when the file exists but cannot
     /// be read (permissions, a FIFO or a folder in its place), which is never overwritten.
     pub usable: bool,
+    /// How the layer was found, when that is worth a word (a moved map).
+    pub found: Option<String>,
 }
 
 /// Why a layer file was not read.
@@ -65,9 +67,24 @@ fn file_name_for(map: Option<&Path>) -> String {
     let full = fs::canonicalize(map).unwrap_or_else(|_| map.to_path_buf());
     let mut fnv = crate::model::Fnv::default();
     fnv.write(full.as_os_str().as_encoded_bytes());
-    let hash = fnv.0;
-    let stem: String = map
-        .file_stem()
+    format!("{}-{:08x}.toml", stem_of(Some(map)), fnv.0 as u32)
+}
+
+/// A layer found for a map, and how.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub store: Store,
+    /// Said to the reader when the layer was found for a map that moved or was copied (it
+    /// records where the map was), or whose article changed.
+    pub found: Option<String>,
+}
+
+/// The stem of a map's file, as layer names use it.
+fn stem_of(map: Option<&Path>) -> String {
+    let Some(map) = map else {
+        return "built-in-astana".to_string();
+    };
+    map.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
         .chars()
@@ -79,12 +96,97 @@ fn file_name_for(map: Option<&Path>) -> String {
             }
         })
         .take(60)
-        .collect();
-    format!("{stem}-{:08x}.toml", hash as u32)
+        .collect()
+}
+
+/// A map's path as a layer records it: absolute, links resolved.
+pub fn recorded(map: &Path) -> String {
+    fs::canonicalize(map)
+        .unwrap_or_else(|_| map.to_path_buf())
+        .display()
+        .to_string()
 }
 
 impl Store {
-    /// The layer file of the map at `map` (`None`: the built-in map) in `dir`.
+    /// The layer of the map whose identity is `fingerprint`
+    /// ([`crate::model::ArgumentMap::fingerprint`]), read from `map` (`None`: the built-in map):
+    /// the layer follows the map, not its path, so a moved or copied map finds its notes. A
+    /// layer kept by path (an older argwalk's, or one whose article has since changed) is
+    /// found by the path it records, and, when `settle`, renamed to the map's identity.
+    pub fn locate(dir: &Path, map: Option<&Path>, fingerprint: &str, settle: bool) -> Located {
+        let layers = dir.join("layers");
+        let id = &fingerprint[..16.min(fingerprint.len())];
+        // Named `STEM-IDENTITY.toml` to be told apart by eye, found by the identity alone: a
+        // map renamed as well as moved still finds its notes (a scan of names, not files).
+        let suffix = format!("-{id}.toml");
+        let by_identity = fs::read_dir(&layers)
+            .ok()
+            .and_then(|entries| {
+                entries.flatten().map(|e| e.path()).find(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().ends_with(&suffix))
+                })
+            })
+            .map_or_else(
+                || Store {
+                    path: layers.join(format!("{}{suffix}", stem_of(map))),
+                },
+                |path| Store { path },
+            );
+        let here = map.map(recorded);
+        if by_identity.path.exists() {
+            let (layer, _) = by_identity.peek();
+            let found = match (&here, layer.map.is_empty()) {
+                (Some(here), false) if *here != layer.map => Some(format!(
+                    "Your notes on this map were found: they were kept when it was at {}",
+                    crate::sanitize::clean(&layer.map)
+                )),
+                _ => None,
+            };
+            return Located {
+                store: by_identity,
+                found,
+            };
+        }
+        // Kept by path: an older argwalk's name, or a layer recording this path (the article
+        // changed, so the identity did).
+        let by_path = Store::new(dir, map);
+        let old = if by_path.path.exists() {
+            Some(by_path.path.clone())
+        } else if let (true, Some(here)) = (settle, &here) {
+            // Only when a map is opened (not for a list of maps): every layer is read.
+            fs::read_dir(&layers).ok().and_then(|entries| {
+                entries.flatten().map(|e| e.path()).find(|p| {
+                    p.extension().is_some_and(|x| x == "toml")
+                        && (Store { path: p.clone() }).peek().0.map == *here
+                })
+            })
+        } else {
+            None
+        };
+        let Some(old) = old else {
+            return Located {
+                store: by_identity,
+                found: None,
+            };
+        };
+        // Renamed only when it reads: a file that cannot be read stays exactly where it is.
+        let readable = (Store { path: old.clone() }).peek().1.is_none();
+        if settle && readable && fs::rename(&old, &by_identity.path).is_ok() {
+            let found = (old != by_path.path)
+                .then(|| "The article of this map changed: your notes on it were kept".to_string());
+            return Located {
+                store: by_identity,
+                found,
+            };
+        }
+        Located {
+            store: Store { path: old },
+            found: None,
+        }
+    }
+
+    /// The layer file of the map at `map` (`None`: the built-in map) in `dir`, by its path.
     pub fn new(dir: &Path, map: Option<&Path>) -> Self {
         Self {
             path: dir.join("layers").join(file_name_for(map)),
@@ -135,12 +237,14 @@ impl Store {
                     layer,
                     warning,
                     usable: true,
+                    found: None,
                 }
             }
             Err(Unread::Damaged(why)) => Opened {
                 layer: Layer::default(),
                 warning: Some(self.move_aside(&why)),
                 usable: true,
+                found: None,
             },
             Err(Unread::Unreadable(why)) => Opened {
                 layer: Layer::default(),
@@ -149,6 +253,7 @@ impl Store {
                     crate::sanitize::clean(&self.path.display().to_string())
                 )),
                 usable: false,
+                found: None,
             },
         }
     }

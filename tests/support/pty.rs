@@ -89,7 +89,13 @@ impl Pty {
             // The reader's notes go to a folder of the test's, never the user's own.
             .env(
                 "ARGWALK_STATE_DIR",
-                std::env::temp_dir().join(format!("argwalk-test-state-{}", std::process::id())),
+                // One of its own per session, unless the test names one: sessions of one map
+                // would otherwise share notes (and where the reader left off) across tests.
+                std::env::temp_dir().join(format!(
+                    "argwalk-test-state-{}-{}",
+                    std::process::id(),
+                    SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                )),
             )
             .stdin(Stdio::from(slave.try_clone().expect("dup")))
             .stdout(Stdio::from(slave.try_clone().expect("dup")))
@@ -367,6 +373,9 @@ pub fn restored(bytes: &[u8]) -> bool {
     let shown = find(b"\x1b[?25h");
     matches!((entered, left, shown), (Some(e), Some(l), Some(s)) if l > e && s > e)
 }
+
+/// Sessions started by this test process, for their state folders' names.
+static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Signal dispositions are inherited through exec when they are "ignore": a test run as a
 /// background job (`cargo test &`) ignores SIGINT and SIGQUIT, so argwalk did too until its
