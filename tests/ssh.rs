@@ -262,16 +262,31 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
     let exe = dir.join("argwalk-team");
     std::fs::copy(env!("CARGO_BIN_EXE_argwalk"), &exe).unwrap();
     keygen(&dir.join("host_key"));
+    // The members' lines exactly as docs/TEAM.md writes them, with this test's folders for
+    // /srv/debate and its keys; and EDITOR=/bin/sh, which a restricted session must not run.
+    let team =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/TEAM.md")).unwrap();
     let mut authorized = String::new();
     for member in ["alice", "bob"] {
         keygen(&dir.join(member));
         let key = std::fs::read_to_string(dir.join(format!("{member}.pub"))).unwrap();
-        authorized.push_str(&format!(
-            "restrict,pty,command=\"env LANG=C.UTF-8 TERM=xterm-256color ARGWALK_STATE_DIR={state} EDITOR=/bin/sh {exe} --restricted --library {lib} --user {member}\" {key}",
-            state = dir.join("state").display(),
-            exe = exe.display(),
-            lib = lib.display(),
-        ));
+        let documented = team
+            .lines()
+            .map(str::trim)
+            .find(|l| {
+                l.starts_with("restrict,pty,command=") && l.contains(&format!("--user {member}\""))
+            })
+            .unwrap_or_else(|| panic!("docs/TEAM.md has no line for {member}"));
+        let (options, _) = documented.rsplit_once("\" ").unwrap();
+        let line = options
+            .replace(
+                "/srv/debate/state",
+                &dir.join("state").display().to_string(),
+            )
+            .replace("/srv/debate/maps", &lib.display().to_string())
+            .replace("/usr/local/bin/argwalk", &exe.display().to_string())
+            .replace("command=\"env ", "command=\"env EDITOR=/bin/sh ");
+        authorized.push_str(&format!("{line}\" {key}"));
     }
     std::fs::write(dir.join("authorized_keys"), authorized).unwrap();
     let (_server, port) = start_sshd(&sshd, &dir);
