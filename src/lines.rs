@@ -8,6 +8,18 @@ use std::io::{BufRead, Write};
 use crate::model::{ArgumentMap, NodeIx};
 use crate::study::{Field, Layer, Store};
 
+/// The width the line mode's views wrap to: a braille display or a screen reader reads them
+/// line by line, and a pipe keeps them as they are.
+const WIDTH: usize = 100;
+
+/// Lines of a view as plain text, one a line.
+fn plain(lines: &[ratatui::text::Line<'_>]) -> String {
+    lines
+        .iter()
+        .map(|l| format!("{}\n", l.to_string().trim_end()))
+        .collect()
+}
+
 /// What the reader of lines has: the map, where they are, and their layer if kept.
 pub struct Lines<'a> {
     map: &'a ArgumentMap,
@@ -28,6 +40,12 @@ const HELP: &str = "Commands (short forms in brackets):
   search WORDS (s WORDS)     nodes and paragraphs with these words
   note [TEXT]                read your note on this node, or write it
   mark (m)                   mark this node understood, or not
+  verdict (v)                your verdict on this node: holds, doubtful, fails
+                             (on a counterpoint: strong, answerable, weak); again to change
+  side                       the side you argue: for the thesis, against, or none
+  weak                       the weak spots of the case, most serious first
+  frontlines (f)             each objection and its answer
+  sheet (P)                  the whole prep sheet, with your notes
   help (h, ?)                this list
   quit (q)                   leave";
 
@@ -38,6 +56,15 @@ impl<'a> Lines<'a> {
             at: map.thesis,
             layer,
             ascii: false,
+        }
+    }
+
+    /// The words-only theme the views are said in.
+    fn theme(&self) -> crate::theme::Theme {
+        crate::theme::Theme {
+            color: false,
+            ascii: self.ascii,
+            plain: true,
         }
     }
 
@@ -64,12 +91,9 @@ impl<'a> Lines<'a> {
             (None, false) => out.push_str("  Argued by: the author\n"),
             (None, true) => {}
         }
-        if against {
-            out.push_str(if n.conceded {
-                "  The author grants this.\n"
-            } else {
-                "  The author rejects this.\n"
-            });
+        // (A conceded one is said below: the author concedes it.)
+        if against && !n.conceded {
+            out.push_str("  The author rejects this.\n");
         }
         if let Some(p) = n.parent {
             let verb = if n.role.attacks() {
@@ -109,6 +133,15 @@ impl<'a> Lines<'a> {
         }
         if n.implicit {
             out.push_str("  Implicit: the text leaves it unstated.\n");
+        }
+        if !n.tags.is_empty() {
+            out.push_str(&format!("  Tags: {}.\n", n.tags.join(", ")));
+        }
+        if let Some(note) = &n.note {
+            out.push_str(&format!(
+                "  The mapper's note: {}\n",
+                note.replace('\n', " / ")
+            ));
         }
         for c in &n.citations {
             match &c.quote {
@@ -350,6 +383,77 @@ impl<'a> Lines<'a> {
                 } else {
                     out.push_str("Marks are off: there is no folder to keep them in.\n");
                 }
+            }
+            "v" | "verdict" => {
+                let n = &m.nodes[self.at];
+                let (id, kind) = (n.id.clone(), n.kind);
+                if let Some((_, layer)) = &mut self.layer {
+                    let s = layer.node_mut(&id);
+                    s.judgement = crate::study::Judgement::next(s.judgement);
+                    let now = s.judgement;
+                    let why = self.save(&id, Field::Judgement);
+                    out.push_str(&if !why.is_empty() {
+                        why
+                    } else {
+                        match now {
+                            Some(j) => format!(
+                                "Your verdict on {id}: {}. verdict again to change it.\n",
+                                j.word(kind)
+                            ),
+                            None => format!("No verdict on {id}.\n"),
+                        }
+                    });
+                } else {
+                    out.push_str("Verdicts are off: there is no folder to keep them in.\n");
+                }
+            }
+            "side" => {
+                if let Some((_, layer)) = &mut self.layer {
+                    use crate::study::Side;
+                    layer.side = match layer.side {
+                        None => Some(Side::For),
+                        Some(Side::For) => Some(Side::Against),
+                        Some(Side::Against) => None,
+                    };
+                    let now = layer.side;
+                    let changes = crate::study::Changes {
+                        side: true,
+                        ..Default::default()
+                    };
+                    let (why, _) = self.save_changes(&changes);
+                    out.push_str(&if !why.is_empty() {
+                        why
+                    } else {
+                        match now {
+                            Some(Side::For) => "You argue for the thesis. side again: against.\n",
+                            Some(Side::Against) => {
+                                "You argue against the thesis. side again: no side.\n"
+                            }
+                            None => "No side chosen.\n",
+                        }
+                        .to_string()
+                    });
+                } else {
+                    out.push_str("Sides are off: there is no folder to keep them in.\n");
+                }
+            }
+            "weak" => {
+                let layer = self.layer.as_ref().map(|(_, l)| l);
+                let (lines, _) = crate::sheet::weak_lines(m, layer, &self.theme(), WIDTH);
+                out.push_str(&plain(&lines));
+            }
+            "f" | "front" | "frontlines" => {
+                let layer = self.layer.as_ref().map(|(_, l)| l);
+                let lines = crate::sheet::frontline_lines(m, layer, &self.theme(), WIDTH);
+                out.push_str(&plain(&lines));
+            }
+            "P" | "sheet" | "prep" => {
+                let layer = self.layer.as_ref().map(|(_, l)| l);
+                out.push_str(&crate::export::render(
+                    m,
+                    crate::export::Format::Markdown,
+                    crate::export::Options { layer },
+                ));
             }
             other => out.push_str(&format!(
                 "Unknown command: {}. Type help for the list.\n",

@@ -5,10 +5,12 @@
 mod support;
 
 fn transcript(script: &str, args: &[&str]) -> String {
+    // A state folder of each transcript's own: tests run side by side.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let state = std::env::temp_dir().join(format!(
         "argwalk-lines-{}-{}",
         std::process::id(),
-        args.len()
+        RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
     let _ = std::fs::remove_dir_all(&state);
     let mut read = support::cli::argwalk();
@@ -54,5 +56,24 @@ fn who_argues_is_said_only_when_known() {
     let r1 = say(&mut lines, "go R1");
     assert!(r1.contains("Argued by: the author"), "{r1}");
     let o2 = say(&mut lines, "go O2");
-    assert!(o2.contains("The author grants this."), "{o2}");
+    assert!(o2.contains("The author concedes it."), "{o2}");
+    assert!(!o2.contains("rejects"), "{o2}");
+}
+
+/// Issue 16.7: the line mode reaches the study layer and the prep views: the mapper's tags and
+/// notes, verdicts in the node's words, the side, weak spots, frontlines and the prep sheet.
+#[test]
+fn the_line_mode_reaches_verdicts_side_and_the_prep_views() {
+    let text = transcript("go O1\nv\nv\nside\nside\nweak\nf\nsheet\nq\n", &[]);
+    assert!(text.contains("Tags: peace process."), "{text}");
+    assert!(text.contains("Your verdict on O1: strong."), "{text}");
+    assert!(text.contains("Your verdict on O1: answerable."), "{text}");
+    assert!(text.contains("You argue against the thesis."), "{text}");
+    assert!(
+        text.contains("you judged it answerable"),
+        "weak spots: {text}"
+    );
+    assert!(text.contains("If they say O1"), "frontlines: {text}");
+    assert!(text.contains("# "), "the prep sheet: {text}");
+    assert!(!text.contains('\u{1b}'), "no escape sequence");
 }
