@@ -95,16 +95,19 @@ fn the_prep_sheet_has_the_case_the_answers_the_weak_spots_and_your_notes() {
         "*Your verdict: doubtful.*",
         "*Your note: Ask for the inspection report.*",
         "- Evidence **E1** Queues doubled.",
-        "[claimed by the traffic office]",
+        "\\[claimed by the traffic office\\]",
         "If they say: **O1** It costs too much.",
-        "**UNANSWERED**",
+        "The author concedes it, and does not answer it.",
         "## Weak spots",
         "[attack]",
     ] {
         assert!(sheet.contains(want), "missing {want:?} in:\n{sheet}");
     }
-    // E1 supports P2 too: listed under both.
-    assert_eq!(sheet.matches("- Evidence **E1**").count(), 2, "{sheet}");
+    // E1 supports P2 too: listed once, where the tree puts it, the cross-link named on it.
+    assert_eq!(sheet.matches("- Evidence **E1**").count(), 1, "{sheet}");
+    assert!(sheet.contains("also supports P2"), "{sheet}");
+    // A conceded objection is not also "unanswered".
+    assert!(!sheet.contains("UNANSWERED"), "{sheet}");
     let bare = export::render(&map, Format::Markdown, Options { layer: None });
     assert!(!bare.contains("Your note") && !bare.contains("You argue"));
 }
@@ -428,4 +431,120 @@ fn a_paragraph_cited_twice_is_named_once() {
     }
     let outline = argwalk::outline::render(&map);
     assert!(!outline.contains("¶16, ¶16"));
+}
+
+/// Issue 16.3: the prep sheet holds every node once, wherever it hangs (evidence on the thesis
+/// or on an objection, a premise backing an objection, a cross-link), each quote a block quote
+/// of its own, and text as text: a CommonMark parser finds no HTML and every id once.
+#[test]
+fn the_prep_sheet_holds_every_node_once_and_escapes_its_text() {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let text = r##"
+[source]
+title = "Sheet <b>test</b>"
+paragraphs = ["One: the bridge is old.", "Two: queues doubled.", "Three: it costs too much.", "Four: <script>alert(1)</script> *x* _y_ [l](u) `c` | # h"]
+
+[thesis]
+id = "T"
+text = "Build the bridge <script>alert(1)</script>."
+cite = [1]
+
+[[evidence]]
+id = "E0"
+supports = "T"
+text = "Straight to the thesis: *not emphasis* and _not either_."
+cite = [{ para = 1, quote = "the bridge is old" }]
+
+[[premise]]
+id = "P1"
+supports = "T"
+text = "Traffic has [grown](http://x) | a lot."
+cite = [{ para = 2, quote = "queues doubled" }, { para = 1, quote = "One" }]
+
+[[evidence]]
+id = "E1"
+supports = ["P1", "T"]
+text = "Queues `doubled`."
+cite = [2]
+
+[[counterpoint]]
+id = "O1"
+attacks = "T"
+by = "critics"
+text = "# It costs too much."
+cite = [{ para = 3, quote = "it costs too much" }]
+
+[[premise]]
+id = "P9"
+supports = "O1"
+text = "Budgets are tight."
+cite = [3]
+
+[[evidence]]
+id = "E9"
+supports = "O1"
+text = "The audit."
+cite = [{ para = 4, quote = "<script>alert(1)</script>" }]
+
+[[counterpoint]]
+id = "R1"
+attacks = "O1"
+text = "It pays for itself."
+cite = [2]
+"##;
+    let l = loader::load_str("sheet.toml", text, &Builtin);
+    let map = l
+        .map
+        .unwrap_or_else(|| panic!("{}", l.report.render(false)));
+    let sheet = export::render(&map, Format::Markdown, Options { layer: None });
+    let mut strong = Vec::new();
+    let mut in_strong = false;
+    let mut quotes = 0;
+    let mut html = Vec::new();
+    let mut plain = String::new();
+    for event in Parser::new(&sheet) {
+        match event {
+            Event::Start(Tag::Strong) => in_strong = true,
+            Event::End(TagEnd::Strong) => in_strong = false,
+            Event::Start(Tag::BlockQuote(_)) => quotes += 1,
+            Event::Html(h) | Event::InlineHtml(h) => html.push(h.to_string()),
+            Event::Text(t) => {
+                if in_strong {
+                    strong.push(t.to_string());
+                }
+                plain.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            _ => {}
+        }
+    }
+    assert!(html.is_empty(), "HTML got through: {html:?}\n{sheet}");
+    for n in &map.nodes {
+        let times = strong.iter().filter(|s| **s == n.id).count();
+        assert_eq!(times, 1, "{} printed {times} times:\n{sheet}", n.id);
+        assert!(
+            plain.contains(&n.text),
+            "{}'s text as written: {:?}\n{sheet}",
+            n.id,
+            n.text
+        );
+    }
+    let want: usize = map
+        .nodes
+        .iter()
+        .map(|n| n.citations.iter().filter(|c| c.quote.is_some()).count())
+        .sum();
+    assert_eq!(quotes, want, "each quote its own block quote:\n{sheet}");
+    // An objection's own backing is under it, not in the case.
+    let case = &sheet[sheet.find("## The case").unwrap()..sheet.find("## Objections").unwrap()];
+    assert!(
+        !case.contains("**P9**") && !case.contains("**E9**"),
+        "{case}"
+    );
+    assert!(
+        case.contains("**E0**"),
+        "evidence on the thesis is in the case: {case}"
+    );
+    // Claimed by critics is no weak spot of an objection.
+    assert!(!sheet.contains("claimed by someone other"), "{sheet}");
 }

@@ -7,27 +7,57 @@ use std::fmt::Write;
 use crate::model::{ArgumentMap, Kind, NodeIx, Role};
 use crate::study::{Layer, Side, prep};
 
+/// Text as Markdown shows it, not as markup: the characters CommonMark and pandoc read as
+/// emphasis, code, links, HTML or tables are backslash-escaped (`<script>` prints as text).
+/// Letters, digits, quotes and the rest read as they are, on paper too.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_[]<>#|~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Each exact quote as a block quote of its own (a blank line before each, so neither
+/// CommonMark nor pandoc runs them together or into the line above).
 fn quotes(out: &mut String, map: &ArgumentMap, ix: NodeIx, indent: &str) {
     for q in map.nodes[ix]
         .citations
         .iter()
         .filter_map(|c| c.quote.as_ref())
     {
-        let _ = writeln!(out, "{indent}> \"{}\" (¶{})", q.text, q.paragraph);
+        let _ = writeln!(out, "\n{indent}> \"{}\" (¶{})", md(&q.text), q.paragraph);
     }
 }
 
+/// The mapper's note and the reader's own verdict and note, each a paragraph of its own after
+/// the quotes, never inside them.
 fn yours(out: &mut String, map: &ArgumentMap, ix: NodeIx, layer: Option<&Layer>, indent: &str) {
     let n = &map.nodes[ix];
+    if let Some(note) = &n.note {
+        let _ = writeln!(
+            out,
+            "\n{indent}Note in the map: {}",
+            md(&note.replace('\n', " "))
+        );
+    }
     let Some(state) = layer.and_then(|l| l.node(&n.id)) else {
         return;
     };
     if let Some(j) = state.judgement {
-        let _ = writeln!(out, "{indent}*Your verdict: {}.*", j.word(n.kind));
+        let _ = writeln!(out, "\n{indent}*Your verdict: {}.*", j.word(n.kind));
     }
-    for (i, line) in state.note.lines().enumerate() {
-        let lead = if i == 0 { "Your note: " } else { "" };
-        let _ = writeln!(out, "{indent}*{lead}{}*", line.trim());
+    let note: Vec<&str> = state
+        .note
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !note.is_empty() {
+        let _ = writeln!(out, "\n{indent}*Your note: {}*", md(&note.join(" / ")));
     }
 }
 
@@ -41,7 +71,7 @@ fn flags(map: &ArgumentMap, ix: NodeIx) -> String {
         f.push("implicit".to_string());
     }
     if let Some(by) = &n.by {
-        f.push(format!("claimed by {by}"));
+        f.push(format!("claimed by {}", md(by)));
     }
     for &(to, link) in &n.also {
         f.push(format!("also {} {}", link.verb(), map.nodes[to].id));
@@ -49,7 +79,7 @@ fn flags(map: &ArgumentMap, ix: NodeIx) -> String {
     if f.is_empty() {
         String::new()
     } else {
-        format!(" [{}]", f.join("; "))
+        format!(" \\[{}\\]", f.join("; "))
     }
 }
 
@@ -58,23 +88,77 @@ fn node_line(out: &mut String, map: &ArgumentMap, ix: NodeIx, lead: &str) {
     let label = n
         .label
         .as_ref()
-        .map_or(String::new(), |l| format!("**{l}.** "));
+        .map_or(String::new(), |l| format!("**{}.** ", md(l)));
     let _ = writeln!(
         out,
         "{lead}**{}** {label}{}{}{}",
-        n.id,
-        n.text,
+        md(&n.id),
+        md(&n.text),
         map.nodes[ix].cites_label(),
         flags(map, ix)
     );
 }
 
+/// A node as an item of a list at `depth`, with its quotes and notes inside the item.
+fn item(
+    out: &mut String,
+    map: &ArgumentMap,
+    ix: NodeIx,
+    layer: Option<&Layer>,
+    depth: usize,
+    lead: &str,
+) {
+    let indent = "  ".repeat(depth.min(6));
+    out.push('\n');
+    node_line(out, map, ix, &format!("{indent}- {lead}"));
+    let inner = format!("{indent}  ");
+    quotes(out, map, ix, &inner);
+    yours(out, map, ix, layer, &inner);
+}
+
+/// The nodes under `top` (not `top` itself) in reading order, with their depth below it,
+/// leaving out each node `skip` names and everything under it.
+fn below(map: &ArgumentMap, top: NodeIx, skip: impl Fn(NodeIx) -> bool) -> Vec<(NodeIx, usize)> {
+    let start = map.nodes[top].step;
+    let depth = map.nodes[top].depth;
+    let mut out = Vec::new();
+    let mut skipping: Option<usize> = None;
+    for &ix in map.walk[start + 1..]
+        .iter()
+        .take_while(|&&ix| map.nodes[ix].depth > depth)
+    {
+        let d = map.nodes[ix].depth;
+        if skipping.is_some_and(|s| d > s) {
+            continue;
+        }
+        skipping = None;
+        if skip(ix) {
+            skipping = Some(d);
+            continue;
+        }
+        out.push((ix, d - depth - 1));
+    }
+    out
+}
+
+/// What a node is called on the sheet: its role, or, for a counterpoint under an objection,
+/// how it answers.
+fn lead(map: &ArgumentMap, ix: NodeIx) -> &'static str {
+    match map.nodes[ix].role {
+        Role::Premise => "Premise ",
+        Role::Evidence => "Evidence ",
+        Role::Rebuttal if !map.against_thesis(ix) => "We answer: ",
+        Role::Rebuttal | Role::Objection => "They reply: ",
+        Role::Thesis => "",
+    }
+}
+
 pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
     let mut out = String::new();
     let s = &map.source;
-    let _ = writeln!(out, "# Prep sheet: {}", s.title);
+    let _ = writeln!(out, "# Prep sheet: {}", md(&s.title));
     if let Some(byline) = s.byline() {
-        let _ = writeln!(out, "\n*{byline}*");
+        let _ = writeln!(out, "\n*{}*", md(&byline));
     }
     match layer.and_then(|l| l.side) {
         Some(Side::For) => out.push_str("\nYou argue **for** the thesis.\n"),
@@ -85,35 +169,20 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
     node_line(&mut out, map, map.thesis, "");
     quotes(&mut out, map, map.thesis, "");
     yours(&mut out, map, map.thesis, layer, "");
+    // The case: everything below the thesis that is not an objection or under one, each once,
+    // where the tree puts it (a cross-link is named on the node, not printed again).
     out.push_str("\n## The case\n");
-    for &ix in &map.walk {
-        let n = &map.nodes[ix];
-        if n.kind != Kind::Premise {
-            continue;
-        }
-        out.push('\n');
-        let depth = n.depth.saturating_sub(1).min(4);
-        node_line(
-            &mut out,
-            map,
-            ix,
-            &format!("{}- Premise ", "  ".repeat(depth)),
-        );
-        let indent = "  ".repeat(depth + 1);
-        quotes(&mut out, map, ix, &indent);
-        yours(&mut out, map, ix, layer, &indent);
-        let evidence = map.nodes[ix]
-            .children
-            .iter()
-            .copied()
-            .chain(map.nodes[ix].linked_by.iter().map(|&(c, _)| c))
-            .filter(|&c| map.nodes[c].kind == Kind::Evidence);
-        for e in evidence {
-            node_line(&mut out, map, e, &format!("{indent}- Evidence "));
-            quotes(&mut out, map, e, &format!("{indent}  "));
-            yours(&mut out, map, e, layer, &format!("{indent}  "));
-        }
+    let mut case = 0;
+    for (ix, depth) in below(map, map.thesis, |ix| {
+        map.nodes[ix].kind == Kind::Counterpoint
+    }) {
+        item(&mut out, map, ix, layer, depth, lead(map, ix));
+        case += 1;
     }
+    if case == 0 {
+        out.push_str("\nThe map gives no premise or evidence.\n");
+    }
+    // Each objection with what backs it and what answers it: its whole subtree, once.
     out.push_str("\n## Objections and answers\n");
     let fronts = prep::frontlines(map);
     if fronts.is_empty() {
@@ -124,18 +193,35 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         let against = o
             .parent
             .map_or(String::new(), |p| format!(" (against {})", map.nodes[p].id));
-        let _ = writeln!(out, "\n### {}{against}\n", super::name(map, f.objection));
+        let _ = writeln!(
+            out,
+            "\n### {}{against}\n",
+            md(&super::name(map, f.objection))
+        );
         node_line(&mut out, map, f.objection, "If they say: ");
         quotes(&mut out, map, f.objection, "");
         yours(&mut out, map, f.objection, layer, "");
-        if f.answers.is_empty() {
-            out.push_str("\n**UNANSWERED**: the map has no reply to it.\n");
+        match (o.conceded, f.answers.is_empty()) {
+            (true, true) => out.push_str("\nThe author concedes it, and does not answer it.\n"),
+            (true, false) => out.push_str("\nThe author concedes it in part, and answers:\n"),
+            (false, true) => out.push_str("\n**UNANSWERED**: the map has no reply to it.\n"),
+            (false, false) => {}
         }
-        for &a in &f.answers {
-            out.push('\n');
-            node_line(&mut out, map, a, "We answer: ");
-            quotes(&mut out, map, a, "");
-            yours(&mut out, map, a, layer, "");
+        // An objection met again down there has a section of its own.
+        for (ix, depth) in below(map, f.objection, |ix| map.nodes[ix].role == Role::Objection) {
+            item(&mut out, map, ix, layer, depth, lead(map, ix));
+        }
+        // Answers by a cross-link live elsewhere in the tree: named here, printed there.
+        for &a in f
+            .answers
+            .iter()
+            .filter(|&&a| map.nodes[a].parent != Some(f.objection))
+        {
+            let _ = writeln!(
+                out,
+                "\n- We answer with {} (see there).",
+                md(&super::name(map, a))
+            );
         }
     }
     out.push_str("\n## Weak spots\n\n");
@@ -158,7 +244,7 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
             out,
             "{}. {stance}{role} {}: {}",
             i + 1,
-            super::name(map, spot.node),
+            md(&super::name(map, spot.node)),
             reasons.join("; ")
         );
     }
@@ -168,7 +254,12 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
             out.push_str("\n## Your notes on nodes this map no longer has\n\n");
             for id in orphans {
                 if let Some(state) = layer.node(id) {
-                    let _ = writeln!(out, "- **{id}**: {}", state.note.replace('\n', " "));
+                    let _ = writeln!(
+                        out,
+                        "- **{}**: {}",
+                        md(id),
+                        md(&state.note.replace('\n', " "))
+                    );
                 }
             }
         }
@@ -183,7 +274,7 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         "\n---\n{} nodes, {} objections, {rebuttals} rebuttals. Made by argwalk from the map of {}.",
         map.nodes.len(),
         fronts.len(),
-        s.title
+        md(&s.title)
     );
     out
 }

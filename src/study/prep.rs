@@ -103,7 +103,9 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
         if n.kind == Kind::Evidence && n.citations.iter().all(|c| c.quote.is_none()) {
             reasons.push(Weakness::NoQuote);
         }
-        if n.by.is_some() {
+        // A claim of the case that rests on someone else's word; an objection is someone
+        // else's by nature, so saying so of every one would be noise.
+        if n.by.is_some() && !map.against_thesis(ix) {
             reasons.push(Weakness::ClaimedByOther);
         }
         match layer.and_then(|l| l.node(&n.id)).and_then(|s| s.judgement) {
