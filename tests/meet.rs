@@ -29,7 +29,9 @@ fn reload(a: &mut App) -> Vec<Effect> {
     handle(a, Event::Reloaded(Box::new(loaded)))
 }
 
-fn follower(fingerprint: Option<String>) -> App {
+/// A session following room "finals" on the built-in map (known by `fingerprint`), in words,
+/// from a library if `in_library`.
+fn following(fingerprint: Option<String>, in_library: bool) -> App {
     let mut a = App::new(map(), 120, 40);
     let start = Start {
         settings: Settings {
@@ -42,6 +44,7 @@ fn follower(fingerprint: Option<String>) -> App {
                 plain: true,
                 ..argwalk::theme::Theme::FULL
             },
+            in_library,
             ..Settings::default()
         },
         files: Some(argwalk::app::MapFiles::new("m.toml".into(), None)),
@@ -50,6 +53,10 @@ fn follower(fingerprint: Option<String>) -> App {
     };
     handle(&mut a, start.event());
     a
+}
+
+fn follower(fingerprint: Option<String>) -> App {
+    following(fingerprint, false)
 }
 
 fn position(node: &str, fingerprint: Option<String>, map: &str) -> Position {
@@ -249,21 +256,7 @@ fn a_follower_on_another_map_is_told_not_moved() {
 /// that follows again opens it, once what is pending here is saved.
 #[test]
 fn in_a_library_the_follow_key_opens_the_presenters_map() {
-    let mut a = App::new(map(), 120, 40);
-    let start = Start {
-        settings: Settings {
-            follow: Some(Follow {
-                room: "finals".into(),
-                following: true,
-                ..Follow::default()
-            }),
-            in_library: true,
-            ..Settings::default()
-        },
-        fingerprint: Some(map().fingerprint()),
-        ..Start::with(Layer::default())
-    };
-    handle(&mut a, start.event());
+    let mut a = following(Some(map().fingerprint()), true);
     keys(&mut a, "m"); // a change, saved below
     let other = "0123456789abcdef".to_string();
     handle(

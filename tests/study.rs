@@ -25,6 +25,24 @@ fn app() -> App {
     a
 }
 
+/// A session drawn in words only (--screen-reader), with a layer, and its theme.
+fn words_only(width: u16, height: u16) -> (App, argwalk::theme::Theme) {
+    let plain = argwalk::theme::Theme {
+        plain: true,
+        ..argwalk::theme::Theme::FULL
+    };
+    let mut a = App::new(loader::load_builtin().map.unwrap(), width, height);
+    let start = argwalk::app::Start {
+        settings: argwalk::app::Settings {
+            theme: plain,
+            ..Default::default()
+        },
+        ..argwalk::app::Start::with(Layer::default())
+    };
+    handle(&mut a, start.event());
+    (a, plain)
+}
+
 fn layer(a: &App) -> &Layer {
     &a.study().as_ref().unwrap().layer
 }
@@ -510,17 +528,7 @@ fn printed_views_write_paragraphs_as_the_ascii_screen_does() {
 /// lines: scrolling still reaches the last of them, because the app measures them as drawn.
 #[test]
 fn scrolling_reaches_the_end_in_the_theme_drawn() {
-    let mut a = App::new(loader::load_builtin().map.unwrap(), 40, 16);
-    let mut plain = argwalk::theme::Theme::FULL;
-    plain.plain = true;
-    let start = argwalk::app::Start {
-        settings: argwalk::app::Settings {
-            theme: plain,
-            ..Default::default()
-        },
-        ..argwalk::app::Start::with(Layer::default())
-    };
-    handle(&mut a, start.event());
+    let (mut a, plain) = words_only(40, 16);
     key(&mut a, Key::char('f'));
     for _ in 0..1000 {
         key(&mut a, Key::char('j'));
@@ -550,19 +558,7 @@ fn scrolling_reaches_the_end_in_the_theme_drawn() {
 /// weak spot is marked in words and the cursor is on it; the cursor is on the drill card.
 #[test]
 fn screen_reader_words_and_the_cursor_in_weak_spots_and_drills() {
-    let plain = argwalk::theme::Theme {
-        plain: true,
-        ..argwalk::theme::Theme::FULL
-    };
-    let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
-    let start = argwalk::app::Start {
-        settings: argwalk::app::Settings {
-            theme: plain,
-            ..Default::default()
-        },
-        ..argwalk::app::Start::with(Layer::default())
-    };
-    handle(&mut a, start.event());
+    let (mut a, plain) = words_only(120, 40);
     act(&mut a, Action::WalkNext); // O1, an objection
     assert_eq!(a.map().nodes[a.selected()].id, "O1");
     key(&mut a, Key::char('v'));
