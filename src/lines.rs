@@ -29,24 +29,26 @@ pub struct Lines<'a> {
     ascii: bool,
 }
 
-const HELP: &str = "Commands (short forms in brackets):
+const HELP: &str = "Commands (one-letter forms in brackets: the reader's own keys):
   next (n), previous (p)     step through the argument in reading order
-  up (u)                     the node this one supports or attacks
-  children (c)               the nodes that support or attack this one
-  go ID (g ID)               go to a node by its id, as P2
-  this (t)                   say the current node again
+  up (h)                     the node this one supports or attacks
+  children (l)               the nodes that support or attack this one
+  go ID                      go to a node by its id, as P2 (g alone: the thesis; G: the last)
+  this (t, i)                say the current node again, in full
+  counterpoints (c)          every objection and rebuttal, in reading order
   paragraph N (para N)       the text of paragraph N
-  who N (w N)                the nodes that cite paragraph N
-  search WORDS (s WORDS)     nodes and paragraphs with these words
-  note [TEXT]                read your note on this node, or write it
+  who N                      the nodes that cite paragraph N
+  search WORDS (/WORDS)      nodes and paragraphs with these words
+  note [TEXT] (a)            read your note on this node, or write it
   mark (m)                   mark this node understood, or not
+  next-not-understood (u)    the next node you have not marked understood
   verdict (v)                your verdict on this node: holds, doubtful, fails
                              (on a counterpoint: strong, answerable, weak); again to change
-  side                       the side you argue: for the thesis, against, or none
-  weak                       the weak spots of the case, most serious first
+  side (s)                   the side you argue: for the thesis, against, or none
+  weak (w)                   the weak spots of the case, most serious first
   frontlines (f)             each objection and its answer
   sheet (P)                  the whole prep sheet, with your notes
-  help (h, ?)                this list
+  help (?)                   this list
   quit (q)                   leave";
 
 impl<'a> Lines<'a> {
@@ -211,14 +213,66 @@ impl<'a> Lines<'a> {
         let m = self.map;
         let mut out = String::new();
         let line = line.trim();
-        let (verb, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        // `/words` searches, as `/` does in the reader.
+        let (verb, rest) = match line.strip_prefix('/') {
+            Some(words) => ("/", words),
+            None => line.split_once(char::is_whitespace).unwrap_or((line, "")),
+        };
         let rest = rest.trim();
         let number = || rest.trim_start_matches('¶').parse::<usize>().ok();
-        match verb.to_lowercase().as_str() {
+        // One letter is a key, case and all (P is the sheet, p the step back); a word is a word.
+        let verb = if verb.chars().count() == 1 {
+            verb.to_string()
+        } else {
+            verb.to_lowercase()
+        };
+        match verb.as_str() {
             "" => {}
             "q" | "quit" | "exit" => return None,
-            "h" | "help" | "?" => out.push_str(HELP),
-            "t" | "this" => self.node(&mut out),
+            "?" | "help" => out.push_str(HELP),
+            "t" | "i" | "this" => self.node(&mut out),
+            "g" | "G" if rest.is_empty() => {
+                self.at = if verb == "g" {
+                    m.thesis
+                } else {
+                    m.walk.last().copied().unwrap_or(m.thesis)
+                };
+                self.node(&mut out);
+            }
+            "c" | "counterpoints" => {
+                let counter: Vec<NodeIx> = m
+                    .walk
+                    .iter()
+                    .copied()
+                    .filter(|&ix| m.nodes[ix].role.attacks())
+                    .collect();
+                if counter.is_empty() {
+                    out.push_str("The map has no counterpoints.\n");
+                }
+                for ix in counter {
+                    let n = &m.nodes[ix];
+                    out.push_str(&format!("  {} {}: {}\n", n.role.name(), n.id, n.headline()));
+                }
+            }
+            "u" | "next-not-understood" => {
+                let walk = &m.walk;
+                let at = m.nodes[self.at].step;
+                let layer = self.layer.as_ref().map(|(_, l)| l);
+                let next = (1..=walk.len())
+                    .map(|k| walk[(at + k) % walk.len()])
+                    .find(|&ix| {
+                        !layer
+                            .and_then(|l| l.node(&m.nodes[ix].id))
+                            .is_some_and(|s| s.understood)
+                    });
+                match next {
+                    Some(ix) => {
+                        self.at = ix;
+                        self.node(&mut out);
+                    }
+                    None => out.push_str("Every node is marked understood.\n"),
+                }
+            }
             "n" | "next" => match m.walk.get(m.nodes[self.at].step + 1) {
                 Some(&ix) => {
                     self.at = ix;
@@ -233,14 +287,14 @@ impl<'a> Lines<'a> {
                 }
                 None => out.push_str("This is the first step, the thesis; n goes on.\n"),
             },
-            "u" | "up" | "parent" => match m.nodes[self.at].parent {
+            "h" | "up" | "parent" => match m.nodes[self.at].parent {
                 Some(p) => {
                     self.at = p;
                     self.node(&mut out);
                 }
                 None => out.push_str("The thesis is the top.\n"),
             },
-            "c" | "children" => {
+            "l" | "children" => {
                 let (support, attack) = m.supporters_and_attackers(self.at);
                 if support.is_empty() && attack.is_empty() {
                     out.push_str("Nothing supports or attacks it.\n");
@@ -278,7 +332,7 @@ impl<'a> Lines<'a> {
                     )),
                 }
             }
-            "w" | "who" => match number() {
+            "who" => match number() {
                 Some(k) if (1..=m.source.paragraphs.len()).contains(&k) => {
                     let citers = m.citers(k);
                     if citers.is_empty() {
@@ -294,7 +348,7 @@ impl<'a> Lines<'a> {
                     m.source.paragraphs.len()
                 )),
             },
-            "s" | "search" | "find" => {
+            "/" | "search" | "find" => {
                 if rest.is_empty() {
                     out.push_str("Say what to find: search militias\n");
                 } else {
@@ -329,7 +383,7 @@ impl<'a> Lines<'a> {
                     out.push_str(&format!("{found} found. go ID or para N to read one.\n"));
                 }
             }
-            "note" => {
+            "a" | "note" => {
                 let id = m.nodes[self.at].id.clone();
                 if rest.is_empty() {
                     let note = self
@@ -407,7 +461,7 @@ impl<'a> Lines<'a> {
                     out.push_str("Verdicts are off: there is no folder to keep them in.\n");
                 }
             }
-            "side" => {
+            "s" | "side" => {
                 if let Some((_, layer)) = &mut self.layer {
                     use crate::study::Side;
                     layer.side = match layer.side {
@@ -437,7 +491,7 @@ impl<'a> Lines<'a> {
                     out.push_str("Sides are off: there is no folder to keep them in.\n");
                 }
             }
-            "weak" => {
+            "w" | "weak" => {
                 let layer = self.layer.as_ref().map(|(_, l)| l);
                 let (lines, _) = crate::sheet::weak_lines(m, layer, &self.theme(), WIDTH);
                 out.push_str(&plain(&lines));

@@ -24,7 +24,7 @@ fn transcript(script: &str, args: &[&str]) -> String {
 #[test]
 fn a_script_of_commands_reads_the_argument() {
     let text = transcript(
-        "n\nnext\nup\nc\ng p2\npara 5\nwho 9\ns elephant\nnote ask about the dates\nmark\nt\np\nbogus\nh\nquit\nn\n",
+        "n\nnext\nup\nl\nc\ng p2\npara 5\nwho 9\n/elephant\nnote ask about the dates\nmark\nt\np\nh\nG\ng\nu\nbogus\n?\nquit\nn\n",
         &[],
     );
     assert!(!text.contains('\u{1b}'), "no escape sequences");
@@ -64,7 +64,9 @@ fn who_argues_is_said_only_when_known() {
 /// notes, verdicts in the node's words, the side, weak spots, frontlines and the prep sheet.
 #[test]
 fn the_line_mode_reaches_verdicts_side_and_the_prep_views() {
-    let text = transcript("go O1\nv\nv\nside\nside\nweak\nf\nsheet\nq\n", &[]);
+    // One letter each, as the reader's keys: v verdict, s side, w weak spots, f frontlines,
+    // P the sheet.
+    let text = transcript("go O1\nv\nv\ns\ns\nw\nf\nP\nq\n", &[]);
     assert!(text.contains("Tags: peace process."), "{text}");
     assert!(text.contains("Your verdict on O1: strong."), "{text}");
     assert!(text.contains("Your verdict on O1: answerable."), "{text}");
