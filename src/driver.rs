@@ -125,11 +125,35 @@ fn catch_signals() {
     // SIGXFSZ (a file-size limit reached mid-save) is caught only to be ignored: its default
     // kills the process with the terminal raw; caught, the write fails with EFBIG and the save
     // is a failed save like any other (its temporary file removed, the change kept).
-    let Ok(mut signals) =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGXFSZ])
-    else {
+    //
+    // They are blocked while the handlers go in: signal-hook installs the process's handler
+    // before it publishes what the handler is to do, and a signal in between is dropped (seen:
+    // a SIGTERM in argwalk's first microseconds left it running, in CI). Blocked, such a
+    // signal waits, and is delivered, and acted on, once the handlers are whole.
+    use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+    let mut blocked = SigSet::empty();
+    for s in [
+        Signal::SIGTERM,
+        Signal::SIGINT,
+        Signal::SIGHUP,
+        Signal::SIGWINCH,
+        Signal::SIGXFSZ,
+    ] {
+        blocked.add(s);
+    }
+    let mut before = SigSet::empty();
+    let masked = pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&blocked), Some(&mut before)).is_ok();
+    let registered =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGXFSZ]);
+    let Ok(mut signals) = registered else {
+        if masked {
+            let _ = pthread_sigmask(SigmaskHow::SIG_SETMASK, Some(&before), None);
+        }
         return;
     };
+    // Unblocked when this function returns, after the thread that reads them has started (it
+    // inherits the block, so the handler runs on this thread or a later one: no matter).
+    let _unblock = Unblock(masked.then_some(before));
     let _ = std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
@@ -163,6 +187,21 @@ fn catch_signals() {
                 }
             }
         });
+}
+
+/// Puts the thread's signal mask back as it was when dropped.
+struct Unblock(Option<nix::sys::signal::SigSet>);
+
+impl Drop for Unblock {
+    fn drop(&mut self) {
+        if let Some(before) = &self.0 {
+            let _ = nix::sys::signal::pthread_sigmask(
+                nix::sys::signal::SigmaskHow::SIG_SETMASK,
+                Some(before),
+                None,
+            );
+        }
+    }
 }
 
 /// The session's watch on the map and its article: [`Event::FilesChanged`] when either changes.
