@@ -201,7 +201,9 @@ pub fn main() -> ExitCode {
     // The display flags and --config go before or after a subcommand alike; the reader's own
     // options have no meaning with one, and a restricted session may run none (no export to
     // a path, no init, no check of a file outside the library).
+    // The line mode (`read`) is a reader too, and takes them all.
     if cli.command.is_some()
+        && !matches!(cli.command, Some(Command::Read { .. }))
         && let Some(flag) = reader_only_flag(&cli)
     {
         return fail(&format!(
@@ -246,9 +248,7 @@ pub fn main() -> ExitCode {
         Some(Command::Drill { map, display }) => {
             read(map.as_deref(), display.or(cli.display), true)
         }
-        Some(Command::Read { map, ascii }) => {
-            read_lines(map.as_deref(), ascii || cli.display.ascii)
-        }
+        Some(Command::Read { ref map, ascii }) => read_lines(&cli, map.as_deref(), ascii),
         Some(Command::Man) => {
             let mut out = Vec::new();
             match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
@@ -458,23 +458,17 @@ fn user_state(user: Option<&str>) -> Result<Option<PathBuf>, ExitCode> {
     }
 }
 
-/// The reader with `--library`, `--user` or `--restricted`.
-fn team(cli: &Cli) -> ExitCode {
-    let theme = theme_of(&cli.display);
-    let state = match user_state(cli.user.as_deref()) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    if cli.restricted && cli.map.is_some() {
-        return fail("a restricted session opens maps from its library only: no map path");
-    }
-    let restricted = cli.restricted;
-    let screen_reader = cli.display.screen_reader;
+/// The room `--present` or `--follow` names, and who presents (`None`: this session follows).
+type RoomOf = Option<(crate::room::Room, Option<String>)>;
+
+fn room_of(cli: &Cli) -> Result<RoomOf, ExitCode> {
     // Rooms live in the team's state folder (not a member's), so all sessions share them.
-    let room = match (&cli.present, &cli.follow) {
+    match (&cli.present, &cli.follow) {
         (Some(name), _) | (None, Some(name)) => {
             let Some(root) = crate::study::store::state_dir() else {
-                return fail("follow mode needs a state folder: set ARGWALK_STATE_DIR");
+                return Err(fail(
+                    "follow mode needs a state folder: set ARGWALK_STATE_DIR",
+                ));
             };
             match crate::room::Room::new(&root, name) {
                 Ok(r) => {
@@ -482,33 +476,28 @@ fn team(cli: &Cli) -> ExitCode {
                         .present
                         .as_ref()
                         .map(|_| cli.user.clone().unwrap_or_else(|| "the presenter".into()));
-                    Some((r, presenter))
+                    Ok(Some((r, presenter)))
                 }
-                Err(why) => return fail(&why),
+                Err(why) => Err(fail(&why)),
             }
         }
-        (None, None) => None,
-    };
-    let Some(root) = cli.library.clone() else {
-        // --user alone: the one map (or the built-in one), with that member's notes.
-        let map = cli.map.clone();
-        let load = move || {
-            let m = load_clean(map.as_deref())?;
-            Ok(crate::driver::Session {
-                screen_reader,
-                restricted,
-                room,
-                ..session(m, map.as_deref(), state.as_deref(), &theme)
-            })
-        };
-        return crate::driver::run(load, theme);
-    };
-    let library = match crate::library::Library::open(&root, state.clone()) {
-        Ok(l) => l,
-        Err(e) => return fail(&format!("cannot read the library {}: {e}", root.display())),
-    };
-    let confine = root.clone();
-    let open = move |path: &Path| -> Result<crate::driver::Session, String> {
+        (None, None) => Ok(None),
+    }
+}
+
+/// How a library's map is opened, for the reader and the line mode alike: read from within the
+/// library only, with the member's layer; a restricted session watches no file.
+fn library_opener(
+    cli: &Cli,
+    root: &Path,
+    state: Option<PathBuf>,
+    theme: crate::theme::Theme,
+    room: RoomOf,
+) -> impl Fn(&Path) -> Result<crate::driver::Session, String> + 'static {
+    let confine = root.to_path_buf();
+    let restricted = cli.restricted;
+    let screen_reader = cli.display.screen_reader;
+    move |path: &Path| -> Result<crate::driver::Session, String> {
         let loaded = crate::loader::load_path_within(path, &confine)
             .map_err(|e| crate::sanitize::clean(&format!("{e:#}")))?;
         let Some(m) = loaded.map else {
@@ -530,36 +519,111 @@ fn team(cli: &Cli) -> ExitCode {
             room: room.clone(),
             ..opened
         })
+    }
+}
+
+/// The reader with `--library`, `--user` or `--restricted`.
+fn team(cli: &Cli) -> ExitCode {
+    if let Some(Command::Read { map, ascii }) = &cli.command {
+        return read_lines(cli, map.as_deref(), *ascii);
+    }
+    let theme = theme_of(&cli.display);
+    let state = match user_state(cli.user.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
+    if cli.restricted && cli.map.is_some() {
+        return fail("a restricted session opens maps from its library only: no map path");
+    }
+    let restricted = cli.restricted;
+    let screen_reader = cli.display.screen_reader;
+    let room = match room_of(cli) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let Some(root) = cli.library.clone() else {
+        // --user alone: the one map (or the built-in one), with that member's notes.
+        let map = cli.map.clone();
+        let load = move || {
+            let m = load_clean(map.as_deref())?;
+            Ok(crate::driver::Session {
+                screen_reader,
+                restricted,
+                room,
+                ..session(m, map.as_deref(), state.as_deref(), &theme)
+            })
+        };
+        return crate::driver::run(load, theme);
+    };
+    let library = match crate::library::Library::open(&root, state.clone()) {
+        Ok(l) => l,
+        Err(e) => return fail(&format!("cannot read the library {}: {e}", root.display())),
+    };
+    let open = library_opener(cli, &root, state, theme, room);
     crate::driver::run_library(library, open, theme)
 }
 
-/// `argwalk read`: the line mode, on standard input and output, whatever they are.
-fn read_lines(map: Option<&Path>, ascii: bool) -> ExitCode {
-    let m = match load_clean(map) {
-        Ok(m) => m,
+/// `argwalk read`: the line mode, on standard input and output, whatever they are; with every
+/// option of the reader (a library, a member's layer, a room, restricted).
+fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
+    let mut theme = theme_of(&cli.display);
+    theme.ascii =
+        (ascii || cli.display.ascii || !crate::theme::locale_is_utf8()) && !cli.display.unicode;
+    let ascii = theme.ascii;
+    let state = match user_state(cli.user.as_deref()) {
+        Ok(s) => s,
         Err(code) => return code,
     };
-    let ascii = ascii || !crate::theme::locale_is_utf8();
-    let fingerprint = m.fingerprint();
-    let m = if ascii { crate::ascii::map(m) } else { m };
-    let layer = crate::study::store::state_dir().map(|dir| {
-        let located = crate::study::Store::locate(&dir, map, &fingerprint, true);
-        let mut opened = located.store.open();
-        for said in [&opened.warning, &located.found].into_iter().flatten() {
-            let _ = writeln!(std::io::stderr(), "argwalk: {said}");
+    if cli.restricted && map.is_some() {
+        return fail("a restricted session opens maps from its library only: no map path");
+    }
+    let room = match room_of(cli) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let (lines, said) = match &cli.library {
+        Some(root) => {
+            let library = match crate::library::Library::open(root, state.clone()) {
+                Ok(l) => l,
+                Err(e) => {
+                    return fail(&format!("cannot read the library {}: {e}", root.display()));
+                }
+            };
+            let open = library_opener(cli, root, state, theme, room.clone());
+            let lines = crate::lines::Lines::library(crate::lines::Shelf {
+                library,
+                open: Box::new(open),
+            });
+            let lines = match room {
+                Some((r, presenter)) => lines.room(r, presenter),
+                None => lines,
+            };
+            (lines, Vec::new())
         }
-        opened.layer.map = map.map(crate::study::store::recorded).unwrap_or_default();
-        opened.usable.then_some((located.store, opened.layer))
-    });
-    let layer = layer.flatten();
-    let prompt = std::io::stdin().is_terminal();
-    let mut lines = crate::lines::Lines::new(&m, layer).ascii(ascii);
+        None => {
+            let m = match load_clean(map) {
+                Ok(m) => m,
+                Err(code) => return code,
+            };
+            crate::lines::Lines::session(crate::driver::Session {
+                room,
+                restricted: cli.restricted,
+                ..session(m, map, state.as_deref(), &theme)
+            })
+        }
+    };
+    // What opening the reader's layer has to say (a damaged file set aside, notes found for a
+    // map that moved) is a diagnostic: stderr, apart from the transcript.
+    for s in said {
+        let _ = writeln!(std::io::stderr(), "argwalk: {s}");
+    }
+    let mut lines = lines.ascii(ascii);
     let out = std::io::stdout();
-    let result = if ascii {
-        lines.run(std::io::stdin().lock(), AsciiOut(out.lock()), prompt)
-    } else {
-        lines.run(std::io::stdin().lock(), out.lock(), prompt)
+    let result = match (std::io::stdin().is_terminal(), ascii) {
+        (true, true) => lines.run_terminal(AsciiOut(out)),
+        (true, false) => lines.run_terminal(out),
+        (false, true) => lines.run(std::io::stdin().lock(), AsciiOut(out.lock())),
+        (false, false) => lines.run(std::io::stdin().lock(), out.lock()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

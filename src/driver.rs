@@ -130,30 +130,10 @@ fn catch_signals() {
     // before it publishes what the handler is to do, and a signal in between is dropped (seen:
     // a SIGTERM in argwalk's first microseconds left it running, in CI). Blocked, such a
     // signal waits, and is delivered, and acted on, once the handlers are whole.
-    use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
-    let mut blocked = SigSet::empty();
-    for s in [
-        Signal::SIGTERM,
-        Signal::SIGINT,
-        Signal::SIGHUP,
-        Signal::SIGWINCH,
-        Signal::SIGXFSZ,
-    ] {
-        blocked.add(s);
-    }
-    let mut before = SigSet::empty();
-    let masked = pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&blocked), Some(&mut before)).is_ok();
-    let registered =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGXFSZ]);
-    let Ok(mut signals) = registered else {
-        if masked {
-            let _ = pthread_sigmask(SigmaskHow::SIG_SETMASK, Some(&before), None);
-        }
+    let Some((mut signals, _unblock)) = register(&[SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGXFSZ])
+    else {
         return;
     };
-    // Unblocked when this function returns, after the thread that reads them has started (it
-    // inherits the block, so the handler runs on this thread or a later one: no matter).
-    let _unblock = Unblock(masked.then_some(before));
     let _ = std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
@@ -189,8 +169,27 @@ fn catch_signals() {
         });
 }
 
+/// Registers `signals` with signal-hook, each blocked while its handler goes in (see
+/// [`catch_signals`]). They stay blocked until the guard returned is dropped: after the thread
+/// that reads them has started (it inherits the block, so the handler runs on this thread or a
+/// later one: no matter).
+pub(crate) fn register(signals: &[i32]) -> Option<(signal_hook::iterator::Signals, Unblock)> {
+    use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+    let mut blocked = SigSet::empty();
+    for &s in signals {
+        if let Ok(s) = Signal::try_from(s) {
+            blocked.add(s);
+        }
+    }
+    let mut before = SigSet::empty();
+    let masked = pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&blocked), Some(&mut before)).is_ok();
+    let unblock = Unblock(masked.then_some(before));
+    let registered = signal_hook::iterator::Signals::new(signals).ok()?;
+    Some((registered, unblock))
+}
+
 /// Puts the thread's signal mask back as it was when dropped.
-struct Unblock(Option<nix::sys::signal::SigSet>);
+pub(crate) struct Unblock(Option<nix::sys::signal::SigSet>);
 
 impl Drop for Unblock {
     fn drop(&mut self) {
@@ -623,11 +622,11 @@ fn event_loop(
 
 /// A presenter's farewell to the room, written when the session ends however it ends (a
 /// return, an error, a panic unwinding): followers are told, not left waiting.
-struct Leave {
-    room: crate::room::Room,
-    presenter: String,
-    map: String,
-    fingerprint: String,
+pub(crate) struct Leave {
+    pub(crate) room: crate::room::Room,
+    pub(crate) presenter: String,
+    pub(crate) map: String,
+    pub(crate) fingerprint: String,
 }
 
 impl Drop for Leave {

@@ -231,6 +231,17 @@ impl Node {
         }
     }
 
+    /// What a search looks in: the id, the label and the text.
+    pub fn searched(&self) -> impl Iterator<Item = &str> {
+        [
+            Some(self.id.as_str()),
+            self.label.as_deref(),
+            Some(self.text.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
     /// The label if the author gave one, else the text.
     pub fn headline(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.text)

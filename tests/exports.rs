@@ -346,7 +346,6 @@ fn the_argdown_cli_reads_the_same_statements_and_relations() {
 #[test]
 #[ignore = "needs the anki Python package (pip install anki); CI runs it with --ignored"]
 fn anki_imports_every_card() {
-    let python = std::env::var("ARGWALK_PYTHON").unwrap_or_else(|_| "python3".into());
     let dir = folder("anki");
     // Issue 16.2: text that begins with a straight quote, balanced or not, and HTML.
     let quoted = small_with(&[
@@ -362,26 +361,10 @@ fn anki_imports_every_card() {
             &format!("{name}.txt"),
             &export::render(&map, Format::Anki, Options { layer: None }),
         );
-        let out = Command::new(&python)
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/peer/anki_import.py"
-            ))
-            .arg(&file)
-            .output()
-            .expect("python runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8(out.stdout).unwrap();
-        let mut lines = text.lines();
-        let cards: usize = lines.next().unwrap().trim().parse().unwrap();
+        let (cards, deck, notes) = support::cli::anki_import(&[file]).remove(0);
         assert_eq!(cards, export::anki_card_count(&map), "{name}");
-        assert!(lines.next().unwrap().contains("argwalk::"), "the deck");
+        assert!(deck.contains("argwalk::"), "the deck");
         // Each note whole: three fields, its tags two words, the text as written.
-        let notes: Vec<Vec<String>> = lines.map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(notes.len(), cards, "{name}");
         for note in &notes {
             assert_eq!(note.len(), 3, "{name}: {note:?}");

@@ -4,21 +4,62 @@
 
 mod support;
 
-fn transcript(script: &str, args: &[&str]) -> String {
-    // A state folder of each transcript's own: tests run side by side.
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use support::pty::{Pty, Session};
+
+const LONG: Duration = Duration::from_secs(10);
+
+/// A fresh folder of this test's own: tests run side by side.
+fn folder(what: &str) -> PathBuf {
     static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let state = std::env::temp_dir().join(format!(
-        "argwalk-lines-{}-{}",
+    let dir = std::env::temp_dir().join(format!(
+        "argwalk-lines-{what}-{}-{}",
         std::process::id(),
         RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn transcript(script: &str, args: &[&str]) -> String {
+    let state = folder("state");
+    let text = transcript_in(&state, script, &["read"], args);
     let _ = std::fs::remove_dir_all(&state);
+    text
+}
+
+/// `argwalk BEFORE.. AFTER..` (BEFORE holding `read`) with the state folder `state`, fed
+/// `script`; its output.
+fn transcript_in(state: &Path, script: &str, before: &[&str], after: &[&str]) -> String {
     let mut read = support::cli::argwalk();
-    read.arg("read").args(args).env("ARGWALK_STATE_DIR", &state);
+    read.args(before)
+        .args(after)
+        .env("ARGWALK_STATE_DIR", state);
     let out = support::cli::run(read, script);
-    assert!(out.status.success());
-    let _ = std::fs::remove_dir_all(&state);
-    String::from_utf8(out.stdout).unwrap()
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text
+}
+
+/// A library of the built-in map and one other (its thesis renamed), in a folder of its own.
+fn library() -> PathBuf {
+    let lib = folder("library");
+    let maps = Path::new(env!("CARGO_MANIFEST_DIR")).join("argument-maps");
+    for f in ["astana-talks.toml", "astana-talks.txt"] {
+        std::fs::copy(maps.join(f), lib.join(f)).unwrap();
+    }
+    let other = std::fs::read_to_string(maps.join("astana-talks.toml"))
+        .unwrap()
+        .replacen("title = \"", "title = \"Second look: ", 1);
+    std::fs::write(lib.join("second.toml"), other).unwrap();
+    lib
 }
 
 #[test]
@@ -46,7 +87,7 @@ fn who_argues_is_said_only_when_known() {
     // O1 no longer conceded, and its `by` gone if it had one.
     let text = loader::BUILTIN_MAP.replacen("conceded = true", "conceded = false", 1);
     let map = loader::load_str("m.toml", &text, &Builtin).map.unwrap();
-    let mut lines = argwalk::lines::Lines::new(&map, None);
+    let mut lines = argwalk::lines::Lines::new(map, None);
     let say = |l: &mut argwalk::lines::Lines, c: &str| l.command(c).unwrap_or_default();
     let thesis = say(&mut lines, "this");
     assert!(thesis.contains("Argued by: the author"), "{thesis}");
@@ -78,4 +119,233 @@ fn the_line_mode_reaches_verdicts_side_and_the_prep_views() {
     assert!(text.contains("If they say O1"), "frontlines: {text}");
     assert!(text.contains("# "), "the prep sheet: {text}");
     assert!(!text.contains('\u{1b}'), "no escape sequence");
+}
+
+/// Issue 16.7: drills in the line mode: the cards due, Enter shows the answer, a grade
+/// schedules it (kept in the layer: graded cards are not due again at once), q stops.
+#[test]
+fn the_line_mode_drills() {
+    let state = folder("drill");
+    let first = transcript_in(&state, "d\nanswer\n3\n\n4\n5\nq\nn\n", &["read"], &[]);
+    let count = |text: &str| -> usize {
+        let at = text.find("A drill of ").expect(text) + "A drill of ".len();
+        text[at..].split(' ').next().unwrap().parse().unwrap()
+    };
+    let due = count(&first);
+    assert!(first.contains("Card 1 of"), "{first}");
+    assert!(
+        first.contains("Answer:\n  P1: "),
+        "each answer its own line: {first}"
+    );
+    assert!(first.contains("Next time in"), "{first}");
+    assert!(first.contains("Card 2 of"), "{first}");
+    assert!(
+        first.contains("In a drill: Enter shows the answer"),
+        "5 is no grade: {first}"
+    );
+    assert!(first.contains("Drill stopped;"), "{first}");
+    assert!(
+        first.contains("Step 2 of 37."),
+        "after the drill, n steps: {first}"
+    );
+    let again = transcript_in(&state, "d\nq\nq\n", &["read"], &[]);
+    assert_eq!(count(&again), due - 2, "two cards graded: {again}");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Issue 16.7: a blind member on the team server: the line mode with a library, a member's
+/// own notes, restricted, as a forced command would run it.
+#[test]
+fn a_member_reads_a_library_in_the_line_mode_restricted() {
+    let state = folder("team");
+    let lib = library();
+    let lib_arg = lib.to_str().unwrap();
+    let member = |user: &str, script: &str| {
+        transcript_in(
+            &state,
+            script,
+            &["--restricted", "--library", lib_arg, "--user", user, "read"],
+            &[],
+        )
+    };
+    let alice = member(
+        "alice",
+        "maps\nopen 2\na Alice's note\nm\nopen astana\ni\nq\n",
+    );
+    assert!(
+        alice.contains("1. astana-talks.toml: Astana and the Iranian"),
+        "{alice}"
+    );
+    assert!(
+        alice.contains("2. second.toml: Second look: Astana"),
+        "{alice}"
+    );
+    assert!(alice.contains("Second look: Astana"), "{alice}");
+    assert!(alice.contains("Note saved."), "{alice}");
+    assert!(alice.contains("Marked understood."), "{alice}");
+    let bob = member("bob", "open 2\na\nq\n");
+    assert!(
+        bob.contains("No note on this node"),
+        "another member's note: {bob}"
+    );
+    let again = member("alice", "maps\nopen 2\na\nq\n");
+    assert!(
+        again.contains("1/37 understood"),
+        "the progress column: {again}"
+    );
+    assert!(again.contains("Your note on T: Alice's note"), "{again}");
+    // A restricted session takes no path: not a map, and a library's map only from the list.
+    let mut refused = support::cli::argwalk();
+    refused
+        .args(["--restricted", "--library", lib_arg, "read", "/etc/passwd"])
+        .env("ARGWALK_STATE_DIR", &state);
+    let out = support::cli::run(refused, "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no map path"));
+    let outside = member("alice", "open /etc/passwd\nopen 9\nq\n");
+    assert!(outside.contains("Say which map, from 1 to 2"), "{outside}");
+    assert!(!outside.contains("root:"), "{outside}");
+    let _ = std::fs::remove_dir_all(&state);
+    let _ = std::fs::remove_dir_all(&lib);
+}
+
+/// Issue 16.7: following a presenter in the line mode: their moves are said before the next
+/// answer; `follow` opens the map they are on from the library.
+#[test]
+fn the_line_mode_follows_a_presenter_across_maps() {
+    use argwalk::room::{Position, Room};
+    let state = folder("room");
+    let lib = library();
+    let second = argwalk::loader::load_path(&lib.join("second.toml"))
+        .unwrap()
+        .map
+        .unwrap();
+    let room = Room::new(&state, "finals").unwrap();
+    room.publish(&Position {
+        presenter: "coach".into(),
+        map: second.source.title.clone(),
+        node: "P3".into(),
+        paragraph: 10,
+        fingerprint: Some(second.fingerprint()),
+        left: false,
+    })
+    .unwrap();
+    let text = transcript_in(
+        &state,
+        "open 1\nF\ni\nq\n",
+        &[
+            "--library",
+            lib.to_str().unwrap(),
+            "--follow",
+            "finals",
+            "read",
+        ],
+        &[],
+    );
+    assert!(
+        text.contains("coach presents Second look: Astana"),
+        "said at the start: {text}"
+    );
+    assert!(
+        text.contains("coach is on another map, Second look:"),
+        "on another map: {text}"
+    );
+    let after_follow = &text[text.find("> F").unwrap()..];
+    assert!(
+        after_follow.contains("Second look: Astana"),
+        "{after_follow}"
+    );
+    assert!(
+        after_follow.contains("coach moved here:\nPremise P3"),
+        "{after_follow}"
+    );
+    let _ = std::fs::remove_dir_all(&state);
+    let _ = std::fs::remove_dir_all(&lib);
+}
+
+/// Issue 16.7: presenting from the line mode writes each move to the room, and the farewell
+/// when the session ends.
+#[test]
+fn the_line_mode_presents() {
+    use argwalk::room::Room;
+    let state = folder("present");
+    let map = argwalk::loader::load_str(
+        "m.toml",
+        argwalk::loader::BUILTIN_MAP,
+        &argwalk::loader::Builtin,
+    )
+    .map
+    .unwrap();
+    let room = Room::new(&state, "finals").unwrap();
+    let mut lines = argwalk::lines::Lines::new(map, None).room(room.clone(), Some("coach".into()));
+    lines.command("go P3");
+    let now = room.read().expect("a position written");
+    assert_eq!((now.node.as_str(), now.presenter.as_str()), ("P3", "coach"));
+    lines.command("n");
+    assert_ne!(room.read().unwrap().node, "P3");
+    drop(lines);
+    assert!(room.read().unwrap().left, "the farewell is written");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// The position is kept between sessions of the line mode, as the reader keeps it.
+#[test]
+fn the_line_mode_starts_where_it_left_off() {
+    let state = folder("position");
+    transcript_in(&state, "go P3\nq\n", &["read"], &[]);
+    let again = transcript_in(&state, "i\nq\n", &["read"], &[]);
+    assert!(again.contains("Back at P3, where you left it."), "{again}");
+    assert!(again.contains("> i\nPremise P3"), "{again}");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// `argwalk read` at a terminal of 100x40, with the state folder `state`, at its first step.
+fn read_at_a_terminal(state: &Path, session: Session) -> Pty {
+    let p = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_argwalk")),
+        &["read"],
+        &[("ARGWALK_STATE_DIR", state.to_str().unwrap())],
+        100,
+        40,
+        session,
+    );
+    p.see(&["Step 1 of 37."], LONG);
+    p
+}
+
+/// Issue 16.7: at a terminal the line is edited by a line editor: Up recalls the last command.
+#[test]
+fn up_recalls_the_last_command_at_a_terminal() {
+    let state = folder("history");
+    let mut p = read_at_a_terminal(&state, Session::Controlling);
+    p.press_and_see(b"n\r", &["Step 2 of 37."], LONG);
+    p.press_and_see(b"\x1b[A\r", &["Step 3 of 37."], LONG);
+    p.press_and_see(b"\x1b[A\x1b[A\r", &["Step 4 of 37."], LONG);
+    p.send(b"q\r");
+    let (status, _) = p.wait(LONG).expect("argwalk read did not exit");
+    assert!(status.success());
+    assert!(p.cooked(), "the terminal is cooked again");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// A signal while a line is being typed (the terminal raw, held by the line editor) ends
+/// argwalk with the terminal's modes put back.
+#[test]
+fn a_signal_while_typing_restores_the_terminal() {
+    use std::os::unix::process::ExitStatusExt;
+    for sig in [rustix::process::Signal::TERM, rustix::process::Signal::HUP] {
+        let state = folder("signal");
+        let mut p = read_at_a_terminal(&state, Session::Detached);
+        p.press_and_see(b"nex", &["> nex"], LONG);
+        assert!(!p.cooked(), "the line editor holds the terminal raw");
+        p.signal(sig);
+        let (status, _) = p.wait(LONG).expect("argwalk read did not exit");
+        assert_eq!(status.code(), Some(128 + sig.as_raw()), "{status:?}");
+        assert_eq!(status.signal(), None);
+        assert!(
+            p.cooked(),
+            "the terminal's modes are put back after {sig:?}"
+        );
+        let _ = std::fs::remove_dir_all(&state);
+    }
 }

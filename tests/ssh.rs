@@ -267,14 +267,16 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
     let team =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/TEAM.md")).unwrap();
     let mut authorized = String::new();
-    for member in ["alice", "bob"] {
+    for member in ["alice", "bob", "carol"] {
         keygen(&dir.join(member));
         let key = std::fs::read_to_string(dir.join(format!("{member}.pub"))).unwrap();
         let documented = team
             .lines()
             .map(str::trim)
             .find(|l| {
-                l.starts_with("restrict,pty,command=") && l.contains(&format!("--user {member}\""))
+                l.starts_with("restrict,pty,command=")
+                    && (l.contains(&format!("--user {member}\""))
+                        || l.contains(&format!("--user {member} ")))
             })
             .unwrap_or_else(|| panic!("docs/TEAM.md has no line for {member}"));
         let (options, _) = documented.rsplit_once("\" ").unwrap();
@@ -294,7 +296,7 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
         .ok()
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| "root".into());
-    let connect = |member: &str| {
+    let connect_to = |member: &str, first: &str| {
         let key = dir.join(member);
         let port = port.to_string();
         let target = format!("{user}@127.0.0.1");
@@ -325,13 +327,14 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
             Session::Detached,
         );
         assert!(
-            p.wait_for(LONG, |s| s.contains("Library: 3 maps")),
+            p.wait_for(LONG, |s| s.contains(first)),
             "{member}: no library over ssh:\n{}\n{}",
             p.screen(),
             std::fs::read_to_string(dir.join("sshd.log")).unwrap_or_default()
         );
         p
     };
+    let connect = |member: &str| connect_to(member, "Library: 3 maps");
     // Alice writes a note on O1, and leaves.
     let mut alice = connect("alice");
     let screen = alice.screen();
@@ -377,6 +380,21 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
         !Path::new("/tmp/argwalk-pwned").exists(),
         "the member's command ran"
     );
+    // Carol, who reads with a screen reader, has the line mode (`read`) in her forced command:
+    // the same library, her own notes, Up to recall a command, restricted all the same.
+    let mut carol = connect_to("carol", "A library of argument maps.");
+    carol.see(&["name␛]0;PWNED␇.toml"], LONG);
+    carol.press_and_see(b"open 1\r", &["Step 1 of 37."], LONG);
+    carol.press_and_see(b"n\r", &["Step 2 of 37."], LONG);
+    carol.press_and_see(b"\x1b[A\r", &["Step 3 of 37."], LONG);
+    carol.press_and_see(b"a Carol's line\r", &["Note saved."], LONG);
+    carol.press_and_see(b"open /etc/passwd\r", &["Say which map"], LONG);
+    assert!(
+        !String::from_utf8_lossy(&carol.bytes()).contains("\u{1b}]0;PWNED"),
+        "no OSC reached carol's terminal"
+    );
+    carol.send(b"q\r");
+    carol.wait(LONG).expect("carol's session ends");
     // The link drops mid-session: argwalk goes, and bob's note is on disk.
     let _ = bob.child.kill();
     let cut = Instant::now();
@@ -395,7 +413,11 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
             .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
             .collect()
     };
-    let (a, b) = (layer("alice"), layer("bob"));
+    let (a, b, c) = (layer("alice"), layer("bob"), layer("carol"));
+    assert!(
+        c.contains("Carol's line") && !c.contains("Alice's") && !c.contains("Bob's"),
+        "{c}"
+    );
     assert!(
         a.contains("Alice's line on O1") && !a.contains("Bob's"),
         "{a}"

@@ -21,15 +21,7 @@ impl App {
         if s.active() {
             for &ix in &self.map.walk {
                 let n = &self.map.nodes[ix];
-                if [
-                    Some(n.id.as_str()),
-                    n.label.as_deref(),
-                    Some(n.text.as_str()),
-                ]
-                .into_iter()
-                .flatten()
-                .any(|t| !s.ranges(t).is_empty())
-                {
+                if n.searched().any(|t| !s.ranges(t).is_empty()) {
                     hits.push(Hit::Node(ix));
                 }
             }

@@ -15,6 +15,8 @@ fn quoted(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
+            // Graphviz reads HTML entities in any label: `&lt;` in a claim would draw as `<`.
+            '&' => out.push_str("&amp;"),
             c if c.is_control() => {}
             c => out.push(c),
         }

@@ -47,3 +47,37 @@ pub fn run(mut command: Command, input: &str) -> Output {
     }
     child.wait_with_output().expect("the binary ends")
 }
+
+/// Anki's own library (tests/peer/anki_import.py) imports each of `files` into a fresh
+/// collection; what it read of each: (cards, deck, one JSON list of fields and tags a note).
+pub fn anki_import(files: &[PathBuf]) -> Vec<(usize, String, Vec<Vec<String>>)> {
+    let python = std::env::var("ARGWALK_PYTHON").unwrap_or_else(|_| "python3".into());
+    let out = command(&python)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/peer/anki_import.py"
+        ))
+        .args(files)
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    text.split("\n==\n")
+        .map(|block| {
+            let mut lines = block.lines();
+            let cards = lines
+                .next()
+                .and_then(|l| l.trim().parse().ok())
+                .expect("a card count");
+            let deck = lines.next().unwrap_or_default().to_string();
+            let notes = lines
+                .map(|l| serde_json::from_str(l).expect("a note as JSON"))
+                .collect();
+            (cards, deck, notes)
+        })
+        .collect()
+}

@@ -1,16 +1,10 @@
-//! `argwalk read`: the map one node at a time as plain lines, driven by typed commands. No
-//! cursor addressing and no redraw, so it works with screen readers and braille displays, in
-//! Emacs shell buffers, on dumb terminals and through pipes (a script of commands in, text
-//! out). Line editing is the terminal's own (cooked mode: Backspace, Ctrl-U, Ctrl-W).
-
-use std::io::{BufRead, Write};
+//! The line mode's commands on one open map: stepping, reading, searching, and the reader's
+//! own layer (notes, marks, verdicts, side, drills), each answered as plain lines.
 
 use crate::model::{ArgumentMap, NodeIx};
 use crate::study::{Field, Layer, Store};
 
-/// The width the line mode's views wrap to: a braille display or a screen reader reads them
-/// line by line, and a pipe keeps them as they are.
-const WIDTH: usize = 100;
+use super::WIDTH;
 
 /// Lines of a view as plain text, one a line.
 fn plain(lines: &[ratatui::text::Line<'_>]) -> String {
@@ -20,43 +14,36 @@ fn plain(lines: &[ratatui::text::Line<'_>]) -> String {
         .collect()
 }
 
-/// What the reader of lines has: the map, where they are, and their layer if kept.
-pub struct Lines<'a> {
-    map: &'a ArgumentMap,
-    at: NodeIx,
-    layer: Option<(Store, Layer)>,
+/// One map being read: where the reader is, their layer if kept, and a drill under way.
+pub(super) struct Reading {
+    pub(super) map: ArgumentMap,
+    pub(super) at: NodeIx,
+    pub(super) layer: Option<(Store, Layer)>,
+    /// The map's identity, taken before any transliteration (a presenter's map is found by it).
+    pub(super) fingerprint: String,
+    pub(super) drill: Option<super::drill::Run>,
     /// Notes are kept transliterated, as everything else in an ASCII session is.
-    ascii: bool,
+    pub(super) ascii: bool,
 }
 
-const HELP: &str = "Commands (one-letter forms in brackets: the reader's own keys):
-  next (n), previous (p)     step through the argument in reading order
-  up (h)                     the node this one supports or attacks
-  children (l)               the nodes that support or attack this one
-  go ID                      go to a node by its id, as P2 (g alone: the thesis; G: the last)
-  this (t, i)                say the current node again, in full
-  counterpoints (c)          every objection and rebuttal, in reading order
-  paragraph N (para N)       the text of paragraph N
-  who N                      the nodes that cite paragraph N
-  search WORDS (/WORDS)      nodes and paragraphs with these words
-  note [TEXT] (a)            read your note on this node, or write it
-  mark (m)                   mark this node understood, or not
-  next-not-understood (u)    the next node you have not marked understood
-  verdict (v)                your verdict on this node: holds, doubtful, fails
-                             (on a counterpoint: strong, answerable, weak); again to change
-  side (s)                   the side you argue: for the thesis, against, or none
-  weak (w)                   the weak spots of the case, most serious first
-  frontlines (f)             each objection and its answer
-  sheet (P)                  the whole prep sheet, with your notes
-  help (?)                   this list
-  quit (q)                   leave";
-
-impl<'a> Lines<'a> {
-    pub fn new(map: &'a ArgumentMap, layer: Option<(Store, Layer)>) -> Self {
+impl Reading {
+    /// `map` at its thesis (or where `layer` says the reader left it).
+    pub(super) fn new(
+        map: ArgumentMap,
+        layer: Option<(Store, Layer)>,
+        fingerprint: String,
+    ) -> Self {
+        let at = layer
+            .as_ref()
+            .and_then(|(_, l)| l.at.as_deref())
+            .and_then(|id| map.find(id))
+            .unwrap_or(map.thesis);
         Self {
             map,
-            at: map.thesis,
+            at,
             layer,
+            fingerprint,
+            drill: None,
             ascii: false,
         }
     }
@@ -70,15 +57,49 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// A session in ASCII: what the reader writes is kept in ASCII too.
-    pub fn ascii(mut self, ascii: bool) -> Self {
-        self.ascii = ascii;
-        self
+    /// "Back at P3": the reader starts where they left this map last time.
+    pub(super) fn say_back_at(&self, out: &mut String) {
+        if self.at != self.map.thesis {
+            out.push_str(&format!(
+                "Back at {}, where you left it.\n",
+                self.map.nodes[self.at].id
+            ));
+        }
+    }
+
+    /// Says the current node in full.
+    pub(super) fn say_node(&self, out: &mut String) {
+        self.node(out);
+    }
+
+    /// The paragraph a presenter's followers are shown: the first the current node cites.
+    pub(super) fn paragraph(&self) -> usize {
+        self.map.nodes[self.at]
+            .citations
+            .first()
+            .map_or(0, |c| c.first)
+    }
+
+    /// Keeps where the reader is in the layer, for the next session on this map.
+    pub(super) fn keep_position(&mut self) {
+        let id = self.map.nodes[self.at].id.clone();
+        let Some((_, layer)) = &mut self.layer else {
+            return;
+        };
+        if layer.at.as_deref() == Some(id.as_str()) {
+            return;
+        }
+        layer.at = Some(id);
+        let changes = crate::study::Changes {
+            position: true,
+            ..Default::default()
+        };
+        let _ = self.save_changes(&changes);
     }
 
     /// The current node, as plain lines.
     fn node(&self, out: &mut String) {
-        let m = self.map;
+        let m = &self.map;
         let n = &m.nodes[self.at];
         let step = n.step + 1;
         out.push_str(&format!("{} {}: {}\n", n.role.name(), n.id, n.headline()));
@@ -173,7 +194,7 @@ impl<'a> Lines<'a> {
         out.push_str(&format!("Step {step} of {}.\n", m.walk.len()));
     }
 
-    fn save(&mut self, id: &str, field: Field) -> String {
+    pub(super) fn save(&mut self, id: &str, field: Field) -> String {
         let changes = crate::study::Changes {
             fields: [(id.to_string(), field)].into(),
             ..Default::default()
@@ -208,36 +229,20 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// Carries out one command line; `None` when it says to quit.
-    pub fn command(&mut self, line: &str) -> Option<String> {
-        let m = self.map;
-        let mut out = String::new();
-        let line = line.trim();
-        // `/words` searches, as `/` does in the reader.
-        let (verb, rest) = match line.strip_prefix('/') {
-            Some(words) => ("/", words),
-            None => line.split_once(char::is_whitespace).unwrap_or((line, "")),
-        };
-        let rest = rest.trim();
+    /// Carries out one command on this map, `verb` as [`super::parse`] gives it; `false` when
+    /// it is no command of a map (the caller says so).
+    pub(super) fn command(&mut self, verb: &str, rest: &str, out: &mut String) -> bool {
+        let m = &self.map;
         let number = || rest.trim_start_matches('¶').parse::<usize>().ok();
-        // One letter is a key, case and all (P is the sheet, p the step back); a word is a word.
-        let verb = if verb.chars().count() == 1 {
-            verb.to_string()
-        } else {
-            verb.to_lowercase()
-        };
-        match verb.as_str() {
-            "" => {}
-            "q" | "quit" | "exit" => return None,
-            "?" | "help" => out.push_str(HELP),
-            "t" | "i" | "this" => self.node(&mut out),
+        match verb {
+            "t" | "i" | "this" => self.node(out),
             "g" | "G" if rest.is_empty() => {
                 self.at = if verb == "g" {
                     m.thesis
                 } else {
                     m.walk.last().copied().unwrap_or(m.thesis)
                 };
-                self.node(&mut out);
+                self.node(out);
             }
             "c" | "counterpoints" => {
                 let counter: Vec<NodeIx> = m
@@ -268,7 +273,7 @@ impl<'a> Lines<'a> {
                 match next {
                     Some(ix) => {
                         self.at = ix;
-                        self.node(&mut out);
+                        self.node(out);
                     }
                     None => out.push_str("Every node is marked understood.\n"),
                 }
@@ -276,21 +281,21 @@ impl<'a> Lines<'a> {
             "n" | "next" => match m.walk.get(m.nodes[self.at].step + 1) {
                 Some(&ix) => {
                     self.at = ix;
-                    self.node(&mut out);
+                    self.node(out);
                 }
                 None => out.push_str("That was the last step; p goes back.\n"),
             },
             "p" | "prev" | "previous" | "back" => match m.nodes[self.at].step.checked_sub(1) {
                 Some(i) => {
                     self.at = m.walk[i];
-                    self.node(&mut out);
+                    self.node(out);
                 }
                 None => out.push_str("This is the first step, the thesis; n goes on.\n"),
             },
             "h" | "up" | "parent" => match m.nodes[self.at].parent {
                 Some(p) => {
                     self.at = p;
-                    self.node(&mut out);
+                    self.node(out);
                 }
                 None => out.push_str("The thesis is the top.\n"),
             },
@@ -310,7 +315,7 @@ impl<'a> Lines<'a> {
             {
                 Some(ix) => {
                     self.at = ix;
-                    self.node(&mut out);
+                    self.node(out);
                 }
                 None => out.push_str(&format!(
                     "No node has the id {rest:?}; ids are like T, P1, E2a.\n"
@@ -356,14 +361,8 @@ impl<'a> Lines<'a> {
                     let mut found = 0;
                     for &ix in &m.walk {
                         let n = &m.nodes[ix];
-                        if [
-                            Some(n.id.as_str()),
-                            n.label.as_deref(),
-                            Some(n.text.as_str()),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .any(|t| !crate::search::find_all(t, rest, cs).is_empty())
+                        if n.searched()
+                            .any(|t| !crate::search::find_all(t, rest, cs).is_empty())
                         {
                             found += 1;
                             out.push_str(&format!(
@@ -509,53 +508,9 @@ impl<'a> Lines<'a> {
                     crate::export::Options { layer },
                 ));
             }
-            other => out.push_str(&format!(
-                "Unknown command: {}. Type help for the list.\n",
-                crate::sanitize::clean(other)
-            )),
+            "d" | "drill" => self.start_drill(out),
+            _ => return false,
         }
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-        Some(out)
-    }
-
-    /// Reads commands from `input` until `quit` or its end, writing to `output`. The prompt
-    /// `> ` is written only when `prompt` is set (an interactive terminal).
-    pub fn run(
-        &mut self,
-        mut input: impl BufRead,
-        mut output: impl Write,
-        prompt: bool,
-    ) -> std::io::Result<()> {
-        let mut first = format!("{}\n", self.map.source.title);
-        first.push_str(&format!(
-            "{} nodes. Type help for the commands, n for the next step.\n",
-            self.map.nodes.len()
-        ));
-        self.node(&mut first);
-        output.write_all(first.as_bytes())?;
-        let mut line = String::new();
-        loop {
-            if prompt {
-                output.write_all(b"> ")?;
-            }
-            output.flush()?;
-            line.clear();
-            if input.read_line(&mut line)? == 0 {
-                break;
-            }
-            // From a script, the command is written before its answer, so the output reads as a
-            // transcript; a terminal has echoed it already.
-            if !prompt {
-                output
-                    .write_all(format!("> {}\n", crate::sanitize::clean(line.trim())).as_bytes())?;
-            }
-            match self.command(&line) {
-                Some(text) => output.write_all(text.as_bytes())?,
-                None => break,
-            }
-        }
-        output.flush()
+        true
     }
 }

@@ -1,0 +1,507 @@
+//! `argwalk read`: the map one node at a time as plain lines, driven by typed commands. No
+//! cursor addressing and no redraw, so it works with screen readers and braille displays, in
+//! Emacs shell buffers, on dumb terminals and through pipes (a script of commands in, text
+//! out). In a terminal the line is edited by rustyline (Up recalls earlier commands); from a
+//! pipe the lines are read as they come.
+//!
+//! Everything the reader reaches is here: a library to choose maps from, the reader's layer
+//! (notes, marks, verdicts, side, drills), the prep views, and following or presenting a room.
+
+mod drill;
+mod reading;
+mod terminal;
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use crate::driver::Session;
+use crate::library::Library;
+use crate::model::ArgumentMap;
+use crate::room::{Position, Room};
+use crate::study::{Layer, Store};
+
+use reading::Reading;
+
+/// The width the line mode's views wrap to: a braille display or a screen reader reads them
+/// line by line, and a pipe keeps them as they are.
+const WIDTH: usize = 100;
+
+const HELP: &str = "Commands (one-letter forms in brackets: the reader's own keys):
+  next (n), previous (p)     step through the argument in reading order
+  up (h)                     the node this one supports or attacks
+  children (l)               the nodes that support or attack this one
+  go ID                      go to a node by its id, as P2 (g alone: the thesis; G: the last)
+  this (t, i)                say the current node again, in full
+  counterpoints (c)          every objection and rebuttal, in reading order
+  paragraph N (para N)       the text of paragraph N
+  who N                      the nodes that cite paragraph N
+  search WORDS (/WORDS)      nodes and paragraphs with these words
+  note [TEXT] (a)            read your note on this node, or write it
+  mark (m)                   mark this node understood, or not
+  next-not-understood (u)    the next node you have not marked understood
+  verdict (v)                your verdict on this node: holds, doubtful, fails
+                             (on a counterpoint: strong, answerable, weak); again to change
+  side (s)                   the side you argue: for the thesis, against, or none
+  weak (w)                   the weak spots of the case, most serious first
+  frontlines (f)             each objection and its answer
+  sheet (P)                  the whole prep sheet, with your notes
+  drill (d)                  recall the argument, card by card, over days
+  help (?)                   this list
+  quit (q)                   leave";
+
+const LIBRARY_HELP: &str = "In a library:
+  maps                       the maps, numbered, with your progress in each
+  open N (or open NAME)      read map N (or the one whose file name starts with NAME)";
+
+const ROOM_HELP: &str = "Following a presenter:
+  follow (F)                 go where the presenter is (on another map, open it)
+                             (the presenter's moves are also said before each answer)";
+
+/// How a library's map is opened: as the full-screen reader would open it.
+pub(crate) type Opener = Box<dyn Fn(&Path) -> Result<Session, String>>;
+
+/// A library to choose maps from, and how to open one.
+pub(crate) struct Shelf {
+    pub(crate) library: Library,
+    pub(crate) open: Opener,
+}
+
+/// A room followed or presented to.
+struct Follow {
+    room: Room,
+    /// `Some(name)` when this session presents; `None` when it follows.
+    presenter: Option<String>,
+    /// The last position said (following) or written (presenting).
+    seen: Option<Position>,
+    /// Written when a presenting session ends, however it ends.
+    leave: Option<crate::driver::Leave>,
+}
+
+/// The line reader: the map being read (none yet in a library), a library if one was given,
+/// and a room.
+pub struct Lines {
+    reading: Option<Reading>,
+    ascii: bool,
+    shelf: Option<Shelf>,
+    follow: Option<Follow>,
+}
+
+/// Splits a command line into its verb and the rest: `/words` searches, as `/` does in the
+/// reader; one letter is a key, case and all (P is the sheet, p the step back); a word is a word.
+fn parse(line: &str) -> (String, &str) {
+    let line = line.trim();
+    let (verb, rest) = match line.strip_prefix('/') {
+        Some(words) => ("/", words),
+        None => line.split_once(char::is_whitespace).unwrap_or((line, "")),
+    };
+    let verb = if verb.chars().count() == 1 {
+        verb.to_string()
+    } else {
+        verb.to_lowercase()
+    };
+    (verb, rest.trim())
+}
+
+impl Lines {
+    /// A reader of `map`, with the reader's `layer` if one is kept.
+    pub fn new(map: ArgumentMap, layer: Option<(Store, Layer)>) -> Self {
+        let fingerprint = map.fingerprint();
+        Self {
+            reading: Some(Reading::new(map, layer, fingerprint)),
+            ascii: false,
+            shelf: None,
+            follow: None,
+        }
+    }
+
+    /// A reader of the session the full-screen reader would have opened: its map (already
+    /// transliterated in ASCII), its layer, its room; and what opening the layer had to say.
+    pub(crate) fn session(session: Session) -> (Self, Vec<String>) {
+        let mut lines = Self {
+            reading: None,
+            ascii: false,
+            shelf: None,
+            follow: None,
+        };
+        let said = lines.take(session);
+        (lines, said)
+    }
+
+    /// A reader of a library: no map is open until `open N`.
+    pub(crate) fn library(shelf: Shelf) -> Self {
+        Self {
+            reading: None,
+            ascii: false,
+            shelf: Some(shelf),
+            follow: None,
+        }
+    }
+
+    /// Follows (`presenter` `None`) or presents to `room`.
+    pub fn room(mut self, room: Room, presenter: Option<String>) -> Self {
+        self.follow = Some(Follow {
+            room,
+            presenter,
+            seen: None,
+            leave: None,
+        });
+        self
+    }
+
+    /// A session in ASCII: what the reader writes is kept in ASCII too.
+    pub fn ascii(mut self, ascii: bool) -> Self {
+        self.ascii = ascii;
+        if let Some(r) = &mut self.reading {
+            r.ascii = ascii;
+        }
+        self
+    }
+
+    /// Makes `session` the map being read (keeping where the reader was in the one before);
+    /// returns what opening it has to say of the reader's layer (a damaged file set aside,
+    /// notes found for a map that moved).
+    fn take(&mut self, session: Session) -> Vec<String> {
+        self.leave_map();
+        let Session {
+            map,
+            study,
+            fingerprint,
+            room,
+            ..
+        } = session;
+        let mut said = Vec::new();
+        let layer = study.and_then(|(store, opened)| {
+            said.extend(opened.warning.clone());
+            said.extend(opened.found.clone());
+            opened.usable.then_some((store, opened.layer))
+        });
+        let reading = Reading::new(map, layer, fingerprint);
+        self.reading = Some(Reading {
+            ascii: self.ascii,
+            ..reading
+        });
+        if self.follow.is_none()
+            && let Some((room, presenter)) = room
+        {
+            self.follow = Some(Follow {
+                room,
+                presenter,
+                seen: None,
+                leave: None,
+            });
+        }
+        said
+    }
+
+    /// Keeps where the reader is in the map being left, for the next session on it.
+    fn leave_map(&mut self) {
+        if let Some(r) = &mut self.reading {
+            r.keep_position();
+        }
+    }
+
+    /// Carries out one command line; `None` when it says to quit.
+    pub fn command(&mut self, line: &str) -> Option<String> {
+        let (verb, rest) = parse(line);
+        let mut out = String::new();
+        self.presenter_moved(&mut out);
+        // A drill takes every line while it runs, as its overlay takes every key.
+        if let Some(r) = &mut self.reading
+            && r.drill.is_some()
+        {
+            r.drill_line(&verb, chrono::Utc::now(), &mut out);
+            return Some(out);
+        }
+        match verb.as_str() {
+            "" => {}
+            "q" | "quit" | "exit" => {
+                self.leave_map();
+                return None;
+            }
+            "?" | "help" => {
+                out.push_str(HELP);
+                out.push('\n');
+                if self.shelf.is_some() {
+                    out.push_str(LIBRARY_HELP);
+                    out.push('\n');
+                }
+                if self.follow.as_ref().is_some_and(|f| f.presenter.is_none()) {
+                    out.push_str(ROOM_HELP);
+                    out.push('\n');
+                }
+            }
+            "maps" | "library" if self.shelf.is_some() => self.list(&mut out),
+            "open" if self.shelf.is_some() => self.open(rest, &mut out),
+            "F" | "follow" if self.follow.is_some() => self.follow_now(&mut out),
+            _ => match &mut self.reading {
+                Some(r) => {
+                    if !r.command(&verb, rest, &mut out) {
+                        out.push_str(&format!(
+                            "Unknown command: {}. Type help for the list.\n",
+                            crate::sanitize::clean(&verb)
+                        ));
+                    }
+                }
+                None => out.push_str("No map is open yet: maps lists them, open N reads one.\n"),
+            },
+        }
+        self.publish();
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        Some(out)
+    }
+
+    /// The library's maps, numbered, each with its title and the reader's progress.
+    fn list(&mut self, out: &mut String) {
+        let Some(shelf) = &mut self.shelf else {
+            return;
+        };
+        let lib = &mut shelf.library;
+        if lib.entries.is_empty() {
+            out.push_str("The library has no maps (*.toml files).\n");
+            return;
+        }
+        lib.top = 0;
+        lib.read_visible(lib.entries.len());
+        for (i, e) in lib.entries.iter().enumerate() {
+            out.push_str(&format!(
+                "  {}. {}: {}\n",
+                i + 1,
+                e.name,
+                e.summary.as_deref().unwrap_or("")
+            ));
+        }
+        out.push_str("open N reads one.\n");
+    }
+
+    /// Opens the library's map `which`: its number in the list, or the start of its file name.
+    fn open(&mut self, which: &str, out: &mut String) {
+        let Some(shelf) = &self.shelf else {
+            return;
+        };
+        let entries = &shelf.library.entries;
+        let at = match which.parse::<usize>() {
+            Ok(k) => k.checked_sub(1).filter(|&k| k < entries.len()),
+            Err(_) if which.is_empty() => None,
+            Err(_) => {
+                let lower = which.to_lowercase();
+                entries
+                    .iter()
+                    .position(|e| e.name.to_lowercase().starts_with(&lower))
+            }
+        };
+        let Some(at) = at else {
+            out.push_str(&format!(
+                "Say which map, from 1 to {}: open 1 (maps lists them).\n",
+                entries.len()
+            ));
+            return;
+        };
+        let path = entries[at].path.clone();
+        self.open_path(&path, out);
+        // Where a presenter is, said again against the map now open.
+        if let Some(f) = &mut self.follow {
+            f.seen = None;
+        }
+        self.presenter_moved(out);
+    }
+
+    fn open_path(&mut self, path: &Path, out: &mut String) {
+        let Some(shelf) = &self.shelf else {
+            return;
+        };
+        match (shelf.open)(path) {
+            Ok(session) => {
+                let said = self.take(session);
+                if let Some(r) = &self.reading {
+                    out.push_str(&format!(
+                        "{}\n{} nodes.\n",
+                        r.map.source.title,
+                        r.map.nodes.len()
+                    ));
+                }
+                for s in said {
+                    out.push_str(&format!("{s}\n"));
+                }
+                if let Some(r) = &self.reading {
+                    r.say_back_at(out);
+                    r.say_node(out);
+                }
+            }
+            Err(why) => out.push_str(&format!("This map cannot be opened: {why}\n")),
+        }
+    }
+
+    /// Following: when the presenter moved since last said, says so and goes there (on this
+    /// map), or says which map they are on.
+    fn presenter_moved(&mut self, out: &mut String) {
+        let Some(f) = &mut self.follow else {
+            return;
+        };
+        if f.presenter.is_some() {
+            return;
+        }
+        let Some(now) = f.room.read() else {
+            return;
+        };
+        if f.seen.as_ref() == Some(&now) {
+            return;
+        }
+        f.seen = Some(now.clone());
+        self.go_to(&now, out);
+    }
+
+    /// `follow`: goes where the presenter is now, opening their map from the library.
+    fn follow_now(&mut self, out: &mut String) {
+        let Some(f) = &mut self.follow else {
+            return;
+        };
+        if f.presenter.is_some() {
+            out.push_str("You present: the others follow you.\n");
+            return;
+        }
+        let Some(now) = f.room.read() else {
+            out.push_str("Nobody presents in this room yet.\n");
+            return;
+        };
+        f.seen = Some(now.clone());
+        let here = self.reading.as_ref().map(|r| r.fingerprint.clone());
+        if now.fingerprint.is_some() && now.fingerprint != here && !now.left {
+            let found = match (&mut self.shelf, &now.fingerprint) {
+                (Some(shelf), Some(fp)) => shelf.library.find(fp),
+                _ => None,
+            };
+            match found {
+                Some(path) => self.open_path(&path, out),
+                None => {
+                    out.push_str(&format!(
+                        "{} presents {}, which is not in your library.\n",
+                        now.presenter, now.map
+                    ));
+                    return;
+                }
+            }
+        }
+        self.go_to(&now, out);
+    }
+
+    /// Moves to the presenter's node when they are on this map, and says where they are.
+    fn go_to(&mut self, now: &Position, out: &mut String) {
+        if now.left {
+            out.push_str(&format!("{} stopped presenting.\n", now.presenter));
+            return;
+        }
+        let Some(r) = &mut self.reading else {
+            out.push_str(&format!(
+                "{} presents {}: follow opens it.\n",
+                now.presenter, now.map
+            ));
+            return;
+        };
+        let same = match &now.fingerprint {
+            Some(fp) => *fp == r.fingerprint,
+            None => now.map == r.map.source.title,
+        };
+        if !same {
+            out.push_str(&format!(
+                "{} is on another map, {}: follow opens it.\n",
+                now.presenter, now.map
+            ));
+            return;
+        }
+        match r.map.find(&now.node) {
+            Some(ix) => {
+                r.at = ix;
+                out.push_str(&format!("{} moved here:\n", now.presenter));
+                r.say_node(out);
+            }
+            None => out.push_str(&format!(
+                "{} is at {}, which this map does not have.\n",
+                now.presenter,
+                crate::sanitize::clean(&now.node)
+            )),
+        }
+    }
+
+    /// Presenting: writes where this reader is when it changed.
+    fn publish(&mut self) {
+        let (Some(f), Some(r)) = (&mut self.follow, &self.reading) else {
+            return;
+        };
+        let Some(name) = &f.presenter else {
+            return;
+        };
+        let now = Position {
+            presenter: name.clone(),
+            map: r.map.source.title.clone(),
+            node: r.map.nodes[r.at].id.clone(),
+            paragraph: r.paragraph(),
+            fingerprint: Some(r.fingerprint.clone()),
+            left: false,
+        };
+        if f.seen.as_ref() == Some(&now) {
+            return;
+        }
+        let _ = f.room.publish(&now);
+        f.leave = Some(crate::driver::Leave {
+            room: f.room.clone(),
+            presenter: name.clone(),
+            map: now.map.clone(),
+            fingerprint: r.fingerprint.clone(),
+        });
+        f.seen = Some(now);
+    }
+
+    /// What is said first: the map and where the reader is, or the library's list.
+    fn opening(&mut self) -> String {
+        let mut first = String::new();
+        match &self.reading {
+            Some(r) => {
+                first.push_str(&format!("{}\n", r.map.source.title));
+                first.push_str(&format!(
+                    "{} nodes. Type help for the commands, n for the next step.\n",
+                    r.map.nodes.len()
+                ));
+                r.say_back_at(&mut first);
+                r.say_node(&mut first);
+            }
+            None => {
+                first.push_str("A library of argument maps. Type help for the commands.\n");
+                self.list(&mut first);
+            }
+        }
+        self.presenter_moved(&mut first);
+        self.publish();
+        first
+    }
+
+    /// Reads commands from `input` until `quit` or its end, writing to `output`: a transcript,
+    /// each command written before its answer.
+    pub fn run(&mut self, mut input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+        output.write_all(self.opening().as_bytes())?;
+        let mut line = String::new();
+        loop {
+            output.flush()?;
+            line.clear();
+            if input.read_line(&mut line)? == 0 {
+                self.leave_map();
+                break;
+            }
+            output.write_all(format!("> {}\n", crate::sanitize::clean(line.trim())).as_bytes())?;
+            match self.command(&line) {
+                Some(text) => output.write_all(text.as_bytes())?,
+                None => break,
+            }
+        }
+        output.flush()
+    }
+
+    /// Reads commands typed at a terminal, edited by rustyline: Up and Down recall the
+    /// commands typed before, Ctrl-R searches them; Ctrl-D (or Ctrl-C) leaves.
+    pub fn run_terminal(&mut self, mut output: impl Write) -> std::io::Result<()> {
+        output.write_all(self.opening().as_bytes())?;
+        output.flush()?;
+        terminal::edit(self, output)
+    }
+}
