@@ -68,6 +68,13 @@ pub struct RawNode {
     pub implicit: bool,
     pub conceded: bool,
     pub note: Option<At<String>>,
+    /// The premises (or evidence) this one supports its claim together with: one inference.
+    pub with: Vec<At<String>>,
+    /// A counterpoint's `undercuts`: it attacks the step from the node named to what that node
+    /// supports, not the node itself. Then `link` names the same node.
+    pub undercuts: bool,
+    /// A counterpoint the author raises himself, to answer it ("It may be objected that…").
+    pub raised: Option<At<bool>>,
 }
 
 /// Everything read from a map file, in document order.
@@ -94,13 +101,25 @@ pub(crate) fn node_keys(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Thesis => &["id", "text", "label", "by", "cite", "tags", "note"],
         Kind::Premise => &[
-            "id", "text", "label", "by", "supports", "attacks", "cite", "tags", "implicit", "note",
+            "id", "text", "label", "by", "supports", "with", "attacks", "cite", "tags", "implicit",
+            "note",
         ],
         Kind::Evidence => &[
-            "id", "text", "label", "by", "supports", "cite", "tags", "note",
+            "id", "text", "label", "by", "supports", "with", "cite", "tags", "note",
         ],
         Kind::Counterpoint => &[
-            "id", "text", "label", "by", "attacks", "cite", "tags", "conceded", "implicit", "note",
+            "id",
+            "text",
+            "label",
+            "by",
+            "attacks",
+            "undercuts",
+            "raised",
+            "cite",
+            "tags",
+            "conceded",
+            "implicit",
+            "note",
         ],
     }
 }
@@ -437,7 +456,44 @@ impl Reader<'_> {
             self.diags.push(d);
         }
         let mut also = Vec::new();
+        // A counterpoint undercuts instead of attacking: `undercuts = "P1"` places it under P1
+        // as an attack does, on the step from P1 to its claim.
+        let undercut = (kind == Kind::Counterpoint)
+            .then(|| self.targets(t, "undercuts", "undercuts = \"P1\""))
+            .flatten()
+            .unwrap_or_default();
+        if undercut.len() > 1 {
+            let d = self
+                .file
+                .error(
+                    undercut[1].span.clone(),
+                    "a counterpoint undercuts one step",
+                )
+                .label("a second step")
+                .help("name one node, whose step to its claim this attacks; write another [[counterpoint]] for another step")
+                .done();
+            self.diags.push(d);
+        }
+        if let (Some(u), Some((key, _))) = (undercut.first(), entry(t, "attacks"))
+            && kind == Kind::Counterpoint
+        {
+            let d = self
+                .file
+                .error(
+                    key.span(),
+                    format!(
+                        "this counterpoint both attacks and undercuts `{}`",
+                        sanitize::clean(&u.value)
+                    ),
+                )
+                .label("`attacks` beside `undercuts`")
+                .help("a counterpoint attacks a claim (`attacks`) or the step from a claim to what it supports (`undercuts`): keep one")
+                .done();
+            self.diags.push(d);
+        }
+        let undercuts = !undercut.is_empty();
         let link = match link_key(kind) {
+            Some(_) if undercuts => undercut.into_iter().next(),
             Some(key) => {
                 let example = format!("{key} = \"T\"");
                 let mut targets = self
@@ -459,6 +515,8 @@ impl Reader<'_> {
                     };
                     let help = if kind == Kind::Premise && entry(t, "attacks").is_some() {
                         "a premise supports a node, and may also attack the objections it answers: add `supports = \"<id>\"`; a claim that only argues against another is a [[counterpoint]]".to_string()
+                    } else if kind == Kind::Counterpoint {
+                        "add `attacks = \"<id>\"` naming the claim it argues against, or `undercuts = \"<id>\"` naming a node whose step to its claim it attacks".to_string()
                     } else {
                         format!(
                             "add `{key} = \"<id>\"` naming the node it {verb}, for example the thesis"
@@ -512,6 +570,16 @@ impl Reader<'_> {
             implicit: self.boolean(t, "implicit").unwrap_or(false),
             conceded: self.boolean(t, "conceded").unwrap_or(false),
             note: self.string(t, "note", "note = \"A remark of the mapper's.\""),
+            with: self
+                .targets(t, "with", "with = [\"P2\"]")
+                .unwrap_or_default(),
+            undercuts,
+            raised: entry(t, "raised").and_then(|(_, v)| {
+                self.boolean(t, "raised").map(|b| At {
+                    value: b,
+                    span: v.span(),
+                })
+            }),
         }
     }
 
@@ -820,6 +888,16 @@ fn misplaced_key_help(kind: Kind, key: &str) -> Option<String> {
             Some("only premises and counterpoints can be implicit (unstated by the author)".into())
         }
         (_, "conceded") => Some("only a counterpoint can be conceded".into()),
+        (_, "raised") => Some("only a counterpoint is raised: an objection the author makes himself, to answer it".into()),
+        (_, "undercuts") => Some(
+            "only a [[counterpoint]] undercuts: it attacks the step from a claim to what it supports".into(),
+        ),
+        (Kind::Thesis, "with") => {
+            Some("the thesis supports nothing, so it is linked with nothing".into())
+        }
+        (Kind::Counterpoint, "with") => Some(
+            "`with` links supports: premises or evidence that support a claim only together".into(),
+        ),
         _ => None,
     }
 }

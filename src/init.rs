@@ -214,6 +214,12 @@ pub fn starting_map(text: &str, file_name: &str, schema: &str) -> String {
     out.push_str(
         "\n# Then add [[premise]], [[evidence]] and [[counterpoint]] tables: see docs/FORMAT.md.\n",
     );
+    out.push_str(concat!(
+        "# A premise supports a claim (supports = \"T\"), alone or together with others\n",
+        "# (with = [\"P2\"]: one linked inference). A counterpoint attacks a claim\n",
+        "# (attacks = \"P1\") or the step from a claim to what it supports (undercuts = \"P1\");\n",
+        "# raised = true when the author raises the objection himself, to answer it.\n",
+    ));
     out
 }
 

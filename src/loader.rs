@@ -292,6 +292,8 @@ impl Validator<'_> {
         let parents = self.links(&raw.nodes, &ids);
         self.cycles(&raw.nodes, &parents);
         let also = self.cross_links(&raw.nodes, &ids, &parents);
+        let with = self.linked(&raw.nodes, &ids, &parents);
+        self.undercuts_and_raised(&raw.nodes, &parents);
         let paragraphs = source.as_ref().map_or(&[][..], |s| &s.paragraphs[..]);
         let mut drafts = Vec::with_capacity(raw.nodes.len());
         for (ix, node) in raw.nodes.iter().enumerate() {
@@ -313,6 +315,9 @@ impl Validator<'_> {
                 implicit: node.implicit,
                 conceded: node.conceded,
                 note: self.text(node.note.as_ref(), "note"),
+                with: with[ix].clone(),
+                undercuts: node.undercuts,
+                raised: node.raised.as_ref().is_some_and(|r| r.value),
                 line: self
                     .file
                     .position(format::span_of_header(&self.file.text, node.span.clone()).start)
@@ -548,12 +553,57 @@ impl Validator<'_> {
         ids
     }
 
+    /// "`key` names `X`, but no node has that id", with the likely id meant, unless the node
+    /// is written in the file but lost to another error (a `[premise]` for `[[premise]]`, a
+    /// broken line): that error's doing, said once, there.
+    fn unknown_id(
+        &mut self,
+        target: &At<String>,
+        key: &str,
+        ids: &HashMap<String, usize>,
+        otherwise: &str,
+    ) {
+        if self.written_ids.contains(&target.value) {
+            return;
+        }
+        let help = match format::suggest_clearly(&target.value, ids.keys().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => otherwise.to_string(),
+        };
+        let d = self
+            .file
+            .error(
+                target.span.clone(),
+                format!(
+                    "`{key}` names `{}`, but no node has that id",
+                    sanitize::clean(&target.value)
+                ),
+            )
+            .label("unknown id")
+            .help(help)
+            .done();
+        self.diags.push(d);
+    }
+
+    /// A link that names a node it cannot link to: the message and what to do instead.
+    fn refuse_link(&mut self, target: &At<String>, label: &str, (message, help): (String, String)) {
+        let d = self
+            .file
+            .error(target.span.clone(), message)
+            .label(label)
+            .help(help)
+            .done();
+        self.diags.push(d);
+    }
+
     /// Resolves each node's `supports`/`attacks` link to its parent's index.
     fn links(&mut self, nodes: &[RawNode], ids: &HashMap<String, usize>) -> Vec<Option<usize>> {
         let mut parents = vec![None; nodes.len()];
         for (ix, node) in nodes.iter().enumerate() {
             let Some(link) = &node.link else { continue };
-            let key = if node.kind == Kind::Counterpoint {
+            let key = if node.undercuts {
+                "undercuts"
+            } else if node.kind == Kind::Counterpoint {
                 "attacks"
             } else {
                 "supports"
@@ -576,29 +626,12 @@ impl Validator<'_> {
                         parents[ix] = Some(target);
                     }
                 }
-                // A node written in the file but lost to another error (a `[premise]` for
-                // `[[premise]]`, a broken line) is that error's doing: said once, there.
-                None if self.written_ids.contains(&link.value) => {}
-                None => {
-                    let shown = sanitize::clean(&link.value);
-                    let help = match format::suggest_clearly(
-                        &link.value,
-                        ids.keys().map(String::as_str),
-                    ) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => "every link must name the `id` of a node in this map".to_string(),
-                    };
-                    let d = self
-                        .file
-                        .error(
-                            link.span.clone(),
-                            format!("`{key}` names `{shown}`, but no node has that id"),
-                        )
-                        .label("unknown id")
-                        .help(help)
-                        .done();
-                    self.diags.push(d);
-                }
+                None => self.unknown_id(
+                    link,
+                    key,
+                    ids,
+                    "every link must name the `id` of a node in this map",
+                ),
             }
         }
         parents
@@ -618,31 +651,12 @@ impl Validator<'_> {
         for (ix, node) in nodes.iter().enumerate() {
             for (link, target) in &node.also {
                 let Some(&to) = ids.get(&target.value) else {
-                    if !self.written_ids.contains(&target.value) {
-                        let help = match format::suggest_clearly(
-                            &target.value,
-                            ids.keys().map(String::as_str),
-                        ) {
-                            Some(s) => format!("did you mean `{s}`?"),
-                            None => {
-                                "every link must name the `id` of a node in this map".to_string()
-                            }
-                        };
-                        let d = self
-                            .file
-                            .error(
-                                target.span.clone(),
-                                format!(
-                                    "`{}` names `{}`, but no node has that id",
-                                    link.verb(),
-                                    sanitize::clean(&target.value)
-                                ),
-                            )
-                            .label("unknown id")
-                            .help(help)
-                            .done();
-                        self.diags.push(d);
-                    }
+                    self.unknown_id(
+                        target,
+                        link.verb(),
+                        ids,
+                        "every link must name the `id` of a node in this map",
+                    );
                     continue;
                 };
                 let repeated = parents[ix] == Some(to) || also[ix].iter().any(|&(t, _)| t == to);
@@ -666,15 +680,7 @@ impl Validator<'_> {
                     None
                 };
                 match problem {
-                    Some((message, help)) => {
-                        let d = self
-                            .file
-                            .error(target.span.clone(), message)
-                            .label("this link")
-                            .help(help)
-                            .done();
-                        self.diags.push(d);
-                    }
+                    Some(why) => self.refuse_link(target, "this link", why),
                     None => also[ix].push((to, *link)),
                 }
             }
@@ -705,6 +711,110 @@ impl Validator<'_> {
             }
         }
         also
+    }
+
+    /// Resolves each node's `with`: the nodes it supports its claim together with. Each must be
+    /// a premise or evidence supporting the same node.
+    fn linked(
+        &mut self,
+        nodes: &[RawNode],
+        ids: &HashMap<String, usize>,
+        parents: &[Option<usize>],
+    ) -> Vec<Vec<usize>> {
+        let mut with = vec![Vec::new(); nodes.len()];
+        for (ix, node) in nodes.iter().enumerate() {
+            for partner in &node.with {
+                let Some(&other) = ids.get(&partner.value) else {
+                    self.unknown_id(
+                        partner,
+                        "with",
+                        ids,
+                        "name the `id` of a premise that supports the same claim",
+                    );
+                    continue;
+                };
+                let name = |n: usize| {
+                    nodes[n]
+                        .id
+                        .as_ref()
+                        .map_or("?".to_string(), |i| sanitize::clean(&i.value))
+                };
+                let problem = if other == ix {
+                    Some((
+                        "a node cannot be linked with itself".to_string(),
+                        "name the other premises this one supports its claim together with"
+                            .to_string(),
+                    ))
+                } else if !matches!(nodes[other].kind, Kind::Premise | Kind::Evidence) {
+                    Some((
+                        format!(
+                            "`{}` is a {}: only premises and evidence are linked",
+                            name(other),
+                            nodes[other].kind.name()
+                        ),
+                        "`with` names the premises (or evidence) that support the same claim together with this one".to_string(),
+                    ))
+                } else if parents[other] != parents[ix] {
+                    let claim = |n: usize| parents[n].map_or("nothing".to_string(), name);
+                    Some((
+                        format!(
+                            "`{}` supports `{}`, but this node supports `{}`",
+                            name(other),
+                            claim(other),
+                            claim(ix)
+                        ),
+                        "linked premises support one claim together: make both support the same node, or drop `with`".to_string(),
+                    ))
+                } else {
+                    None
+                };
+                match problem {
+                    Some(why) => self.refuse_link(partner, "not linkable", why),
+                    None if !with[ix].contains(&other) => with[ix].push(other),
+                    None => {}
+                }
+            }
+        }
+        with
+    }
+
+    /// An undercut names a node whose step to its claim it attacks: the thesis has none. A
+    /// raised objection is the author's own: it has no `by`.
+    fn undercuts_and_raised(&mut self, nodes: &[RawNode], parents: &[Option<usize>]) {
+        for (ix, node) in nodes.iter().enumerate() {
+            if node.undercuts
+                && let (Some(target), Some(link)) = (parents[ix], &node.link)
+                && parents[target].is_none()
+            {
+                let d = self
+                    .file
+                    .error(
+                        link.span.clone(),
+                        format!(
+                            "`{}` is the thesis: it supports nothing, so there is no step to undercut",
+                            sanitize::clean(&link.value)
+                        ),
+                    )
+                    .label("no inference here")
+                    .help("undercut a premise's or evidence's step (`undercuts = \"P1\"` attacks the step from P1 to its claim), or argue against the thesis with `attacks = \"T\"`")
+                    .done();
+                self.diags.push(d);
+            }
+            if let (Some(raised), Some(by)) = (&node.raised, &node.by)
+                && raised.value
+            {
+                let d = self
+                    .file
+                    .error(
+                        by.span.clone(),
+                        "a raised objection is the author's own, but `by` names someone else",
+                    )
+                    .label("`by` beside `raised = true`")
+                    .help("drop `by` if the author raises it himself (\"It may be objected that…\"), or `raised` if another makes it")
+                    .done();
+                self.diags.push(d);
+            }
+        }
     }
 
     /// Whether following links (tree and cross) from `from` reaches `to`.
@@ -950,11 +1060,20 @@ impl Validator<'_> {
     }
 
     fn warnings(&mut self, raw: &RawMap, map: &ArgumentMap) {
-        for (node, rawnode) in map.nodes.iter().zip(&raw.nodes) {
+        for (ix, (node, rawnode)) in map.nodes.iter().zip(&raw.nodes).enumerate() {
             let span = rawnode
                 .id
                 .as_ref()
                 .map_or(rawnode.span.clone(), |i| i.span.clone());
+            if node.raised && !node.conceded && map.supporters_and_attackers(ix).1.is_empty() {
+                let d = self
+                    .file
+                    .warning(span.clone(), format!("the author raises `{}` but nothing answers it", node.id))
+                    .label("raised, unanswered")
+                    .help(format!("add the author's reply: a [[counterpoint]] with attacks = \"{}\", or `conceded = true` if the author grants it", node.id))
+                    .done();
+                self.diags.push(d);
+            }
             if node.citations.is_empty() && !node.implicit {
                 let d = self
                     .file

@@ -163,6 +163,13 @@ pub struct NodeDraft {
     pub note: Option<String>,
     /// The 1-based line of the node's table header in the map file; 0 when unknown.
     pub line: usize,
+    /// The nodes this one supports its parent together with (`with`): one linked inference.
+    pub with: Vec<NodeIx>,
+    /// A counterpoint that attacks the step from its parent to the parent's claim, not the
+    /// parent itself.
+    pub undercuts: bool,
+    /// A counterpoint the author raises himself, to answer it.
+    pub raised: bool,
 }
 
 /// A node of the tree.
@@ -189,11 +196,54 @@ pub struct Node {
     pub implicit: bool,
     pub conceded: bool,
     pub note: Option<String>,
+    /// The other members of this node's linked group: the nodes it supports its parent
+    /// together with, in reading order (empty for independent support).
+    pub linked: Vec<NodeIx>,
+    /// A counterpoint that attacks the step from its parent to the parent's claim (an
+    /// undercut), not the parent itself.
+    pub undercuts: bool,
+    /// A counterpoint the author raises himself, to answer it ("It may be objected that…").
+    pub raised: bool,
     /// Position of this node in [`ArgumentMap::walk`].
     pub step: usize,
     /// The 1-based line of the node's table header in the map file; 0 when unknown.
     #[serde(skip)]
     pub line: usize,
+}
+
+/// Each node's linked group, without itself, in reading order: the nodes joined by `with`
+/// (either way, and through one another) that support the same parent.
+fn linked_groups(drafts: &[NodeDraft], step: &[usize]) -> Vec<Vec<NodeIx>> {
+    // Union-find over the `with` links: small groups, near-linear.
+    let mut root: Vec<NodeIx> = (0..drafts.len()).collect();
+    fn find(root: &mut [NodeIx], mut x: NodeIx) -> NodeIx {
+        while root[x] != x {
+            root[x] = root[root[x]];
+            x = root[x];
+        }
+        x
+    }
+    for (ix, d) in drafts.iter().enumerate() {
+        for &other in &d.with {
+            if drafts.get(other).is_some_and(|o| o.parent == d.parent) {
+                let (a, b) = (find(&mut root, ix), find(&mut root, other));
+                root[a] = b;
+            }
+        }
+    }
+    let mut members: std::collections::HashMap<NodeIx, Vec<NodeIx>> = Default::default();
+    for ix in 0..drafts.len() {
+        let r = find(&mut root, ix);
+        members.entry(r).or_default().push(ix);
+    }
+    let mut out = vec![Vec::new(); drafts.len()];
+    for mut group in members.into_values().filter(|g| g.len() > 1) {
+        group.sort_by_key(|&ix| step[ix]);
+        for &ix in &group {
+            out[ix] = group.iter().copied().filter(|&o| o != ix).collect();
+        }
+    }
+    out
 }
 
 impl Source {
@@ -331,6 +381,7 @@ impl ArgumentMap {
             }
         }
         let kinds: Vec<Kind> = drafts.iter().map(|d| d.kind).collect();
+        let linked = linked_groups(&drafts, &step);
         let mut linked_by = vec![Vec::new(); drafts.len()];
         for (ix, d) in drafts.iter().enumerate() {
             for &(target, link) in &d.also {
@@ -341,8 +392,9 @@ impl ArgumentMap {
             .into_iter()
             .zip(children)
             .zip(linked_by)
+            .zip(linked)
             .enumerate()
-            .map(|(ix, ((d, children), linked_by))| {
+            .map(|(ix, (((d, children), linked_by), linked))| {
                 let role = match d.kind {
                     Kind::Thesis => Role::Thesis,
                     Kind::Premise => Role::Premise,
@@ -369,6 +421,9 @@ impl ArgumentMap {
                     implicit: d.implicit,
                     conceded: d.conceded,
                     note: d.note,
+                    linked,
+                    undercuts: d.undercuts,
+                    raised: d.raised,
                     step: step[ix],
                     line: d.line,
                 }
@@ -437,6 +492,58 @@ impl ArgumentMap {
         against
     }
 
+    /// How node `ix` bears on its parent, in words and ids: "supports T", "supports T together
+    /// with P2 and P3" (a linked inference), "attacks P1", "undercuts the step from P1 to T";
+    /// `None` for the thesis.
+    pub fn bearing(&self, ix: NodeIx) -> Option<String> {
+        let n = &self.nodes[ix];
+        let p = n.parent?;
+        let parent = &self.nodes[p];
+        Some(if n.undercuts {
+            match parent.parent {
+                Some(claim) => format!(
+                    "undercuts the step from {} to {}",
+                    parent.id, self.nodes[claim].id
+                ),
+                None => format!("undercuts {}", parent.id),
+            }
+        } else if n.role.attacks() {
+            format!("attacks {}", parent.id)
+        } else if n.linked.is_empty() {
+            format!("supports {}", parent.id)
+        } else {
+            format!(
+                "supports {} together with {}",
+                parent.id,
+                self.ids_in_words(&n.linked)
+            )
+        })
+    }
+
+    /// What counterpoint `ix` is against, by ids: "P1", or for an undercut "the step from P1
+    /// to T".
+    pub fn target_in_words(&self, ix: NodeIx) -> Option<String> {
+        let n = &self.nodes[ix];
+        let p = n.parent?;
+        let parent = &self.nodes[p];
+        Some(match (n.undercuts, parent.parent) {
+            (true, Some(claim)) => {
+                format!("the step from {} to {}", parent.id, self.nodes[claim].id)
+            }
+            _ => parent.id.clone(),
+        })
+    }
+
+    /// "P2", "P2 and P3", "P2, P3 and P4".
+    pub fn ids_in_words(&self, ixs: &[NodeIx]) -> String {
+        let ids: Vec<&str> = ixs.iter().map(|&i| self.nodes[i].id.as_str()).collect();
+        match ids.split_last() {
+            None => String::new(),
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+
     pub fn find(&self, id: &str) -> Option<NodeIx> {
         self.nodes.iter().position(|n| n.id == id)
     }
@@ -490,6 +597,9 @@ mod tests {
             note: None,
             line: 0,
             also: Vec::new(),
+            with: Vec::new(),
+            undercuts: false,
+            raised: false,
             by: None,
         }
     }

@@ -49,14 +49,17 @@ fn node(out: &mut String, map: &ArgumentMap, ix: NodeIx) {
     if n.depth > MAX_INDENT {
         qualifiers.push(format!("depth {}", n.depth));
     }
+    if n.raised {
+        qualifiers.push("raised by the author".to_string());
+    }
     if n.conceded {
         qualifiers.push("conceded".to_string());
     }
     if n.implicit {
         qualifiers.push("implicit".to_string());
     }
-    if let (Some(p), true) = (n.parent, n.role.attacks()) {
-        qualifiers.push(format!("against {}", map.nodes[p].id));
+    if n.undercuts || n.role.attacks() || !n.linked.is_empty() {
+        qualifiers.extend(map.bearing(ix));
     }
     for &(to, link) in &n.also {
         let verb = match link {

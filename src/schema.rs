@@ -58,6 +58,15 @@ fn key(name: &str) -> Option<Value> {
         "by" => {
             json!({"type": "string", "minLength": 1, "description": "Who makes this claim, when it is not the article's author."})
         }
+        "with" => {
+            json!({"type": "array", "minItems": 1, "items": {"type": "string", "pattern": id_pattern},
+            "description": "The premises (or evidence) this one supports its claim together with: linked, one inference."})
+        }
+        "undercuts" => json!({"type": "string", "pattern": id_pattern,
+            "description": "Instead of `attacks`: the id of a node whose step to its claim this counterpoint attacks (an undercut)."}),
+        "raised" => {
+            json!({"type": "boolean", "description": "An objection the author raises himself, to answer it (\"It may be objected that…\")."})
+        }
         "cite" => json!({"type": "array", "description": "Where the article says it.",
         "items": {"anyOf": [
             paragraphs,
@@ -97,16 +106,23 @@ fn properties(keys: &[&str]) -> serde_json::Map<String, Value> {
 
 fn node(kind: Kind, description: &str) -> Value {
     let mut required = vec!["id", "text"];
-    if let Some(link) = link_key(kind) {
+    if let Some(link) = link_key(kind)
+        && kind != Kind::Counterpoint
+    {
         required.push(link);
     }
-    json!({
+    let mut schema = json!({
         "type": "object",
         "description": description,
         "additionalProperties": false,
         "required": required,
         "properties": properties(node_keys(kind)),
-    })
+    });
+    // A counterpoint attacks a claim or undercuts a step: one of the two.
+    if kind == Kind::Counterpoint {
+        schema["oneOf"] = json!([{"required": ["attacks"]}, {"required": ["undercuts"]}]);
+    }
+    schema
 }
 
 /// The whole schema, as JSON.

@@ -64,13 +64,8 @@ pub fn details_lines(
         Span::styled(format!("[{letter}]"), badge_style),
         Span::styled(format!(" {} {}", n.role.name(), n.id), theme.heading()),
     ];
-    if let Some(p) = n.parent {
-        let verb = if n.role.attacks() {
-            "attacks"
-        } else {
-            "supports"
-        };
-        head.push(Span::raw(format!(" {verb} {}", map.nodes[p].id)));
+    if let Some(bearing) = map.bearing(at) {
+        head.push(Span::raw(format!(" {bearing}")));
     }
 
     let cites = n.cite_labels(g.pilcrow, g.dash);
@@ -81,6 +76,9 @@ pub fn details_lines(
         head.push(Span::raw(format!("{}claimed by {by}", g.dot)));
     }
     let mut flags = Vec::new();
+    if n.raised {
+        flags.push("raised by the author, to answer it");
+    }
     if n.conceded {
         flags.push("conceded by the author");
     }
@@ -272,6 +270,12 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
             theme.glyphs().conceded,
             theme.glyphs().implicit,
             theme.glyphs().also
+        )),
+        Line::from(format!(
+            "{}P2 linked with P2   {} undercut: attacks a step   {} raised by the author",
+            theme.glyphs().linked,
+            theme.glyphs().undercut,
+            theme.glyphs().raised
         )),
     ];
     // What the reader's own marks in a tree row mean.
@@ -599,7 +603,12 @@ pub fn frontline_lines(
         lines.push(Line::from("The map raises no objection."));
     }
     for f in fronts {
-        let mut said = format!("If they say {}", name(f.objection));
+        // What it is against, when that is not plain from the tree: an undercut attacks a step.
+        let o = &map.nodes[f.objection];
+        let mut said = match map.target_in_words(f.objection).filter(|_| o.undercuts) {
+            Some(step) => format!("If they say {}, against {step}: {}", o.id, o.headline()),
+            None => format!("If they say {}", name(f.objection)),
+        };
         if let Some(at) = prep::where_said(
             map,
             f.objection,
@@ -617,9 +626,19 @@ pub fn frontline_lines(
             ));
         } else if f.answers.is_empty() {
             lines.extend(indented(
-                "UNANSWERED: the map has no reply to it",
+                if map.nodes[f.objection].raised {
+                    "UNANSWERED: the author raises it himself, and the map has no reply to it"
+                } else {
+                    "UNANSWERED: the map has no reply to it"
+                },
                 width,
                 theme.search_current(),
+            ));
+        } else if map.nodes[f.objection].conceded {
+            lines.extend(indented(
+                "CONCEDED IN PART: the author grants some of it, and answers the rest",
+                width,
+                theme.heading(),
             ));
         }
         for a in f.answers {

@@ -160,6 +160,12 @@ pub struct Glyphs {
     pub implicit: &'static str,
     /// In a tree row, before the ids a node also supports or attacks (its cross-links).
     pub also: &'static str,
+    /// In a tree row, before the ids a premise supports its claim together with (linked).
+    pub linked: &'static str,
+    /// In a tree row, after the id: a counterpoint that undercuts (attacks the step).
+    pub undercut: &'static str,
+    /// In a tree row, after the id: an objection the author raises himself.
+    pub raised: &'static str,
     /// The reader's marks in a tree row: understood, has a note, and the verdict
     /// (holds / doubtful / fails; drawn in words, with the word for the node's kind, by the
     /// plain theme).
@@ -187,6 +193,9 @@ const UNICODE: Glyphs = Glyphs {
     conceded: "⚐",
     implicit: "⋯",
     also: "⇢",
+    linked: "+",
+    undercut: "⤳",
+    raised: "↺",
     understood: "✓",
     noted: "✎",
     verdicts: ["=", "?", "✗"],
@@ -211,6 +220,9 @@ const ASCII: Glyphs = Glyphs {
     conceded: "(c)",
     implicit: "(i)",
     also: "->",
+    linked: "&",
+    undercut: "~>",
+    raised: "(r)",
     understood: "+",
     noted: "n",
     verdicts: ["=", "?", "x"],
@@ -236,6 +248,9 @@ const PLAIN: Glyphs = Glyphs {
     conceded: "(conceded)",
     implicit: "(implicit)",
     also: "also ",
+    linked: "with ",
+    undercut: "(undercut)",
+    raised: "(raised by the author)",
     understood: "(understood)",
     noted: "(note)",
     verdicts: ["(holds)", "(doubtful)", "(fails)"],

@@ -311,11 +311,32 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let prefix = format!("{}{fold} ", guides(app, ix, theme, levels, label_width));
         let badge = format!("[{letter}]");
         // Conceded and implicit are told in the row itself, by a marker as well as in details.
-        let flag = match (n.conceded, n.implicit) {
-            (true, true) => format!(" {}{}", g.conceded, g.implicit),
-            (true, false) => format!(" {}", g.conceded),
-            (false, true) => format!(" {}", g.implicit),
-            (false, false) => String::new(),
+        // So are an undercut and an objection the author raises himself.
+        let flags: Vec<&str> = [
+            (n.undercuts, g.undercut),
+            (n.raised, g.raised),
+            (n.conceded, g.conceded),
+            (n.implicit, g.implicit),
+        ]
+        .into_iter()
+        .filter_map(|(on, glyph)| on.then_some(glyph))
+        .collect();
+        let sep = if theme.plain { " " } else { "" };
+        let flag = if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", flags.join(sep))
+        };
+        // A linked premise names the others it supports its claim together with.
+        let flag = if n.linked.is_empty() {
+            flag
+        } else {
+            let ids: Vec<&str> = n
+                .linked
+                .iter()
+                .map(|&t| app.map.nodes[t].id.as_str())
+                .collect();
+            format!("{flag} {}{}", g.linked, ids.join(","))
         };
         // Cross-links: the other nodes this one bears on, by id.
         let also = if n.also.is_empty() {

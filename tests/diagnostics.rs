@@ -650,3 +650,200 @@ fn an_invalid_date_is_one_error() {
     let d = only_error(&l, 3, 8, "not a valid date");
     assert!(d.help.unwrap().contains("2017-01-25"));
 }
+
+/// Issue 17: linked premises, undercuts and raised objections, each mistake at its place.
+/// Lines after BASE: 22 [[premise]] 23 id P2 24 supports 25 with 26 text 27 cite,
+/// 29 [[counterpoint]] 30 id O1 31 the link 32 the extra line 33 text 34 cite.
+fn with_more(with: &str, link: &str, extra: &str) -> String {
+    format!(
+        "{BASE}\n[[premise]]\nid = \"P2\"\nsupports = \"T\"\n{with}\ntext = \"Another.\"\ncite = [2]\n\n[[counterpoint]]\nid = \"O1\"\n{link}\n{extra}\ntext = \"But.\"\ncite = [3]\n"
+    )
+}
+
+#[test]
+fn linked_and_undercut_maps_load_clean() {
+    let l = load(&with_more("with = [\"P1\"]", "undercuts = \"P2\"", ""));
+    assert!(
+        l.report.diagnostics.is_empty(),
+        "{}",
+        l.report.render(false)
+    );
+    let map = l.map.unwrap();
+    let p1 = map.find("P1").unwrap();
+    let p2 = map.find("P2").unwrap();
+    assert_eq!(map.nodes[p1].linked, vec![p2]);
+    assert_eq!(map.nodes[p2].linked, vec![p1]);
+    let o1 = map.find("O1").unwrap();
+    assert!(map.nodes[o1].undercuts);
+    assert_eq!(
+        map.bearing(o1).as_deref(),
+        Some("undercuts the step from P2 to T")
+    );
+    assert_eq!(
+        map.bearing(p1).as_deref(),
+        Some("supports T together with P2")
+    );
+}
+
+#[test]
+fn with_names_an_unknown_id() {
+    let l = load(&with_more("with = [\"P9\"]", "attacks = \"P1\"", ""));
+    expect_error(&l, 25, 9, "`with` names `P9`, but no node has that id");
+}
+
+#[test]
+fn with_names_itself() {
+    let l = load(&with_more("with = [\"P2\"]", "attacks = \"P1\"", ""));
+    expect_error(&l, 25, 9, "a node cannot be linked with itself");
+}
+
+#[test]
+fn with_names_a_counterpoint() {
+    let l = load(&with_more("with = [\"O1\"]", "attacks = \"P1\"", ""));
+    let d = expect_error(
+        &l,
+        25,
+        9,
+        "`O1` is a counterpoint: only premises and evidence are linked",
+    );
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("support the same claim")
+    );
+}
+
+#[test]
+fn with_names_a_premise_of_another_claim() {
+    let text = with_more("with = [\"P1\"]", "attacks = \"P1\"", "").replacen(
+        "supports = \"T\"\nwith",
+        "supports = \"P1\"\nwith",
+        1,
+    );
+    let l = load(&text);
+    let d = expect_error(&l, 25, 9, "`P1` supports `T`, but this node supports `P1`");
+    assert!(d.help.as_deref().unwrap().contains("the same node"));
+}
+
+#[test]
+fn with_names_a_premise_that_supports_something_else() {
+    // E1 supports P1; linked with P1, which supports T.
+    let text = BASE.replace(
+        "supports = \"P1\"\ntext = \"Some evidence.\"",
+        "supports = \"P1\"\nwith = [\"P1\"]\ntext = \"Some evidence.\"",
+    );
+    let l = load(&text);
+    expect_error(&l, 19, 9, "`P1` supports `T`, but this node supports `P1`");
+}
+
+#[test]
+fn with_on_a_counterpoint_says_what_with_links() {
+    let l = load(&with_more("", "attacks = \"P1\"", "with = [\"P1\"]"));
+    let d = expect_error(&l, 32, 1, "unknown key `with` in [[counterpoint]]");
+    assert!(d.help.as_deref().unwrap().contains("links supports"));
+}
+
+#[test]
+fn undercutting_the_thesis_is_an_error() {
+    let l = load(&with_more("", "undercuts = \"T\"", ""));
+    let d = expect_error(
+        &l,
+        31,
+        13,
+        "`T` is the thesis: it supports nothing, so there is no step to undercut",
+    );
+    assert!(d.help.as_deref().unwrap().contains("attacks = \"T\""));
+}
+
+#[test]
+fn attacking_and_undercutting_at_once_is_an_error() {
+    let l = load(&with_more("", "undercuts = \"P1\"", "attacks = \"P2\""));
+    expect_error(
+        &l,
+        32,
+        1,
+        "this counterpoint both attacks and undercuts `P1`",
+    );
+}
+
+#[test]
+fn undercutting_two_steps_is_an_error() {
+    let l = load(&with_more("", "undercuts = [\"P1\", \"P2\"]", ""));
+    expect_error(&l, 31, 20, "a counterpoint undercuts one step");
+}
+
+#[test]
+fn a_counterpoint_without_attacks_or_undercuts_says_both() {
+    let l = load(&with_more("", "", ""));
+    let d = expect_error(&l, 29, 1, "this counterpoint does not say what it attacks");
+    assert!(d.help.as_deref().unwrap().contains("undercuts"));
+}
+
+#[test]
+fn undercuts_on_a_premise_is_misplaced() {
+    let l = load(&with_more("undercuts = \"P1\"", "attacks = \"P1\"", ""));
+    let d = expect_error(&l, 25, 1, "unknown key `undercuts` in [[premise]]");
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("only a [[counterpoint]] undercuts")
+    );
+}
+
+#[test]
+fn a_raised_objection_with_by_is_an_error() {
+    let l = load(&with_more(
+        "",
+        "attacks = \"P1\"",
+        "raised = true\nby = \"critics\"",
+    ));
+    expect_error(
+        &l,
+        33,
+        6,
+        "a raised objection is the author's own, but `by` names someone else",
+    );
+}
+
+#[test]
+fn raised_on_a_premise_is_misplaced() {
+    let l = load(&with_more("raised = true", "attacks = \"P1\"", ""));
+    let d = expect_error(&l, 25, 1, "unknown key `raised` in [[premise]]");
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("only a counterpoint is raised")
+    );
+}
+
+#[test]
+fn a_raised_objection_nothing_answers_is_a_warning() {
+    let l = load(&with_more("", "attacks = \"P1\"", "raised = true"));
+    assert!(l.map.is_some(), "{}", l.report.render(false));
+    let w = l
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.message
+                .contains("the author raises `O1` but nothing answers it")
+        })
+        .unwrap_or_else(|| panic!("{}", l.report.render(false)));
+    assert_eq!(w.severity, Severity::Warning);
+    assert_eq!((w.line, w.column), (30, 6));
+    assert!(w.help.as_deref().unwrap().contains("attacks = \"O1\""));
+}
+
+#[test]
+fn undercuts_names_an_unknown_id() {
+    let l = load(&with_more("", "undercuts = \"P7\"", ""));
+    expect_error(
+        &l,
+        31,
+        13,
+        "`undercuts` names `P7`, but no node has that id",
+    );
+}

@@ -22,39 +22,59 @@ pub fn render(map: &ArgumentMap) -> String {
             "properties": {
                 "conceded": n.conceded,
                 "implicit": n.implicit,
+                "raised": n.raised,
             },
         }));
     }
     let mut next = map.nodes.len() + 1;
     let mut edge_id = 1;
-    let mut link =
-        |from: usize, to: usize, kind: Link, nodes: &mut Vec<Value>, edges: &mut Vec<Value>| {
-            let scheme = next.to_string();
-            next += 1;
-            let (t, text) = match kind {
-                Link::Supports => ("RA", "Default Inference"),
-                Link::Attacks => ("CA", "Default Conflict"),
-            };
-            nodes.push(json!({"nodeID": scheme, "text": text, "type": t, "timestamp": ""}));
-            for (a, b) in [(i_node(from), scheme.clone()), (scheme, i_node(to))] {
-                edges.push(
-                json!({"edgeID": edge_id.to_string(), "fromID": a, "toID": b, "formEdgeID": null}),
-            );
-                edge_id += 1;
-            }
+    let mut edge = |from: String, to: String, edges: &mut Vec<Value>| {
+        edges.push(
+            json!({"edgeID": edge_id.to_string(), "fromID": from, "toID": to, "formEdgeID": null}),
+        );
+        edge_id += 1;
+    };
+    let mut scheme = |kind: Link, nodes: &mut Vec<Value>| {
+        let id = next.to_string();
+        next += 1;
+        let (t, text) = match kind {
+            Link::Supports => ("RA", "Default Inference"),
+            Link::Attacks => ("CA", "Default Conflict"),
         };
+        nodes.push(json!({"nodeID": id, "text": text, "type": t, "timestamp": ""}));
+        id
+    };
+    // Each tree link's RA or CA node: a linked group shares one RA (one inference with
+    // several premises), and an undercut's CA points at the RA (or CA) of the step it attacks.
+    let mut inference: Vec<Option<String>> = vec![None; map.nodes.len()];
     for &ix in &map.walk {
         let n = &map.nodes[ix];
-        if let Some(p) = n.parent {
-            let kind = if n.role.attacks() {
-                Link::Attacks
-            } else {
-                Link::Supports
-            };
-            link(ix, p, kind, &mut nodes, &mut edges);
-        }
+        let Some(p) = n.parent else { continue };
+        let shared = n.linked.iter().find_map(|&l| inference[l].clone());
+        let id = match shared {
+            Some(id) => id,
+            None => {
+                let kind = if n.role.attacks() {
+                    Link::Attacks
+                } else {
+                    Link::Supports
+                };
+                let id = scheme(kind, &mut nodes);
+                let target = if n.undercuts {
+                    inference[p].clone().unwrap_or_else(|| i_node(p))
+                } else {
+                    i_node(p)
+                };
+                edge(id.clone(), target, &mut edges);
+                id
+            }
+        };
+        edge(i_node(ix), id.clone(), &mut edges);
+        inference[ix] = Some(id);
         for &(to, kind) in &n.also {
-            link(ix, to, kind, &mut nodes, &mut edges);
+            let id = scheme(kind, &mut nodes);
+            edge(i_node(ix), id.clone(), &mut edges);
+            edge(id, i_node(to), &mut edges);
         }
     }
     // AIFdb's importer expects every key of its corpora's files, `schemefulfillments` among

@@ -63,6 +63,13 @@ fn statement(map: &ArgumentMap, ix: NodeIx) -> String {
     if n.implicit {
         tags.push("#implicit".into());
     }
+    if n.raised {
+        tags.push("#raised".into());
+    }
+    // An undercut Argdown cannot write as one (of an attack) is an attack, tagged.
+    if n.undercuts && argument_step(map, ix).is_none() {
+        tags.push("#undercut".into());
+    }
     // The map's own tags, in Argdown's bracketed form (which allows spaces).
     for t in &n.tags {
         let t: String = t.chars().filter(|c| !"()\\".contains(*c)).collect();
@@ -98,13 +105,93 @@ fn statement(map: &ArgumentMap, ix: NodeIx) -> String {
     format!("[{}]: {text}{tags}{data}", title(&n.id))
 }
 
-/// Every node below the thesis in reading order, indented by depth: an explicit walk, not
-/// recursion, so a chain thousands deep cannot overflow the stack.
-fn subtree(out: &mut String, map: &ArgumentMap) {
-    for &ix in map.walk.iter().skip(1) {
+/// The step an undercut attacks, as an Argdown argument's title: the support of `ix` (and the
+/// others of its linked group) for its parent.
+fn step_title(map: &ArgumentMap, ix: NodeIx) -> String {
+    let n = &map.nodes[ix];
+    let first = std::iter::once(ix)
+        .chain(n.linked.iter().copied())
+        .min_by_key(|&i| map.nodes[i].step)
+        .unwrap_or(ix);
+    let to = n.parent.map_or("?", |p| map.nodes[p].id.as_str());
+    title(&format!("Step from {} to {to}", map.nodes[first].id))
+}
+
+/// Where each node is written: under the thesis, or under the nearest undercut above it (an
+/// undercut attacks a step, which Argdown writes as an argument; its tree is written apart).
+fn roots(map: &ArgumentMap) -> Vec<NodeIx> {
+    let mut root = vec![map.thesis; map.nodes.len()];
+    for &ix in &map.walk {
+        let n = &map.nodes[ix];
+        root[ix] = if n.undercuts && argument_step(map, ix).is_some() {
+            ix
+        } else {
+            n.parent.map_or(ix, |p| root[p])
+        };
+    }
+    root
+}
+
+/// The support step an undercut `ix` attacks, when Argdown can write it as an argument (the
+/// undercut of a support, not of an attack).
+fn argument_step(map: &ArgumentMap, ix: NodeIx) -> Option<NodeIx> {
+    let p = map.nodes[ix].parent?;
+    let parent = &map.nodes[p];
+    (parent.parent.is_some() && !parent.role.attacks()).then_some(p)
+}
+
+/// The nodes written under `root` in reading order, indented by depth below it: an explicit
+/// walk, not recursion, so a chain thousands deep cannot overflow the stack.
+fn subtree(out: &mut String, map: &ArgumentMap, root: NodeIx, written: &[NodeIx]) {
+    let base = map.nodes[root].depth;
+    for &ix in map
+        .walk
+        .iter()
+        .filter(|&&ix| ix != root && written[ix] == root)
+    {
         let n = &map.nodes[ix];
         let sign = if n.role.attacks() { '-' } else { '+' };
-        let _ = writeln!(out, "{}{sign} {}", "  ".repeat(n.depth), statement(map, ix));
+        let _ = writeln!(
+            out,
+            "{}{sign} {}",
+            "  ".repeat(n.depth - base),
+            statement(map, ix)
+        );
+    }
+}
+
+/// Linked premises and undercut steps as Argdown arguments: the premises above the line, the
+/// claim below; an undercut then attacks the argument's inference (`_>`).
+fn arguments(out: &mut String, map: &ArgumentMap) {
+    let mut done = std::collections::HashSet::new();
+    for &ix in &map.walk {
+        let n = &map.nodes[ix];
+        let undercut = map.walk.iter().any(|&u| {
+            map.nodes[u].undercuts
+                && argument_step(map, u).is_some_and(|s| s == ix || n.linked.contains(&s))
+        });
+        if n.parent.is_none() || n.role.attacks() || (n.linked.is_empty() && !undercut) {
+            continue;
+        }
+        let name = step_title(map, ix);
+        if !done.insert(name.clone()) {
+            continue;
+        }
+        let mut premises: Vec<NodeIx> = std::iter::once(ix)
+            .chain(n.linked.iter().copied())
+            .collect();
+        premises.sort_by_key(|&i| map.nodes[i].step);
+        let _ = writeln!(out, "\n<{name}>\n");
+        for (k, &p) in premises.iter().enumerate() {
+            let _ = writeln!(out, "({}) [{}]", k + 1, title(&map.nodes[p].id));
+        }
+        let claim = n.parent.map_or(map.thesis, |p| p);
+        let _ = writeln!(
+            out,
+            "----\n({}) [{}]",
+            premises.len() + 1,
+            title(&map.nodes[claim].id)
+        );
     }
 }
 
@@ -113,7 +200,20 @@ pub fn render(map: &ArgumentMap) -> String {
     let _ = writeln!(out, "===\ntitle: {}\n===\n", yaml_string(&map.source.title));
     let _ = writeln!(out, "# {}\n", clean(&map.source.title));
     let _ = writeln!(out, "{}", statement(map, map.thesis));
-    subtree(&mut out, map);
+    let written = roots(map);
+    subtree(&mut out, map, map.thesis, &written);
+    arguments(&mut out, map);
+    for &u in map
+        .walk
+        .iter()
+        .filter(|&&u| written[u] == u && u != map.thesis)
+    {
+        let _ = writeln!(out, "\n{}", statement(map, u));
+        if let Some(step) = argument_step(map, u) {
+            let _ = writeln!(out, "  _> <{}>", step_title(map, step));
+        }
+        subtree(&mut out, map, u, &written);
+    }
     let cross: Vec<(NodeIx, NodeIx, Link)> = map
         .walk
         .iter()

@@ -63,6 +63,9 @@ pub fn render(map: &ArgumentMap) -> String {
             Role::Rebuttal => ("#fff9c4", "rebuttal"),
         };
         let mut marks = Vec::new();
+        if n.raised {
+            marks.push("raised by the author");
+        }
         if n.conceded {
             marks.push("conceded");
         }
@@ -110,12 +113,37 @@ pub fn render(map: &ArgumentMap) -> String {
             );
         };
         if let Some(p) = n.parent {
-            let link = if n.role.attacks() {
-                Link::Attacks
+            if n.undercuts {
+                // An undercut attacks the step, not the claim: dashed, and said.
+                let _ = writeln!(
+                    out,
+                    "  {} -> {} [label={}, color=\"#c62828\", fontcolor=\"#c62828\", arrowhead=tee, style=dashed];",
+                    quoted(&n.id),
+                    quoted(&map.nodes[p].id),
+                    quoted(&map.bearing(ix).unwrap_or_default())
+                );
+            } else if !n.linked.is_empty() {
+                // A linked group is one inference: its arrows meet at one point of the claim.
+                let group = std::iter::once(ix)
+                    .chain(n.linked.iter().copied())
+                    .min()
+                    .unwrap_or(ix);
+                let _ = writeln!(
+                    out,
+                    "  {} -> {} [label={}, color=\"#2e7d32\", fontcolor=\"#2e7d32\", arrowhead=normal, style=bold, samehead={}];",
+                    quoted(&n.id),
+                    quoted(&map.nodes[p].id),
+                    quoted(&format!("together with {}", map.ids_in_words(&n.linked))),
+                    quoted(&format!("linked{group}"))
+                );
             } else {
-                Link::Supports
-            };
-            edge(&mut out, p, link, false);
+                let link = if n.role.attacks() {
+                    Link::Attacks
+                } else {
+                    Link::Supports
+                };
+                edge(&mut out, p, link, false);
+            }
         }
         for &(to, link) in &n.also {
             edge(&mut out, to, link, true);

@@ -54,6 +54,12 @@ struct Node<'a> {
     implicit: bool,
     conceded: bool,
     note: Option<&'a str>,
+    /// The other members of its linked group: the nodes it supports its parent together with.
+    linked: Vec<&'a str>,
+    /// It attacks the step from its parent to the parent's claim, not the parent itself.
+    undercuts: bool,
+    /// An objection the author raises himself, to answer it.
+    raised: bool,
 }
 
 #[derive(Serialize)]
@@ -157,6 +163,9 @@ pub fn render(map: &ArgumentMap) -> String {
                     implicit: n.implicit,
                     conceded: n.conceded,
                     note: n.note.as_deref(),
+                    linked: n.linked.iter().map(|&l| map.nodes[l].id.as_str()).collect(),
+                    undercuts: n.undercuts,
+                    raised: n.raised,
                 }
             })
             .collect(),

@@ -73,6 +73,15 @@ fn yours(out: &mut String, map: &ArgumentMap, ix: NodeIx, layer: Option<&Layer>,
 fn flags(map: &ArgumentMap, ix: NodeIx) -> String {
     let n = &map.nodes[ix];
     let mut f = Vec::new();
+    if !n.linked.is_empty() {
+        f.push(format!("together with {}", map.ids_in_words(&n.linked)));
+    }
+    if n.undercuts {
+        f.extend(map.bearing(ix));
+    }
+    if n.raised {
+        f.push("raised by the author".to_string());
+    }
     if n.conceded {
         f.push("conceded by the author".to_string());
     }
@@ -199,9 +208,9 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
     }
     for f in &fronts {
         let o = &map.nodes[f.objection];
-        let against = o
-            .parent
-            .map_or(String::new(), |p| format!(" (against {})", map.nodes[p].id));
+        let against = map
+            .target_in_words(f.objection)
+            .map_or(String::new(), |t| format!(" (against {t})"));
         let _ = writeln!(
             out,
             "\n### {}{against}\n",
@@ -213,7 +222,13 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         match (o.conceded, f.answers.is_empty()) {
             (true, true) => out.push_str("\nThe author concedes it, and does not answer it.\n"),
             (true, false) => out.push_str("\nThe author concedes it in part, and answers:\n"),
+            (false, true) if o.raised => out.push_str(
+                "\n**UNANSWERED**: the author raises it himself, and the map has no reply to it.\n",
+            ),
             (false, true) => out.push_str("\n**UNANSWERED**: the map has no reply to it.\n"),
+            (false, false) if o.raised => {
+                out.push_str("\nThe author raises it himself, and answers:\n");
+            }
             (false, false) => {}
         }
         // An objection met again down there has a section of its own.

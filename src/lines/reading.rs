@@ -118,17 +118,15 @@ impl Reading {
         if against && !n.conceded {
             out.push_str("  The author rejects this.\n");
         }
-        if let Some(p) = n.parent {
-            let verb = if n.role.attacks() {
-                "Attacks"
-            } else {
-                "Supports"
-            };
-            out.push_str(&format!(
-                "  {verb}: {} {}\n",
-                m.nodes[p].id,
-                m.nodes[p].headline()
-            ));
+        if let (Some(p), Some(bearing)) = (n.parent, m.bearing(self.at)) {
+            let mut bearing = bearing;
+            if let Some(first) = bearing.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            out.push_str(&format!("  {bearing}: {}\n", m.nodes[p].headline()));
+        }
+        if n.raised {
+            out.push_str("  The author raises this objection himself, to answer it.\n");
         }
         for &(to, link) in &n.also {
             out.push_str(&format!(

@@ -24,6 +24,36 @@ fn named(map: &ArgumentMap, ix: NodeIx) -> String {
     format!("{}: {}{}", n.id, n.text, map.nodes[ix].cites_label())
 }
 
+/// The `kind` nodes of `support`, each named; a linked group once, as one reason.
+fn reasons(map: &ArgumentMap, support: &[NodeIx], kind: Kind) -> Vec<String> {
+    let mut said = vec![false; map.nodes.len()];
+    let mut out = Vec::new();
+    for &c in support.iter().filter(|&&c| map.nodes[c].kind == kind) {
+        if said[c] {
+            continue;
+        }
+        let group: Vec<NodeIx> = std::iter::once(c)
+            .chain(map.nodes[c].linked.iter().copied())
+            .collect();
+        for &g in &group {
+            said[g] = true;
+        }
+        out.push(if group.len() == 1 {
+            named(map, c)
+        } else {
+            format!(
+                "Together, as one reason: {}",
+                group
+                    .iter()
+                    .map(|&g| named(map, g))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            )
+        });
+    }
+    out
+}
+
 /// Every card of the map, in reading order: the thesis (recall its premises), each premise
 /// (its evidence), each objection (its answer), each quote (which claim it backs, and where).
 pub fn cards(map: &ArgumentMap) -> Vec<DrillCard> {
@@ -33,11 +63,7 @@ pub fn cards(map: &ArgumentMap) -> Vec<DrillCard> {
         let (support, attack) = map.supporters_and_attackers(ix);
         match (n.kind, n.role) {
             (Kind::Thesis, _) => {
-                let premises: Vec<String> = support
-                    .iter()
-                    .filter(|&&c| map.nodes[c].kind == Kind::Premise)
-                    .map(|&c| named(map, c))
-                    .collect();
+                let premises = reasons(map, &support, Kind::Premise);
                 out.push(DrillCard {
                     key: format!("thesis:{}", n.id),
                     node: ix,
@@ -50,11 +76,7 @@ pub fn cards(map: &ArgumentMap) -> Vec<DrillCard> {
                 });
             }
             (Kind::Premise, _) => {
-                let evidence: Vec<String> = support
-                    .iter()
-                    .filter(|&&c| map.nodes[c].kind == Kind::Evidence)
-                    .map(|&c| named(map, c))
-                    .collect();
+                let evidence = reasons(map, &support, Kind::Evidence);
                 out.push(DrillCard {
                     key: format!("premise:{}", n.id),
                     node: ix,
@@ -70,7 +92,12 @@ pub fn cards(map: &ArgumentMap) -> Vec<DrillCard> {
                 out.push(DrillCard {
                     key: format!("objection:{}", n.id),
                     node: ix,
-                    front: format!("How is this objection answered? {}", n.text),
+                    front: match map.target_in_words(ix).filter(|_| n.undercuts) {
+                        Some(step) => {
+                            format!("How is this undercut of {step} answered? {}", n.text)
+                        }
+                        None => format!("How is this objection answered? {}", n.text),
+                    },
                     back: if attack.is_empty() {
                         "It is not: the map leaves it unanswered.".into()
                     } else {

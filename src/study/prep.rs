@@ -11,10 +11,16 @@ use super::layer::{Judgement, Layer, Side};
 pub enum Weakness {
     /// An objection that no rebuttal answers.
     Unanswered,
+    /// An undercut no rebuttal answers: the step it attacks is in doubt.
+    UnansweredUndercut,
+    /// An objection the author raises himself, then leaves without an answer.
+    RaisedUnanswered,
     /// The reader judged the claim to fail (or the objection strong).
     JudgedFailing,
     /// The author grants the point.
     Conceded,
+    /// The author grants the point in part, and answers the rest.
+    ConcededInPart,
     /// A premise with neither evidence nor a sub-premise behind it.
     Unsupported,
     /// The reader judged it doubtful (an objection: answerable).
@@ -23,6 +29,8 @@ pub enum Weakness {
     NoQuote,
     /// Someone other than the author makes the claim.
     ClaimedByOther,
+    /// A weak member of a linked group: if it fails, the whole inference fails with it.
+    Linked,
 }
 
 impl Weakness {
@@ -32,23 +40,34 @@ impl Weakness {
         let counterpoint = kind == Kind::Counterpoint;
         match self {
             Weakness::Unanswered => "an objection no rebuttal answers",
+            Weakness::UnansweredUndercut => {
+                "an undercut no rebuttal answers: the step it attacks is in doubt"
+            }
+            Weakness::RaisedUnanswered => {
+                "an objection the author raises himself and leaves unanswered"
+            }
             Weakness::JudgedFailing if counterpoint => "you judged it strong",
             Weakness::JudgedFailing => "you judged it to fail",
             Weakness::Conceded => "the author concedes it",
+            Weakness::ConcededInPart => "the author concedes it in part (and answers the rest)",
             Weakness::Unsupported => "a premise with no evidence or sub-premise behind it",
             Weakness::JudgedDoubtful if counterpoint => "you judged it answerable",
             Weakness::JudgedDoubtful => "you judged it doubtful",
             Weakness::NoQuote => "evidence that quotes nothing from the article",
             Weakness::ClaimedByOther => "claimed by someone other than the author",
+            Weakness::Linked => "linked: if it fails, the inference it shares fails with it",
         }
     }
 
     fn weight(self) -> u32 {
         match self {
-            Weakness::Unanswered | Weakness::JudgedFailing => 5,
+            Weakness::Unanswered
+            | Weakness::UnansweredUndercut
+            | Weakness::RaisedUnanswered
+            | Weakness::JudgedFailing => 5,
             Weakness::Conceded | Weakness::Unsupported => 3,
-            Weakness::JudgedDoubtful => 2,
-            Weakness::NoQuote | Weakness::ClaimedByOther => 1,
+            Weakness::JudgedDoubtful | Weakness::ConcededInPart => 2,
+            Weakness::NoQuote | Weakness::ClaimedByOther | Weakness::Linked => 1,
         }
     }
 }
@@ -82,11 +101,23 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
         let n = &map.nodes[ix];
         let mut reasons = Vec::new();
         let objection = n.kind == Kind::Counterpoint;
-        if n.role == Role::Objection && !n.conceded && answers(map, ix).is_empty() {
-            reasons.push(Weakness::Unanswered);
+        let answered = !answers(map, ix).is_empty();
+        if n.role == Role::Objection && !n.conceded && !answered {
+            reasons.push(if n.undercuts {
+                Weakness::UnansweredUndercut
+            } else if n.raised {
+                Weakness::RaisedUnanswered
+            } else {
+                Weakness::Unanswered
+            });
         }
+        // Granted and answered too: granted in part.
         if n.conceded {
-            reasons.push(Weakness::Conceded);
+            reasons.push(if answered {
+                Weakness::ConcededInPart
+            } else {
+                Weakness::Conceded
+            });
         }
         if n.kind == Kind::Premise
             && !n
@@ -117,6 +148,9 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
         }
         if reasons.is_empty() {
             continue;
+        }
+        if !n.linked.is_empty() {
+            reasons.push(Weakness::Linked);
         }
         reasons.sort_unstable();
         // A weak claim, and an objection that stands, hurt the thesis's case; a weak rebuttal
