@@ -82,6 +82,18 @@ pub enum Command {
         #[arg(long, value_name = "DIR", conflicts_with_all = ["article", "output"])]
         example: Option<PathBuf>,
     },
+    /// Import maps from microtext XML, brat standoff, AIF JSON or Argdown: a file, or a folder
+    /// of them into a library
+    Import {
+        /// A file to import, or a folder of them (then -o names the library folder)
+        input: PathBuf,
+        /// The format of the input
+        #[arg(long, value_enum)]
+        from: crate::import::From,
+        /// The map to write (a file), or the library folder (a folder); never overwritten
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print the numbered paragraphs of an article, or of a map's article (even a broken map's)
     Paragraphs {
         /// An article (.txt) or a map (.toml)
@@ -239,6 +251,11 @@ pub fn main() -> ExitCode {
             None => init(article.as_deref(), output.as_deref()),
         },
         Some(Command::Paragraphs { file }) => paragraphs(&file),
+        Some(Command::Import {
+            input,
+            from,
+            output,
+        }) => import(&input, from, output.as_deref()),
         Some(Command::Export {
             map,
             to,
@@ -667,6 +684,99 @@ fn fail(message: &str) -> ExitCode {
 fn read_article(path: &Path) -> Result<String, ExitCode> {
     let bytes = loader::read_limited(path).map_err(|e| fail(&format!("{e:#}")))?;
     loader::utf8_text(&path.display().to_string(), bytes).map_err(|e| fail(&e))
+}
+
+/// `argwalk import`: one file, or a folder into a library, saying what was written, what could
+/// not be carried (by its place in the input), and for a folder a summary.
+fn import(input: &Path, from: crate::import::From, output: Option<&Path>) -> ExitCode {
+    let clean = |p: &Path| crate::sanitize::clean(&p.display().to_string());
+    let say_lost = |out: &mut dyn Write, file: &Path, lost: &[crate::import::Lost]| {
+        for l in lost {
+            let _ = writeln!(
+                out,
+                "  not carried: {}: {}: {}",
+                clean(file),
+                crate::sanitize::clean(&l.place),
+                crate::sanitize::clean(&l.what)
+            );
+        }
+    };
+    if input.is_dir() {
+        let Some(out) = output else {
+            return fail(
+                "importing a folder writes a library: name its folder with -o (argwalk import DIR --from microtext -o LIBRARY)",
+            );
+        };
+        let terminal = std::io::stderr().is_terminal();
+        let progress = |i: usize, n: usize, file: &Path| {
+            if terminal {
+                // One line, rewritten: the count and the file.
+                let name = file
+                    .file_name()
+                    .map(|f| crate::sanitize::clean(&f.to_string_lossy()))
+                    .unwrap_or_default();
+                let _ = write!(std::io::stderr(), "\r\x1b[2KImporting {i} of {n}: {name}");
+            }
+        };
+        let summary = match crate::import::import_folder(input, from, out, progress) {
+            Ok(s) => s,
+            Err(why) => return fail(&why),
+        };
+        if terminal {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+        }
+        let mut o = std::io::stdout().lock();
+        for (file, lost) in &summary.lost {
+            say_lost(&mut o, file, lost);
+        }
+        for (file, why) in &summary.refused {
+            let _ = writeln!(
+                o,
+                "  refused: {}: {}",
+                clean(file),
+                crate::sanitize::clean(why)
+            );
+        }
+        let _ = writeln!(
+            o,
+            "{} imported ({} with something not carried or a warning), {} refused. Open them with: argwalk --library {}",
+            summary.imported,
+            summary.with_warnings,
+            summary.refused.len(),
+            clean(out)
+        );
+        return if summary.refused.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        };
+    }
+    match crate::import::import(input, from, output) {
+        Ok(done) => {
+            let mut o = std::io::stdout().lock();
+            for m in &done.maps {
+                let _ = writeln!(
+                    o,
+                    "Wrote {} and its article {}.",
+                    clean(m),
+                    clean(&m.with_extension("txt"))
+                );
+            }
+            say_lost(&mut o, input, &done.lost);
+            if done.warnings > 0 {
+                let _ = writeln!(
+                    o,
+                    "argwalk check gives {} warnings: run it to see them.",
+                    done.warnings
+                );
+            }
+            if let Some(m) = done.maps.first() {
+                let _ = writeln!(o, "Open it with: argwalk {}", clean(m));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(why) => fail(&why),
+    }
 }
 
 /// Creates `path` with `text`, refusing to overwrite anything.

@@ -14,6 +14,7 @@ pub mod editor;
 pub mod event;
 pub mod export;
 pub(crate) mod format;
+pub mod import;
 pub mod init;
 pub(crate) mod input;
 pub mod key;

@@ -321,7 +321,10 @@ fn json_and_aif_read_back_every_node_link_and_text() {
         // it bears on.
         let edges = aif["edges"].as_array().unwrap();
         let mut read = BTreeSet::new();
-        for scheme in aif_nodes.iter().filter(|n| n["type"] != "I") {
+        for scheme in aif_nodes
+            .iter()
+            .filter(|n| n["type"] == "RA" || n["type"] == "CA")
+        {
             let sid = scheme["nodeID"].as_str().unwrap();
             let from = edges.iter().find(|e| e["toID"] == sid).unwrap();
             let to = edges.iter().find(|e| e["fromID"] == sid).unwrap();

@@ -20,9 +20,15 @@ pub fn render(map: &ArgumentMap) -> String {
             "timestamp": "",
             "argwalkID": n.id,
             "properties": {
+                "kind": n.kind.name(),
+                "label": n.label,
+                "by": n.by,
+                "note": n.note,
+                "tags": n.tags,
                 "conceded": n.conceded,
                 "implicit": n.implicit,
                 "raised": n.raised,
+                "quotes": n.citations.iter().filter_map(|c| c.quote.as_ref()).map(|q| json!({"paragraph": q.paragraph, "text": q.text})).collect::<Vec<_>>(),
             },
         }));
     }
@@ -77,13 +83,47 @@ pub fn render(map: &ArgumentMap) -> String {
             edge(id, i_node(to), &mut edges);
         }
     }
+    // The article as locutions: an L-node a paragraph, and from each paragraph a YA node
+    // ("Asserting") to each node that cites it, as AIFdb ties what was said to what it
+    // asserts. `argwalk import --from aif` reads the article and the citations back from them.
+    let mut next = nodes.len() + 1;
+    let mut locutions = Vec::new();
+    let mut l_node = Vec::with_capacity(map.source.paragraphs.len());
+    for p in &map.source.paragraphs {
+        let id = next.to_string();
+        next += 1;
+        nodes.push(json!({"nodeID": id, "text": p.text, "type": "L", "timestamp": ""}));
+        locutions.push(json!({"nodeID": id, "personID": "1", "timestamp": "", "start": null, "end": null, "source": null}));
+        l_node.push(id);
+    }
+    for &ix in &map.walk {
+        let mut cited: Vec<usize> = map.nodes[ix]
+            .citations
+            .iter()
+            .flat_map(|c| c.paragraphs())
+            .collect();
+        cited.dedup();
+        for p in cited {
+            let Some(l) = l_node.get(p.wrapping_sub(1)) else {
+                continue;
+            };
+            let ya = next.to_string();
+            next += 1;
+            nodes.push(json!({"nodeID": ya, "text": "Asserting", "type": "YA", "timestamp": ""}));
+            edge(l.clone(), ya.clone(), &mut edges);
+            edge(ya, i_node(ix), &mut edges);
+        }
+    }
     // AIFdb's importer expects every key of its corpora's files, `schemefulfillments` among
     // them (which node fulfils which named scheme): argwalk names none, so it is empty.
     let doc = json!({
         "nodes": nodes,
         "edges": edges,
-        "locutions": [],
-        "participants": [],
+        "argwalkTitle": map.source.title,
+        "argwalkAuthor": map.source.author,
+        "argwalkOutside": map.source.paragraphs.iter().filter(|p| p.outside).map(|p| p.number).collect::<Vec<_>>(),
+        "locutions": locutions,
+        "participants": [{"participantID": "1", "firstname": "The", "surname": "author"}],
         "schemefulfillments": [],
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"

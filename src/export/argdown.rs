@@ -93,9 +93,28 @@ fn statement(map: &ArgumentMap, ix: NodeIx) -> String {
         .collect();
     if !quotes.is_empty() {
         data.push(format!("\"quotes\": [{}]", quotes.join(", ")));
+        // The paragraph of each quote, for `argwalk import --from argdown` to read back.
+        let paragraphs: Vec<String> = n
+            .citations
+            .iter()
+            .filter_map(|c| c.quote.as_ref())
+            .map(|q| q.paragraph.to_string())
+            .collect();
+        data.push(format!("\"quoted\": [{}]", paragraphs.join(", ")));
     }
     if let Some(note) = &n.note {
         data.push(format!("\"note\": {}", yaml_string(note)));
+    }
+    // The kind Argdown has no word for, the label and who makes the claim, exactly, for
+    // `argwalk import --from argdown`.
+    if n.kind == crate::model::Kind::Evidence {
+        data.push("\"kind\": \"evidence\"".to_string());
+    }
+    if let Some(label) = &n.label {
+        data.push(format!("\"label\": {}", yaml_string(label)));
+    }
+    if let Some(by) = &n.by {
+        data.push(format!("\"by\": {}", yaml_string(by)));
     }
     let data = if data.is_empty() {
         String::new()
@@ -197,7 +216,23 @@ fn arguments(out: &mut String, map: &ArgumentMap) {
 
 pub fn render(map: &ArgumentMap) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "===\ntitle: {}\n===\n", yaml_string(&map.source.title));
+    // The front matter: the title, and for `argwalk import` the author and the paragraphs
+    // outside the argument.
+    let _ = writeln!(out, "===\ntitle: {}", yaml_string(&map.source.title));
+    if let Some(a) = &map.source.author {
+        let _ = writeln!(out, "author: {}", yaml_string(a));
+    }
+    let outside: Vec<String> = map
+        .source
+        .paragraphs
+        .iter()
+        .filter(|p| p.outside)
+        .map(|p| p.number.to_string())
+        .collect();
+    if !outside.is_empty() {
+        let _ = writeln!(out, "outside: [{}]", outside.join(", "));
+    }
+    let _ = writeln!(out, "===\n");
     let _ = writeln!(out, "# {}\n", clean(&map.source.title));
     let _ = writeln!(out, "{}", statement(map, map.thesis));
     let written = roots(map);

@@ -464,6 +464,17 @@ fn clean_stale_temps(path: &Path) {
 /// Writes `bytes` to `path` so that a crash at any moment leaves the old file or the new one,
 /// whole: a temporary file in the same folder, fsync, rename over `path`, fsync of the folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_through_temp(path, bytes, true)
+}
+
+/// Writes `bytes` to `path` as [`write_atomically`] does, but only where nothing is: the final
+/// rename refuses to replace a file (AlreadyExists), so nothing is ever overwritten, even by
+/// a file that appeared meanwhile.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_through_temp(path, bytes, false)
+}
+
+fn write_through_temp(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     // A link at `path` stays a link: the file it names is the one replaced (a reader who keeps
     // their notes in a synced folder and links them here keeps that).
@@ -498,7 +509,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
-        fs::rename(&tmp, path)?;
+        if replace {
+            fs::rename(&tmp, path)?;
+        } else {
+            rustix::fs::renameat_with(
+                rustix::fs::CWD,
+                &tmp,
+                rustix::fs::CWD,
+                path,
+                rustix::fs::RenameFlags::NOREPLACE,
+            )
+            .map_err(std::io::Error::from)?;
+        }
         File::open(dir)?.sync_all()
     })();
     if result.is_err() {

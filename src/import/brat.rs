@@ -1,0 +1,229 @@
+//! brat standoff annotations (`.ann` beside its `.txt`), as in the Argument Annotated Essays
+//! corpus (Stab and Gurevych): `MajorClaim`, `Claim` (with a `Stance` of `For` or `Against`)
+//! and `Premise` spans by character offsets, and `supports` / `attacks` relations. The essay's
+//! first line is its title; each later line with text is a paragraph.
+
+use std::collections::HashMap;
+
+use super::graph::{Bears, Claim, Graph, Lost, Relation};
+
+/// Byte index of character `at` in `text` (brat counts characters), or `None` past its end.
+fn byte_at(text: &str, at: usize) -> Option<usize> {
+    if at == text.chars().count() {
+        return Some(text.len());
+    }
+    text.char_indices().nth(at).map(|(b, _)| b)
+}
+
+/// Reads `ann` (the annotations) over `txt` (the text they annotate).
+pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
+    // Paragraphs: each line with text, by its byte range; the first is the title.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for line in txt.split_inclusive('\n') {
+        let end = start + line.len();
+        if !line.trim().is_empty() {
+            lines.push((start, end));
+        }
+        start = end;
+    }
+    let Some(&(t0, t1)) = lines.first() else {
+        return Err(format!("{name}: the text is empty"));
+    };
+    let mut graph = Graph {
+        title: txt[t0..t1].trim().to_string(),
+        paragraphs: lines[1..]
+            .iter()
+            .map(|&(a, b)| txt[a..b].trim().to_string())
+            .collect(),
+        ..Graph::default()
+    };
+    let paragraph_of = |byte: usize| lines[1..].iter().position(|&(a, b)| (a..b).contains(&byte));
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut majors: Vec<usize> = Vec::new();
+    let mut stances: Vec<(String, String, String)> = Vec::new();
+    let mut relations: Vec<(String, String, String, String)> = Vec::new();
+    for (n, line) in ann.lines().enumerate() {
+        let at = format!("line {}", n + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let id = fields.next().unwrap_or_default().to_string();
+        let middle = fields.next().unwrap_or_default();
+        let mut words = middle.split_whitespace();
+        let kind = words.next().unwrap_or_default();
+        match id.chars().next() {
+            Some('T') => {
+                // "Premise 716 851", or discontinuous "Premise 10 20;25 30": first to last.
+                let offsets: Vec<usize> = middle[kind.len()..]
+                    .split([' ', ';'])
+                    .filter_map(|w| w.parse().ok())
+                    .collect();
+                let (Some(&a), Some(&b)) = (offsets.first(), offsets.last()) else {
+                    graph.lost.push(Lost {
+                        place: at,
+                        what: format!("the span {id} has no offsets"),
+                    });
+                    continue;
+                };
+                let (Some(ba), Some(bb)) = (byte_at(txt, a), byte_at(txt, b)) else {
+                    graph.lost.push(Lost {
+                        place: at,
+                        what: format!("the span {id} ends past the text ({b} characters)"),
+                    });
+                    continue;
+                };
+                let quote = txt[ba..bb.max(ba)].to_string();
+                let Some(paragraph) = paragraph_of(ba) else {
+                    graph.lost.push(Lost {
+                        place: at,
+                        what: format!("the span {id} lies in the title or between paragraphs"),
+                    });
+                    continue;
+                };
+                match kind {
+                    "MajorClaim" | "Claim" | "Premise" => {}
+                    other => {
+                        graph.lost.push(Lost {
+                            place: at,
+                            what: format!(
+                                "the span {id} is a {other}, which argwalk does not know"
+                            ),
+                        });
+                        continue;
+                    }
+                }
+                if kind == "MajorClaim" {
+                    majors.push(graph.claims.len());
+                }
+                index.insert(id.clone(), graph.claims.len());
+                graph.claims.push(Claim {
+                    key: format!("{id} {kind}"),
+                    text: quote.split_whitespace().collect::<Vec<_>>().join(" "),
+                    cites: vec![(paragraph + 1, Some(quote))],
+                    place: at,
+                    ..Claim::default()
+                });
+            }
+            Some('A') => {
+                let target = words.next().unwrap_or_default().to_string();
+                let value = words.next().unwrap_or_default().to_string();
+                if kind == "Stance" {
+                    stances.push((target, value, at));
+                } else {
+                    graph.lost.push(Lost {
+                        place: at,
+                        what: format!(
+                            "the attribute {kind} of {target}, which argwalk does not know"
+                        ),
+                    });
+                }
+            }
+            Some('R') => {
+                let arg = |w: Option<&str>| {
+                    w.and_then(|w| w.split_once(':'))
+                        .map(|(_, t)| t.to_string())
+                        .unwrap_or_default()
+                };
+                let from = arg(words.next());
+                let to = arg(words.next());
+                relations.push((kind.to_string(), from, to, at));
+            }
+            Some('#') => graph.lost.push(Lost {
+                place: at,
+                what: "an annotator's note (argwalk keeps the mapper's notes, not the annotators')"
+                    .into(),
+            }),
+            _ => graph.lost.push(Lost {
+                place: at,
+                what: format!(
+                    "a line argwalk does not read: {}",
+                    line.chars().take(40).collect::<String>()
+                ),
+            }),
+        }
+    }
+    let Some(&root) = majors.first() else {
+        return Err(format!(
+            "{name}: no MajorClaim: argwalk needs the essay's central claim as its thesis"
+        ));
+    };
+    // Further statements of the major claim (an essay states it in its introduction and again
+    // in its conclusion): cited on the thesis, as one claim.
+    for &m in &majors[1..] {
+        let cites = graph.claims[m].cites.clone();
+        graph.claims[root].cites.extend(cites);
+        graph.claims[m].merged = true;
+        // Whatever bears on a restatement bears on the thesis.
+        for ix in index.values_mut() {
+            if *ix == m {
+                *ix = root;
+            }
+        }
+    }
+    for (target, value, at) in stances {
+        let Some(&from) = index.get(&target) else {
+            graph.lost.push(Lost {
+                place: at,
+                what: format!("the stance of {target}, which is no span"),
+            });
+            continue;
+        };
+        let bears = match value.as_str() {
+            "For" => Bears::Supports,
+            "Against" => Bears::Attacks,
+            other => {
+                graph.lost.push(Lost {
+                    place: at,
+                    what: format!("the stance {other} of {target}: argwalk knows For and Against"),
+                });
+                continue;
+            }
+        };
+        // A claim against the essay's position is one the author raises, to answer it.
+        graph.claims[from].raised = bears == Bears::Attacks;
+        graph.relations.push(Relation {
+            from,
+            to: root,
+            bears,
+            with: Vec::new(),
+            place: at,
+        });
+    }
+    for (kind, from, to, at) in relations {
+        let bears = match kind.as_str() {
+            "supports" => Bears::Supports,
+            "attacks" => Bears::Attacks,
+            other => {
+                graph.lost.push(Lost {
+                    place: at,
+                    what: format!("the relation {other}, which argwalk does not know"),
+                });
+                continue;
+            }
+        };
+        let (Some(&f), Some(&t)) = (index.get(&from), index.get(&to)) else {
+            graph.lost.push(Lost {
+                place: at,
+                what: format!("a relation of {from} and {to}, which are no spans"),
+            });
+            continue;
+        };
+        graph.relations.push(Relation {
+            from: f,
+            to: t,
+            bears,
+            with: Vec::new(),
+            place: at,
+        });
+    }
+    // The restatements themselves stand apart: said, not lost in silence.
+    for &m in &majors[1..] {
+        graph.lost.push(Lost {
+            place: graph.claims[m].place.clone(),
+            what: "a restatement of the major claim: cited on the thesis".into(),
+        });
+    }
+    Ok(graph)
+}

@@ -1,0 +1,290 @@
+//! The argumentative microtexts corpus (Peldszus and Stede; parts 1 and 2): one `<arggraph>`
+//! per text, its elementary units (`edu`) grouped into argumentative units (`adu`, proponent
+//! or opponent) by `seg` edges, and `sup`, `exa`, `reb`, `und` and `add` edges between them.
+//! The text is rebuilt from the units, in order, as one paragraph; each claim quotes its own.
+
+use std::collections::HashMap;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::graph::{Bears, Claim, Graph, Lost, Relation};
+
+/// Line and column of byte `at` in `text`, 1-based.
+fn place(text: &str, at: usize) -> String {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rfind('\n')
+        .map_or(before.len(), |i| before.len() - i - 1)
+        + 1;
+    format!("line {line}, column {col}")
+}
+
+struct Edge {
+    id: String,
+    src: String,
+    trg: String,
+    kind: String,
+    at: String,
+}
+
+/// Reads one microtext; `Err` when it is not one (not XML, no `<arggraph>`).
+pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
+    let mut reader = Reader::from_str(text);
+    let mut edus: Vec<(String, String)> = Vec::new();
+    let mut adus: Vec<(String, String, String)> = Vec::new();
+    let mut edges: Vec<Edge> = Vec::new();
+    let mut graph_id = None;
+    let mut topic: Option<String> = None;
+    let mut open_edu: Option<String> = None;
+    let mut lost = Vec::new();
+    loop {
+        let at = usize::try_from(reader.buffer_position()).unwrap_or(0);
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("{name}: not well-formed XML at {}: {e}", place(text, at)))?;
+        let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> String {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.as_ref() == key)
+                .and_then(|a| {
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .ok()
+                        .map(|v| v.into_owned())
+                })
+                .unwrap_or_default()
+        };
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "arggraph" => {
+                    graph_id = Some(attr(&e, "id"));
+                    topic = Some(attr(&e, "topic_id"));
+                }
+                "edu" => {
+                    open_edu = Some(attr(&e, "id"));
+                    edus.push((attr(&e, "id"), String::new()));
+                }
+                "adu" => adus.push((attr(&e, "id"), attr(&e, "type"), place(text, at))),
+                "edge" => edges.push(Edge {
+                    id: attr(&e, "id"),
+                    src: attr(&e, "src"),
+                    trg: attr(&e, "trg"),
+                    kind: attr(&e, "type"),
+                    at: place(text, at),
+                }),
+                "joint" => {}
+                other => lost.push(Lost {
+                    place: place(text, at),
+                    what: format!(
+                        "the element <{}> is not part of the microtext format",
+                        other
+                    ),
+                }),
+            },
+            Event::Text(t) if open_edu.is_some() => {
+                if let Some(last) = edus.last_mut() {
+                    last.1.push_str(&t.xml10_content());
+                }
+            }
+            Event::CData(t) if open_edu.is_some() => {
+                if let Some(last) = edus.last_mut() {
+                    last.1.push_str(&t);
+                }
+            }
+            // `&amp;` and `&#233;` in a unit's text.
+            Event::GeneralRef(r) if open_edu.is_some() => {
+                let c = match &*r {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => r.resolve_char_ref().ok().flatten(),
+                };
+                if let (Some(c), Some(last)) = (c, edus.last_mut()) {
+                    last.1.push(c);
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "edu" => open_edu = None,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let Some(graph_id) = graph_id else {
+        return Err(format!(
+            "{name}: no <arggraph> element: this is not an argumentative microtext"
+        ));
+    };
+    // The text: the units in order, one paragraph. Each unit's place in it, for the quotes.
+    let mut paragraph = String::new();
+    let mut edu_text: HashMap<&str, String> = HashMap::new();
+    for (id, t) in &edus {
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !paragraph.is_empty() {
+            paragraph.push(' ');
+        }
+        paragraph.push_str(&t);
+        edu_text.insert(id, t);
+    }
+    // Each ADU's text: its segments (one EDU, or a joint of several), in text order.
+    let mut segments: HashMap<&str, Vec<&str>> = HashMap::new();
+    let adu_ids: Vec<&str> = adus.iter().map(|a| a.0.as_str()).collect();
+    for e in edges.iter().filter(|e| e.kind == "seg") {
+        // An EDU segments into an ADU directly, or through a joint.
+        let target = if adu_ids.contains(&e.trg.as_str()) {
+            Some(e.trg.as_str())
+        } else {
+            edges
+                .iter()
+                .find(|j| j.kind == "seg" && j.src == e.trg)
+                .map(|j| j.trg.as_str())
+        };
+        if let Some(t) = target
+            && edu_text.contains_key(e.src.as_str())
+        {
+            segments.entry(t).or_default().push(&e.src);
+        }
+    }
+    let order: HashMap<&str, usize> = edus
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_str(), i))
+        .collect();
+    // Microtexts have no titles: the text's id and its topic.
+    let title = match topic.as_deref().filter(|t| !t.is_empty()) {
+        Some(t) => format!("{graph_id}: {}", t.replace('_', " ")),
+        None => graph_id.clone(),
+    };
+    let mut graph = Graph {
+        title,
+        paragraphs: vec![paragraph],
+        lost,
+        ..Graph::default()
+    };
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (id, kind, at) in &adus {
+        let mut segs = segments.get(id.as_str()).cloned().unwrap_or_default();
+        segs.sort_by_key(|s| order.get(s).copied().unwrap_or(usize::MAX));
+        let parts: Vec<&str> = segs
+            .iter()
+            .filter_map(|s| edu_text.get(s).map(String::as_str))
+            .collect();
+        if parts.is_empty() {
+            graph.lost.push(Lost {
+                place: at.clone(),
+                what: format!("the unit {id} has no text (no seg edge names it)"),
+            });
+            continue;
+        }
+        index.insert(id, graph.claims.len());
+        graph.claims.push(Claim {
+            key: format!("{graph_id} {id} ({kind})"),
+            text: parts.join(" "),
+            cites: parts.iter().map(|p| (1, Some((*p).to_string()))).collect(),
+            example: false,
+            raised: kind == "opp",
+            place: at.clone(),
+            ..Claim::default()
+        });
+    }
+    let by_id: HashMap<&str, &Edge> = edges.iter().map(|e| (e.id.as_str(), e)).collect();
+    // `add` edges join a unit to another's support: linked premises.
+    let mut added: HashMap<&str, Vec<usize>> = HashMap::new();
+    for e in edges.iter().filter(|e| e.kind == "add") {
+        match index.get(e.src.as_str()) {
+            Some(&c) => added.entry(e.trg.as_str()).or_default().push(c),
+            None => graph.lost.push(Lost {
+                place: e.at.clone(),
+                what: format!("the add edge {} names no unit with text", e.id),
+            }),
+        }
+    }
+    for e in &edges {
+        let bears = match e.kind.as_str() {
+            "seg" | "add" => continue,
+            "sup" | "exa" => Bears::Supports,
+            "reb" => Bears::Attacks,
+            "und" => Bears::Undercuts,
+            other => {
+                graph.lost.push(Lost {
+                    place: e.at.clone(),
+                    what: format!(
+                        "the edge {} has a type argwalk does not know: {other}",
+                        e.id
+                    ),
+                });
+                continue;
+            }
+        };
+        let Some(&from) = index.get(e.src.as_str()) else {
+            graph.lost.push(Lost {
+                place: e.at.clone(),
+                what: format!("the edge {} starts at {}, no unit with text", e.id, e.src),
+            });
+            continue;
+        };
+        // An undercut targets an edge: the step from that edge's source.
+        let to = if bears == Bears::Undercuts {
+            by_id
+                .get(e.trg.as_str())
+                .and_then(|t| index.get(t.src.as_str()))
+        } else {
+            index.get(e.trg.as_str())
+        };
+        let Some(&to) = to else {
+            graph.lost.push(Lost {
+                place: e.at.clone(),
+                what: format!(
+                    "the edge {} points at {}, which argwalk cannot find",
+                    e.id, e.trg
+                ),
+            });
+            continue;
+        };
+        if e.kind == "exa" {
+            graph.claims[from].example = true;
+        }
+        let with = added.remove(e.id.as_str()).unwrap_or_default();
+        if bears != Bears::Supports && !with.is_empty() {
+            graph.lost.push(Lost {
+                place: e.at.clone(),
+                what: format!(
+                    "an add edge joins the {} edge {}: argwalk links supports only",
+                    e.kind, e.id
+                ),
+            });
+        }
+        let with = if bears == Bears::Supports {
+            with
+        } else {
+            Vec::new()
+        };
+        // The added premises support the same claim: a relation of their own, linked back.
+        for &w in &with {
+            let mut others: Vec<usize> = with.iter().copied().filter(|&o| o != w).collect();
+            others.push(from);
+            graph.relations.push(Relation {
+                from: w,
+                to,
+                bears: Bears::Supports,
+                with: others,
+                place: e.at.clone(),
+            });
+        }
+        graph.relations.push(Relation {
+            from,
+            to,
+            bears,
+            with,
+            place: e.at.clone(),
+        });
+    }
+    for (edge, _) in added {
+        graph.lost.push(Lost {
+            place: by_id.get(edge).map_or_else(String::new, |e| e.at.clone()),
+            what: format!("an add edge joins {edge}, which is no support"),
+        });
+    }
+    Ok(graph)
+}
