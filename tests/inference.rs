@@ -291,7 +291,12 @@ fn the_argdown_cli_reads_the_group_as_an_argument_and_the_undercut() {
     let arguments = json["arguments"].as_object().unwrap();
     assert_eq!(arguments.len(), 1, "{arguments:#?}");
     let (title, argument) = arguments.iter().next().unwrap();
-    let pcs = argument["members"][0]["pcs"].as_array().unwrap();
+    let pcs = argument["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|m| m["pcs"].as_array())
+        .unwrap();
     let roles: Vec<(String, String)> = pcs
         .iter()
         .map(|s| {

@@ -13,256 +13,12 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use argwalk::export::{self, Format, Options};
-use argwalk::loader::{self, Builtin};
-use argwalk::model::{ArgumentMap, Link};
-use proptest::prelude::*;
-use proptest::strategy::ValueTree;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use argwalk::loader;
+use argwalk::model::ArgumentMap;
 
 mod support;
 
-/// Pieces the text is made of: ordinary words, and everything each format treats specially.
-const PIECES: &[&str] = &[
-    "the",
-    "bridge",
-    "costs",
-    "Iran",
-    "peace",
-    "talks",
-    "¶4",
-    "naïve",
-    "日本語",
-    "👍🏽",
-    "👨‍👩‍👧",
-    "!",
-    "\"",
-    "#",
-    "$",
-    "%",
-    "&",
-    "'",
-    "(",
-    ")",
-    "*",
-    "+",
-    ",",
-    "-",
-    ".",
-    "/",
-    ":",
-    ";",
-    "<",
-    "=",
-    ">",
-    "?",
-    "@",
-    "[",
-    "\\",
-    "]",
-    "^",
-    "_",
-    "`",
-    "{",
-    "|",
-    "}",
-    "~",
-    "\"quoted\"",
-    "'single'",
-    "<script>alert(1)</script>",
-    "<b>bold</b>",
-    "&amp;",
-    "&lt;",
-    "**strong**",
-    "_em_",
-    "# head",
-    "- item",
-    "> block",
-    "1. first",
-    "[link](http://x.org/a?b=c&d=e)",
-    "https://example.org/a//b",
-    "---",
-    "key: value",
-    "- [x]",
-    "|a|b|",
-    "{k: v}",
-    "//",
-    "/* c */",
-    "[sic]",
-    "#1",
-    "@user",
-    "``code``",
-    "\\n",
-    "\\N",
-    "\\l",
-    "%s",
-    "${HOME}",
-    "$(id)",
-    "\t",
-    "\n",
-    "\u{85}",
-    "\u{9b}",
-    "\u{202e}rtl",
-    "\u{2066}iso",
-    "\u{200b}zw",
-    "\u{7f}",
-    "\u{1b}[31m",
-    "&#x41;",
-    "<!-- c -->",
-];
-
-/// Text that holds at least one word (a node's text is never blank), then anything.
-fn words(max: usize) -> impl Strategy<Value = String> {
-    (
-        prop::sample::select(&PIECES[..11]),
-        prop::collection::vec(prop::sample::select(PIECES), 0..max),
-    )
-        .prop_map(|(first, rest)| {
-            std::iter::once(first)
-                .chain(rest)
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-}
-
-/// One drawn map: a title, its paragraphs, and nodes (kind, which earlier node it bears on,
-/// label, text, the paragraph it cites and how much of it it quotes).
-#[derive(Debug, Clone)]
-struct Drawn {
-    title: String,
-    paragraphs: Vec<String>,
-    nodes: Vec<(u8, usize, Option<String>, String, usize, usize)>,
-}
-
-fn drawn() -> impl Strategy<Value = Drawn> {
-    (
-        words(6),
-        prop::collection::vec(words(10), 2..5),
-        prop::collection::vec(
-            (
-                0u8..3,
-                any::<usize>(),
-                prop::option::of(words(4)),
-                words(12),
-                any::<usize>(),
-                0usize..4,
-            ),
-            1..10,
-        ),
-    )
-        .prop_map(|(title, paragraphs, nodes)| Drawn {
-            title,
-            paragraphs,
-            nodes,
-        })
-}
-
-/// A TOML string, escaped by the toml crate.
-fn s(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
-}
-
-/// The drawn map as TOML: premises and evidence support, counterpoints attack, each an earlier
-/// node; a quote is the first words of the paragraph cited (the loader checks it).
-fn to_toml(d: &Drawn) -> String {
-    // Paragraphs are one line each in the file: a newline inside would be two in the article.
-    let paragraphs: Vec<String> = d
-        .paragraphs
-        .iter()
-        .map(|p| p.replace(['\n', '\t'], " "))
-        .collect();
-    let mut out = format!(
-        "[source]\ntitle = {}\nparagraphs = [{}]\n\n[thesis]\nid = \"T\"\ntext = {}\ncite = [1]\n",
-        s(&d.title.replace('\n', " ")),
-        paragraphs
-            .iter()
-            .map(|p| s(p))
-            .collect::<Vec<_>>()
-            .join(", "),
-        s(&d.title)
-    );
-    let mut ids = vec![("T".to_string(), 'T')];
-    for (i, (kind, parent, label, text, para, quoted)) in d.nodes.iter().enumerate() {
-        let (table, id_letter, verb) = match kind {
-            0 => ("premise", 'P', "supports"),
-            1 => ("evidence", 'E', "supports"),
-            _ => ("counterpoint", 'O', "attacks"),
-        };
-        // Evidence is a leaf: nothing supports it (a counterpoint may attack it).
-        let targets: Vec<&(String, char)> = ids
-            .iter()
-            .filter(|(_, k)| !(*kind < 2 && *k == 'E'))
-            .collect();
-        let (target, _) = targets[parent % targets.len()];
-        let id = format!("{id_letter}{}", i + 1);
-        out.push_str(&format!(
-            "\n[[{table}]]\nid = \"{id}\"\n{verb} = \"{target}\"\ntext = {}\n",
-            s(text)
-        ));
-        if let Some(l) = label {
-            out.push_str(&format!("label = {}\n", s(&l.replace('\n', " "))));
-        }
-        let k = para % paragraphs.len();
-        let first: Vec<&str> = paragraphs[k].split(' ').take(quoted + 1).collect();
-        let quote = first.join(" ");
-        if *quoted > 0 && !quote.trim().is_empty() {
-            out.push_str(&format!(
-                "cite = [{{ para = {}, quote = {} }}]\n",
-                k + 1,
-                s(&quote)
-            ));
-        } else {
-            out.push_str(&format!("cite = [{}]\n", k + 1));
-        }
-        ids.push((id, id_letter));
-    }
-    out
-}
-
-/// The maps of one run: drawn from the seed, each loaded as a user's file would be.
-fn maps(count: usize) -> Vec<(String, ArgumentMap)> {
-    let seed: u64 = std::env::var("ARGWALK_PEER_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(165);
-    let mut bytes = [0u8; 32];
-    bytes[..8].copy_from_slice(&seed.to_le_bytes());
-    let mut runner = TestRunner::new_with_rng(
-        Config::default(),
-        TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
-    );
-    (0..count)
-        .map(|_| {
-            let d = drawn().new_tree(&mut runner).unwrap().current();
-            let toml = to_toml(&d);
-            let l = loader::load_str("hostile.toml", &toml, &Builtin);
-            let map = l.map.unwrap_or_else(|| {
-                panic!(
-                    "a drawn map does not load:\n{toml}\n{}",
-                    l.report.render(false)
-                )
-            });
-            (toml, map)
-        })
-        .collect()
-}
-
-/// Every link of the map: (from id, to id, attacks), the tree's and the cross-links.
-fn links(map: &ArgumentMap) -> BTreeSet<(String, String, bool)> {
-    let mut out = BTreeSet::new();
-    for n in &map.nodes {
-        if let Some(p) = n.parent {
-            out.insert((n.id.clone(), map.nodes[p].id.clone(), n.role.attacks()));
-        }
-        for &(to, link) in &n.also {
-            out.insert((
-                n.id.clone(),
-                map.nodes[to].id.clone(),
-                link == Link::Attacks,
-            ));
-        }
-    }
-    out
-}
+use support::drawn::{links, maps, step};
 
 fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -282,9 +38,23 @@ fn json_and_aif_read_back_every_node_link_and_text() {
             assert_eq!(got["text"], n.text.as_str(), "{toml}");
             assert_eq!(got["label"].as_str(), n.label.as_deref(), "{toml}");
             if let Some(p) = got["parent"].as_str() {
+                let parent = nodes.iter().find(|g| g["id"] == p).unwrap();
+                let to = if got["undercuts"] == true && parent["link"] != "attacks" {
+                    let mut group = vec![p];
+                    group.extend(
+                        parent["linked"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|l| l.as_str().unwrap()),
+                    );
+                    step(&group)
+                } else {
+                    p.to_string()
+                };
                 read.insert((
                     n.id.clone(),
-                    p.to_string(),
+                    to,
                     got["link"] == serde_json::json!("attacks"),
                 ));
             }
@@ -317,24 +87,46 @@ fn json_and_aif_read_back_every_node_link_and_text() {
                 .unwrap();
             assert_eq!(i["text"], n.text.as_str(), "{toml}");
         }
-        // Each RA or CA node sits between two I-nodes: from the claim that bears, to the one
-        // it bears on.
+        // Each RA or CA node sits between I-nodes: from the claims that bear (several, linked,
+        // into one RA), to the one they bear on; a CA on an RA undercuts its step.
         let edges = aif["edges"].as_array().unwrap();
+        let id = |nid: &serde_json::Value| {
+            by_id(nid.as_str().unwrap())["argwalkID"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        };
+        let sources = |sid: &serde_json::Value| -> Vec<String> {
+            edges
+                .iter()
+                .filter(|e| {
+                    e["toID"] == *sid && by_id(e["fromID"].as_str().unwrap())["type"] == "I"
+                })
+                .map(|e| id(&e["fromID"]))
+                .collect()
+        };
         let mut read = BTreeSet::new();
         for scheme in aif_nodes
             .iter()
             .filter(|n| n["type"] == "RA" || n["type"] == "CA")
         {
-            let sid = scheme["nodeID"].as_str().unwrap();
-            let from = edges.iter().find(|e| e["toID"] == sid).unwrap();
-            let to = edges.iter().find(|e| e["fromID"] == sid).unwrap();
-            let id = |nid: &serde_json::Value| {
-                by_id(nid.as_str().unwrap())["argwalkID"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
+            let out = edges
+                .iter()
+                .find(|e| e["fromID"] == scheme["nodeID"])
+                .unwrap();
+            let target = by_id(out["toID"].as_str().unwrap());
+            let to = match target["type"].as_str().unwrap() {
+                "I" => id(&target["nodeID"]),
+                "RA" => {
+                    let premises = sources(&target["nodeID"]);
+                    step(&premises.iter().map(String::as_str).collect::<Vec<_>>())
+                }
+                // An undercut of an attack: against its attacker.
+                _ => sources(&target["nodeID"]).remove(0),
             };
-            read.insert((id(&from["fromID"]), id(&to["toID"]), scheme["type"] == "CA"));
+            for from in sources(&scheme["nodeID"]) {
+                read.insert((from, to.clone(), scheme["type"] == "CA"));
+            }
         }
         assert_eq!(read, links(&map), "AIF links\n{toml}");
     }
@@ -435,23 +227,52 @@ fn argdown(all: &[(String, ArgumentMap)]) {
         // Argdown names a statement by its title: ours are the ids.
         let mut read = BTreeSet::new();
         for r in json["relations"].as_array().unwrap() {
+            let to = r["to"].as_str().unwrap();
+            // An undercut goes to an argument's inference: its step, named by its premises.
+            let to = if r["relationType"] == "undercut" {
+                let pcs = json["arguments"][to]["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find_map(|m| m["pcs"].as_array())
+                    .unwrap();
+                let premises: Vec<&str> = pcs
+                    .iter()
+                    .filter(|s| s["role"] == "premise")
+                    .map(|s| s["title"].as_str().unwrap())
+                    .collect();
+                step(&premises)
+            } else {
+                to.to_string()
+            };
             read.insert((
                 r["from"].as_str().unwrap().to_string(),
-                r["to"].as_str().unwrap().to_string(),
-                r["relationType"] == "attack",
+                to,
+                r["relationType"] != "support",
             ));
         }
         assert_eq!(read, links(map), "Argdown relations\n{toml}");
         for n in &map.nodes {
-            let member = &json["statements"][n.id.as_str()]["members"][0];
-            let text = member["text"].as_str().unwrap_or_default();
+            let statement = &json["statements"][n.id.as_str()];
+            // Its first member with text (an argument names a statement without its text).
+            let member = statement["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["text"].as_str().is_some_and(|t| !t.is_empty()))
+                .unwrap();
+            // Argdown keeps a statement's tags in its text (argwalk's flags: #raised, …).
+            let mut text = member["text"].as_str().unwrap_or_default().to_string();
+            for t in statement["tags"].as_array().into_iter().flatten() {
+                text = text.replace(&format!("#{}", t.as_str().unwrap()), "");
+            }
             // The text as written, then the paragraphs it cites.
             let want = match &n.label {
                 Some(l) => format!("{l}: {}{}", n.text, n.cites_label()),
                 None => format!("{}{}", n.text, n.cites_label()),
             };
             assert_eq!(
-                squeeze(text),
+                squeeze(&text),
                 squeeze(&want),
                 "Argdown text of {}\n{toml}",
                 n.id
@@ -542,8 +363,17 @@ fn graphviz(all: &[(String, ArgumentMap)]) {
                 (name("tail"), name("head"))
             })
             .collect();
-        let want: BTreeSet<(String, String)> =
-            links(map).into_iter().map(|(a, b, _)| (a, b)).collect();
+        // An arrow for each link, an undercut's to the node whose step it attacks.
+        let want: BTreeSet<(String, String)> = map
+            .nodes
+            .iter()
+            .flat_map(|n| {
+                n.parent
+                    .into_iter()
+                    .chain(n.also.iter().map(|&(t, _)| t))
+                    .map(|t| (n.id.clone(), map.nodes[t].id.clone()))
+            })
+            .collect();
         assert_eq!(got, want, "Graphviz edges\n{toml}");
         // The text as drawn: each node's lines in the SVG.
         let svg = support::cli::command("dot")

@@ -237,7 +237,6 @@ pub fn render(map: &ArgumentMap) -> String {
     let _ = writeln!(out, "{}", statement(map, map.thesis));
     let written = roots(map);
     subtree(&mut out, map, map.thesis, &written);
-    arguments(&mut out, map);
     for &u in map
         .walk
         .iter()
@@ -249,6 +248,8 @@ pub fn render(map: &ArgumentMap) -> String {
         }
         subtree(&mut out, map, u, &written);
     }
+    // After every statement is written with its text: an argument only names them.
+    arguments(&mut out, map);
     let cross: Vec<(NodeIx, NodeIx, Link)> = map
         .walk
         .iter()

@@ -272,13 +272,38 @@ impl Graph {
                     Bears::Undercuts => "undercuts",
                 };
                 let mut targets = vec![id[p].clone()];
+                // A premise may also attack (the objections it answers).
+                let mut attacks: Vec<String> = Vec::new();
+                // A cross-link into the claim's own subtree would close a circle.
+                let below = |t: usize| {
+                    let mut at = Some(t);
+                    while let Some(x) = at {
+                        if x == c {
+                            return true;
+                        }
+                        at = parent[x].map(|(q, _)| q);
+                    }
+                    false
+                };
                 for r in self
                     .relations
                     .iter()
                     .filter(|r| r.from == c && r.to != p && r.to != c && placed[r.to])
                 {
-                    if r.bears == bears && bears != Bears::Undercuts && table[r.to] != "evidence" {
+                    let supports_evidence = r.bears == Bears::Supports && table[r.to] == "evidence";
+                    if below(r.to) || supports_evidence || r.bears == Bears::Undercuts {
+                        lost.push(Lost {
+                            place: r.place.clone(),
+                            what: format!(
+                                "a further relation of {} (to {}), which argwalk cannot add to the tree it has",
+                                describe(claim),
+                                describe(&self.claims[r.to])
+                            ),
+                        });
+                    } else if r.bears == bears && bears != Bears::Undercuts {
                         targets.push(id[r.to].clone());
+                    } else if r.bears == Bears::Attacks && table[c] == "premise" {
+                        attacks.push(id[r.to].clone());
                     } else {
                         lost.push(Lost {
                             place: r.place.clone(),
@@ -286,7 +311,7 @@ impl Graph {
                                 "a second relation of {} (to {}): {}",
                                 describe(claim),
                                 describe(&self.claims[r.to]),
-                                "argwalk keeps one kind of link per claim"
+                                "argwalk keeps one kind of link per claim (a premise may also attack)"
                             ),
                         });
                     }
@@ -296,6 +321,10 @@ impl Graph {
                 } else {
                     let list: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
                     let _ = writeln!(out, "{key} = [{}]", list.join(", "));
+                }
+                if !attacks.is_empty() {
+                    let list: Vec<String> = attacks.iter().map(|t| format!("\"{t}\"")).collect();
+                    let _ = writeln!(out, "attacks = [{}]", list.join(", "));
                 }
                 // Linked partners under the same claim.
                 if bears == Bears::Supports {

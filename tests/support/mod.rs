@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests and examples.
 pub mod cli;
+pub mod drawn;
 pub mod pty;
 pub mod screen;
