@@ -229,3 +229,104 @@ fn encoded_step_40_generated_nodes_200x60(bencher: Bencher) {
 fn encoded_step_10k_nodes_200x60(bencher: Bencher) {
     encoded_step(bencher, big(), 200, 60);
 }
+
+/// Issue 17.11: one key in an overlay of the 10,000-node map (a scroll step, or the next weak
+/// spot), update and frame together, with a verdict and a note on every node.
+#[divan::bench(args = ["frontlines", "weak", "sheet", "help"], sample_count = 20)]
+fn overlay_key_10k_nodes(bencher: Bencher, overlay: &str) {
+    let map = big();
+    let mut app = App::new(map, 120, 40);
+    let layer = argwalk::synthetic::full_layer(app.map());
+    argwalk::app::handle(&mut app, argwalk::app::Start::with(layer).event());
+    let open = match overlay {
+        "frontlines" => Action::Frontlines,
+        "weak" => Action::WeakSpots,
+        "sheet" => Action::PrepSheet,
+        _ => Action::Help,
+    };
+    act(&mut app, open);
+    let mut down = true;
+    let mut n = 0;
+    bencher.bench_local(|| {
+        // Down a hundred steps, then up again: every key moves.
+        n += 1;
+        if n % 100 == 0 {
+            down = !down;
+        }
+        act(
+            &mut app,
+            if down {
+                Action::OverlayDown
+            } else {
+                Action::OverlayUp
+            },
+        );
+        view::render_buffer(&app, &THEME)
+    });
+}
+
+/// A library of 1,000 generated maps of 40 nodes each (inline articles of 12 paragraphs), each
+/// with a word of its own in its title, made once in a temporary folder.
+fn library_1000() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir =
+            std::env::temp_dir().join(format!("argwalk-bench-library-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("library folder");
+        let text = argwalk::synthetic::map_text(40, 12);
+        for i in 0..1_000 {
+            let own = text.replacen("title = \"", &format!("title = \"Map{i:04}x "), 1);
+            std::fs::write(dir.join(format!("map{i:04}.toml")), own).expect("a map");
+        }
+        dir
+    })
+}
+
+/// Issue 17.10: the picker's first frame on a library of 1,000 maps: the folder listed, the
+/// rows in view read (title, nodes, progress), drawn at 120x40.
+#[divan::bench(sample_count = 20)]
+fn library_first_frame_1000_maps(bencher: Bencher) {
+    let dir = library_1000();
+    let backend = TestBackend::new(120, 40);
+    let mut terminal = Terminal::new(backend).expect("test backend");
+    bencher.bench_local(|| {
+        let mut library = argwalk::library::Library::open(dir, None).expect("opens");
+        library.read_visible(argwalk::library::Library::rows(40));
+        let _ = terminal.draw(|f| library.render(f, &THEME));
+    });
+}
+
+/// Issue 17.10: a search of every map's text in the library of 1,000: the first (each map read
+/// from disk) and one more word once they are read.
+#[divan::bench(args = ["first", "next"], sample_count = 20)]
+fn library_search_1000_maps(bencher: Bencher, which: &str) {
+    let dir = library_1000();
+    let mut library = argwalk::library::Library::open(dir, None).expect("opens");
+    if which == "first" {
+        bencher.bench_local(|| {
+            let mut fresh = argwalk::library::Library::open(dir, None).expect("opens");
+            fresh.search("Map0777x");
+            assert_eq!(fresh.shown.len(), 1);
+        });
+    } else {
+        library.search("ceasefire");
+        bencher.bench_local(|| {
+            library.search("Map0777x ceasefire");
+            assert_eq!(library.shown.len(), 1);
+        });
+    }
+}
+
+/// Issue 17.10: opening a map of the library of 1,000 (the last): read and check it within the
+/// library, make the session and draw its first frame.
+#[divan::bench(sample_count = 20)]
+fn library_open_a_map_of_1000(bencher: Bencher) {
+    let dir = library_1000();
+    let path = dir.join("map0999.toml");
+    bencher.bench_local(|| {
+        let loaded = loader::load_path_within(&path, dir).expect("reads");
+        let app = App::new(loaded.map.expect("checks"), 120, 40);
+        view::render_buffer(&app, &THEME)
+    });
+}

@@ -135,6 +135,8 @@ pub fn map(mut map: ArgumentMap) -> ArgumentMap {
             *t = transliterate(t);
         }
     }
+    // Ids were transliterated too: found by their new spelling.
+    map.reindex();
     map
 }
 

@@ -299,7 +299,7 @@ fn library_loop(
         }
         let event = channel.events.next()?;
         let action = match event {
-            Event::Key(key) => crate::keymap::resolve(&crate::library::Library::scopes(), &key),
+            Event::Key(key) => crate::keymap::resolve(&library.scopes(), &key),
             Event::Signal(n) => return Ok(128 + n),
             Event::HangUp => return Ok(app::Exit::HangUp.code()),
             _ => None,

@@ -660,6 +660,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::Library,
+        &[key('/')],
+        A::StartSearch,
+        "List the maps whose text or article has these words",
+        Some("search"),
+    ),
+    bind(
+        S::Library,
         &[key('q'), code(KeyCode::Esc)],
         A::Quit,
         "Quit",

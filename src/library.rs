@@ -28,11 +28,20 @@ pub struct Entry {
 pub struct Library {
     pub root: PathBuf,
     pub entries: Vec<Entry>,
+    /// The entries listed: all, or those a search finds (indices into `entries`).
+    pub shown: Vec<usize>,
+    /// The row selected, in `shown`.
     pub selected: usize,
     pub top: usize,
     /// Where each member's layer is kept, for the progress column.
     state: Option<PathBuf>,
     pub message: Option<String>,
+    /// The words searched for, and whether they are still being typed.
+    pub query: Option<String>,
+    pub typing: bool,
+    /// Each map's text (the map and its article) as written and lower-cased, read at the
+    /// first search.
+    texts: Vec<Option<(String, String)>>,
 }
 
 impl Library {
@@ -60,12 +69,94 @@ impl Library {
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Self {
             root: root.to_path_buf(),
+            shown: (0..entries.len()).collect(),
+            texts: vec![None; entries.len()],
             entries,
             selected: 0,
             top: 0,
             state,
             message: None,
+            query: None,
+            typing: false,
         })
+    }
+
+    /// Reads the text of every map not read yet, on as many threads as there are cores: the
+    /// first search of a thousand maps reads a thousand maps and their articles.
+    fn read_texts(&mut self) {
+        let missing: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.texts[i].is_none())
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = missing.len().div_ceil(threads).max(1);
+        let (entries, root) = (&self.entries, &self.root);
+        let read: Vec<(usize, (String, String))> = std::thread::scope(|scope| {
+            let handles: Vec<_> = missing
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|&i| {
+                                let text = haystack(&entries[i].path, root);
+                                // ASCII text (most) is lower-cased byte by byte, fast.
+                                let lower = if text.is_ascii() {
+                                    text.to_ascii_lowercase()
+                                } else {
+                                    text.to_lowercase()
+                                };
+                                (i, (text, lower))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for (i, texts) in read {
+            self.texts[i] = Some(texts);
+        }
+    }
+
+    /// The entry on the selected row.
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.shown.get(self.selected).map(|&i| &self.entries[i])
+    }
+
+    /// Lists the maps whose text holds every word of `query` (any case; a word with a capital
+    /// letter matches that case only, as the reader's search does); all maps for no words.
+    /// Each map's text (the map file, and the article it names beside it) is read once, at the
+    /// first search, and kept.
+    pub fn search(&mut self, query: &str) {
+        let words: Vec<&str> = query.split_whitespace().collect();
+        if words.is_empty() {
+            self.shown = (0..self.entries.len()).collect();
+        } else {
+            self.read_texts();
+            self.shown = (0..self.entries.len())
+                .filter(|&i| {
+                    let Some((text, lower)) = &self.texts[i] else {
+                        return false;
+                    };
+                    words.iter().all(|w| {
+                        if crate::search::is_case_sensitive(w) {
+                            text.contains(*w)
+                        } else {
+                            lower.contains(&w.to_lowercase())
+                        }
+                    })
+                })
+                .collect();
+        }
+        self.selected = 0;
+        self.top = 0;
     }
 
     /// The map whose fingerprint is `fingerprint` ([`crate::model::ArgumentMap::fingerprint`]),
@@ -78,6 +169,10 @@ impl Library {
                 .and_then(|l| l.map)
                 .is_some_and(|m| m.fingerprint() == fingerprint)
         })?;
+        // Listed whatever a search had narrowed the list to.
+        self.query = None;
+        self.typing = false;
+        self.shown = (0..self.entries.len()).collect();
         self.selected = at;
         self.top = at;
         Some(self.entries[at].path.clone())
@@ -85,8 +180,9 @@ impl Library {
 
     /// Reads the summaries of the rows `top..top + rows` that are not read yet.
     pub fn read_visible(&mut self, rows: usize) {
-        let end = (self.top + rows).min(self.entries.len());
-        for i in self.top..end {
+        let end = (self.top + rows).min(self.shown.len());
+        for row in self.top..end {
+            let i = self.shown[row];
             if self.entries[i].summary.is_some() {
                 continue;
             }
@@ -98,8 +194,32 @@ impl Library {
     /// Applies a key's action; returns the map to open, if one was chosen.
     pub fn update(&mut self, action: Action, rows: usize) -> Option<PathBuf> {
         self.message = None;
-        let last = self.entries.len().saturating_sub(1);
+        let last = self.shown.len().saturating_sub(1);
         match action {
+            Action::StartSearch => {
+                self.typing = true;
+                self.query.get_or_insert_with(String::new);
+            }
+            Action::SearchInput(c) => {
+                let mut q = self.query.take().unwrap_or_default();
+                q.push(c);
+                self.search(&q);
+                self.query = Some(q);
+            }
+            Action::SearchBackspace => {
+                let mut q = self.query.take().unwrap_or_default();
+                q.pop();
+                self.search(&q);
+                self.query = Some(q);
+            }
+            Action::SearchConfirm => self.typing = false,
+            Action::SearchCancel => {
+                self.typing = false;
+                self.query = None;
+                self.search("");
+            }
+            Action::NextMatch => self.selected = (self.selected + 1).min(last),
+            Action::PrevMatch => self.selected = self.selected.saturating_sub(1),
             Action::MoveDown => self.selected = (self.selected + 1).min(last),
             Action::MoveUp => self.selected = self.selected.saturating_sub(1),
             Action::PageDown => self.selected = (self.selected + rows.max(1)).min(last),
@@ -107,7 +227,7 @@ impl Library {
             Action::First => self.selected = 0,
             Action::Last => self.selected = last,
             Action::OverlayChoose => {
-                return self.entries.get(self.selected).map(|e| e.path.clone());
+                return self.selected_entry().map(|e| e.path.clone());
             }
             _ => {}
         }
@@ -119,21 +239,34 @@ impl Library {
         None
     }
 
-    /// The scopes of the picker's keys.
-    pub fn scopes() -> [Scope; 1] {
-        [Scope::Library]
+    /// The scopes of the picker's keys: the search prompt's while words are typed.
+    pub fn scopes(&self) -> [Scope; 1] {
+        if self.typing {
+            [Scope::Search]
+        } else {
+            [Scope::Library]
+        }
     }
 
     /// Draws the list.
     pub fn render(&self, frame: &mut Frame, theme: &Theme) {
         let area = frame.area();
+        let count = match &self.query {
+            Some(q) if !q.trim().is_empty() => format!(
+                "{} of {} maps with \"{}\"",
+                self.shown.len(),
+                self.entries.len(),
+                crate::sanitize::clean(q.trim())
+            ),
+            _ => format!("{} maps", self.entries.len()),
+        };
         let block = Block::bordered()
             .border_set(theme.border())
             .border_style(theme.border_style(true))
             .title(format!(
-                " Library: {} maps ({}: open, {}: quit) ",
-                self.entries.len(),
+                " Library: {count} ({}: open, {}: search, {}: quit) ",
                 crate::keymap::key_name(Scope::Library, Action::OverlayChoose),
+                crate::keymap::key_name(Scope::Library, Action::StartSearch),
                 crate::keymap::key_name(Scope::Library, Action::Quit)
             ));
         let inner = block.inner(area);
@@ -142,18 +275,24 @@ impl Library {
         let mut lines = Vec::new();
         if self.entries.is_empty() {
             lines.push(Line::from("No map (*.toml) in this folder."));
+        } else if self.shown.is_empty() {
+            lines.push(Line::from(format!(
+                "No map has these words. {}: back to every map.",
+                crate::keymap::key_name(Scope::Search, Action::SearchCancel)
+            )));
         }
-        for (i, e) in self
-            .entries
+        for (row, &i) in self
+            .shown
             .iter()
             .enumerate()
             .skip(self.top)
             .take(usize::from(inner.height))
         {
+            let e = &self.entries[i];
             let text = format!("{}  {}", e.name, e.summary.as_deref().unwrap_or(""));
             let text = wrap::truncate(&text, width, theme.glyphs().ellipsis);
             let pad = width.saturating_sub(wrap::width(&text));
-            let style = if i == self.selected {
+            let style = if row == self.selected {
                 theme.selected()
             } else {
                 Style::new()
@@ -164,6 +303,18 @@ impl Library {
             ]));
         }
         frame.render_widget(Paragraph::new(lines), inner);
+        // The prompt, on the bottom border, while the words are typed.
+        if self.typing {
+            let y = area.height.saturating_sub(1);
+            let q = crate::sanitize::clean(self.query.as_deref().unwrap_or(""));
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    format!(" /{q} "),
+                    Style::new().add_modifier(Modifier::BOLD),
+                )),
+                Rect::new(1, y, area.width.saturating_sub(2), 1),
+            );
+        }
         if let Some(m) = &self.message {
             let y = area.height.saturating_sub(1);
             frame.render_widget(
@@ -181,11 +332,46 @@ impl Library {
         usize::from(height.saturating_sub(2)).max(1)
     }
 
-    /// Where the terminal's cursor goes: the selected row.
+    /// Where the terminal's cursor goes: the end of the prompt while typing, else the selected
+    /// row.
     pub fn focus(&self) -> Option<ratatui::layout::Position> {
+        if self.typing {
+            return None;
+        }
         let y = u16::try_from(self.selected.checked_sub(self.top)?).ok()?;
         Some(ratatui::layout::Position::new(1, 1 + y))
     }
+}
+
+/// A map's text to search: the map file and the article it names beside it (`text_file`),
+/// as they are on disk (no parse: a thousand maps are searched at the first key).
+fn haystack(map: &Path, root: &Path) -> String {
+    let Ok(text) = std::fs::read_to_string(map) else {
+        return String::new();
+    };
+    let article = text.lines().find_map(|l| {
+        let rest = l.trim_start().strip_prefix("text_file")?.trim_start();
+        let value = rest.strip_prefix('=')?.trim();
+        toml::from_str::<toml::Value>(&format!("v = {value}"))
+            .ok()?
+            .get("v")?
+            .as_str()
+            .map(str::to_string)
+    });
+    let mut all = text;
+    if let Some(name) = article {
+        let path = map.parent().unwrap_or(root).join(name);
+        // Only an article within the library is read (a restricted member's library).
+        let inside = std::fs::canonicalize(&path)
+            .ok()
+            .zip(std::fs::canonicalize(root).ok())
+            .is_some_and(|(p, r)| p.starts_with(r));
+        if inside && let Ok(a) = std::fs::read_to_string(&path) {
+            all.push('\n');
+            all.push_str(&a);
+        }
+    }
+    all
 }
 
 /// "Title · author · date · 37 nodes · 12/37 understood", or why the map cannot be read.

@@ -328,6 +328,10 @@ pub struct ArgumentMap {
     pub walk: Vec<NodeIx>,
     /// For paragraph number `n`, the nodes citing it are `cited_by[n - 1]`, in walk order.
     pub cited_by: Vec<Vec<NodeIx>>,
+    /// Each node by its id: [`ArgumentMap::find`] is asked on every reload, follow and
+    /// weak-spot choice, and was a scan of the whole map (10,000 string comparisons).
+    #[serde(skip)]
+    index: std::collections::HashMap<String, NodeIx>,
 }
 
 impl ArgumentMap {
@@ -339,7 +343,18 @@ impl ArgumentMap {
             thesis: 0,
             walk: Vec::new(),
             cited_by: Vec::new(),
+            index: Default::default(),
         }
+    }
+
+    /// Indexes the nodes by id again, after their ids were rewritten (transliterated).
+    pub fn reindex(&mut self) {
+        self.index = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(ix, n)| (n.id.clone(), ix))
+            .collect();
     }
 
     /// Builds the tree from validated drafts: every parent exists, the links form a tree rooted
@@ -429,13 +444,16 @@ impl ArgumentMap {
                 }
             })
             .collect();
-        Self {
+        let mut map = Self {
             source,
             nodes,
             thesis,
             walk,
             cited_by,
-        }
+            index: Default::default(),
+        };
+        map.reindex();
+        map
     }
 
     /// The nodes from the thesis down to `ix`, both included.
@@ -544,8 +562,9 @@ impl ArgumentMap {
         }
     }
 
+    /// The node with id `id`.
     pub fn find(&self, id: &str) -> Option<NodeIx> {
-        self.nodes.iter().position(|n| n.id == id)
+        self.index.get(id).copied()
     }
 
     /// Nodes citing paragraph `number` (1-based), in walk order.

@@ -8,6 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use crate::app::overlay_text::Kind;
 use crate::app::{App, Focus, Hit, Overlay, gutter_width};
 use crate::keymap::{self, Action, Scope};
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
@@ -82,7 +83,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                 keymap::scroll_keys(Scope::Frontlines),
                 keymap::key_name(Scope::Frontlines, Action::OverlayClose)
             ),
-            sheet::frontline_lines,
+            Kind::Frontlines,
             *scroll,
         ),
         Overlay::Sheet { scroll } => prep_window(
@@ -94,7 +95,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                 keymap::scroll_keys(Scope::Sheet),
                 keymap::key_name(Scope::Sheet, Action::OverlayClose)
             ),
-            sheet::prep_sheet_lines,
+            Kind::Sheet,
             *scroll,
         ),
         Overlay::Citers {
@@ -768,7 +769,8 @@ fn fill(frame: &mut Frame, area: Rect, spans: Vec<Span<'static>>, base: Style, w
 
 fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     let area = layout::overlay_area(app.width, app.height);
-    let lines = sheet::help_lines(theme);
+    let text = app.overlay_text(Kind::Help, theme);
+    let lines = &text.lines;
     let inner_h = usize::from(area.height.saturating_sub(2));
     let more = lines.len() > scroll + inner_h;
     let close = keymap::key_name(Scope::Help, Action::OverlayClose);
@@ -810,7 +812,7 @@ fn problems(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
         keymap::key_name(Scope::Problems, Action::Edit),
         keymap::key_name(Scope::Problems, Action::OverlayClose)
     );
-    window(frame, app, theme, &title, lines, scroll);
+    window(frame, app, theme, &title, &lines, scroll);
 }
 
 fn citers(frame: &mut Frame, app: &App, theme: &Theme, paragraph: usize, selected: usize) {
@@ -900,7 +902,7 @@ fn window(
     app: &App,
     theme: &Theme,
     title: &str,
-    lines: Vec<Line<'static>>,
+    lines: &[Line<'static>],
     scroll: usize,
 ) {
     let area = layout::overlay_area(app.width, app.height);
@@ -908,18 +910,19 @@ fn window(
     scrolled(frame, theme, area, title, lines, scroll);
 }
 
-/// `lines` in a bordered window filling `area`, from line `scroll` (at most the last page).
+/// `lines` in a bordered window filling `area`, from line `scroll` (at most the last page):
+/// only the lines in view are copied, however long the text.
 fn scrolled(
     frame: &mut Frame,
     theme: &Theme,
     area: Rect,
     title: &str,
-    lines: Vec<Line<'static>>,
+    lines: &[Line<'static>],
     scroll: usize,
 ) {
     let inner_h = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(inner_h));
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
+    let visible: Vec<Line> = lines.iter().skip(scroll).take(inner_h).cloned().collect();
     frame.render_widget(
         Paragraph::new(visible).block(window_block(theme, title, area.width)),
         area,
@@ -935,38 +938,48 @@ fn weak_view(
     selected: usize,
 ) -> (Vec<Line<'static>>, usize, usize, usize) {
     let area = layout::overlay_area(app.width, app.height);
-    let width = usize::from(area.width.saturating_sub(2));
-    let layer = app.study.as_ref().map(|s| &s.layer);
-    let (mut lines, starts) = sheet::weak_lines(&app.map, layer, theme, width);
+    let text = app.overlay_text(Kind::Weak, theme);
+    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
     let mut scroll = 0;
     let mut at = 0;
-    if let Some(&(_, start)) = starts.get(selected) {
+    if let Some(&(_, start)) = text.starts.get(selected) {
         at = start;
-        if let Some(line) = lines.get_mut(at) {
-            let mut marked = line.clone().patch_style(theme.selected());
-            let mark = if theme.plain {
-                "selected: ".to_string()
-            } else {
-                format!("{} ", theme.glyphs().cursor)
-            };
-            marked.spans.insert(0, Span::styled(mark, theme.selected()));
-            *line = marked;
-        }
-        let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
         scroll = at.saturating_sub(inner_h.saturating_sub(4));
     }
-    (lines, starts.len(), at, scroll)
+    // Only the lines in view are copied (the list of a large map is long), the selected one
+    // marked: reverse video, and a mark in words or a glyph.
+    let scroll = scroll.min(text.lines.len().saturating_sub(inner_h));
+    let mut lines: Vec<Line<'static>> = text
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(inner_h)
+        .cloned()
+        .collect();
+    if !text.starts.is_empty()
+        && let Some(line) = lines.get_mut(at.wrapping_sub(scroll))
+    {
+        let mut marked = line.clone().patch_style(theme.selected());
+        let mark = if theme.plain {
+            "selected: ".to_string()
+        } else {
+            format!("{} ", theme.glyphs().cursor)
+        };
+        marked.spans.insert(0, Span::styled(mark, theme.selected()));
+        *line = marked;
+    }
+    (lines, text.starts.len(), at, scroll)
 }
 
 fn weak(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
-    let (lines, count, _, scroll) = weak_view(app, theme, selected);
+    let (lines, count, _, _) = weak_view(app, theme, selected);
     let title = format!(
         " Weak spots: {count} ({}, {}: go, {}) ",
         keymap::scroll_keys(Scope::Weak),
         keymap::key_name(Scope::Weak, Action::OverlayChoose),
         keymap::key_name(Scope::Weak, Action::OverlayClose)
     );
-    window(frame, app, theme, &title, lines, scroll);
+    window(frame, app, theme, &title, &lines, 0);
 }
 
 /// A window as tall as `lines` need (up to `full`), centred in `full`, cleared: where the
@@ -1073,14 +1086,6 @@ fn drill(frame: &mut Frame, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).block(block), boxed);
 }
 
-/// The lines of a prep view, built from the map and the reader's layer at a width.
-type PrepLines = fn(
-    &crate::model::ArgumentMap,
-    Option<&crate::study::Layer>,
-    &Theme,
-    usize,
-) -> Vec<Line<'static>>;
-
 /// A prep view over the panes (the frontlines, the prep sheet), scrolled, rebuilt at each frame
 /// so it follows a reload and the reader's changes.
 fn prep_window(
@@ -1088,18 +1093,11 @@ fn prep_window(
     app: &App,
     theme: &Theme,
     title: &str,
-    build: PrepLines,
+    kind: Kind,
     scroll: usize,
 ) {
-    let area = layout::overlay_area(app.width, app.height);
-    let layer = app.study.as_ref().map(|s| &s.layer);
-    let lines = build(
-        &app.map,
-        layer,
-        theme,
-        usize::from(area.width.saturating_sub(2)),
-    );
-    window(frame, app, theme, title, lines, scroll);
+    let text = app.overlay_text(kind, theme);
+    window(frame, app, theme, title, &text.lines, scroll);
 }
 
 /// A notice over the panes, wrapped whole, until a key.
@@ -1164,5 +1162,5 @@ fn node_overlay(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize) {
     } else {
         format!(" {} {} ({close} to close) ", n.role.name(), n.id)
     };
-    scrolled(frame, theme, area, &title, lines, scroll);
+    scrolled(frame, theme, area, &title, &lines, scroll);
 }

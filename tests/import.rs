@@ -266,9 +266,39 @@ fn a_folder_becomes_a_library_with_a_summary() {
         said.contains("not carried: ") && said.contains("mystery"),
         "{said}"
     );
-    let library = argwalk::library::Library::open(&lib, None).unwrap();
+    let mut library = argwalk::library::Library::open(&lib, None).unwrap();
     let names: Vec<&str> = library.entries.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["m001.toml", "m002.toml"]);
+    // Issue 17.10: the library is searched through every map's text and article, typed in
+    // the picker: `/`, the words, Enter.
+    use argwalk::keymap::Action;
+    for a in [Action::StartSearch]
+        .into_iter()
+        .chain("ninety".chars().map(Action::SearchInput))
+        .chain([Action::SearchConfirm])
+    {
+        library.update(a, 20);
+    }
+    assert_eq!(library.shown, vec![0], "only m001's article says ninety");
+    assert_eq!(library.selected_entry().unwrap().name, "m001.toml");
+    let backend = ratatui::backend::TestBackend::new(80, 10);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| library.render(f, &argwalk::theme::Theme::FULL))
+        .unwrap();
+    let screen = argwalk::view::buffer_text(terminal.backend().buffer());
+    assert!(screen.contains("1 of 2 maps with \"ninety\""), "{screen}");
+    assert!(
+        screen.contains("m001.toml") && !screen.contains("m002.toml"),
+        "{screen}"
+    );
+    // A capital matches its case only; words must all be there; no words: every map.
+    library.search("Night trains");
+    assert_eq!(library.shown, vec![1]);
+    library.search("night Trains");
+    assert!(library.shown.is_empty());
+    library.update(Action::SearchCancel, 20);
+    assert_eq!(library.shown, vec![0, 1]);
     // A folder needs -o.
     let mut cmd = support::cli::argwalk();
     cmd.args(["import", dir.to_str().unwrap(), "--from", "microtext"]);

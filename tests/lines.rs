@@ -202,6 +202,10 @@ fn a_member_reads_a_library_in_the_line_mode_restricted() {
     let out = support::cli::run(refused, "");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no map path"));
+    // Issue 17.10: the library searched by words, in the line mode too.
+    let found = member("alice", "maps Second look\nq\n");
+    assert!(found.contains("1 of 2 maps have these words"), "{found}");
+    assert!(found.contains("  2. second.toml"), "{found}");
     let outside = member("alice", "open /etc/passwd\nopen 9\nq\n");
     assert!(outside.contains("Say which map, from 1 to 2"), "{outside}");
     assert!(!outside.contains("root:"), "{outside}");

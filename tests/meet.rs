@@ -324,3 +324,75 @@ fn the_next_session_starts_where_the_last_one_left() {
     assert_eq!(selected(&b), here);
     assert!(b.message().unwrap().contains(&format!("Back at {here}")));
 }
+
+/// Issue 17.11: an overlay's text is kept while the reader scrolls it, and built again when
+/// what it shows changes: a save of the map during the frontlines, the prep sheet and the weak
+/// spots shows the new text at once; a resize wraps it again.
+#[test]
+fn a_kept_overlay_text_follows_a_save_and_a_resize() {
+    use argwalk::keymap::Action;
+    for (open, shows, old, new) in [
+        (
+            Action::Frontlines,
+            "If they say O1",
+            "Astana's outcome was commendable",
+            "Astana was a triumph",
+        ),
+        (
+            Action::PrepSheet,
+            "# Prep sheet",
+            "Iran is the spoiler",
+            "Iran is the villain",
+        ),
+        (
+            Action::WeakSpots,
+            "Weak spots",
+            "No settlement while foreign militias stay",
+            "No peace while militias stay",
+        ),
+    ] {
+        let mut a = App::new(map(), 120, 40);
+        argwalk::app::act(&mut a, open);
+        argwalk::app::act(&mut a, Action::OverlayDown);
+        let before =
+            argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &a.settings().theme));
+        assert!(!before.contains(new), "{before}");
+        // The author saves a label changed.
+        let text = loader::BUILTIN_MAP.replacen(old, new, 1);
+        let loaded = loader::load_str("m.toml", &text, &Builtin);
+        handle(&mut a, Event::Reloaded(Box::new(loaded)));
+        argwalk::app::act(&mut a, Action::OverlayUp);
+        argwalk::app::act(&mut a, Action::OverlayUp);
+        let after =
+            argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &a.settings().theme));
+        assert!(after.contains(shows), "{after}");
+        assert!(after.contains(new), "{open:?} after the save:\n{after}");
+        // Narrower: wrapped again to the new width, nothing past the edge.
+        handle(&mut a, Event::Resize(80, 24));
+        let narrow =
+            argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &a.settings().theme));
+        assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
+    }
+}
+
+/// The kept text of the weak spots follows the reader's layer as another session saves it.
+#[test]
+fn a_kept_weak_spots_text_follows_a_layer_saved_elsewhere() {
+    use argwalk::keymap::Action;
+    let mut a = App::new(map(), 120, 40);
+    handle(&mut a, Start::with(Layer::default()).event());
+    argwalk::app::act(&mut a, Action::WeakSpots);
+    argwalk::app::act(&mut a, Action::OverlayDown);
+    let screen =
+        |a: &App| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, &a.settings().theme));
+    assert!(!screen(&a).contains("you judged it to fail"));
+    let mut theirs = Layer::default();
+    theirs.node_mut("P1").judgement = Some(argwalk::study::Judgement::Fails);
+    handle(&mut a, Event::LayerSaved(Ok((theirs, None))));
+    argwalk::app::act(&mut a, Action::OverlayUp);
+    assert!(
+        screen(&a).contains("you judged it to fail"),
+        "{}",
+        screen(&a)
+    );
+}

@@ -5,6 +5,7 @@
 //! the list of visible rows once (linear in the map).
 
 mod find;
+pub(crate) mod overlay_text;
 mod reload;
 mod source;
 mod study;
@@ -240,6 +241,8 @@ pub struct App {
     pub(crate) fingerprint: Option<String>,
     /// Leaving this map for the presenter's (by its fingerprint) once the pending save is done.
     pub(crate) switching: Option<String>,
+    /// The open overlay's text, kept while the reader scrolls it ([`overlay_text`]).
+    pub(crate) overlay_text: Option<overlay_text::OverlayText>,
 }
 
 /// A follower's state: who presents, whether the reader follows now or stepped away, and
@@ -341,6 +344,7 @@ impl App {
             },
             focus: Focus::Tree,
             overlay: Overlay::None,
+            overlay_text: None,
             search: Search::default(),
             study: None,
             width,
@@ -444,8 +448,15 @@ impl App {
     pub(super) fn overlay_max_scroll(&self) -> usize {
         let area = crate::layout::overlay_area(self.width, self.height);
         let rows = usize::from(area.height.saturating_sub(2));
+        let theme = self.settings.theme;
+        if let Some(kind) = overlay_text::Kind::of(&self.overlay) {
+            return self
+                .overlay_text(kind, &theme)
+                .lines
+                .len()
+                .saturating_sub(rows);
+        }
         let lines = match self.overlay {
-            Overlay::Help { .. } => crate::sheet::help_lines(&self.settings.theme).len(),
             // Counted with the Unicode theme, whose separators are the wider: an upper bound.
             Overlay::Node { .. } => {
                 let theme = self.settings.theme;
@@ -462,25 +473,14 @@ impl App {
             Overlay::Problems { .. } => self.problems.as_ref().map_or(0, |r| {
                 crate::sheet::problems_lines(r, usize::from(area.width.saturating_sub(2))).len()
             }),
-            Overlay::Frontlines { .. } | Overlay::Sheet { .. } => {
-                let build = if matches!(self.overlay, Overlay::Sheet { .. }) {
-                    crate::sheet::prep_sheet_lines
-                } else {
-                    crate::sheet::frontline_lines
-                };
-                build(
-                    &self.map,
-                    self.study.as_ref().map(|s| &s.layer),
-                    &self.settings.theme,
-                    usize::from(area.width.saturating_sub(2)),
-                )
-                .len()
-            }
             Overlay::None
             | Overlay::Citers { .. }
             | Overlay::Note
             | Overlay::Notice { .. }
             | Overlay::Drill
+            | Overlay::Help { .. }
+            | Overlay::Frontlines { .. }
+            | Overlay::Sheet { .. }
             | Overlay::Weak { .. } => 0,
         };
         lines.saturating_sub(rows)
@@ -493,8 +493,22 @@ pub fn handle(app: &mut App, event: Event) -> Vec<Effect> {
         event,
         Event::Reloaded(_) | Event::LayerSaved(_) | Event::Start(_)
     );
+    // Scrolling an overlay changes nothing it shows: its text is kept; anything else may.
+    let scroll = match &event {
+        Event::Key(key) => matches!(
+            keymap::resolve(&app.scopes(), key),
+            Some(
+                Action::OverlayDown
+                    | Action::OverlayUp
+                    | Action::OverlayPageDown
+                    | Action::OverlayPageUp
+            )
+        ),
+        _ => false,
+    };
     let effects = handle_event(app, event);
     app.refresh_due(reload);
+    app.keep_overlay_text(!scroll);
     effects
 }
 
@@ -1144,11 +1158,15 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     };
                 }
                 Overlay::Weak { selected } => {
-                    let count = crate::study::prep::weak_spots(
-                        &app.map,
-                        app.study.as_ref().map(|s| &s.layer),
-                    )
-                    .len();
+                    // The spots as the window lists them (kept while it is open).
+                    let count = match &app.overlay_text {
+                        Some(t) if t.kind == overlay_text::Kind::Weak => t.starts.len(),
+                        _ => crate::study::prep::weak_spots(
+                            &app.map,
+                            app.study.as_ref().map(|s| &s.layer),
+                        )
+                        .len(),
+                    };
                     *selected = if down {
                         (*selected + 1).min(count.saturating_sub(1))
                     } else {

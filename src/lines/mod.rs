@@ -50,7 +50,8 @@ const HELP: &str = "Commands (one-letter forms in brackets: the reader's own key
   quit (q)                   leave";
 
 const LIBRARY_HELP: &str = "In a library:
-  maps                       the maps, numbered, with your progress in each
+  maps [WORDS]               the maps, numbered, with your progress in each (with words:
+                             those whose text or article holds them all)
   open N (or open NAME)      read map N (or the one whose file name starts with NAME)";
 
 const ROOM_HELP: &str = "Following a presenter:
@@ -230,7 +231,7 @@ impl Lines {
                     out.push('\n');
                 }
             }
-            "maps" | "library" if self.shelf.is_some() => self.list(&mut out),
+            "maps" | "library" if self.shelf.is_some() => self.list(rest, &mut out),
             "open" if self.shelf.is_some() => self.open(rest, &mut out),
             "F" | "follow" if self.follow.is_some() => self.follow_now(&mut out),
             _ => match &mut self.reading {
@@ -252,8 +253,9 @@ impl Lines {
         Some(out)
     }
 
-    /// The library's maps, numbered, each with its title and the reader's progress.
-    fn list(&mut self, out: &mut String) {
+    /// The library's maps, numbered, each with its title and the reader's progress; with
+    /// words, the maps whose text (map or article) holds them all.
+    fn list(&mut self, words: &str, out: &mut String) {
         let Some(shelf) = &mut self.shelf else {
             return;
         };
@@ -262,9 +264,11 @@ impl Lines {
             out.push_str("The library has no maps (*.toml files).\n");
             return;
         }
+        lib.search(words);
         lib.top = 0;
-        lib.read_visible(lib.entries.len());
-        for (i, e) in lib.entries.iter().enumerate() {
+        lib.read_visible(lib.shown.len());
+        for &i in &lib.shown {
+            let e = &lib.entries[i];
             out.push_str(&format!(
                 "  {}. {}: {}\n",
                 i + 1,
@@ -272,7 +276,15 @@ impl Lines {
                 e.summary.as_deref().unwrap_or("")
             ));
         }
-        out.push_str("open N reads one.\n");
+        if words.trim().is_empty() {
+            out.push_str("open N reads one; maps WORDS lists those with these words.\n");
+        } else {
+            out.push_str(&format!(
+                "{} of {} maps have these words. open N reads one.\n",
+                lib.shown.len(),
+                lib.entries.len()
+            ));
+        }
     }
 
     /// Opens the library's map `which`: its number in the list, or the start of its file name.
@@ -468,7 +480,7 @@ impl Lines {
             }
             None => {
                 first.push_str("A library of argument maps. Type help for the commands.\n");
-                self.list(&mut first);
+                self.list("", &mut first);
             }
         }
         self.presenter_moved(&mut first);

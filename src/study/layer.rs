@@ -161,10 +161,12 @@ impl Layer {
 
     /// How many of the map's nodes the reader marked understood, of how many.
     pub fn progress(&self, map: &ArgumentMap) -> (usize, usize) {
-        let done = map
+        // The layer's own entries, each looked up in the map's index: a layer holds what the
+        // reader touched, usually far fewer than the map's nodes.
+        let done = self
             .nodes
             .iter()
-            .filter(|n| self.node(&n.id).is_some_and(|s| s.understood))
+            .filter(|(id, s)| s.understood && map.find(id).is_some())
             .count();
         (done, map.nodes.len())
     }
