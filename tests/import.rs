@@ -394,3 +394,43 @@ fn argdown_imports_and_round_trips_through_the_argdown_cli() {
         round_trip(&map, &toml, argwalk::export::Format::Argdown, From::Argdown);
     }
 }
+
+/// Issue 17.8: an AIF graph written by another library (arguebuf, from PyPI), imported: its
+/// linked premises, attack, answer and undercut of the inference come through as such.
+#[test]
+#[ignore = "needs arguebuf (pip install arguebuf; .ci/run makes a venv for it)"]
+fn an_aif_graph_written_by_arguebuf_imports() {
+    let python = std::env::var("ARGWALK_ARGUEBUF").unwrap_or_else(|_| "python3".into());
+    let dir = folder("arguebuf");
+    let aif = dir.join("museum.json");
+    let made = support::cli::command(&python)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/peer/arguebuf_make.py"
+        ))
+        .arg(&aif)
+        .output()
+        .expect("python runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let out = dir.join("museum.toml");
+    let done = import::import(&aif, From::Aif, Some(&out)).unwrap();
+    assert!(done.lost.is_empty(), "{:?}", done.lost);
+    let (map, warnings) = load(&out);
+    assert_eq!(warnings, 0);
+    assert_eq!(
+        map.nodes[map.thesis].text,
+        "The museum should be free on Sundays"
+    );
+    assert_eq!(by_text(&map, "free entry").linked.len(), 1);
+    assert!(by_text(&map, "paying for it").undercuts);
+    let attack = by_text(&map, "tickets pay");
+    assert_eq!(
+        by_text(&map, "the city budget").parent,
+        map.find(&attack.id)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
