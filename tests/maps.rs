@@ -30,6 +30,40 @@ fn every_shipped_map_checks_clean() {
     assert!(seen >= 1);
 }
 
+/// Issue 17.9: the public-domain maps of different kinds, opened as a library, between them
+/// using every relation of the format: linked premises, an undercut, an objection the author
+/// raises himself, irony noted.
+#[test]
+fn the_shipped_library_has_public_domain_maps_with_every_relation() {
+    let mut library =
+        argwalk::library::Library::open(std::path::Path::new("argument-maps"), None).unwrap();
+    assert!(library.entries.len() >= 4);
+    library.read_visible(library.entries.len());
+    let mut linked = 0;
+    let mut undercuts = 0;
+    let mut raised = 0;
+    for e in &library.entries {
+        let summary = e.summary.as_deref().unwrap_or_default();
+        assert!(!summary.starts_with('('), "{}: {summary}", e.name);
+        let map = loader::load_path(&e.path).unwrap().map.unwrap();
+        linked += usize::from(map.nodes.iter().any(|n| !n.linked.is_empty()));
+        undercuts += usize::from(map.nodes.iter().any(|n| n.undercuts));
+        raised += usize::from(map.nodes.iter().any(|n| n.raised));
+    }
+    assert!(linked >= 2 && undercuts >= 3 && raised >= 3, "{linked} {undercuts} {raised}");
+    for (name, author) in [
+        ("thoreau-civil-disobedience.toml", "Henry David Thoreau"),
+        ("mill-on-liberty-ch2.toml", "John Stuart Mill"),
+        ("douglass-fourth-of-july.toml", "Frederick Douglass"),
+    ] {
+        let map = loader::load_path(&std::path::Path::new("argument-maps").join(name))
+            .unwrap()
+            .map
+            .unwrap();
+        assert_eq!(map.source.author.as_deref(), Some(author));
+    }
+}
+
 #[test]
 fn builtin_map_is_the_shipped_one() {
     let builtin = loader::load_builtin().map.expect("built-in map loads");
