@@ -50,7 +50,10 @@ fn the_shipped_library_has_public_domain_maps_with_every_relation() {
         undercuts += usize::from(map.nodes.iter().any(|n| n.undercuts));
         raised += usize::from(map.nodes.iter().any(|n| n.raised));
     }
-    assert!(linked >= 2 && undercuts >= 3 && raised >= 3, "{linked} {undercuts} {raised}");
+    assert!(
+        linked >= 2 && undercuts >= 3 && raised >= 3,
+        "{linked} {undercuts} {raised}"
+    );
     for (name, author) in [
         ("thoreau-civil-disobedience.toml", "Henry David Thoreau"),
         ("mill-on-liberty-ch2.toml", "John Stuart Mill"),
