@@ -82,6 +82,17 @@ pub enum Command {
         #[arg(long, value_name = "DIR", conflicts_with_all = ["article", "output"])]
         example: Option<PathBuf>,
     },
+    /// Compare a student's map with a reference map of the same article: what was found,
+    /// missed and added, kinds and links, with scores
+    Compare {
+        /// The student's map
+        student: PathBuf,
+        /// The reference map
+        reference: PathBuf,
+        /// The comparison as JSON, for a teacher's scripts
+        #[arg(long)]
+        json: bool,
+    },
     /// Import maps from microtext XML, brat standoff, AIF JSON or Argdown: a file, or a folder
     /// of them into a library
     Import {
@@ -256,6 +267,11 @@ pub fn main() -> ExitCode {
             from,
             output,
         }) => import(&input, from, output.as_deref()),
+        Some(Command::Compare {
+            student,
+            reference,
+            json,
+        }) => compare(&student, &reference, json),
         Some(Command::Export {
             map,
             to,
@@ -684,6 +700,29 @@ fn fail(message: &str) -> ExitCode {
 fn read_article(path: &Path) -> Result<String, ExitCode> {
     let bytes = loader::read_limited(path).map_err(|e| fail(&format!("{e:#}")))?;
     loader::utf8_text(&path.display().to_string(), bytes).map_err(|e| fail(&e))
+}
+
+/// `argwalk compare`: the report for the student, or JSON for a teacher's scripts.
+fn compare(student: &Path, reference: &Path, json: bool) -> ExitCode {
+    let (s, r) = match (load_clean(Some(student)), load_clean(Some(reference))) {
+        (Ok(s), Ok(r)) => (s, r),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let c = crate::compare::compare(&s, &r);
+    let text = if json {
+        let doc = serde_json::json!({
+            "format": "argwalk-compare",
+            "version": 1,
+            "student": student.display().to_string(),
+            "reference": reference.display().to_string(),
+            "comparison": c,
+        });
+        serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    } else {
+        crate::compare::report(&c, &r)
+    };
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    ExitCode::SUCCESS
 }
 
 /// `argwalk import`: one file, or a folder into a library, saying what was written, what could

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod ascii;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod diagnostic;
 pub(crate) mod driver;

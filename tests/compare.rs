@@ -1,0 +1,203 @@
+//! Issue 18.5: `argwalk compare` on two hand-made maps with known differences, every score
+//! computed by hand below.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use argwalk::compare::{Relation, compare, report};
+use argwalk::loader::{self, Builtin};
+use argwalk::model::ArgumentMap;
+
+mod support;
+
+const ARTICLE: &str = r#"[source]
+title = "Bikes on the bridge"
+paragraphs = [
+  "The bridge should have a lane for bikes.",
+  "Cyclists now ride in traffic and are hurt every month.",
+  "A lane costs little next to the bridge's upkeep.",
+  "Drivers say the lane would slow their commute.",
+  "But the lane takes no space from the cars.",
+  "The mayor rides a bike to work on most days.",
+]
+"#;
+
+/// The reference: T, two premises, an objection to P1 and its rebuttal. Five nodes, four
+/// links (P1 and P2 support T, O1 attacks P1, R1 attacks O1).
+const REFERENCE: &str = r#"
+[thesis]
+id = "T"
+text = "The bridge should have a bike lane."
+cite = [{ para = 1, quote = "The bridge should have a lane for bikes." }]
+
+[[premise]]
+id = "P1"
+supports = "T"
+text = "Cyclists riding in traffic are hurt every month."
+cite = [{ para = 2, quote = "Cyclists now ride in traffic and are hurt every month." }]
+
+[[premise]]
+id = "P2"
+supports = "T"
+text = "The lane is cheap."
+cite = [{ para = 3, quote = "A lane costs little next to the bridge's upkeep." }]
+
+[[counterpoint]]
+id = "O1"
+attacks = "P1"
+text = "The lane would slow drivers."
+cite = [{ para = 4, quote = "Drivers say the lane would slow their commute." }]
+
+[[counterpoint]]
+id = "R1"
+attacks = "O1"
+text = "The lane takes no space from cars."
+cite = [{ para = 5, quote = "But the lane takes no space from the cars." }]
+"#;
+
+/// The student's: the thesis and P1 as the reference has them; the drivers' objection mapped
+/// as a premise of the thesis (wrong kind, wrong link); an extra claim about the mayor; P2 and
+/// R1 missing.
+const STUDENT: &str = r#"
+[thesis]
+id = "T"
+text = "A bike lane on the bridge."
+cite = [{ para = 1, quote = "The bridge should have a lane for bikes." }]
+
+[[premise]]
+id = "A"
+supports = "T"
+text = "Cyclists get hurt in traffic."
+cite = [{ para = 2, quote = "Cyclists now ride in traffic and are hurt every month." }]
+
+[[premise]]
+id = "B"
+supports = "T"
+text = "Drivers' commute."
+cite = [{ para = 4, quote = "Drivers say the lane would slow their commute." }]
+
+[[evidence]]
+id = "C"
+supports = "T"
+text = "The mayor cycles."
+cite = [6]
+"#;
+
+fn load(body: &str) -> ArgumentMap {
+    let text = format!("{ARTICLE}{body}");
+    let l = loader::load_str("m.toml", &text, &Builtin);
+    l.map
+        .unwrap_or_else(|| panic!("{}", l.report.render(false)))
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn a_comparison_computed_by_hand() {
+    let (student, reference) = (load(STUDENT), load(REFERENCE));
+    let c = compare(&student, &reference);
+    // Aligned: T-T (the theses always), A-P1 and B-O1 (the same quoted span each).
+    let pairs: Vec<(&str, &str)> = c
+        .pairs
+        .iter()
+        .map(|p| (p.student.as_str(), p.reference.as_str()))
+        .collect();
+    assert_eq!(pairs, [("T", "T"), ("A", "P1"), ("B", "O1")]);
+    // Components: 3 aligned of the student's 4 and the reference's 5.
+    // P = 3/4, R = 3/5, F1 = 2 * 0.75 * 0.6 / 1.35 = 2/3.
+    assert!(close(c.components.precision, 0.75));
+    assert!(close(c.components.recall, 0.6));
+    assert!(close(c.components.f1, 2.0 / 3.0));
+    let missed: Vec<&str> = c.missed.iter().map(|m| m.id.as_str()).collect();
+    // In the reference's reading order: R1 (under O1, under P1), then P2.
+    assert_eq!(missed, ["R1", "P2"]);
+    assert_eq!(c.extra.len(), 1);
+    assert_eq!(c.extra[0].id, "C");
+    // Kinds: T and A agree; B is a premise where the reference has an objection: 2/3.
+    assert!(close(c.kinds, 2.0 / 3.0));
+    // Links: the student's A->T (P1->T, agreed), B->T (O1->T, not the reference's O1->P1),
+    // C->T (C unaligned). Agreed 1 of the student's 3 and the reference's 4:
+    // P = 1/3, R = 1/4, F1 = 2 * (1/12) / (7/12) = 2/7.
+    assert_eq!(c.links_agreed.len(), 1);
+    assert_eq!(
+        (
+            c.links_agreed[0].from.as_str(),
+            c.links_agreed[0].to.as_str()
+        ),
+        ("P1", "T")
+    );
+    assert_eq!(c.links_agreed[0].relation, Relation::Supports);
+    assert!(close(c.links.precision, 1.0 / 3.0));
+    assert!(close(c.links.recall, 0.25));
+    assert!(close(c.links.f1, 2.0 / 7.0));
+    // Overall: 0.4 * 2/3 + 0.2 * 2/3 + 0.4 * 2/7 = 0.4 + 4/35 = 18/35.
+    assert!(close(c.overall, 18.0 / 35.0), "{}", c.overall);
+    // For the student: the scores, then what to look at again, with paragraphs.
+    let text = report(&c, &reference);
+    assert!(
+        text.starts_with("Your map against the reference: 51% overall."),
+        "{text}"
+    );
+    assert!(
+        text.contains("The reference has a premise you have not mapped (¶3): The lane is cheap."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Your B is a premise; the reference makes it an objection (O1)."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "In the reference, O1 attacks P1; your map does not link them so (your B and A)."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Your C (¶6) has no counterpart in the reference"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_map_compared_with_itself_scores_full() {
+    let reference = load(REFERENCE);
+    let c = compare(&reference, &reference);
+    assert!(close(c.overall, 1.0));
+    assert!(c.missed.is_empty() && c.extra.is_empty() && c.links_missed.is_empty());
+    assert!(report(&c, &reference).contains("Nothing to look at again"));
+}
+
+/// The command line: the report for the student, `--json` for a teacher's scripts.
+#[test]
+fn compare_on_the_command_line_in_words_and_json() {
+    let dir = std::env::temp_dir().join(format!("argwalk-compare-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("student.toml"), format!("{ARTICLE}{STUDENT}")).unwrap();
+    std::fs::write(dir.join("reference.toml"), format!("{ARTICLE}{REFERENCE}")).unwrap();
+    let mut cmd = support::cli::argwalk();
+    cmd.arg("compare")
+        .arg(dir.join("student.toml"))
+        .arg(dir.join("reference.toml"));
+    let out = support::cli::run(cmd, "");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("51% overall"));
+    let mut cmd = support::cli::argwalk();
+    cmd.args(["compare", "--json"])
+        .arg(dir.join("student.toml"))
+        .arg(dir.join("reference.toml"));
+    let out = support::cli::run(cmd, "");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["format"], "argwalk-compare");
+    assert_eq!(json["comparison"]["missed"][1]["id"], "P2");
+    assert!((json["comparison"]["overall"].as_f64().unwrap() - 18.0 / 35.0).abs() < 1e-9);
+    // A broken map: its errors, exit 1.
+    std::fs::write(dir.join("broken.toml"), "[thesis]\nid = 3\n").unwrap();
+    let mut cmd = support::cli::argwalk();
+    cmd.arg("compare")
+        .arg(dir.join("broken.toml"))
+        .arg(dir.join("reference.toml"));
+    let out = support::cli::run(cmd, "");
+    assert_eq!(out.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
