@@ -75,6 +75,10 @@ pub struct RawNode {
     pub undercuts: bool,
     /// A counterpoint the author raises himself, to answer it ("It may be objected that…").
     pub raised: Option<At<bool>>,
+    /// The argumentation scheme of this node's step to its claim (`scheme = "analogy"`).
+    pub scheme: Option<At<String>>,
+    /// The critical questions (of the scheme of the step this node bears on) it answers.
+    pub answers: Vec<At<String>>,
 }
 
 /// Everything read from a map file, in document order.
@@ -101,11 +105,12 @@ pub(crate) fn node_keys(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Thesis => &["id", "text", "label", "by", "cite", "tags", "note"],
         Kind::Premise => &[
-            "id", "text", "label", "by", "supports", "with", "attacks", "cite", "tags", "implicit",
-            "note",
+            "id", "text", "label", "by", "supports", "with", "scheme", "answers", "attacks",
+            "cite", "tags", "implicit", "note",
         ],
         Kind::Evidence => &[
-            "id", "text", "label", "by", "supports", "with", "cite", "tags", "note",
+            "id", "text", "label", "by", "supports", "with", "scheme", "answers", "cite", "tags",
+            "note",
         ],
         Kind::Counterpoint => &[
             "id",
@@ -115,6 +120,7 @@ pub(crate) fn node_keys(kind: Kind) -> &'static [&'static str] {
             "attacks",
             "undercuts",
             "raised",
+            "answers",
             "cite",
             "tags",
             "conceded",
@@ -574,6 +580,10 @@ impl Reader<'_> {
                 .targets(t, "with", "with = [\"P2\"]")
                 .unwrap_or_default(),
             undercuts,
+            scheme: self.string(t, "scheme", "scheme = \"expert-opinion\""),
+            answers: self
+                .targets(t, "answers", "answers = [\"field\"]")
+                .unwrap_or_default(),
             raised: entry(t, "raised").and_then(|(_, v)| {
                 self.boolean(t, "raised").map(|b| At {
                     value: b,
@@ -894,6 +904,12 @@ fn misplaced_key_help(kind: Kind, key: &str) -> Option<String> {
         ),
         (Kind::Thesis, "with") => {
             Some("the thesis supports nothing, so it is linked with nothing".into())
+        }
+        (Kind::Thesis | Kind::Counterpoint, "scheme") => Some(
+            "a scheme names how a premise or evidence supports its claim: write it there".into(),
+        ),
+        (Kind::Thesis, "answers") => {
+            Some("the thesis answers no critical question: it bears on nothing".into())
         }
         (Kind::Counterpoint, "with") => Some(
             "`with` links supports: premises or evidence that support a claim only together".into(),

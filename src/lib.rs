@@ -29,6 +29,7 @@ pub mod outline;
 pub mod room;
 pub(crate) mod sanitize;
 pub mod schema;
+pub mod schemes;
 pub mod search;
 pub mod sheet;
 pub mod study;

@@ -294,6 +294,7 @@ impl Validator<'_> {
         let also = self.cross_links(&raw.nodes, &ids, &parents);
         let with = self.linked(&raw.nodes, &ids, &parents);
         self.undercuts_and_raised(&raw.nodes, &parents);
+        self.schemes(&raw.nodes, &parents, &with);
         let paragraphs = source.as_ref().map_or(&[][..], |s| &s.paragraphs[..]);
         let mut drafts = Vec::with_capacity(raw.nodes.len());
         for (ix, node) in raw.nodes.iter().enumerate() {
@@ -316,6 +317,8 @@ impl Validator<'_> {
                 conceded: node.conceded,
                 note: self.text(node.note.as_ref(), "note"),
                 with: with[ix].clone(),
+                scheme: node.scheme.as_ref().map(|s| s.value.clone()),
+                answers: node.answers.iter().map(|a| a.value.clone()).collect(),
                 undercuts: node.undercuts,
                 raised: node.raised.as_ref().is_some_and(|r| r.value),
                 line: self
@@ -778,6 +781,92 @@ impl Validator<'_> {
         with
     }
 
+    /// Each `scheme` is one argwalk knows, a linked group names one, and each `answers` names a
+    /// critical question of the scheme of the step its node bears on.
+    fn schemes(&mut self, nodes: &[RawNode], parents: &[Option<usize>], with: &[Vec<usize>]) {
+        let known: Vec<&str> = crate::schemes::SCHEMES.iter().map(|s| s.key).collect();
+        for node in nodes {
+            if let Some(s) = &node.scheme
+                && crate::schemes::find(&s.value).is_none()
+            {
+                let help = match format::suggest(&s.value, known.iter().copied()) {
+                    Some(k) => format!("did you mean `{k}`?"),
+                    None => format!("the schemes argwalk knows: {}", known.join(", ")),
+                };
+                let d = self
+                    .file
+                    .error(
+                        s.span.clone(),
+                        format!("argwalk knows no scheme `{}`", sanitize::clean(&s.value)),
+                    )
+                    .label("unknown scheme")
+                    .help(help)
+                    .done();
+                self.diags.push(d);
+            }
+        }
+        // The scheme of a node's step, as written: its own, or a linked partner's.
+        let written = |ix: usize| {
+            std::iter::once(ix)
+                .chain(with[ix].iter().copied())
+                .chain((0..nodes.len()).filter(|&m| with[m].contains(&ix)))
+                .find_map(|m| nodes[m].scheme.as_ref())
+        };
+        for (ix, node) in nodes.iter().enumerate() {
+            if node.answers.is_empty() {
+                continue;
+            }
+            let Some(p) = parents[ix] else {
+                continue;
+            };
+            let name = nodes[p]
+                .id
+                .as_ref()
+                .map_or("?".to_string(), |i| sanitize::clean(&i.value));
+            // A scheme argwalk does not know is that error's doing: said once, there.
+            let named = written(p);
+            if named.is_some_and(|s| crate::schemes::find(&s.value).is_none()) {
+                continue;
+            }
+            match named.and_then(|s| crate::schemes::find(&s.value)) {
+                None => {
+                    let first = &node.answers[0];
+                    let d = self
+                        .file
+                        .error(
+                            first.span.clone(),
+                            format!("`answers` names critical questions, but the step from `{name}` names no scheme"),
+                        )
+                        .label("no scheme to ask from")
+                        .help(format!("name the scheme on `{name}` (scheme = \"expert-opinion\"), or drop `answers`"))
+                        .done();
+                    self.diags.push(d);
+                }
+                Some(scheme) => {
+                    for a in &node.answers {
+                        if scheme.question(&a.value).is_none() {
+                            let keys: Vec<&str> = scheme.questions.iter().map(|q| q.key).collect();
+                            let d = self
+                                .file
+                                .error(
+                                    a.span.clone(),
+                                    format!(
+                                        "the {} has no critical question `{}`",
+                                        scheme.name,
+                                        sanitize::clean(&a.value)
+                                    ),
+                                )
+                                .label("unknown question")
+                                .help(format!("its questions: {}", keys.join(", ")))
+                                .done();
+                            self.diags.push(d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// An undercut names a node whose step to its claim it attacks: the thesis has none. A
     /// raised objection is the author's own: it has no `by`.
     fn undercuts_and_raised(&mut self, nodes: &[RawNode], parents: &[Option<usize>]) {
@@ -1065,6 +1154,41 @@ impl Validator<'_> {
                 .id
                 .as_ref()
                 .map_or(rawnode.span.clone(), |i| i.span.clone());
+            // Each critical question of this node's scheme that nothing in the map answers.
+            if let Some(s) = &rawnode.scheme {
+                let open: Vec<&str> = map
+                    .critical_questions(ix)
+                    .iter()
+                    .filter(|(_, by)| by.is_empty())
+                    .map(|(q, _)| q.key)
+                    .collect();
+                if let Some(scheme) = map.scheme_of(ix)
+                    && !open.is_empty()
+                {
+                    let questions: Vec<String> = open
+                        .iter()
+                        .filter_map(|k| scheme.question(k))
+                        .map(|q| format!("`{}` ({})", q.key, q.text))
+                        .collect();
+                    let d = self
+                        .file
+                        .warning(
+                            s.span.clone(),
+                            format!(
+                                "{} critical question{} of this {} {} answered by nothing in the map: {}",
+                                open.len(),
+                                if open.len() == 1 { "" } else { "s" },
+                                scheme.name,
+                                if open.len() == 1 { "is" } else { "are" },
+                                questions.join("; ")
+                            ),
+                        )
+                        .label("open critical questions")
+                        .help(format!("a node bearing on `{}` may say what it answers (answers = [\"{}\"]); a reader will see the others open", node.id, open[0]))
+                        .done();
+                    self.diags.push(d);
+                }
+            }
             if node.raised && !node.conceded && map.supporters_and_attackers(ix).1.is_empty() {
                 let d = self
                     .file

@@ -170,6 +170,10 @@ pub struct NodeDraft {
     pub undercuts: bool,
     /// A counterpoint the author raises himself, to answer it.
     pub raised: bool,
+    /// The key of the argumentation scheme of this node's step to its claim.
+    pub scheme: Option<String>,
+    /// The critical questions (of the step this node bears on) that this node answers.
+    pub answers: Vec<String>,
 }
 
 /// A node of the tree.
@@ -204,6 +208,11 @@ pub struct Node {
     pub undercuts: bool,
     /// A counterpoint the author raises himself, to answer it ("It may be objected that…").
     pub raised: bool,
+    /// The key of the argumentation scheme of this node's step to its claim
+    /// ([`crate::schemes`]); a linked group shares one.
+    pub scheme: Option<String>,
+    /// The critical questions of the step this node bears on that it answers.
+    pub answers: Vec<String>,
     /// Position of this node in [`ArgumentMap::walk`].
     pub step: usize,
     /// The 1-based line of the node's table header in the map file; 0 when unknown.
@@ -439,6 +448,8 @@ impl ArgumentMap {
                     linked,
                     undercuts: d.undercuts,
                     raised: d.raised,
+                    scheme: d.scheme,
+                    answers: d.answers,
                     step: step[ix],
                     line: d.line,
                 }
@@ -552,6 +563,47 @@ impl ArgumentMap {
         })
     }
 
+    /// The scheme of the step from `ix` (and its linked group) to its claim, if the map names
+    /// one.
+    pub fn scheme_of(&self, ix: NodeIx) -> Option<&'static crate::schemes::Scheme> {
+        let n = &self.nodes[ix];
+        std::iter::once(ix)
+            .chain(n.linked.iter().copied())
+            .find_map(|m| self.nodes[m].scheme.as_deref())
+            .and_then(crate::schemes::find)
+    }
+
+    /// The critical questions of the step from `ix` (and its group) to its claim, each with
+    /// the nodes of the map that answer it (none: open).
+    pub fn critical_questions(
+        &self,
+        ix: NodeIx,
+    ) -> Vec<(&'static crate::schemes::Question, Vec<NodeIx>)> {
+        let Some(scheme) = self.scheme_of(ix) else {
+            return Vec::new();
+        };
+        let group: Vec<NodeIx> = std::iter::once(ix)
+            .chain(self.nodes[ix].linked.iter().copied())
+            .collect();
+        scheme
+            .questions
+            .iter()
+            .map(|q| {
+                let by: Vec<NodeIx> = self
+                    .walk
+                    .iter()
+                    .copied()
+                    .filter(|&a| {
+                        let n = &self.nodes[a];
+                        n.parent.is_some_and(|p| group.contains(&p))
+                            && n.answers.iter().any(|k| k == q.key)
+                    })
+                    .collect();
+                (q, by)
+            })
+            .collect()
+    }
+
     /// "P2", "P2 and P3", "P2, P3 and P4".
     pub fn ids_in_words(&self, ixs: &[NodeIx]) -> String {
         let ids: Vec<&str> = ixs.iter().map(|&i| self.nodes[i].id.as_str()).collect();
@@ -619,6 +671,8 @@ mod tests {
             with: Vec::new(),
             undercuts: false,
             raised: false,
+            scheme: None,
+            answers: Vec::new(),
             by: None,
         }
     }

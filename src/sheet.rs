@@ -128,6 +128,7 @@ pub fn details_lines(
         ));
     }
     lines.extend(links_lines(map, at, theme, width, false));
+    lines.extend(question_lines(map, at, theme, width));
     if !n.tags.is_empty() {
         lines.extend(wrap_plain(
             &format!("Tags: {}", n.tags.join(", ")),
@@ -140,6 +141,40 @@ pub fn details_lines(
             &format!("Mapper's note: {note}"),
             width,
             Style::new().add_modifier(Modifier::ITALIC),
+        ));
+    }
+    lines
+}
+
+/// The scheme of the step from `at` to its claim and its critical questions, each answered by
+/// the nodes that say so in the map, or open.
+pub fn question_lines(
+    map: &ArgumentMap,
+    at: NodeIx,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let Some(scheme) = map.scheme_of(at) else {
+        return Vec::new();
+    };
+    let mut lines = wrap_spans(
+        vec![
+            Span::styled("Scheme: ".to_string(), theme.heading()),
+            Span::raw(format!("{}; its critical questions:", scheme.name)),
+        ],
+        width,
+    );
+    for (q, by) in map.critical_questions(at) {
+        let answer = if by.is_empty() {
+            "OPEN".to_string()
+        } else {
+            let ids: Vec<&str> = by.iter().map(|&b| map.nodes[b].id.as_str()).collect();
+            format!("answered by {}", ids.join(", "))
+        };
+        lines.extend(wrap_plain(
+            &format!("  {} ({answer})", q.text),
+            width,
+            Style::new(),
         ));
     }
     lines
@@ -672,6 +707,12 @@ pub fn frontline_lines(
             }
             for a in attacks {
                 lines.extend(indented(&name(a), width, Style::new()));
+            }
+            // The critical questions of its step that the map leaves open: lines of attack.
+            for (q, by) in map.critical_questions(premise) {
+                if by.is_empty() && map.nodes[premise].scheme.is_some() {
+                    lines.extend(indented(&format!("ask: {}", q.text), width, Style::new()));
+                }
             }
         }
     }

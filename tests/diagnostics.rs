@@ -847,3 +847,86 @@ fn undercuts_names_an_unknown_id() {
         "`undercuts` names `P7`, but no node has that id",
     );
 }
+
+/// Issue 18.1–3: schemes and the critical questions a node answers.
+#[test]
+fn an_unknown_scheme_suggests_the_near_one() {
+    let l = load(&base_with(
+        13,
+        "scheme = \"expert-opinon\"\ntext = \"A premise.\"",
+    ));
+    let d = expect_error(&l, 13, 10, "argwalk knows no scheme `expert-opinon`");
+    assert_eq!(d.help.as_deref(), Some("did you mean `expert-opinion`?"));
+}
+
+#[test]
+fn answers_without_a_scheme_and_an_unknown_question_are_errors() {
+    let l = load(&with_more(
+        "",
+        "undercuts = \"P1\"",
+        "answers = [\"field\"]",
+    ));
+    let d = expect_error(
+        &l,
+        32,
+        12,
+        "`answers` names critical questions, but the step from `P1` names no scheme",
+    );
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("scheme = \"expert-opinion\"")
+    );
+    let text = with_more("", "undercuts = \"P1\"", "answers = [\"fields\"]").replacen(
+        "supports = \"T\"\ntext = \"A premise.\"",
+        "supports = \"T\"\nscheme = \"expert-opinion\"\ntext = \"A premise.\"",
+        1,
+    );
+    let l = load(&text);
+    let d = expect_error(
+        &l,
+        33,
+        12,
+        "the argument from expert opinion has no critical question `fields`",
+    );
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("expertise, field, opinion")
+    );
+}
+
+#[test]
+fn open_critical_questions_are_a_warning_that_names_them() {
+    let text = with_more(
+        "",
+        "undercuts = \"P1\"",
+        "answers = [\"field\", \"expertise\"]",
+    )
+    .replacen(
+        "supports = \"T\"\ntext = \"A premise.\"",
+        "supports = \"T\"\nscheme = \"expert-opinion\"\ntext = \"A premise.\"",
+        1,
+    );
+    let l = load(&text);
+    assert!(l.map.is_some(), "{}", l.report.render(false));
+    let w = l
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.message.starts_with(
+                "4 critical questions of this argument from expert opinion are answered by nothing",
+            )
+        })
+        .unwrap_or_else(|| panic!("{}", l.report.render(false)));
+    assert_eq!(w.severity, Severity::Warning);
+    assert_eq!((w.line, w.column), (13, 10));
+    assert!(
+        w.message
+            .contains("`backup` (Is the expert's assertion based on evidence?)")
+    );
+    assert!(!w.message.contains("`field`"));
+}

@@ -332,3 +332,112 @@ fn the_argdown_cli_reads_the_group_as_an_argument_and_the_undercut() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 18.1–4: a step that names a scheme lists its critical questions (answered by the
+/// map's nodes that say so, or open) in the details, the line mode, the weak spots, the
+/// frontlines' lines of attack, the drills and the prep sheet.
+#[test]
+fn critical_questions_reach_every_view() {
+    const MAP: &str = r#"
+[source]
+title = "Act now"
+paragraphs = ["We should act.", "Dr Ames, a climatologist, says so.", "But Ames studies rocks.", "Ames studied climate for years."]
+
+[thesis]
+id = "T"
+text = "We should act."
+cite = [1]
+
+[[premise]]
+id = "P1"
+supports = "T"
+scheme = "expert-opinion"
+text = "An expert says we should act."
+cite = [2]
+
+[[counterpoint]]
+id = "U1"
+undercuts = "P1"
+answers = ["field"]
+text = "Ames is no climatologist."
+cite = [3]
+
+[[counterpoint]]
+id = "R1"
+attacks = "U1"
+text = "Ames studied climate for years."
+cite = [4]
+"#;
+    let map = argwalk::loader::load_str("m.toml", MAP, &argwalk::loader::Builtin)
+        .map
+        .unwrap();
+    let p1 = ix(&map, "P1");
+    let questions = map.critical_questions(p1);
+    assert_eq!(questions.len(), 6);
+    let field = questions.iter().find(|(q, _)| q.key == "field").unwrap();
+    assert_eq!(field.1, vec![ix(&map, "U1")]);
+    // Details, in words.
+    let theme = Theme {
+        color: false,
+        ascii: false,
+        plain: true,
+    };
+    let details: String = argwalk::sheet::question_lines(&map, p1, &theme, 200)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        details.contains("Scheme: argument from expert opinion"),
+        "{details}"
+    );
+    assert!(
+        details.contains("Is the source an expert in the field the claim is in? (answered by U1)"),
+        "{details}"
+    );
+    assert!(
+        details.contains("Is the expert's assertion based on evidence? (OPEN)"),
+        "{details}"
+    );
+    // The line mode.
+    let mut lines = argwalk::lines::Lines::new(map.clone(), None);
+    let said = lines.command("go P1").unwrap();
+    assert!(
+        said.contains("Scheme: argument from expert opinion."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Is the expert personally reliable as a source? Open."),
+        "{said}"
+    );
+    // A weak spot, a drill card, the prep sheet and the lines of attack.
+    let spots = prep::weak_spots(&map, None);
+    assert!(
+        spots
+            .iter()
+            .any(|s| s.node == p1 && s.reasons.contains(&Weakness::OpenQuestion))
+    );
+    let cards = argwalk::study::drill::cards(&map);
+    let card = cards.iter().find(|c| c.key == "questions:P1").unwrap();
+    assert_eq!(card.back.lines().count(), 6);
+    let sheet = export::render(&map, Format::Markdown, Options { layer: None });
+    assert!(
+        sheet.contains("argument from expert opinion; ask: How credible"),
+        "{sheet}"
+    );
+    let layer = argwalk::study::Layer {
+        side: Some(argwalk::study::Side::Against),
+        ..Default::default()
+    };
+    let front: String = argwalk::sheet::frontline_lines(&map, Some(&layer), &theme, 200)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        front.contains("ask: Is the expert's assertion based on evidence?"),
+        "{front}"
+    );
+    assert!(
+        !front.contains("ask: Is the source an expert in the field"),
+        "{front}"
+    );
+}

@@ -155,6 +155,20 @@ impl Reading {
         if n.implicit {
             out.push_str("  Implicit: the text leaves it unstated.\n");
         }
+        if let Some(scheme) = m.scheme_of(self.at) {
+            out.push_str(&format!(
+                "  Scheme: {}. Its critical questions:\n",
+                scheme.name
+            ));
+            for (q, by) in m.critical_questions(self.at) {
+                let ids: Vec<&str> = by.iter().map(|&b| m.nodes[b].id.as_str()).collect();
+                if ids.is_empty() {
+                    out.push_str(&format!("    {} Open.\n", q.text));
+                } else {
+                    out.push_str(&format!("    {} Answered by {}.\n", q.text, ids.join(", ")));
+                }
+            }
+        }
         if !n.tags.is_empty() {
             out.push_str(&format!("  Tags: {}.\n", n.tags.join(", ")));
         }

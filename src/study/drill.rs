@@ -111,6 +111,23 @@ pub fn cards(map: &ArgumentMap) -> Vec<DrillCard> {
             }
             _ => {}
         }
+        // The critical questions a step's scheme asks: recalled, as a debater must ask them.
+        if let Some(scheme) = map.scheme_of(ix).filter(|_| n.scheme.is_some()) {
+            out.push(DrillCard {
+                key: format!("questions:{}", n.id),
+                node: ix,
+                front: format!(
+                    "The scheme of this step: {}. What must you ask of it? {}",
+                    scheme.name, n.text
+                ),
+                back: scheme
+                    .questions
+                    .iter()
+                    .map(|q| q.text)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            });
+        }
         for (i, q) in n
             .citations
             .iter()

@@ -31,6 +31,8 @@ pub enum Weakness {
     ClaimedByOther,
     /// A weak member of a linked group: if it fails, the whole inference fails with it.
     Linked,
+    /// A critical question of the step's scheme that nothing in the map answers.
+    OpenQuestion,
 }
 
 impl Weakness {
@@ -56,6 +58,9 @@ impl Weakness {
             Weakness::NoQuote => "evidence that quotes nothing from the article",
             Weakness::ClaimedByOther => "claimed by someone other than the author",
             Weakness::Linked => "linked: if it fails, the inference it shares fails with it",
+            Weakness::OpenQuestion => {
+                "a critical question of its scheme is answered by nothing in the map"
+            }
         }
     }
 
@@ -66,7 +71,7 @@ impl Weakness {
             | Weakness::RaisedUnanswered
             | Weakness::JudgedFailing => 5,
             Weakness::Conceded | Weakness::Unsupported => 3,
-            Weakness::JudgedDoubtful | Weakness::ConcededInPart => 2,
+            Weakness::JudgedDoubtful | Weakness::ConcededInPart | Weakness::OpenQuestion => 2,
             Weakness::NoQuote | Weakness::ClaimedByOther | Weakness::Linked => 1,
         }
     }
@@ -145,6 +150,16 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
             Some(Judgement::Holds) if objection => reasons.push(Weakness::JudgedFailing),
             Some(Judgement::Doubtful) => reasons.push(Weakness::JudgedDoubtful),
             _ => {}
+        }
+        // A step whose scheme asks what the map does not answer (said once, on the node that
+        // names the scheme).
+        if n.scheme.is_some()
+            && map
+                .critical_questions(ix)
+                .iter()
+                .any(|(_, by)| by.is_empty())
+        {
+            reasons.push(Weakness::OpenQuestion);
         }
         if reasons.is_empty() {
             continue;
