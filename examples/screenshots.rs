@@ -255,6 +255,15 @@ fn main() -> anyhow::Result<()> {
     act(&mut a, Action::DrillReveal);
     shots.push(("study-drill", a, color));
 
+    // The relations of issue 17 on a shipped public-domain map: linked premises (+), an undercut
+    // (⤳) and an objection Mill raises himself (↺), the undercut selected.
+    let mill = argwalk::loader::load_path(Path::new("argument-maps/mill-on-liberty-ch2.toml"))?
+        .map
+        .ok_or_else(|| anyhow::anyhow!("the Mill map checks"))?;
+    let mut a = App::new(mill, 120, 40);
+    walk_to(&mut a, "U1");
+    shots.push(("relations-mill", a, color));
+
     let dir = Path::new("screenshots");
     std::fs::create_dir_all(dir)?;
     for (name, app, theme) in &shots {

@@ -194,7 +194,7 @@ const UNICODE: Glyphs = Glyphs {
     implicit: "⋯",
     also: "⇢",
     linked: "+",
-    undercut: "⤳",
+    undercut: "↛",
     raised: "↺",
     understood: "✓",
     noted: "✎",

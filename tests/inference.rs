@@ -42,7 +42,7 @@ fn the_model_knows_the_group_the_undercut_and_who_raises_what() {
 #[test]
 fn tree_rows_and_details_show_each_relation_in_every_theme() {
     let themes = [
-        (Theme::FULL, ["+P2", "⤳", "↺"]),
+        (Theme::FULL, ["+P2", "↛", "↺"]),
         (
             Theme {
                 color: false,
