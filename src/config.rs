@@ -75,10 +75,11 @@ pub fn scope_name(scope: Scope) -> &'static str {
         Scope::Sheet => "prep_sheet",
         Scope::Drill => "drill",
         Scope::Library => "library",
+        Scope::Questions => "critical_questions",
     }
 }
 
-const SCOPES: [Scope; 15] = [
+const SCOPES: [Scope; 16] = [
     Scope::Global,
     Scope::Tree,
     Scope::Source,
@@ -94,6 +95,7 @@ const SCOPES: [Scope; 15] = [
     Scope::Sheet,
     Scope::Drill,
     Scope::Library,
+    Scope::Questions,
 ];
 
 /// Reads and checks the file at `path`. `Ok(None)` when there is no such file; `Err` with every

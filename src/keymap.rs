@@ -88,6 +88,11 @@ pub enum Action {
     DrillReveal,
     /// Grade the answer: 1 again, 2 hard, 3 good, 4 easy.
     DrillGrade(u8),
+    /// The critical questions of the selected node's step, to answer.
+    Questions,
+    /// The reader's answer to the critical question selected: 0 answered by the article at
+    /// the marked paragraph, 1 open, 2 fails, 3 no answer.
+    AnswerQuestion(u8),
     // The note editor.
     NoteInput(Key),
     NoteSave,
@@ -115,6 +120,7 @@ pub enum Scope {
     Sheet,
     Drill,
     Library,
+    Questions,
 }
 
 impl Scope {
@@ -135,6 +141,7 @@ impl Scope {
             Scope::Sheet => "Prep sheet",
             Scope::Drill => "Drill",
             Scope::Library => "The library of maps",
+            Scope::Questions => "Critical questions",
         }
     }
 }
@@ -317,6 +324,13 @@ pub const BINDINGS: &[Binding] = &[
         A::Drill,
         "Drill: recall the argument, card by card, over days",
         Some("drill"),
+    ),
+    bind(
+        S::Global,
+        &[key('Q')],
+        A::Questions,
+        "Critical questions of the step's scheme: answer each",
+        None,
     ),
     bind(
         S::Global,
@@ -717,6 +731,62 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(S::Drill, &[ctrl('c')], A::Interrupt, "Quit at once", None),
     bind(
+        S::Questions,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "The next question",
+        None,
+    ),
+    bind(
+        S::Questions,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "The question before",
+        None,
+    ),
+    bind(
+        S::Questions,
+        &[key('a')],
+        A::AnswerQuestion(0),
+        "Answered by the article, at the paragraph marked",
+        Some("answered"),
+    ),
+    bind(
+        S::Questions,
+        &[key('o')],
+        A::AnswerQuestion(1),
+        "Open: nothing answers it",
+        Some("open"),
+    ),
+    bind(
+        S::Questions,
+        &[key('x')],
+        A::AnswerQuestion(2),
+        "Fails: the answer goes against the step",
+        Some("fails"),
+    ),
+    bind(
+        S::Questions,
+        &[code(KeyCode::Backspace)],
+        A::AnswerQuestion(3),
+        "No answer of yours",
+        None,
+    ),
+    bind(
+        S::Questions,
+        &[code(KeyCode::Esc), key('q')],
+        A::OverlayClose,
+        "Close (your answers are kept)",
+        Some("close"),
+    ),
+    bind(
+        S::Questions,
+        &[ctrl('c')],
+        A::Interrupt,
+        "Quit at once",
+        None,
+    ),
+    bind(
         S::Weak,
         &[key('j'), code(KeyCode::Down)],
         A::OverlayDown,
@@ -991,6 +1061,12 @@ pub fn action_name(action: Action) -> Option<&'static str> {
         A::DrillGrade(4) => "easy",
         A::NoteSave => "save",
         A::NoteCancel => "cancel",
+        A::Questions => "critical_questions",
+        A::AnswerQuestion(0) => "answered",
+        A::AnswerQuestion(1) => "open",
+        A::AnswerQuestion(2) => "fails",
+        A::AnswerQuestion(3) => "no_answer",
+        A::AnswerQuestion(_) => return None,
         A::DrillGrade(_) | A::SearchInput(_) | A::NoteInput(_) | A::Resize(..) => return None,
     })
 }

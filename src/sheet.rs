@@ -342,6 +342,7 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         Scope::Frontlines,
         Scope::Sheet,
         Scope::Drill,
+        Scope::Questions,
         Scope::Library,
         Scope::Notice,
         Scope::Help,

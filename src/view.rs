@@ -102,7 +102,76 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             paragraph,
             selected,
         } => citers(frame, app, theme, *paragraph, *selected),
+        Overlay::Questions { selected } => questions(frame, app, theme, *selected),
     }
+}
+
+/// The critical questions of the selected node's step: each with what the map answers it with,
+/// and the reader's own answer; the one selected marked.
+fn questions(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
+    let at = app.tree.selected;
+    let Some(scheme) = app.map.scheme_of(at) else {
+        return;
+    };
+    let owner = app.question_owner(at).unwrap_or(at);
+    let layer = app.study.as_ref().map(|s| &s.layer);
+    let area = layout::overlay_area(app.width, app.height);
+    let width = usize::from(area.width.saturating_sub(2));
+    let g = theme.glyphs();
+    let mut lines = sheet::wrap_plain(
+        &format!(
+            "The step from {}: {}. Answer each question from the article.",
+            app.map.nodes[owner].id, scheme.name
+        ),
+        width,
+        theme.heading(),
+    );
+    for (i, (q, by)) in app.map.critical_questions(owner).into_iter().enumerate() {
+        let key = crate::study::layer::question_key(&app.map.nodes[owner].id, q.key);
+        let yours = match layer.and_then(|l| l.questions.get(&key)) {
+            Some(a) => match a.verdict {
+                crate::study::layer::Verdict::Answered => {
+                    format!("you: answered at {}{}", g.pilcrow, a.paragraph.unwrap_or(0))
+                }
+                crate::study::layer::Verdict::Open => "you: open".to_string(),
+                crate::study::layer::Verdict::Fails => "you: FAILS".to_string(),
+            },
+            None => "you: not answered yet".to_string(),
+        };
+        let map_says = if by.is_empty() {
+            "the map: nothing answers it".to_string()
+        } else {
+            let ids: Vec<&str> = by.iter().map(|&b| app.map.nodes[b].id.as_str()).collect();
+            format!("the map: {}", ids.join(", "))
+        };
+        let mark = if i == selected {
+            if theme.plain {
+                "selected: ".to_string()
+            } else {
+                format!("{} ", g.cursor)
+            }
+        } else {
+            "  ".to_string()
+        };
+        let style = if i == selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.extend(sheet::wrap_plain(
+            &format!("{mark}{} ({map_says}; {yours})", q.text),
+            width,
+            style,
+        ));
+    }
+    let title = format!(
+        " Critical questions ({}: answered at the marked paragraph, {}: open, {}: fails, {}) ",
+        keymap::key_name(Scope::Questions, Action::AnswerQuestion(0)),
+        keymap::key_name(Scope::Questions, Action::AnswerQuestion(1)),
+        keymap::key_name(Scope::Questions, Action::AnswerQuestion(2)),
+        keymap::key_name(Scope::Questions, Action::OverlayClose)
+    );
+    window(frame, app, theme, &title, &lines, 0);
 }
 
 /// Where what has focus is on the screen: the selected tree row, the marked paragraph's first

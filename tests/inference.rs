@@ -441,3 +441,111 @@ cite = [4]
         "{front}"
     );
 }
+
+/// Issue 18.2 and 18.4: the reader answers each critical question, in the reader (`Q`, then
+/// `a` at the paragraph marked, `x` fails) and in the line mode (`answer 2 fails`), kept in
+/// the layer and counted in the weak spots.
+#[test]
+fn the_reader_answers_critical_questions_in_both_modes() {
+    use argwalk::study::layer::{Verdict, question_key};
+    const MAP: &str = r#"
+[source]
+title = "Act now"
+paragraphs = ["We should act.", "Dr Ames, a climatologist, says so."]
+
+[thesis]
+id = "T"
+text = "We should act."
+cite = [1]
+
+[[premise]]
+id = "P1"
+supports = "T"
+scheme = "position-to-know"
+text = "Ames is in a position to know."
+cite = [2]
+"#;
+    let map = argwalk::loader::load_str("m.toml", MAP, &argwalk::loader::Builtin)
+        .map
+        .unwrap();
+    let mut app = App::new(map.clone(), 120, 40);
+    argwalk::app::handle(
+        &mut app,
+        argwalk::app::Start::with(argwalk::study::Layer::default()).event(),
+    );
+    act(&mut app, Action::WalkNext);
+    act(&mut app, Action::Questions);
+    assert_eq!(
+        *app.overlay(),
+        argwalk::app::Overlay::Questions { selected: 0 }
+    );
+    let screen = view::buffer_text(&view::render_buffer(&app, &Theme::FULL));
+    assert!(
+        screen.contains("The step from P1: argument from position to know"),
+        "{screen}"
+    );
+    assert!(screen.contains("you: not answered yet"), "{screen}");
+    // `a`: answered by the article at the paragraph marked (P1 cites 2: it is marked).
+    let effects = act(&mut app, Action::AnswerQuestion(0));
+    let saved = |effects: &[argwalk::event::Effect]| match effects.first() {
+        Some(argwalk::event::Effect::SaveLayer { layer, .. }) => layer.clone(),
+        other => panic!("no save: {other:?}"),
+    };
+    let layer = saved(&effects);
+    let a = layer.questions[&question_key("P1", "position")];
+    assert_eq!((a.verdict, a.paragraph), (Verdict::Answered, Some(2)));
+    act(&mut app, Action::OverlayDown);
+    let layer = saved(&act(&mut app, Action::AnswerQuestion(2)));
+    assert_eq!(
+        layer.questions[&question_key("P1", "honesty")].verdict,
+        Verdict::Fails
+    );
+    let screen = view::buffer_text(&view::render_buffer(&app, &Theme::FULL));
+    assert!(
+        screen.contains("you: answered at ¶2") && screen.contains("you: FAILS"),
+        "{screen}"
+    );
+    let spots = prep::weak_spots(&map, Some(&layer));
+    let p1 = spots.iter().find(|s| map.nodes[s.node].id == "P1").unwrap();
+    assert!(
+        p1.reasons.contains(&Weakness::QuestionFails),
+        "{:?}",
+        p1.reasons
+    );
+    // A node with no scheme says so.
+    act(&mut app, Action::OverlayClose);
+    act(&mut app, Action::WalkPrev);
+    act(&mut app, Action::Questions);
+    assert_eq!(*app.overlay(), argwalk::app::Overlay::None);
+    assert!(app.message().unwrap().contains("names no scheme"));
+
+    // The line mode, with a layer kept in a folder.
+    let dir = std::env::temp_dir().join(format!("argwalk-questions-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = argwalk::study::Store::new(&dir, None);
+    let mut lines =
+        argwalk::lines::Lines::new(map, Some((store, argwalk::study::Layer::default())));
+    lines.command("go P1");
+    let said = lines.command("answer").unwrap();
+    assert!(
+        said.contains("1. Is the source in a position to know"),
+        "{said}"
+    );
+    assert_eq!(
+        lines.command("answer 3 answered 2").unwrap(),
+        "Answer saved.\n"
+    );
+    assert!(
+        lines
+            .command("answer 2 answered")
+            .unwrap()
+            .contains("Say where")
+    );
+    assert_eq!(lines.command("answer 2 fails").unwrap(), "Answer saved.\n");
+    let said = lines.command("answer").unwrap();
+    assert!(
+        said.contains("you: answered at paragraph 2") && said.contains("you: fails"),
+        "{said}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

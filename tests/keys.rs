@@ -504,7 +504,7 @@ fn unbound_keys_change_nothing() {
     let mut a = app();
     let theme = argwalk::theme::Theme::FULL;
     let before = argwalk::view::render_buffer(&a, &theme);
-    for c in ['x', '1', '~', 'Q'] {
+    for c in ['x', '1', '~', 'X'] {
         assert_eq!(ch(&mut a, c), vec![]);
     }
     assert_eq!(before, argwalk::view::render_buffer(&a, &theme));

@@ -6,6 +6,7 @@
 
 mod find;
 pub(crate) mod overlay_text;
+mod questions;
 mod reload;
 mod source;
 mod study;
@@ -65,6 +66,10 @@ pub enum Overlay {
     /// and where to): it waits for a key.
     Notice {
         text: String,
+    },
+    /// The critical questions of the selected node's step; `selected` indexes them.
+    Questions {
+        selected: usize,
     },
 }
 
@@ -393,6 +398,7 @@ impl App {
             Overlay::Drill => vec![Scope::Drill],
             Overlay::Frontlines { .. } => vec![Scope::Frontlines],
             Overlay::Sheet { .. } => vec![Scope::Sheet],
+            Overlay::Questions { .. } => vec![Scope::Questions],
             Overlay::None if self.search.prompt => vec![Scope::Search],
             Overlay::None => match self.focus {
                 Focus::Tree => vec![Scope::Tree, Scope::Global],
@@ -481,6 +487,7 @@ impl App {
             | Overlay::Help { .. }
             | Overlay::Frontlines { .. }
             | Overlay::Sheet { .. }
+            | Overlay::Questions { .. }
             | Overlay::Weak { .. } => 0,
         };
         lines.saturating_sub(rows)
@@ -915,6 +922,8 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::WeakSpots => app.overlay = Overlay::Weak { selected: 0 },
         Action::Drill => app.start_drill(),
+        Action::Questions => app.open_questions(),
+        Action::AnswerQuestion(n) => return app.answer_question(n),
         Action::DrillReveal => app.reveal(),
         Action::DrillGrade(n) => return app.grade(n),
         Action::Frontlines => app.overlay = Overlay::Frontlines { scroll: 0 },
@@ -1167,6 +1176,17 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         )
                         .len(),
                     };
+                    *selected = if down {
+                        (*selected + 1).min(count.saturating_sub(1))
+                    } else {
+                        selected.saturating_sub(1)
+                    };
+                }
+                Overlay::Questions { selected } => {
+                    let count = app
+                        .map
+                        .scheme_of(app.tree.selected)
+                        .map_or(0, |s| s.questions.len());
                     *selected = if down {
                         (*selected + 1).min(count.saturating_sub(1))
                     } else {

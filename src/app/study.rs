@@ -91,7 +91,7 @@ impl Study {
     }
 
     /// Records a change of `field` on node (or card) `id`.
-    fn changed(&mut self, id: String, field: Field) {
+    pub(super) fn changed(&mut self, id: String, field: Field) {
         self.changes.fields.insert((id, field));
     }
 }
@@ -129,7 +129,7 @@ fn textarea_input(key: Key) -> Option<ratatui_textarea::Input> {
 }
 
 impl App {
-    fn study_or_say(&mut self) -> Option<&mut Study> {
+    pub(super) fn study_or_say(&mut self) -> Option<&mut Study> {
         if self.study.is_none() {
             self.message =
                 Some("Marks and notes are off: argwalk has no folder to keep them in".into());

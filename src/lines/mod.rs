@@ -46,6 +46,8 @@ const HELP: &str = "Commands (one-letter forms in brackets: the reader's own key
   frontlines (f)             each objection and its answer
   sheet (P)                  the whole prep sheet, with your notes
   drill (d)                  recall the argument, card by card, over days
+  answer [N VERDICT [P]] (Q) the critical questions of this step's scheme, and your answer
+                             to question N: answered P (at paragraph P), open, fails, none
   help (?)                   this list
   quit (q)                   leave";
 

@@ -67,6 +67,106 @@ impl Reading {
         }
     }
 
+    /// `answer N answered|open|fails|none [PARAGRAPH]`: the reader's answer to critical
+    /// question N of the current node's step; alone, the questions and the answers.
+    fn answer(&mut self, rest: &str, out: &mut String) {
+        use crate::study::layer::{Answer, Verdict, question_key};
+        let m = &self.map;
+        let n = &m.nodes[self.at];
+        let Some(owner) = std::iter::once(self.at)
+            .chain(n.linked.iter().copied())
+            .find(|&o| m.nodes[o].scheme.is_some())
+        else {
+            out.push_str("This step names no scheme: it has no critical questions.\n");
+            return;
+        };
+        let questions = m.critical_questions(owner);
+        let owner_id = m.nodes[owner].id.clone();
+        let mut words = rest.split_whitespace();
+        let (Some(k), Some(word)) = (words.next(), words.next()) else {
+            for (i, (q, by)) in questions.iter().enumerate() {
+                let yours = self
+                    .layer
+                    .as_ref()
+                    .and_then(|(_, l)| l.questions.get(&question_key(&owner_id, q.key)))
+                    .map_or("not answered by you".to_string(), |a| match a.verdict {
+                        Verdict::Answered => {
+                            format!("you: answered at paragraph {}", a.paragraph.unwrap_or(0))
+                        }
+                        Verdict::Open => "you: open".into(),
+                        Verdict::Fails => "you: fails".into(),
+                    });
+                let ids: Vec<&str> = by.iter().map(|&b| m.nodes[b].id.as_str()).collect();
+                let map_says = if ids.is_empty() {
+                    "nothing in the map answers it".to_string()
+                } else {
+                    format!("answered in the map by {}", ids.join(", "))
+                };
+                out.push_str(&format!("  {}. {} ({map_says}; {yours})\n", i + 1, q.text));
+            }
+            out.push_str("answer N answered P, answer N open, answer N fails, answer N none.\n");
+            return;
+        };
+        let Some((q, _)) = k
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| questions.get(k.wrapping_sub(1)))
+        else {
+            out.push_str(&format!(
+                "Say which question, from 1 to {}.\n",
+                questions.len()
+            ));
+            return;
+        };
+        let paragraph = words
+            .next()
+            .and_then(|p| p.trim_start_matches('¶').parse::<usize>().ok())
+            .filter(|p| (1..=m.source.paragraphs.len()).contains(p));
+        let answer = match word {
+            "answered" | "a" => match paragraph {
+                Some(p) => Some(Answer {
+                    verdict: Verdict::Answered,
+                    paragraph: Some(p),
+                }),
+                None => {
+                    out.push_str(&format!(
+                        "Say where the article answers it, from 1 to {}: answer 1 answered 4\n",
+                        m.source.paragraphs.len()
+                    ));
+                    return;
+                }
+            },
+            "open" | "o" => Some(Answer {
+                verdict: Verdict::Open,
+                paragraph: None,
+            }),
+            "fails" | "x" => Some(Answer {
+                verdict: Verdict::Fails,
+                paragraph: None,
+            }),
+            "none" => None,
+            _ => {
+                out.push_str("answered, open, fails or none.\n");
+                return;
+            }
+        };
+        let key = question_key(&owner_id, q.key);
+        let Some((_, layer)) = &mut self.layer else {
+            out.push_str("Answers are off: there is no folder to keep them in.\n");
+            return;
+        };
+        match answer {
+            Some(a) => layer.questions.insert(key.clone(), a),
+            None => layer.questions.remove(&key),
+        };
+        let why = self.save(&key, Field::Question);
+        out.push_str(if why.is_empty() {
+            "Answer saved.\n"
+        } else {
+            &why
+        });
+    }
+
     /// Says the current node in full.
     pub(super) fn say_node(&self, out: &mut String) {
         self.node(out);
@@ -521,6 +621,7 @@ impl Reading {
                 ));
             }
             "d" | "drill" => self.start_drill(out),
+            "Q" | "answer" | "questions" => self.answer(rest, out),
             _ => return false,
         }
         true

@@ -64,6 +64,8 @@ pub enum Field {
     Note,
     /// A drill card's schedule, keyed by the card (not the node).
     Drill,
+    /// The reader's answer to a critical question, keyed by [`question_key`].
+    Question,
 }
 
 /// What one session changed since it last saved: the fields, node by node, the side, and
@@ -135,6 +137,36 @@ pub struct Layer {
     /// Drill cards' schedules (FSRS), by card.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub drills: BTreeMap<String, rs_fsrs::Card>,
+    /// The reader's answers to critical questions, by `NODE:question` (the node that names the
+    /// step's scheme, and the question's key).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub questions: BTreeMap<String, Answer>,
+}
+
+/// What the reader makes of one critical question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The article answers it (at `paragraph`).
+    Answered,
+    /// It stays open: nothing answers it.
+    Open,
+    /// It is answered against the step: the step fails.
+    Fails,
+}
+
+/// The reader's answer to one critical question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub verdict: Verdict,
+    /// Where the article answers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+}
+
+/// The key of a critical question's answer in the layer.
+pub fn question_key(node: &str, question: &str) -> String {
+    format!("{node}:{question}")
 }
 
 impl Layer {
@@ -224,6 +256,13 @@ impl Layer {
             out.side = ours.side;
         }
         for (id, field) in &changes.fields {
+            if *field == Field::Question {
+                match ours.questions.get(id) {
+                    Some(a) => out.questions.insert(id.clone(), *a),
+                    None => out.questions.remove(id),
+                };
+                continue;
+            }
             if *field == Field::Drill {
                 if let Some(card) = ours.drills.get(id) {
                     out.drills.insert(id.clone(), card.clone());
@@ -248,7 +287,7 @@ impl Layer {
                         }
                     }
                 }
-                Field::Drill => {}
+                Field::Drill | Field::Question => {}
             }
         }
         out.nodes.retain(|_, s| !s.is_empty());

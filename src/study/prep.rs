@@ -33,6 +33,8 @@ pub enum Weakness {
     Linked,
     /// A critical question of the step's scheme that nothing in the map answers.
     OpenQuestion,
+    /// A critical question the reader judged to go against the step.
+    QuestionFails,
 }
 
 impl Weakness {
@@ -58,9 +60,8 @@ impl Weakness {
             Weakness::NoQuote => "evidence that quotes nothing from the article",
             Weakness::ClaimedByOther => "claimed by someone other than the author",
             Weakness::Linked => "linked: if it fails, the inference it shares fails with it",
-            Weakness::OpenQuestion => {
-                "a critical question of its scheme is answered by nothing in the map"
-            }
+            Weakness::OpenQuestion => "a critical question of its scheme is left open",
+            Weakness::QuestionFails => "you judged a critical question of its scheme to fail it",
         }
     }
 
@@ -69,6 +70,7 @@ impl Weakness {
             Weakness::Unanswered
             | Weakness::UnansweredUndercut
             | Weakness::RaisedUnanswered
+            | Weakness::QuestionFails
             | Weakness::JudgedFailing => 5,
             Weakness::Conceded | Weakness::Unsupported => 3,
             Weakness::JudgedDoubtful | Weakness::ConcededInPart | Weakness::OpenQuestion => 2,
@@ -151,15 +153,27 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
             Some(Judgement::Doubtful) => reasons.push(Weakness::JudgedDoubtful),
             _ => {}
         }
-        // A step whose scheme asks what the map does not answer (said once, on the node that
-        // names the scheme).
-        if n.scheme.is_some()
-            && map
-                .critical_questions(ix)
-                .iter()
-                .any(|(_, by)| by.is_empty())
-        {
-            reasons.push(Weakness::OpenQuestion);
+        // A step whose scheme asks what neither the map nor the reader answers, or that the
+        // reader judged a question to fail (said once, on the node that names the scheme).
+        if n.scheme.is_some() {
+            use super::layer::{Verdict, question_key};
+            let mut open = false;
+            let mut fails = false;
+            for (q, by) in map.critical_questions(ix) {
+                let yours = layer.and_then(|l| l.questions.get(&question_key(&n.id, q.key)));
+                match yours.map(|a| a.verdict) {
+                    Some(Verdict::Fails) => fails = true,
+                    Some(Verdict::Open) => open = true,
+                    Some(Verdict::Answered) => {}
+                    None => open |= by.is_empty(),
+                }
+            }
+            if fails {
+                reasons.push(Weakness::QuestionFails);
+            }
+            if open {
+                reasons.push(Weakness::OpenQuestion);
+            }
         }
         if reasons.is_empty() {
             continue;
