@@ -54,6 +54,10 @@ pub struct Cli {
     #[arg(long, value_name = "ROOM")]
     pub follow: Option<String>,
 
+    /// Compare the map with a reference map of the same article: D lists the differences
+    #[arg(long, value_name = "REFERENCE")]
+    pub against: Option<PathBuf>,
+
     /// Read this configuration instead of ~/.config/argwalk/config.toml
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
@@ -205,6 +209,7 @@ fn reader_only_flag(cli: &Cli) -> Option<&'static str> {
         (cli.user.is_some(), "--user"),
         (cli.present.is_some(), "--present"),
         (cli.follow.is_some(), "--follow"),
+        (cli.against.is_some(), "--against"),
     ]
     .into_iter()
     .find_map(|(given, flag)| given.then_some(flag))
@@ -308,6 +313,30 @@ pub fn main() -> ExitCode {
             || cli.follow.is_some() =>
         {
             team(&cli)
+        }
+        None if cli.against.is_some() => {
+            let theme = theme_of(&cli.display);
+            let reference = match load_clean(cli.against.as_deref()) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let reference = if theme.ascii {
+                crate::ascii::map(reference)
+            } else {
+                reference
+            };
+            let map = cli.map.clone();
+            let display = cli.display;
+            let load = move || {
+                let m = load_clean(map.as_deref())?;
+                let state = crate::study::store::state_dir();
+                Ok(crate::driver::Session {
+                    screen_reader: display.screen_reader,
+                    against: Some(std::sync::Arc::new(reference)),
+                    ..session(m, map.as_deref(), state.as_deref(), &theme)
+                })
+            };
+            crate::driver::run(load, theme)
         }
         None => read(cli.map.as_deref(), cli.display, false),
     }
@@ -1035,6 +1064,7 @@ fn session(
         restricted: false,
         confine: None,
         room: None,
+        against: None,
     }
 }
 

@@ -361,7 +361,7 @@ pub fn compare(student: &ArgumentMap, reference: &ArgumentMap) -> Comparison {
 }
 
 /// "a premise", "an objection".
-fn a(word: &str) -> String {
+pub fn a(word: &str) -> String {
     let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {

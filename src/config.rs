@@ -76,10 +76,11 @@ pub fn scope_name(scope: Scope) -> &'static str {
         Scope::Drill => "drill",
         Scope::Library => "library",
         Scope::Questions => "critical_questions",
+        Scope::Differences => "differences",
     }
 }
 
-const SCOPES: [Scope; 16] = [
+const SCOPES: [Scope; 17] = [
     Scope::Global,
     Scope::Tree,
     Scope::Source,
@@ -96,6 +97,7 @@ const SCOPES: [Scope; 16] = [
     Scope::Drill,
     Scope::Library,
     Scope::Questions,
+    Scope::Differences,
 ];
 
 /// Reads and checks the file at `path`. `Ok(None)` when there is no such file; `Err` with every

@@ -51,6 +51,8 @@ pub struct Session {
     pub fingerprint: String,
     /// Opened from a library (`--library`), which can open the map a presenter moves to.
     pub in_library: bool,
+    /// A reference map to compare the map with (`--against`).
+    pub against: Option<std::sync::Arc<ArgumentMap>>,
 }
 
 /// Hands events to the session's thread from any other, and wakes it.
@@ -457,6 +459,7 @@ fn event_loop(
         theme,
         restricted: session.restricted,
         in_library: session.in_library,
+        against: session.against.clone(),
         ..app::Settings::default()
     };
     let mut followed = None;

@@ -90,6 +90,8 @@ pub enum Action {
     DrillGrade(u8),
     /// The critical questions of the selected node's step, to answer.
     Questions,
+    /// The differences from the reference map (`--against`).
+    Differences,
     /// The reader's answer to the critical question selected: 0 answered by the article at
     /// the marked paragraph, 1 open, 2 fails, 3 no answer.
     AnswerQuestion(u8),
@@ -121,6 +123,7 @@ pub enum Scope {
     Drill,
     Library,
     Questions,
+    Differences,
 }
 
 impl Scope {
@@ -142,6 +145,7 @@ impl Scope {
             Scope::Drill => "Drill",
             Scope::Library => "The library of maps",
             Scope::Questions => "Critical questions",
+            Scope::Differences => "Differences from the reference",
         }
     }
 }
@@ -330,6 +334,13 @@ pub const BINDINGS: &[Binding] = &[
         &[key('Q')],
         A::Questions,
         "Critical questions of the step's scheme: answer each",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('D')],
+        A::Differences,
+        "Differences from the reference (--against), to walk",
         None,
     ),
     bind(
@@ -787,6 +798,41 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        S::Differences,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "The next difference",
+        None,
+    ),
+    bind(
+        S::Differences,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "The difference before",
+        None,
+    ),
+    bind(
+        S::Differences,
+        &[code(KeyCode::Enter)],
+        A::OverlayChoose,
+        "Go to the node of your map it is about",
+        Some("go"),
+    ),
+    bind(
+        S::Differences,
+        &[code(KeyCode::Esc), key('q')],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(
+        S::Differences,
+        &[ctrl('c')],
+        A::Interrupt,
+        "Quit at once",
+        None,
+    ),
+    bind(
         S::Weak,
         &[key('j'), code(KeyCode::Down)],
         A::OverlayDown,
@@ -1062,6 +1108,7 @@ pub fn action_name(action: Action) -> Option<&'static str> {
         A::NoteSave => "save",
         A::NoteCancel => "cancel",
         A::Questions => "critical_questions",
+        A::Differences => "differences",
         A::AnswerQuestion(0) => "answered",
         A::AnswerQuestion(1) => "open",
         A::AnswerQuestion(2) => "fails",

@@ -343,6 +343,7 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         Scope::Sheet,
         Scope::Drill,
         Scope::Questions,
+        Scope::Differences,
         Scope::Library,
         Scope::Notice,
         Scope::Help,

@@ -103,7 +103,62 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             selected,
         } => citers(frame, app, theme, *paragraph, *selected),
         Overlay::Questions { selected } => questions(frame, app, theme, *selected),
+        Overlay::Differences { selected } => differences(frame, app, theme, *selected),
     }
+}
+
+/// The differences of the reader's map from the reference, the scores first; the one selected
+/// marked.
+fn differences(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
+    let Some(c) = app.comparison() else {
+        return;
+    };
+    let area = layout::overlay_area(app.width, app.height);
+    let width = usize::from(area.width.saturating_sub(2));
+    let percent = |x: f64| format!("{:.0}%", x * 100.0);
+    let mut lines = sheet::wrap_plain(
+        &format!(
+            "Against the reference: {} overall (components {}, kinds {}, links {}).",
+            percent(c.overall),
+            percent(c.components.f1),
+            percent(c.kinds),
+            percent(c.links.f1)
+        ),
+        width,
+        theme.heading(),
+    );
+    let items = app.differences();
+    if items.is_empty() {
+        lines.extend(sheet::wrap_plain(
+            "No difference: your map agrees with the reference.",
+            width,
+            Style::new(),
+        ));
+    }
+    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
+    let g = theme.glyphs();
+    for (i, (text, _)) in items.iter().enumerate() {
+        let (mark, style) = if i == selected {
+            let mark = if theme.plain {
+                "selected: ".to_string()
+            } else {
+                format!("{} ", g.cursor)
+            };
+            (mark, theme.selected())
+        } else {
+            ("  ".to_string(), Style::new())
+        };
+        lines.extend(sheet::wrap_plain(&format!("{mark}{text}"), width, style));
+    }
+    // The selected item in view: it is at least its index lines down.
+    let scroll = (selected + 2).saturating_sub(inner_h.saturating_sub(2));
+    let title = format!(
+        " Differences from the reference ({}, {}: go to it, {}) ",
+        keymap::scroll_keys(Scope::Differences),
+        keymap::key_name(Scope::Differences, Action::OverlayChoose),
+        keymap::key_name(Scope::Differences, Action::OverlayClose)
+    );
+    window(frame, app, theme, &title, &lines, scroll);
 }
 
 /// The critical questions of the selected node's step: each with what the map answers it with,

@@ -201,3 +201,73 @@ fn compare_on_the_command_line_in_words_and_json() {
     assert_eq!(out.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 18.7: the reader opened `--against` the reference lists the differences (`D`) and
+/// walks them: Enter goes to the node of the student's map each is about; a save of the map
+/// shows at once what it changed.
+#[test]
+fn the_reader_walks_the_differences_from_the_reference() {
+    use argwalk::app::{App, Overlay, Settings, Start, act, handle};
+    use argwalk::keymap::Action;
+    let (student, reference) = (load(STUDENT), load(REFERENCE));
+    let mut app = App::new(student, 120, 40);
+    let start = Start {
+        settings: Settings {
+            against: Some(std::sync::Arc::new(reference)),
+            ..Settings::default()
+        },
+        ..Start::default()
+    };
+    handle(&mut app, start.event());
+    act(&mut app, Action::Differences);
+    assert_eq!(*app.overlay(), Overlay::Differences { selected: 0 });
+    let screen = argwalk::view::buffer_text(&argwalk::view::render_buffer(
+        &app,
+        &argwalk::theme::Theme::FULL,
+    ));
+    assert!(
+        screen.contains("Against the reference: 51% overall"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Not mapped: the reference's rebuttal R1"),
+        "{screen}"
+    );
+    // The third difference is about the student's B (a premise the reference makes an
+    // objection): Enter goes there.
+    let items = app.differences();
+    let at = items
+        .iter()
+        .position(|(t, _)| t.starts_with("Your B is a premise"))
+        .unwrap();
+    for _ in 0..at {
+        act(&mut app, Action::OverlayDown);
+    }
+    assert_eq!(
+        *app.overlay(),
+        Overlay::Differences { selected: at },
+        "{items:?}"
+    );
+    act(&mut app, Action::OverlayChoose);
+    assert_eq!(*app.overlay(), Overlay::None);
+    assert_eq!(app.map().nodes[app.tree().selected].id, "B");
+    // The student saves B made an objection of P1 (A), as the reference has it: that
+    // difference is gone, and the score rises.
+    let fixed = format!("{ARTICLE}{STUDENT}").replace(
+        "[[premise]]\nid = \"B\"\nsupports = \"T\"",
+        "[[counterpoint]]\nid = \"B\"\nattacks = \"A\"",
+    );
+    let loaded = loader::load_str("m.toml", &fixed, &Builtin);
+    handle(&mut app, argwalk::event::Event::Reloaded(Box::new(loaded)));
+    assert!(
+        !app.differences()
+            .iter()
+            .any(|(t, _)| t.starts_with("Your B"))
+    );
+    assert!(app.comparison().unwrap().overall > 18.0 / 35.0);
+    // Without a reference, D says how to get one.
+    let mut plain = App::new(load(STUDENT), 120, 40);
+    act(&mut plain, Action::Differences);
+    assert_eq!(*plain.overlay(), Overlay::None);
+    assert!(plain.message().unwrap().contains("--against"));
+}

@@ -4,6 +4,7 @@
 //! Work per action is bounded by what is visible, except fold and filter changes, which rebuild
 //! the list of visible rows once (linear in the map).
 
+mod against;
 mod find;
 pub(crate) mod overlay_text;
 mod questions;
@@ -69,6 +70,11 @@ pub enum Overlay {
     },
     /// The critical questions of the selected node's step; `selected` indexes them.
     Questions {
+        selected: usize,
+    },
+    /// The differences of the reader's map from the reference (`--against`); `selected`
+    /// indexes them.
+    Differences {
         selected: usize,
     },
 }
@@ -161,6 +167,9 @@ pub struct Settings {
     /// The map was opened from a library, which can open another of its maps (the one a
     /// presenter is on).
     pub in_library: bool,
+    /// A reference map the reader's map is compared with (`--against`): its differences are
+    /// listed by `D`, and followed as the map is saved.
+    pub against: Option<std::sync::Arc<ArgumentMap>>,
 }
 
 impl Default for Settings {
@@ -171,6 +180,7 @@ impl Default for Settings {
             follow: None,
             presenting: None,
             in_library: false,
+            against: None,
         }
     }
 }
@@ -399,6 +409,7 @@ impl App {
             Overlay::Frontlines { .. } => vec![Scope::Frontlines],
             Overlay::Sheet { .. } => vec![Scope::Sheet],
             Overlay::Questions { .. } => vec![Scope::Questions],
+            Overlay::Differences { .. } => vec![Scope::Differences],
             Overlay::None if self.search.prompt => vec![Scope::Search],
             Overlay::None => match self.focus {
                 Focus::Tree => vec![Scope::Tree, Scope::Global],
@@ -488,6 +499,7 @@ impl App {
             | Overlay::Frontlines { .. }
             | Overlay::Sheet { .. }
             | Overlay::Questions { .. }
+            | Overlay::Differences { .. }
             | Overlay::Weak { .. } => 0,
         };
         lines.saturating_sub(rows)
@@ -923,6 +935,16 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::WeakSpots => app.overlay = Overlay::Weak { selected: 0 },
         Action::Drill => app.start_drill(),
         Action::Questions => app.open_questions(),
+        Action::Differences => {
+            if app.settings.against.is_some() {
+                app.overlay = Overlay::Differences { selected: 0 };
+            } else {
+                app.message = Some(
+                    "No reference to compare with: open the map with --against REFERENCE.toml"
+                        .into(),
+                );
+            }
+        }
         Action::AnswerQuestion(n) => return app.answer_question(n),
         Action::DrillReveal => app.reveal(),
         Action::DrillGrade(n) => return app.grade(n),
@@ -1138,6 +1160,11 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OverlayDown | Action::OverlayUp => {
             let down = action == Action::OverlayDown;
             let max = app.overlay_max_scroll();
+            let differences = if matches!(app.overlay, Overlay::Differences { .. }) {
+                app.differences().len()
+            } else {
+                0
+            };
             match &mut app.overlay {
                 Overlay::Help { scroll }
                 | Overlay::Node { scroll }
@@ -1193,7 +1220,23 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         selected.saturating_sub(1)
                     };
                 }
+                Overlay::Differences { selected } => {
+                    *selected = if down {
+                        (*selected + 1).min(differences.saturating_sub(1))
+                    } else {
+                        selected.saturating_sub(1)
+                    };
+                }
                 Overlay::None | Overlay::Note | Overlay::Notice { .. } | Overlay::Drill => {}
+            }
+        }
+        Action::OverlayChoose if matches!(app.overlay, Overlay::Differences { .. }) => {
+            if let Overlay::Differences { selected } = app.overlay
+                && let Some((_, Some(ix))) = app.differences().get(selected).cloned()
+            {
+                app.overlay = Overlay::None;
+                app.select(ix);
+                app.focus = Focus::Tree;
             }
         }
         Action::OverlayChoose if matches!(app.overlay, Overlay::Weak { .. }) => {
