@@ -221,6 +221,44 @@ fn component(map: &ArgumentMap, ix: NodeIx) -> Component {
     }
 }
 
+/// One thing for the student to look at again.
+pub enum Look<'c> {
+    /// A component of the reference with no counterpart.
+    Missed(&'c Component),
+    /// An aligned pair whose kinds differ: the student's role, the reference's.
+    Kind(&'c Pair, Role, Role),
+    /// A link of the reference the student's map does not have.
+    Link(&'c Link),
+    /// A component of the student's with no counterpart.
+    Extra(&'c Component),
+}
+
+impl Comparison {
+    /// What to look at again, in the order the report says it: what is missing, kinds, links,
+    /// then what is extra.
+    pub fn to_look_at(&self) -> Vec<Look<'_>> {
+        let kinds = self.pairs.iter().filter_map(|p| {
+            p.kind_differs
+                .map(|(yours, theirs)| Look::Kind(p, yours, theirs))
+        });
+        self.missed
+            .iter()
+            .map(Look::Missed)
+            .chain(kinds)
+            .chain(self.links_missed.iter().map(Look::Link))
+            .chain(self.extra.iter().map(Look::Extra))
+            .collect()
+    }
+
+    /// The id of the student's node aligned with the reference's node `reference`.
+    pub fn student_of(&self, reference: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|p| p.reference == reference)
+            .map(|p| p.student.as_str())
+    }
+}
+
 /// Compares `student` with `reference`.
 pub fn compare(student: &ArgumentMap, reference: &ArgumentMap) -> Comparison {
     let same_article = student.source.paragraphs.len() == reference.source.paragraphs.len()
@@ -416,54 +454,40 @@ pub fn report(c: &Comparison, reference: &ArgumentMap) -> String {
         c.groups_agreed,
         c.groups
     );
-    let mut look = Vec::new();
-    for m in &c.missed {
-        look.push(format!(
-            "The reference has {} you have not mapped{}: {}",
-            a(&m.role.name().to_lowercase()),
-            where_(&m.paragraphs),
-            m.text
-        ));
-    }
-    for p in &c.pairs {
-        if let Some((yours, theirs)) = p.kind_differs {
-            look.push(format!(
+    let look: Vec<String> = c
+        .to_look_at()
+        .into_iter()
+        .map(|item| match item {
+            Look::Missed(m) => format!(
+                "The reference has {} you have not mapped{}: {}",
+                a(&m.role.name().to_lowercase()),
+                where_(&m.paragraphs),
+                m.text
+            ),
+            Look::Kind(p, yours, theirs) => format!(
                 "Your {} is {}; the reference makes it {} ({}).",
                 p.student,
                 a(&yours.name().to_lowercase()),
                 a(&theirs.name().to_lowercase()),
                 p.reference
-            ));
-        }
-    }
-    let yours = |id: &str| {
-        c.pairs
-            .iter()
-            .find(|p| p.reference == id)
-            .map_or_else(|| id.to_string(), |p| p.student.clone())
-    };
-    for l in &c.links_missed {
-        look.push(format!(
-            "In the reference, {} {} {}; your map does not link them so{}.",
-            l.from,
-            verb(l.relation),
-            l.to,
-            match (
-                c.pairs.iter().any(|p| p.reference == l.from),
-                c.pairs.iter().any(|p| p.reference == l.to)
-            ) {
-                (true, true) => format!(" (your {} and {})", yours(&l.from), yours(&l.to)),
-                _ => String::new(),
-            }
-        ));
-    }
-    for e in &c.extra {
-        look.push(format!(
-            "Your {}{} has no counterpart in the reference: is it a claim of the article?",
-            e.id,
-            where_(&e.paragraphs)
-        ));
-    }
+            ),
+            Look::Link(l) => format!(
+                "In the reference, {} {} {}; your map does not link them so{}.",
+                l.from,
+                verb(l.relation),
+                l.to,
+                match (c.student_of(&l.from), c.student_of(&l.to)) {
+                    (Some(from), Some(to)) => format!(" (your {from} and {to})"),
+                    _ => String::new(),
+                }
+            ),
+            Look::Extra(e) => format!(
+                "Your {}{} has no counterpart in the reference: is it a claim of the article?",
+                e.id,
+                where_(&e.paragraphs)
+            ),
+        })
+        .collect();
     if look.is_empty() {
         out.push_str("Nothing to look at again: your map agrees with the reference.\n");
     } else {
@@ -475,7 +499,8 @@ pub fn report(c: &Comparison, reference: &ArgumentMap) -> String {
     out
 }
 
-fn verb(r: Relation) -> &'static str {
+/// The relation as a verb: "supports", "attacks", "undercuts the step from".
+pub fn verb(r: Relation) -> &'static str {
     match r {
         Relation::Supports => "supports",
         Relation::Attacks => "attacks",

@@ -20,60 +20,49 @@ impl App {
         let Some(c) = self.comparison() else {
             return Vec::new();
         };
-        let yours = |reference_id: &str| {
-            c.pairs
-                .iter()
-                .find(|p| p.reference == reference_id)
-                .and_then(|p| self.map.find(&p.student))
-        };
-        let mut out = Vec::new();
-        for m in &c.missed {
-            let paragraphs: Vec<String> = m.paragraphs.iter().map(|p| format!("¶{p}")).collect();
-            out.push((
-                format!(
-                    "Not mapped: the reference's {} {} ({}): {}",
-                    m.role.name().to_lowercase(),
-                    m.id,
-                    paragraphs.join(", "),
-                    m.text
-                ),
-                None,
-            ));
-        }
-        for p in &c.pairs {
-            if let Some((mine, theirs)) = p.kind_differs {
-                out.push((
+        use crate::compare::{Look, a, verb};
+        let node = |id: Option<&str>| id.and_then(|id| self.map.find(id));
+        c.to_look_at()
+            .into_iter()
+            .map(|item| match item {
+                Look::Missed(m) => {
+                    let paragraphs: Vec<String> =
+                        m.paragraphs.iter().map(|p| format!("¶{p}")).collect();
+                    (
+                        format!(
+                            "Not mapped: the reference's {} {} ({}): {}",
+                            m.role.name().to_lowercase(),
+                            m.id,
+                            paragraphs.join(", "),
+                            m.text
+                        ),
+                        None,
+                    )
+                }
+                Look::Kind(p, mine, theirs) => (
                     format!(
                         "Your {} is {}; the reference makes it {} ({})",
                         p.student,
-                        crate::compare::a(&mine.name().to_lowercase()),
-                        crate::compare::a(&theirs.name().to_lowercase()),
+                        a(&mine.name().to_lowercase()),
+                        a(&theirs.name().to_lowercase()),
                         p.reference
                     ),
-                    self.map.find(&p.student),
-                ));
-            }
-        }
-        for l in &c.links_missed {
-            let verb = match l.relation {
-                crate::compare::Relation::Supports => "supports",
-                crate::compare::Relation::Attacks => "attacks",
-                crate::compare::Relation::Undercuts => "undercuts the step from",
-            };
-            out.push((
-                format!(
-                    "In the reference, {} {verb} {}: your map does not link them so",
-                    l.from, l.to
+                    node(Some(&p.student)),
                 ),
-                yours(&l.from).or_else(|| yours(&l.to)),
-            ));
-        }
-        for e in &c.extra {
-            out.push((
-                format!("Your {} has no counterpart in the reference", e.id),
-                self.map.find(&e.id),
-            ));
-        }
-        out
+                Look::Link(l) => (
+                    format!(
+                        "In the reference, {} {} {}: your map does not link them so",
+                        l.from,
+                        verb(l.relation),
+                        l.to
+                    ),
+                    node(c.student_of(&l.from)).or_else(|| node(c.student_of(&l.to))),
+                ),
+                Look::Extra(e) => (
+                    format!("Your {} has no counterpart in the reference", e.id),
+                    node(Some(&e.id)),
+                ),
+            })
+            .collect()
     }
 }
