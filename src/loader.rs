@@ -1156,18 +1156,12 @@ impl Validator<'_> {
                 .map_or(rawnode.span.clone(), |i| i.span.clone());
             // Each critical question of this node's scheme that nothing in the map answers.
             if let Some(s) = &rawnode.scheme {
-                let open: Vec<&str> = map
-                    .critical_questions(ix)
-                    .iter()
-                    .filter(|(_, by)| by.is_empty())
-                    .map(|(q, _)| q.key)
-                    .collect();
+                let open = map.open_questions(ix);
                 if let Some(scheme) = map.scheme_of(ix)
                     && !open.is_empty()
                 {
                     let questions: Vec<String> = open
                         .iter()
-                        .filter_map(|k| scheme.question(k))
                         .map(|q| format!("`{}` ({})", q.key, q.text))
                         .collect();
                     let d = self
@@ -1184,7 +1178,7 @@ impl Validator<'_> {
                             ),
                         )
                         .label("open critical questions")
-                        .help(format!("a node bearing on `{}` may say what it answers (answers = [\"{}\"]); a reader will see the others open", node.id, open[0]))
+                        .help(format!("a node bearing on `{}` may say what it answers (answers = [\"{}\"]); a reader will see the others open", node.id, open[0].key))
                         .done();
                     self.diags.push(d);
                 }

@@ -604,6 +604,15 @@ impl ArgumentMap {
             .collect()
     }
 
+    /// The critical questions of the step from `ix` that nothing in the map answers.
+    pub fn open_questions(&self, ix: NodeIx) -> Vec<&'static crate::schemes::Question> {
+        self.critical_questions(ix)
+            .into_iter()
+            .filter(|(_, by)| by.is_empty())
+            .map(|(q, _)| q)
+            .collect()
+    }
+
     /// "P2", "P2 and P3", "P2, P3 and P4".
     pub fn ids_in_words(&self, ixs: &[NodeIx]) -> String {
         let ids: Vec<&str> = ixs.iter().map(|&i| self.nodes[i].id.as_str()).collect();

@@ -711,8 +711,8 @@ pub fn frontline_lines(
                 lines.extend(indented(&name(a), width, Style::new()));
             }
             // The critical questions of its step that the map leaves open: lines of attack.
-            for (q, by) in map.critical_questions(premise) {
-                if by.is_empty() && map.nodes[premise].scheme.is_some() {
+            if map.nodes[premise].scheme.is_some() {
+                for q in map.open_questions(premise) {
                     lines.extend(indented(&format!("ask: {}", q.text), width, Style::new()));
                 }
             }

@@ -85,12 +85,7 @@ fn flags(map: &ArgumentMap, ix: NodeIx) -> String {
     // The scheme of its step, and the critical questions nothing in the map answers: what a
     // debater should ask of it.
     if let Some(scheme) = map.scheme_of(ix).filter(|_| n.scheme.is_some()) {
-        let open: Vec<&str> = map
-            .critical_questions(ix)
-            .iter()
-            .filter(|(_, by)| by.is_empty())
-            .map(|(q, _)| q.text)
-            .collect();
+        let open: Vec<&str> = map.open_questions(ix).iter().map(|q| q.text).collect();
         if open.is_empty() {
             f.push(format!("{}: every critical question answered", scheme.name));
         } else {
