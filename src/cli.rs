@@ -58,6 +58,15 @@ pub struct Cli {
     #[arg(long, value_name = "REFERENCE")]
     pub against: Option<PathBuf>,
 
+    /// A class: each member's own maps in DIR/NAME/, compared with the library's map of the
+    /// same article; a member (--user NAME) sees their own maps, never another's
+    #[arg(long, value_name = "DIR", requires = "library")]
+    pub class: Option<PathBuf>,
+
+    /// The class's teacher: c in the library lists every member's maps with their scores
+    #[arg(long, requires = "class")]
+    pub teacher: bool,
+
     /// Read this configuration instead of ~/.config/argwalk/config.toml
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
@@ -94,6 +103,17 @@ pub enum Command {
         /// The reference map
         reference: PathBuf,
         /// The comparison as JSON, for a teacher's scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// The class list: every member's maps in CLASS (CLASS/NAME/*.toml), each compared with
+    /// the map of LIBRARY of the same article, with scores
+    Class {
+        /// The library: the references, one map per article
+        library: PathBuf,
+        /// The class folder: one folder per member, named as --user names them
+        class: PathBuf,
+        /// The class list as JSON, for a teacher's scripts
         #[arg(long)]
         json: bool,
     },
@@ -210,6 +230,8 @@ fn reader_only_flag(cli: &Cli) -> Option<&'static str> {
         (cli.present.is_some(), "--present"),
         (cli.follow.is_some(), "--follow"),
         (cli.against.is_some(), "--against"),
+        (cli.class.is_some(), "--class"),
+        (cli.teacher, "--teacher"),
     ]
     .into_iter()
     .find_map(|(given, flag)| given.then_some(flag))
@@ -277,6 +299,11 @@ pub fn main() -> ExitCode {
             reference,
             json,
         }) => compare(&student, &reference, json),
+        Some(Command::Class {
+            library,
+            class,
+            json,
+        }) => class_list(&library, &class, json),
         Some(Command::Export {
             map,
             to,
@@ -316,14 +343,9 @@ pub fn main() -> ExitCode {
         }
         None if cli.against.is_some() => {
             let theme = theme_of(&cli.display);
-            let reference = match load_clean(cli.against.as_deref()) {
+            let against = match reference_of(&cli, &theme) {
                 Ok(r) => r,
                 Err(code) => return code,
-            };
-            let reference = if theme.ascii {
-                crate::ascii::map(reference)
-            } else {
-                reference
             };
             let map = cli.map.clone();
             let display = cli.display;
@@ -332,7 +354,7 @@ pub fn main() -> ExitCode {
                 let state = crate::study::store::state_dir();
                 Ok(crate::driver::Session {
                     screen_reader: display.screen_reader,
-                    against: Some(std::sync::Arc::new(reference)),
+                    against,
                     ..session(m, map.as_deref(), state.as_deref(), &theme)
                 })
             };
@@ -556,10 +578,22 @@ fn library_opener(
     theme: crate::theme::Theme,
     room: RoomOf,
 ) -> impl Fn(&Path) -> Result<crate::driver::Session, String> + 'static {
-    let confine = root.to_path_buf();
+    let library = root.to_path_buf();
     let restricted = cli.restricted;
     let screen_reader = cli.display.screen_reader;
+    let class = cli.class.clone();
+    // The member folders this session may open maps from: the teacher's, every one; a
+    // member's, their own.
+    let member = cli.user.clone().filter(|_| !cli.teacher);
+    let teacher = cli.teacher;
     move |path: &Path| -> Result<crate::driver::Session, String> {
+        let folder = class.as_deref().and_then(|c| member_folder(c, path));
+        let confine = match (&folder, &member) {
+            (None, _) => library.clone(),
+            (Some((_, f)), _) if teacher => f.clone(),
+            (Some((name, f)), Some(me)) if name == me => f.clone(),
+            (Some(_), _) => return Err("that map is another member's".into()),
+        };
         let loaded = crate::loader::load_path_within(path, &confine)
             .map_err(|e| crate::sanitize::clean(&format!("{e:#}")))?;
         let Some(m) = loaded.map else {
@@ -568,6 +602,12 @@ fn library_opener(
                 loaded.report.errors()
             ));
         };
+        // A member's map is compared with the library's map of its article.
+        let against = folder
+            .is_some()
+            .then(|| crate::class::reference_of(&m, path, &library))
+            .flatten()
+            .map(|r| std::sync::Arc::new(transliterated(r, &theme)));
         let mut opened = session(m, Some(path), state.as_deref(), &theme);
         // A restricted session watches no file and opens no editor on one.
         if restricted {
@@ -577,11 +617,70 @@ fn library_opener(
             screen_reader,
             restricted,
             in_library: true,
-            confine: Some(confine.clone()),
+            confine: Some(confine),
             room: room.clone(),
+            against,
             ..opened
         })
     }
+}
+
+/// The member whose folder of `class` holds `path`, and that folder.
+fn member_folder(class: &Path, path: &Path) -> Option<(String, PathBuf)> {
+    let rest = path.strip_prefix(class).ok()?;
+    let name = rest.components().next()?.as_os_str().to_str()?.to_string();
+    crate::class::is_member_name(&name).then(|| (name.clone(), class.join(name)))
+}
+
+/// A map as the theme draws it: transliterated in ASCII.
+fn transliterated(
+    map: crate::model::ArgumentMap,
+    theme: &crate::theme::Theme,
+) -> crate::model::ArgumentMap {
+    if theme.ascii {
+        crate::ascii::map(map)
+    } else {
+        map
+    }
+}
+
+/// The reference map `--against` names, loaded and drawn as the theme draws; refused in a
+/// library, where a class (`--class`) gives each member's map its own.
+fn reference_of(
+    cli: &Cli,
+    theme: &crate::theme::Theme,
+) -> Result<Option<std::sync::Arc<crate::model::ArgumentMap>>, ExitCode> {
+    let Some(path) = cli.against.as_deref() else {
+        return Ok(None);
+    };
+    if cli.library.is_some() {
+        return Err(fail(
+            "--against compares one map; in a library, --class compares each member's map with the library's map of its article",
+        ));
+    }
+    let reference = load_clean(Some(path))?;
+    Ok(Some(std::sync::Arc::new(transliterated(reference, theme))))
+}
+
+/// The library of a session, with a class's maps: the teacher's class list, or a member's
+/// own maps.
+fn library_of(
+    cli: &Cli,
+    root: &Path,
+    state: Option<PathBuf>,
+) -> Result<crate::library::Library, ExitCode> {
+    let library = crate::library::Library::open(root, state)
+        .map_err(|e| fail(&format!("cannot read the library {}: {e}", root.display())))?;
+    Ok(match (&cli.class, cli.teacher, &cli.user) {
+        (None, ..) => library,
+        (Some(class), true, _) => library.with_class(class),
+        (Some(class), false, Some(me)) => library.with_own(&class.join(me)),
+        (Some(_), false, None) => {
+            return Err(fail(
+                "--class needs --user NAME (a member, who sees their own maps) or --teacher (the class list)",
+            ));
+        }
+    })
 }
 
 /// The reader with `--library`, `--user` or `--restricted`.
@@ -605,6 +704,10 @@ fn team(cli: &Cli) -> ExitCode {
     };
     let Some(root) = cli.library.clone() else {
         // --user alone: the one map (or the built-in one), with that member's notes.
+        let against = match reference_of(cli, &theme) {
+            Ok(r) => r,
+            Err(code) => return code,
+        };
         let map = cli.map.clone();
         let load = move || {
             let m = load_clean(map.as_deref())?;
@@ -612,14 +715,18 @@ fn team(cli: &Cli) -> ExitCode {
                 screen_reader,
                 restricted,
                 room,
+                against,
                 ..session(m, map.as_deref(), state.as_deref(), &theme)
             })
         };
         return crate::driver::run(load, theme);
     };
-    let library = match crate::library::Library::open(&root, state.clone()) {
+    if let Err(code) = reference_of(cli, &theme) {
+        return code;
+    }
+    let library = match library_of(cli, &root, state.clone()) {
         Ok(l) => l,
-        Err(e) => return fail(&format!("cannot read the library {}: {e}", root.display())),
+        Err(code) => return code,
     };
     let open = library_opener(cli, &root, state, theme, room);
     crate::driver::run_library(library, open, theme)
@@ -643,13 +750,15 @@ fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
+    let against = match reference_of(cli, &theme) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     let (lines, said) = match &cli.library {
         Some(root) => {
-            let library = match crate::library::Library::open(root, state.clone()) {
+            let library = match library_of(cli, root, state.clone()) {
                 Ok(l) => l,
-                Err(e) => {
-                    return fail(&format!("cannot read the library {}: {e}", root.display()));
-                }
+                Err(code) => return code,
             };
             let open = library_opener(cli, root, state, theme, room.clone());
             let lines = crate::lines::Lines::library(crate::lines::Shelf {
@@ -670,6 +779,7 @@ fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
             crate::lines::Lines::session(crate::driver::Session {
                 room,
                 restricted: cli.restricted,
+                against,
                 ..session(m, map, state.as_deref(), &theme)
             })
         }
@@ -749,6 +859,26 @@ fn compare(student: &Path, reference: &Path, json: bool) -> ExitCode {
         serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
     } else {
         crate::compare::report(&c, &r)
+    };
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// `argwalk class`: the class list, as text or JSON.
+fn class_list(library: &Path, class: &Path, json: bool) -> ExitCode {
+    for (dir, what) in [(library, "library"), (class, "class")] {
+        if !dir.is_dir() {
+            return fail(&format!(
+                "the {what} {} is not a folder",
+                crate::sanitize::clean(&dir.display().to_string())
+            ));
+        }
+    }
+    let rows = crate::class::list(library, class);
+    let text = if json {
+        serde_json::to_string_pretty(&crate::class::json(&rows)).unwrap_or_default() + "\n"
+    } else {
+        crate::class::report(&rows)
     };
     let _ = std::io::stdout().write_all(text.as_bytes());
     ExitCode::SUCCESS

@@ -499,6 +499,20 @@ pub fn report(c: &Comparison, reference: &ArgumentMap) -> String {
     out
 }
 
+impl Comparison {
+    /// "Against the reference: 72% overall (components 80%, kinds 75%, links 60%).": the
+    /// scores in a line, as the reader's `D` and the line mode's `differences` open.
+    pub fn headline(&self) -> String {
+        format!(
+            "Against the reference: {} overall (components {}, kinds {}, links {}).",
+            percent(self.overall),
+            percent(self.components.f1),
+            percent(self.kinds),
+            percent(self.links.f1)
+        )
+    }
+}
+
 /// The relation as a verb: "supports", "attacks", "undercuts the step from".
 pub fn verb(r: Relation) -> &'static str {
     match r {
@@ -506,4 +520,56 @@ pub fn verb(r: Relation) -> &'static str {
         Relation::Attacks => "attacks",
         Relation::Undercuts => "undercuts the step from",
     }
+}
+
+/// Each difference in words, for the reader's `D` list and the line mode's `differences`,
+/// with the node of the student's map it is about (none for what the student has not mapped).
+pub fn differences(
+    student: &ArgumentMap,
+    reference: &ArgumentMap,
+) -> Vec<(String, Option<crate::model::NodeIx>)> {
+    let c = compare(student, reference);
+    let node = |id: Option<&str>| id.and_then(|id| student.find(id));
+    c.to_look_at()
+        .into_iter()
+        .map(|item| match item {
+            Look::Missed(m) => {
+                let paragraphs: Vec<String> =
+                    m.paragraphs.iter().map(|p| format!("¶{p}")).collect();
+                (
+                    format!(
+                        "Not mapped: the reference's {} {} ({}): {}",
+                        m.role.name().to_lowercase(),
+                        m.id,
+                        paragraphs.join(", "),
+                        m.text
+                    ),
+                    None,
+                )
+            }
+            Look::Kind(p, mine, theirs) => (
+                format!(
+                    "Your {} is {}; the reference makes it {} ({})",
+                    p.student,
+                    a(&mine.name().to_lowercase()),
+                    a(&theirs.name().to_lowercase()),
+                    p.reference
+                ),
+                node(Some(&p.student)),
+            ),
+            Look::Link(l) => (
+                format!(
+                    "In the reference, {} {} {}: your map does not link them so",
+                    l.from,
+                    verb(l.relation),
+                    l.to
+                ),
+                node(c.student_of(&l.from)).or_else(|| node(c.student_of(&l.to))),
+            ),
+            Look::Extra(e) => (
+                format!("Your {} has no counterpart in the reference", e.id),
+                node(Some(&e.id)),
+            ),
+        })
+        .collect()
 }

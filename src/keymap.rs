@@ -92,6 +92,9 @@ pub enum Action {
     Questions,
     /// The differences from the reference map (`--against`).
     Differences,
+    /// The class list (`--class … --teacher`): every member's maps with their scores, or back
+    /// to the library's maps.
+    ClassList,
     /// The reader's answer to the critical question selected: 0 answered by the article at
     /// the marked paragraph, 1 open, 2 fails, 3 no answer.
     AnswerQuestion(u8),
@@ -692,6 +695,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::Library,
+        &[key('c')],
+        A::ClassList,
+        "The class list (--teacher): members' maps, scored",
+        None,
+    ),
+    bind(
+        S::Library,
         &[key('q'), code(KeyCode::Esc)],
         A::Quit,
         "Quit",
@@ -1109,6 +1119,7 @@ pub fn action_name(action: Action) -> Option<&'static str> {
         A::NoteCancel => "cancel",
         A::Questions => "critical_questions",
         A::Differences => "differences",
+        A::ClassList => "class_list",
         A::AnswerQuestion(0) => "answered",
         A::AnswerQuestion(1) => "open",
         A::AnswerQuestion(2) => "fails",

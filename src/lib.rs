@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod ascii;
+pub mod class;
 pub mod cli;
 pub mod compare;
 pub mod config;

@@ -1,6 +1,7 @@
 //! A library: the maps in one folder, listed to pick one (`--library DIR`), as a debate team's
 //! shared server offers them. Only the rows on screen are read (title, author, date, nodes and
-//! the reader's progress), so a folder of a thousand maps opens as fast as one of ten.
+//! the reader's progress), so a folder of a thousand maps opens as fast as one of ten. In a
+//! class (`--class`), a member's own maps are listed first, and the teacher has the class list.
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,20 @@ pub struct Entry {
     /// The file name, sanitized: a name made of escape sequences must not reach the terminal.
     pub name: String,
     pub summary: Option<String>,
+    /// The folder the map and its article are read from within: the library, or a member's
+    /// own folder in a class.
+    pub confine: PathBuf,
+}
+
+/// The teacher's class list (`--class DIR --teacher`), read each time it is shown.
+pub struct ClassView {
+    /// The class folder: one folder per member.
+    pub dir: PathBuf,
+    pub rows: Vec<crate::class::Row>,
+    pub selected: usize,
+    pub top: usize,
+    /// Whether the list is shown (else the library's maps are).
+    pub shown: bool,
 }
 
 /// The picker's state.
@@ -42,28 +57,20 @@ pub struct Library {
     /// Each map's text (the map and its article) as written and lower-cased, read at the
     /// first search.
     texts: Vec<Option<(String, String)>>,
+    /// The class list, for a teacher.
+    pub class: Option<ClassView>,
 }
 
 impl Library {
     /// The maps (`*.toml`) in `root`, by name; `state` is the reader's state folder.
     pub fn open(root: &Path, state: Option<PathBuf>) -> std::io::Result<Self> {
-        let mut entries: Vec<Entry> = std::fs::read_dir(root)?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-            .filter(|p| {
-                !p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
+        let mut entries: Vec<Entry> = maps_in(root)?
+            .into_iter()
             .map(|path| Entry {
-                name: crate::sanitize::clean(
-                    &path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                ),
+                name: file_name(&path),
                 path,
                 summary: None,
+                confine: root.to_path_buf(),
             })
             .collect();
         entries.sort_by(|a, b| a.name.cmp(&b.name));
@@ -78,7 +85,63 @@ impl Library {
             message: None,
             query: None,
             typing: false,
+            class: None,
         })
+    }
+
+    /// Lists a member's own maps (those in `folder`, their folder in the class) first, as
+    /// `yours/NAME.toml`, each read from within that folder.
+    pub fn with_own(mut self, folder: &Path) -> Self {
+        let own: Vec<Entry> = maps_in(folder)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|path| Entry {
+                name: format!("yours/{}", file_name(&path)),
+                path,
+                summary: None,
+                confine: folder.to_path_buf(),
+            })
+            .collect();
+        let n = own.len();
+        self.entries.splice(0..0, own);
+        self.texts.splice(0..0, std::iter::repeat_n(None, n));
+        self.shown = (0..self.entries.len()).collect();
+        self
+    }
+
+    /// Gives the teacher the class list of `dir` (`c` shows it).
+    pub fn with_class(mut self, dir: &Path) -> Self {
+        self.class = Some(ClassView {
+            dir: dir.to_path_buf(),
+            rows: Vec::new(),
+            selected: 0,
+            top: 0,
+            shown: false,
+        });
+        self
+    }
+
+    /// Shows the class list, read afresh (each member's maps against their references), or
+    /// goes back to the library's maps.
+    pub fn toggle_class(&mut self) {
+        let root = self.root.clone();
+        match &mut self.class {
+            None => {
+                self.message =
+                    Some("No class list: it is the teacher's (--class DIR --teacher)".into());
+            }
+            Some(c) if c.shown => c.shown = false,
+            Some(c) => {
+                c.rows = crate::class::list(&root, &c.dir);
+                c.selected = c.selected.min(c.rows.len().saturating_sub(1));
+                c.shown = true;
+            }
+        }
+    }
+
+    /// Whether the class list is what is shown.
+    pub fn showing_class(&self) -> bool {
+        self.class.as_ref().is_some_and(|c| c.shown)
     }
 
     /// Reads the text of every map not read yet, on as many threads as there are cores: the
@@ -94,7 +157,7 @@ impl Library {
             .map_or(1, |n| n.get())
             .min(8);
         let chunk = missing.len().div_ceil(threads).max(1);
-        let (entries, root) = (&self.entries, &self.root);
+        let entries = &self.entries;
         let read: Vec<(usize, (String, String))> = std::thread::scope(|scope| {
             let handles: Vec<_> = missing
                 .chunks(chunk)
@@ -102,7 +165,7 @@ impl Library {
                     scope.spawn(move || {
                         part.iter()
                             .map(|&i| {
-                                let text = haystack(&entries[i].path, root);
+                                let text = haystack(&entries[i].path, &entries[i].confine);
                                 // ASCII text (most) is lower-cased byte by byte, fast.
                                 let lower = if text.is_ascii() {
                                     text.to_ascii_lowercase()
@@ -164,7 +227,7 @@ impl Library {
     /// presenter moves to another map).
     pub fn find(&mut self, fingerprint: &str) -> Option<PathBuf> {
         let at = self.entries.iter().position(|e| {
-            crate::loader::load_path_within(&e.path, &self.root)
+            crate::loader::load_path_within(&e.path, &e.confine)
                 .ok()
                 .and_then(|l| l.map)
                 .is_some_and(|m| m.fingerprint() == fingerprint)
@@ -186,7 +249,8 @@ impl Library {
             if self.entries[i].summary.is_some() {
                 continue;
             }
-            let summary = summarize(&self.entries[i].path, &self.root, self.state.as_deref());
+            let e = &self.entries[i];
+            let summary = summarize(&e.path, &e.confine, self.state.as_deref());
             self.entries[i].summary = Some(summary);
         }
     }
@@ -194,6 +258,13 @@ impl Library {
     /// Applies a key's action; returns the map to open, if one was chosen.
     pub fn update(&mut self, action: Action, rows: usize) -> Option<PathBuf> {
         self.message = None;
+        if action == Action::ClassList {
+            self.toggle_class();
+            return None;
+        }
+        if let Some(c) = self.class.as_mut().filter(|c| c.shown) {
+            return c.update(action, rows);
+        }
         let last = self.shown.len().saturating_sub(1);
         match action {
             Action::StartSearch => {
@@ -250,6 +321,11 @@ impl Library {
 
     /// Draws the list.
     pub fn render(&self, frame: &mut Frame, theme: &Theme) {
+        if let Some(c) = self.class.as_ref().filter(|c| c.shown) {
+            c.render(frame, theme);
+            self.render_message(frame);
+            return;
+        }
         let area = frame.area();
         let count = match &self.query {
             Some(q) if !q.trim().is_empty() => format!(
@@ -260,11 +336,19 @@ impl Library {
             ),
             _ => format!("{} maps", self.entries.len()),
         };
+        let class = if self.class.is_some() {
+            format!(
+                ", {}: class",
+                crate::keymap::key_name(Scope::Library, Action::ClassList)
+            )
+        } else {
+            String::new()
+        };
         let block = Block::bordered()
             .border_set(theme.border())
             .border_style(theme.border_style(true))
             .title(format!(
-                " Library: {count} ({}: open, {}: search, {}: quit) ",
+                " Library: {count} ({}: open, {}: search{class}, {}: quit) ",
                 crate::keymap::key_name(Scope::Library, Action::OverlayChoose),
                 crate::keymap::key_name(Scope::Library, Action::StartSearch),
                 crate::keymap::key_name(Scope::Library, Action::Quit)
@@ -290,17 +374,7 @@ impl Library {
         {
             let e = &self.entries[i];
             let text = format!("{}  {}", e.name, e.summary.as_deref().unwrap_or(""));
-            let text = wrap::truncate(&text, width, theme.glyphs().ellipsis);
-            let pad = width.saturating_sub(wrap::width(&text));
-            let style = if row == self.selected {
-                theme.selected()
-            } else {
-                Style::new()
-            };
-            lines.push(Line::from(vec![
-                Span::styled(text, style),
-                Span::styled(" ".repeat(pad), style),
-            ]));
+            lines.push(row_line(&text, width, row == self.selected, theme));
         }
         frame.render_widget(Paragraph::new(lines), inner);
         // The prompt, on the bottom border, while the words are typed.
@@ -315,6 +389,12 @@ impl Library {
                 Rect::new(1, y, area.width.saturating_sub(2), 1),
             );
         }
+        self.render_message(frame);
+    }
+
+    /// The message of the last key, on the bottom border.
+    fn render_message(&self, frame: &mut Frame) {
+        let area = frame.area();
         if let Some(m) = &self.message {
             let y = area.height.saturating_sub(1);
             frame.render_widget(
@@ -335,12 +415,155 @@ impl Library {
     /// Where the terminal's cursor goes: the end of the prompt while typing, else the selected
     /// row.
     pub fn focus(&self) -> Option<ratatui::layout::Position> {
+        if let Some(c) = self.class.as_ref().filter(|c| c.shown) {
+            let y = u16::try_from(c.selected.checked_sub(c.top)?).ok()?;
+            return Some(ratatui::layout::Position::new(1, 2 + y));
+        }
         if self.typing {
             return None;
         }
         let y = u16::try_from(self.selected.checked_sub(self.top)?).ok()?;
         Some(ratatui::layout::Position::new(1, 1 + y))
     }
+}
+
+impl ClassView {
+    /// Applies a key's action to the class list; returns the member's map to open.
+    fn update(&mut self, action: Action, rows: usize) -> Option<PathBuf> {
+        let rows = rows.saturating_sub(1).max(1);
+        let last = self.rows.len().saturating_sub(1);
+        match action {
+            Action::MoveDown | Action::NextMatch => self.selected = (self.selected + 1).min(last),
+            Action::MoveUp | Action::PrevMatch => self.selected = self.selected.saturating_sub(1),
+            Action::PageDown => self.selected = (self.selected + rows).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(rows),
+            Action::First => self.selected = 0,
+            Action::Last => self.selected = last,
+            Action::OverlayChoose => {
+                return self.rows.get(self.selected).and_then(|r| r.map.clone());
+            }
+            _ => {}
+        }
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + rows {
+            self.top = self.selected + 1 - rows;
+        }
+        None
+    }
+
+    /// Draws the class list: a heading, then a row per member's map.
+    fn render(&self, frame: &mut Frame, theme: &Theme) {
+        let area = frame.area();
+        let members = {
+            let mut m: Vec<&str> = self.rows.iter().map(|r| r.member.as_str()).collect();
+            m.dedup();
+            m.len()
+        };
+        let block = Block::bordered()
+            .border_set(theme.border())
+            .border_style(theme.border_style(true))
+            .title(format!(
+                " Class: {members} members ({}: open against its reference, {}: the library, {}: quit) ",
+                crate::keymap::key_name(Scope::Library, Action::OverlayChoose),
+                crate::keymap::key_name(Scope::Library, Action::ClassList),
+                crate::keymap::key_name(Scope::Library, Action::Quit)
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let width = usize::from(inner.width);
+        let member_width = self
+            .rows
+            .iter()
+            .map(|r| wrap::width(&r.member))
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        let name_width = self
+            .rows
+            .iter()
+            .map(|r| wrap::width(&r.map_name()))
+            .max()
+            .unwrap_or(0)
+            .max(3);
+        let pad = |text: &str, w: usize| {
+            format!("{text}{}", " ".repeat(w.saturating_sub(wrap::width(text))))
+        };
+        let mut lines = vec![Line::from(Span::styled(
+            wrap::truncate(
+                &format!(
+                    "{}  {}  score against the library's map of the same article",
+                    pad("member", member_width),
+                    pad("map", name_width)
+                ),
+                width,
+                theme.glyphs().ellipsis,
+            ),
+            Style::new().add_modifier(Modifier::BOLD),
+        ))];
+        if self.rows.is_empty() {
+            lines.push(Line::from(
+                "No member's folder in the class: one folder per member, named as --user names them.",
+            ));
+        }
+        for (row, r) in self
+            .rows
+            .iter()
+            .enumerate()
+            .skip(self.top)
+            .take(usize::from(inner.height.saturating_sub(1)))
+        {
+            let text = format!(
+                "{}  {}  {}",
+                pad(&r.member, member_width),
+                pad(&r.map_name(), name_width),
+                r.summary()
+            );
+            lines.push(row_line(&text, width, row == self.selected, theme));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// A row of a list, cut to `width`; the selected one reversed to the edge.
+fn row_line(text: &str, width: usize, selected: bool, theme: &Theme) -> Line<'static> {
+    let text = wrap::truncate(text, width, theme.glyphs().ellipsis);
+    let fill = width.saturating_sub(wrap::width(&text));
+    let style = if selected {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    Line::from(vec![
+        Span::styled(text, style),
+        Span::styled(" ".repeat(fill), style),
+    ])
+}
+
+/// The maps (`*.toml` files, not hidden) in `folder`, by path.
+pub fn maps_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut maps: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    maps.sort();
+    Ok(maps)
+}
+
+/// A file's name as drawn: sanitized, since a name made of escape sequences must not reach
+/// the terminal.
+pub fn file_name(path: &Path) -> String {
+    crate::sanitize::clean(
+        &path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    )
 }
 
 /// A map's text to search: the map file and the article it names beside it (`text_file`),

@@ -115,18 +115,7 @@ fn differences(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
     };
     let area = layout::overlay_area(app.width, app.height);
     let width = usize::from(area.width.saturating_sub(2));
-    let percent = |x: f64| format!("{:.0}%", x * 100.0);
-    let mut lines = sheet::wrap_plain(
-        &format!(
-            "Against the reference: {} overall (components {}, kinds {}, links {}).",
-            percent(c.overall),
-            percent(c.components.f1),
-            percent(c.kinds),
-            percent(c.links.f1)
-        ),
-        width,
-        theme.heading(),
-    );
+    let mut lines = sheet::wrap_plain(&c.headline(), width, theme.heading());
     let items = app.differences();
     if items.is_empty() {
         lines.extend(sheet::wrap_plain(

@@ -271,3 +271,256 @@ fn the_reader_walks_the_differences_from_the_reference() {
     assert_eq!(*plain.overlay(), Overlay::None);
     assert!(plain.message().unwrap().contains("--against"));
 }
+
+/// A class folder beside a library, for issue 18.8: the reference (the bikes map) in the
+/// library; alice's map of the same article (the student's, 18/35); bob's broken map; carol
+/// with none; dave's map of an article the library has no map of; and, in alice's folder, a
+/// link to bob's map, as a member who can upload could make one.
+fn class_folders(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("argwalk-class-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for folder in [
+        "lib",
+        "class/alice",
+        "class/bob",
+        "class/carol",
+        "class/dave",
+    ] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+    }
+    std::fs::write(dir.join("lib/bikes.toml"), format!("{ARTICLE}{REFERENCE}")).unwrap();
+    std::fs::write(
+        dir.join("class/alice/bikes.toml"),
+        format!("{ARTICLE}{STUDENT}"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("class/bob/secret.toml"),
+        format!("{ARTICLE}{REFERENCE}").replace("id = \"P2\"", "id = 7"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("class/dave/other.toml"),
+        "[source]\ntitle = \"Another piece\"\nparagraphs = [\"Trains are late.\"]\n\n[thesis]\nid = \"T\"\ntext = \"Trains are late.\"\ncite = [1]\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        dir.join("class/bob/secret.toml"),
+        dir.join("class/alice/stolen.toml"),
+    )
+    .unwrap();
+    dir
+}
+
+/// Issue 18.8: `argwalk class` lists every member's maps, each against the library's map of
+/// its article, with the scores `compare` gives; as words, and as JSON for scripts.
+#[test]
+fn the_class_list_scores_each_members_map_against_its_reference() {
+    let dir = class_folders("list");
+    let mut cmd = support::cli::argwalk();
+    cmd.args(["class", "--json"])
+        .arg(dir.join("lib"))
+        .arg(dir.join("class"));
+    let out = support::cli::run(cmd, "");
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["format"], "argwalk-class");
+    let rows = json["rows"].as_array().unwrap();
+    let row = |member: &str, file: &str| {
+        rows.iter()
+            .find(|r| {
+                r["member"] == member
+                    && r["map"]
+                        .as_str()
+                        .is_some_and(|m| m.ends_with(&format!("/{file}")))
+            })
+            .unwrap_or_else(|| panic!("no row for {member} {file}: {rows:?}"))
+    };
+    let alice = row("alice", "bikes.toml");
+    assert_eq!(alice["status"], "scored");
+    assert!(
+        alice["reference"]
+            .as_str()
+            .unwrap()
+            .ends_with("lib/bikes.toml")
+    );
+    let overall = alice["comparison"]["overall"].as_f64().unwrap();
+    assert!((overall - 18.0 / 35.0).abs() < 1e-9, "{overall}");
+    // The link to bob's map is not read from alice's folder: it lies outside it.
+    let stolen = row("alice", "stolen.toml");
+    assert_eq!(stolen["status"], "broken");
+    assert!(
+        stolen["why"].as_str().unwrap().contains("outside"),
+        "{stolen}"
+    );
+    assert_eq!(row("bob", "secret.toml")["status"], "broken");
+    assert_eq!(row("dave", "other.toml")["status"], "no reference");
+    let carol = rows.iter().find(|r| r["member"] == "carol").unwrap();
+    assert_eq!(carol["status"], "no map");
+    // In words: a line a map, and the tally.
+    let mut cmd = support::cli::argwalk();
+    cmd.arg("class").arg(dir.join("lib")).arg(dir.join("class"));
+    let out = support::cli::run(cmd, "");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("alice  bikes.toml    51% overall · components 67% · kinds 67% · links 29% · 2 missed, 1 extra · against bikes.toml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("carol  (no map yet)  has handed in no map"),
+        "{text}"
+    );
+    assert!(
+        text.contains("no library map is of its article, so no score"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("4 members, 1 map scored, 51% overall on average.\n"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 18.8: a member (`--class DIR --user NAME`) sees their own maps first, each against
+/// its reference, and never another member's: not listed, not opened, not through a link.
+#[test]
+fn a_member_sees_their_own_maps_and_no_one_elses() {
+    let dir = class_folders("member");
+    let mut cmd = support::cli::argwalk();
+    cmd.arg("--library")
+        .arg(dir.join("lib"))
+        .arg("--class")
+        .arg(dir.join("class"))
+        .args(["--user", "alice", "--restricted", "read"]);
+    let out = support::cli::run(
+        cmd,
+        "maps\nopen yours/stolen\nopen secret\nclass\nopen yours/bikes\ndifferences\ndifferences 3\nq\n",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("1. yours/bikes.toml: Bikes on the bridge"),
+        "{text}"
+    );
+    assert!(
+        text.contains("3. bikes.toml: Bikes on the bridge"),
+        "{text}"
+    );
+    assert!(!text.contains("secret.toml"), "{text}");
+    // The link in alice's folder is listed (it is a file there) but leads outside it.
+    assert!(text.contains("This map cannot be opened:"), "{text}");
+    assert!(text.contains("is outside the library"), "{text}");
+    assert!(
+        !text.contains("Attacked by: O1\n  Cites paragraph 3"),
+        "{text}"
+    );
+    // No name opens what is not listed.
+    assert!(text.contains("Say which map, from 1 to 3"), "{text}");
+    assert!(text.contains("The class list is the teacher's"), "{text}");
+    // Her own map opens against the library's map of its article.
+    assert!(
+        text.contains("Against the reference: 51% overall (components 67%, kinds 67%, links 29%)."),
+        "{text}"
+    );
+    assert!(
+        text.contains("  1. Not mapped: the reference's rebuttal R1 (¶5)"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 18.8: the teacher's class list in the line mode (`class`, `class N`, then
+/// `differences`) and in the full-screen library (`c`, Enter opens the map chosen).
+#[test]
+fn the_teacher_reads_each_members_map_against_its_reference() {
+    let dir = class_folders("teacher");
+    let mut cmd = support::cli::argwalk();
+    cmd.arg("--library")
+        .arg(dir.join("lib"))
+        .arg("--class")
+        .arg(dir.join("class"))
+        .args(["--teacher", "--user", "coach", "--restricted", "read"]);
+    let out = support::cli::run(cmd, "help\nclass\nclass 1\ndifferences\nclass 9\nq\n");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("The teacher's class"), "{text}");
+    assert!(
+        text.contains("  1. alice bikes.toml: 51% overall"),
+        "{text}"
+    );
+    assert!(text.contains("4 members, 1 map scored"), "{text}");
+    assert!(text.contains("Bikes on the bridge\n4 nodes."), "{text}");
+    assert!(
+        text.contains("Against the reference: 51% overall"),
+        "{text}"
+    );
+    assert!(text.contains("Say which map, from 1 to 5"), "{text}");
+
+    // The full screen: c shows the class list, Enter gives the map to open, c goes back.
+    use argwalk::keymap::Action;
+    let mut library = argwalk::library::Library::open(&dir.join("lib"), None)
+        .unwrap()
+        .with_class(&dir.join("class"));
+    library.update(Action::ClassList, 20);
+    assert!(library.showing_class());
+    let backend = ratatui::backend::TestBackend::new(120, 12);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| library.render(f, &argwalk::theme::Theme::FULL))
+        .unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .chunks(120)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(screen.contains("Class: 4 members"), "{screen}");
+    assert!(screen.contains("alice   bikes.toml"), "{screen}");
+    assert!(screen.contains("51% overall"), "{screen}");
+    assert!(screen.contains("has handed in no map"), "{screen}");
+    let chosen = library.update(Action::OverlayChoose, 20).unwrap();
+    assert!(chosen.ends_with("class/alice/bikes.toml"), "{chosen:?}");
+    library.update(Action::ClassList, 20);
+    assert!(!library.showing_class());
+    // A member's library has no class list.
+    let mut member = argwalk::library::Library::open(&dir.join("lib"), None)
+        .unwrap()
+        .with_own(&dir.join("class/alice"));
+    member.update(Action::ClassList, 20);
+    assert!(!member.showing_class());
+    assert!(member.message.as_deref().unwrap().contains("teacher"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--against` goes with `--user` and the line mode too; in a library it is refused, by name.
+#[test]
+fn against_goes_with_a_member_and_the_line_mode() {
+    let dir = class_folders("against");
+    let mut cmd = support::cli::argwalk();
+    cmd.args(["--user", "zed", "--against"])
+        .arg(dir.join("lib/bikes.toml"))
+        .arg("read")
+        .arg(dir.join("class/alice/bikes.toml"));
+    let out = support::cli::run(cmd, "D\nD 4\nq\n");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Against the reference: 51% overall"),
+        "{text}"
+    );
+    assert!(text.contains("Premise B: "), "{text}");
+    let mut cmd = support::cli::argwalk();
+    cmd.arg("read").arg(dir.join("class/alice/bikes.toml"));
+    let out = support::cli::run(cmd, "differences\nq\n");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("No reference to compare with"),
+        "{out:?}"
+    );
+    let mut cmd = support::cli::argwalk();
+    cmd.arg("--library")
+        .arg(dir.join("lib"))
+        .arg("--against")
+        .arg(dir.join("lib/bikes.toml"));
+    let out = support::cli::run(cmd, "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--against compares one map"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1271,6 +1271,8 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             app.overlay = Overlay::None;
         }
+        // The library's key: a map's reader has no class list.
+        Action::ClassList => {}
         Action::Resize(w, h) => {
             app.width = w;
             app.height = h;

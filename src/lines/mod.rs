@@ -48,6 +48,8 @@ const HELP: &str = "Commands (one-letter forms in brackets: the reader's own key
   drill (d)                  recall the argument, card by card, over days
   answer [N VERDICT [P]] (Q) the critical questions of this step's scheme, and your answer
                              to question N: answered P (at paragraph P), open, fails, none
+  differences [N] (D)        against a reference (--against, or your own map in a class):
+                             the scores and each difference; N goes to difference N's node
   help (?)                   this list
   quit (q)                   leave";
 
@@ -55,6 +57,12 @@ const LIBRARY_HELP: &str = "In a library:
   maps [WORDS]               the maps, numbered, with your progress in each (with words:
                              those whose text or article holds them all)
   open N (or open NAME)      read map N (or the one whose file name starts with NAME)";
+
+const CLASS_HELP: &str = "The teacher's class (--class DIR --teacher):
+  class                      every member's maps, numbered, each scored against the library's
+                             map of the same article
+  class N                    read member's map N, against its reference (differences lists
+                             where it differs)";
 
 const ROOM_HELP: &str = "Following a presenter:
   follow (F)                 go where the presenter is (on another map, open it)
@@ -170,6 +178,7 @@ impl Lines {
             study,
             fingerprint,
             room,
+            against,
             ..
         } = session;
         let mut said = Vec::new();
@@ -181,6 +190,7 @@ impl Lines {
         let reading = Reading::new(map, layer, fingerprint);
         self.reading = Some(Reading {
             ascii: self.ascii,
+            against,
             ..reading
         });
         if self.follow.is_none()
@@ -228,6 +238,14 @@ impl Lines {
                     out.push_str(LIBRARY_HELP);
                     out.push('\n');
                 }
+                if self
+                    .shelf
+                    .as_ref()
+                    .is_some_and(|s| s.library.class.is_some())
+                {
+                    out.push_str(CLASS_HELP);
+                    out.push('\n');
+                }
                 if self.follow.as_ref().is_some_and(|f| f.presenter.is_none()) {
                     out.push_str(ROOM_HELP);
                     out.push('\n');
@@ -235,6 +253,7 @@ impl Lines {
             }
             "maps" | "library" if self.shelf.is_some() => self.list(rest, &mut out),
             "open" if self.shelf.is_some() => self.open(rest, &mut out),
+            "class" if self.shelf.is_some() => self.class(rest, &mut out),
             "F" | "follow" if self.follow.is_some() => self.follow_now(&mut out),
             _ => match &mut self.reading {
                 Some(r) => {
@@ -286,6 +305,57 @@ impl Lines {
                 lib.shown.len(),
                 lib.entries.len()
             ));
+        }
+    }
+
+    /// The teacher's class list, numbered, read afresh; with a number, opens that member's map
+    /// against its reference.
+    fn class(&mut self, which: &str, out: &mut String) {
+        let Some(shelf) = &mut self.shelf else {
+            return;
+        };
+        let root = shelf.library.root.clone();
+        let Some(class) = &mut shelf.library.class else {
+            out.push_str("The class list is the teacher's (--class DIR --teacher).\n");
+            return;
+        };
+        if which.is_empty() || class.rows.is_empty() {
+            class.rows = crate::class::list(&root, &class.dir);
+        }
+        if which.is_empty() {
+            if class.rows.is_empty() {
+                out.push_str(&crate::class::report(&class.rows));
+                return;
+            }
+            for (k, r) in class.rows.iter().enumerate() {
+                out.push_str(&format!(
+                    "  {}. {} {}: {}\n",
+                    k + 1,
+                    r.member,
+                    r.map_name(),
+                    r.summary()
+                ));
+            }
+            out.push_str(&crate::class::tally(&class.rows));
+            out.push_str(" class N reads map N against its reference.\n");
+            return;
+        }
+        let path = which
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| class.rows.get(k.checked_sub(1)?))
+            .and_then(|r| r.map.clone());
+        match path {
+            Some(path) => {
+                self.open_path(&path, out);
+                if self.reading.as_ref().is_some_and(|r| r.against.is_some()) {
+                    out.push_str("differences lists where it differs from its reference.\n");
+                }
+            }
+            None => out.push_str(&format!(
+                "Say which map, from 1 to {}: class lists them.\n",
+                class.rows.len()
+            )),
         }
     }
 

@@ -24,6 +24,8 @@ pub(super) struct Reading {
     pub(super) drill: Option<super::drill::Run>,
     /// Notes are kept transliterated, as everything else in an ASCII session is.
     pub(super) ascii: bool,
+    /// A reference map to compare this one with (`--against`, or a class member's map).
+    pub(super) against: Option<std::sync::Arc<ArgumentMap>>,
 }
 
 impl Reading {
@@ -45,6 +47,49 @@ impl Reading {
             fingerprint,
             drill: None,
             ascii: false,
+            against: None,
+        }
+    }
+
+    /// The differences from the reference, numbered, the scores first; with a number, goes to
+    /// the node that difference is about.
+    fn differences(&mut self, rest: &str, out: &mut String) {
+        let Some(reference) = self.against.clone() else {
+            out.push_str(
+                "No reference to compare with: open the map with --against REFERENCE (or, in a class, your own map).\n",
+            );
+            return;
+        };
+        let items = crate::compare::differences(&self.map, &reference);
+        if rest.is_empty() {
+            out.push_str(&crate::compare::compare(&self.map, &reference).headline());
+            out.push('\n');
+            if items.is_empty() {
+                out.push_str("No difference: your map agrees with the reference.\n");
+            }
+            for (k, (text, _)) in items.iter().enumerate() {
+                out.push_str(&format!("  {}. {text}\n", k + 1));
+            }
+            if items.iter().any(|(_, ix)| ix.is_some()) {
+                out.push_str("differences N goes to the node of difference N.\n");
+            }
+            return;
+        }
+        match rest
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| items.get(k.checked_sub(1)?))
+        {
+            Some((_, Some(ix))) => {
+                self.at = *ix;
+                self.node(out);
+            }
+            Some((_, None)) => out
+                .push_str("That one is in the reference only: your map has no node for it yet.\n"),
+            None => out.push_str(&format!(
+                "Say which difference, from 1 to {}: differences 1.\n",
+                items.len()
+            )),
         }
     }
 
@@ -622,6 +667,7 @@ impl Reading {
             }
             "d" | "drill" => self.start_drill(out),
             "Q" | "answer" | "questions" => self.answer(rest, out),
+            "D" | "differences" | "diff" => self.differences(rest, out),
             _ => return false,
         }
         true
