@@ -133,10 +133,11 @@ pub fn list(library: &Path, class: &Path) -> Vec<Row> {
             let standing = match crate::loader::load_path_within(&path, &folder) {
                 Err(e) => Standing::Broken(crate::sanitize::clean(&format!("{e:#}"))),
                 Ok(l) => match l.map {
-                    None => Standing::Broken(match l.report.errors() {
-                        1 => "1 error: argwalk check shows it".to_string(),
-                        n => format!("{n} errors: argwalk check shows them"),
-                    }),
+                    None => Standing::Broken(format!(
+                        "{}: argwalk check shows {}",
+                        count(l.report.errors(), "error"),
+                        if l.report.errors() == 1 { "it" } else { "them" }
+                    )),
                     Some(map) => match refs.for_map(&map, &path) {
                         None => Standing::NoReference {
                             title: map.source.title.clone(),
@@ -168,6 +169,15 @@ pub fn list(library: &Path, class: &Path) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// "1 member", "3 members".
+pub fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 fn percent(x: f64) -> String {
@@ -250,17 +260,14 @@ pub fn tally(rows: &[Row]) -> String {
         .collect();
     let mut members: Vec<&str> = rows.iter().map(|r| r.member.as_str()).collect();
     members.dedup();
-    let members = members.len();
+    let members = count(members.len(), "member");
     if scored.is_empty() {
-        format!("{members} members; no map has a score yet.")
+        format!("{members}; no map has a score yet.")
     } else {
         let mean = scored.iter().sum::<f64>() / scored.len() as f64;
-        let maps = match scored.len() {
-            1 => "1 map".to_string(),
-            n => format!("{n} maps"),
-        };
         format!(
-            "{members} members, {maps} scored, {} overall on average.",
+            "{members}, {} scored, {} overall on average.",
+            count(scored.len(), "map"),
             percent(mean)
         )
     }

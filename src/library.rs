@@ -464,7 +464,8 @@ impl ClassView {
             .border_set(theme.border())
             .border_style(theme.border_style(true))
             .title(format!(
-                " Class: {members} members ({}: open against its reference, {}: the library, {}: quit) ",
+                " Class: {} ({}: open against its reference, {}: the library, {}: quit) ",
+                crate::class::count(members, "member"),
                 crate::keymap::key_name(Scope::Library, Action::OverlayChoose),
                 crate::keymap::key_name(Scope::Library, Action::ClassList),
                 crate::keymap::key_name(Scope::Library, Action::Quit)

@@ -267,7 +267,8 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
     let team =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/TEAM.md")).unwrap();
     let mut authorized = String::new();
-    for member in ["alice", "bob", "carol"] {
+    std::fs::create_dir_all(dir.join("class")).unwrap();
+    for member in ["alice", "bob", "carol", "coach"] {
         keygen(&dir.join(member));
         let key = std::fs::read_to_string(dir.join(format!("{member}.pub"))).unwrap();
         let documented = team
@@ -286,6 +287,10 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
                 &dir.join("state").display().to_string(),
             )
             .replace("/srv/debate/maps", &lib.display().to_string())
+            .replace(
+                "/srv/debate/class",
+                &dir.join("class").display().to_string(),
+            )
             .replace("/usr/local/bin/argwalk", &exe.display().to_string())
             .replace("command=\"env ", "command=\"env EDITOR=/bin/sh ");
         authorized.push_str(&format!("{line}\" {key}"));
@@ -426,5 +431,40 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
         b.contains("Bob's own line") && !b.contains("Alice's"),
         "{b}"
     );
+    // A class (issue 18.8): alice hands in her map of the Astana article, without E7a.
+    let own = dir.join("class").join("alice");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::write(own.join("astana.txt"), argwalk::loader::BUILTIN_TEXT).unwrap();
+    let map = argwalk::loader::BUILTIN_MAP.replace("astana-talks.txt", "astana.txt");
+    let start = map.find("[[evidence]]\nid = \"E7a\"").unwrap();
+    let end = start + map[start..].find("\n[[counterpoint]]").unwrap();
+    let without = format!("{}{}", &map[..start], &map[end + 1..]);
+    assert!(!without.contains("E7a"));
+    std::fs::write(own.join("mine.toml"), &without).unwrap();
+    // The coach's class list: alice's map, scored against the library's astana.toml.
+    let mut coach = connect_to("coach", "Library: 3 maps");
+    coach.press_and_see(
+        b"c",
+        &["Class: 1 member ", "alice", "mine.toml", "% overall"],
+        LONG,
+    );
+    coach.press_and_see(b"\r", &["step 1/"], LONG);
+    coach.press_and_see(b"D", &["Against the reference:", "Not mapped"], LONG);
+    coach.send(b"\x1b");
+    // Esc and q apart: together they read as Alt-q.
+    assert!(coach.wait_for(LONG, |s| !s.contains("Differences from")));
+    coach.press_and_see(b"q", &["Class: 1 member "], LONG);
+    coach.send(b"q");
+    coach.wait(LONG).expect("the coach's session ends");
+    // Alice sees her map first; bob never sees it.
+    let mut alice = connect_to("alice", "Library: 4 maps");
+    alice.see(&["yours/mine.toml"], LONG);
+    alice.send(b"q");
+    alice.wait(LONG).expect("alice's session ends");
+    let mut bob = connect("bob");
+    assert!(!bob.screen().contains("mine.toml"), "{}", bob.screen());
+    bob.press_and_see(b"c", &["the teacher's"], LONG);
+    bob.send(b"q");
+    bob.wait(LONG).expect("bob's session ends");
     let _ = std::fs::remove_dir_all(&dir);
 }
