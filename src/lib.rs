@@ -4,6 +4,7 @@
 //! [`format`] reads TOML, [`loader`] validates into the [`model`], [`app`] holds the reader's
 //! state and its `update`, [`view`] draws it, [`terminal`] owns the real terminal.
 
+pub mod agreement;
 pub mod app;
 pub mod ascii;
 pub mod class;

@@ -99,6 +99,32 @@ fn read(input: &Path, from: From) -> Result<graph::Graph, String> {
     }
 }
 
+/// The map brat annotations `ann` of the essay `txt` make (of their central claim with the
+/// most behind it), in memory, checked; for comparing annotations ([`crate::agreement`]).
+pub fn brat_map(ann: &str, txt: &str, name: &str) -> Result<crate::model::ArgumentMap, String> {
+    let graph = brat::read(ann, txt, name)?;
+    let size = |r: usize| graph.behind(r).iter().filter(|&&b| b).count();
+    let root = graph
+        .roots()
+        .into_iter()
+        .max_by_key(|&r| (size(r), std::cmp::Reverse(r)))
+        .ok_or_else(|| format!("{name}: no central claim"))?;
+    let elsewhere = vec![false; graph.claims.len()];
+    let (toml, _) = graph.to_map(root, "essay.txt", &format!("brat {name}"), &elsewhere);
+    let article = graph.article();
+    let loaded = crate::loader::load_str(
+        name,
+        &toml,
+        &Article {
+            name: "essay.txt",
+            text: &article,
+        },
+    );
+    loaded
+        .map
+        .ok_or_else(|| format!("{name}: {}", loaded.report.render(false)))
+}
+
 /// Imports `input` into `output` (a map's path; by default the input's name with `.toml`, in
 /// the current folder), its article beside it as `.txt`. A source with several central claims
 /// (AIF) gives one map each: `NAME.toml`, `NAME-2.toml`, …

@@ -1,0 +1,45 @@
+//! Measures how `compare` agrees with people: on a corpus laid out as the Argument Annotated
+//! Essays' agreement study (`Step1/annotatorN/*.ann`, `brat-project-final/*.txt`), prints for
+//! each component type the F1 of argwalk's alignment between every two annotators, and the
+//! mean of `compare`'s scores. docs/PERFORMANCE.md says where to get the corpus.
+//!
+//! `cargo run --release --example agreement -- DIR`
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args_os().nth(1) else {
+        eprintln!("usage: agreement DIR (the folder holding Step1/ and brat-project-final/)");
+        return ExitCode::from(2);
+    };
+    let (tally, essays) = match argwalk::agreement::corpus(std::path::Path::new(&dir)) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("agreement: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "{essays} essays, {} pairs of annotators compared",
+        tally.overall.len()
+    );
+    println!("| type | agreed | given (both sides) | F1 |");
+    println!("| --- | --- | --- | --- |");
+    for t in argwalk::agreement::Type::ALL {
+        println!(
+            "| {} | {} | {} | {:.3} |",
+            t.name(),
+            tally.agreed.get(&t).copied().unwrap_or(0),
+            tally.total.get(&t).copied().unwrap_or(0),
+            tally.f1(t)
+        );
+    }
+    let ranking: Vec<&str> = tally.ranking().iter().map(|t| t.name()).collect();
+    println!("ranking: {}", ranking.join(" > "));
+    println!(
+        "compare between annotators: components F1 {:.3}, overall {:.3} (mean of the pairs)",
+        tally.mean_components(),
+        tally.mean_overall()
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,279 @@
+//! Checks `compare` against people: where three annotators mapped the same essays
+//! independently (the agreement study of the Argument Annotated Essays, Stab and Gurevych
+//! 2017), argwalk's alignment between each two of them should find the component types as
+//! hard to agree on as the published agreement says: major claims and premises well, claims
+//! least. docs/PERFORMANCE.md has the figures; `cargo run --example agreement` measures them.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::model::ArgumentMap;
+
+/// The component types of the essays' annotation scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Type {
+    MajorClaim,
+    Claim,
+    Premise,
+}
+
+impl Type {
+    pub const ALL: [Type; 3] = [Type::MajorClaim, Type::Claim, Type::Premise];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Type::MajorClaim => "MajorClaim",
+            Type::Claim => "Claim",
+            Type::Premise => "Premise",
+        }
+    }
+}
+
+/// One `T` line: id, type, character offsets.
+struct Span {
+    id: String,
+    kind: String,
+    start: usize,
+}
+
+/// Completes one annotator's components into an annotation a map can be made of. The agreement
+/// study's first step annotates components and stances only (two of its three annotators drew
+/// no relations), and a map needs every claim placed: a premise that no relation leads from
+/// supports the claim of its paragraph (the nearest before it, else after it; where the
+/// paragraph has none, the nearest claim before it in the essay; the first major claim where
+/// there is no claim at all), and a claim with no stance is for the major claim.
+/// These added relations place the components; they are not compared.
+pub fn complete(ann: &str, txt: &str) -> String {
+    let mut spans = Vec::new();
+    let mut sources = std::collections::HashSet::new();
+    let mut stances = std::collections::HashSet::new();
+    for line in ann.lines() {
+        let mut fields = line.split('\t');
+        let id = fields.next().unwrap_or_default();
+        let mut words = fields.next().unwrap_or_default().split_whitespace();
+        let kind = words.next().unwrap_or_default();
+        if id.starts_with('T') {
+            if let Some(start) = words.next().and_then(|w| w.parse().ok()) {
+                spans.push(Span {
+                    id: id.to_string(),
+                    kind: kind.to_string(),
+                    start,
+                });
+            }
+        } else if id.starts_with('R') {
+            if let Some(from) = words.next().and_then(|w| w.split_once(':')) {
+                sources.insert(from.1.to_string());
+            }
+        } else if id.starts_with('A') && kind == "Stance" {
+            stances.extend(words.next().map(str::to_string));
+        }
+    }
+    // The paragraph of a character offset: lines of the essay, as brat counts characters.
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in txt.split_inclusive('\n') {
+        starts.push(at);
+        at += line.chars().count();
+    }
+    let paragraph = |offset: usize| starts.iter().rposition(|&s| s <= offset).unwrap_or(0);
+    let major = spans.iter().find(|s| s.kind == "MajorClaim").map(|s| &s.id);
+    let mut out = ann.trim_end().to_string();
+    out.push('\n');
+    let mut n = 0;
+    for s in spans
+        .iter()
+        .filter(|s| s.kind == "Premise" && !sources.contains(&s.id))
+    {
+        let p = paragraph(s.start);
+        let claims: Vec<&Span> = spans
+            .iter()
+            .filter(|c| c.kind == "Claim" && paragraph(c.start) == p)
+            .collect();
+        // With no claim in its paragraph, the nearest claim before it in the essay.
+        let before = |cs: &[&Span]| {
+            cs.iter()
+                .filter(|c| c.start < s.start)
+                .max_by_key(|c| c.start)
+                .or_else(|| cs.iter().min_by_key(|c| c.start))
+                .map(|c| c.id.clone())
+        };
+        let everywhere: Vec<&Span> = spans.iter().filter(|c| c.kind == "Claim").collect();
+        let target = before(&claims)
+            .or_else(|| before(&everywhere))
+            .or_else(|| major.cloned());
+        if let Some(t) = target {
+            n += 1;
+            out.push_str(&format!("R9{n:03}\tsupports Arg1:{} Arg2:{t}\t\n", s.id));
+        }
+    }
+    for s in spans
+        .iter()
+        .filter(|s| s.kind == "Claim" && !stances.contains(&s.id))
+    {
+        n += 1;
+        out.push_str(&format!("A9{n:03}\tStance {} For\n", s.id));
+    }
+    out
+}
+
+/// One annotator's annotation of an essay: the map made of it, and the type the annotator
+/// gave each node (by its id).
+pub struct Annotation {
+    pub map: ArgumentMap,
+    pub types: HashMap<String, Type>,
+}
+
+impl Annotation {
+    /// Reads `ann` over the essay `txt`, [`complete`]d into a map. Each node's type is the
+    /// one its span has in `ann` (the map's structure would not tell a claim from a premise
+    /// placed under the major claim); the thesis, which holds every statement of the major
+    /// claim, is the major claim.
+    pub fn read(ann: &str, txt: &str, name: &str) -> Result<Self, String> {
+        let map = crate::import::brat_map(&complete(ann, txt), txt, name)?;
+        let mut by_text: HashMap<String, Type> = HashMap::new();
+        for line in ann.lines() {
+            let mut fields = line.split('\t');
+            let (Some(id), Some(middle), Some(text)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let t = match middle.split_whitespace().next() {
+                Some("MajorClaim") => Type::MajorClaim,
+                Some("Claim") => Type::Claim,
+                Some("Premise") => Type::Premise,
+                _ => continue,
+            };
+            if id.starts_with('T') {
+                by_text.insert(text.split_whitespace().collect::<Vec<_>>().join(" "), t);
+            }
+        }
+        let types = map
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(ix, n)| {
+                if ix == map.thesis {
+                    return Some((n.id.clone(), Type::MajorClaim));
+                }
+                let quote = n.citations.iter().find_map(|c| c.quote.as_ref())?;
+                let key = quote.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                Some((n.id.clone(), *by_text.get(&key)?))
+            })
+            .collect();
+        Ok(Self { map, types })
+    }
+}
+
+/// Agreement by type between annotations: for each type, the components both gave that type
+/// to (aligned by `compare`), and how many each gave it to.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub agreed: HashMap<Type, usize>,
+    pub total: HashMap<Type, usize>,
+    /// `compare`'s overall and components F1 of each pair compared, to average.
+    pub overall: Vec<f64>,
+    pub components: Vec<f64>,
+}
+
+impl Tally {
+    /// Adds the comparison of `a` with `b` (the same essay, two annotators).
+    pub fn add(&mut self, a: &Annotation, b: &Annotation) {
+        let c = crate::compare::compare(&a.map, &b.map);
+        let (ta, tb) = (&a.types, &b.types);
+        for p in &c.pairs {
+            if let (Some(x), Some(y)) = (ta.get(&p.student), tb.get(&p.reference))
+                && x == y
+            {
+                *self.agreed.entry(*x).or_default() += 1;
+            }
+        }
+        for t in ta.values().chain(tb.values()) {
+            *self.total.entry(*t).or_default() += 1;
+        }
+        self.overall.push(c.overall);
+        self.components.push(c.components.f1);
+    }
+
+    /// F1 of one type over everything added: twice the agreed over all given that type by
+    /// either side (symmetric, as neither annotator is the reference).
+    pub fn f1(&self, t: Type) -> f64 {
+        let total = self.total.get(&t).copied().unwrap_or(0);
+        if total == 0 {
+            return 0.0;
+        }
+        2.0 * self.agreed.get(&t).copied().unwrap_or(0) as f64 / total as f64
+    }
+
+    fn mean(xs: &[f64]) -> f64 {
+        if xs.is_empty() {
+            0.0
+        } else {
+            xs.iter().sum::<f64>() / xs.len() as f64
+        }
+    }
+
+    pub fn mean_overall(&self) -> f64 {
+        Self::mean(&self.overall)
+    }
+
+    pub fn mean_components(&self) -> f64 {
+        Self::mean(&self.components)
+    }
+
+    /// The types from most to least agreed on.
+    pub fn ranking(&self) -> Vec<Type> {
+        let mut ts = Type::ALL.to_vec();
+        ts.sort_by(|a, b| self.f1(*b).total_cmp(&self.f1(*a)));
+        ts
+    }
+}
+
+/// The essays of a corpus laid out as the agreement study's release is (`Step1/annotatorN/
+/// essayNNN.ann`, the texts in `brat-project-final/essayNNN.txt`): every pair of annotators on
+/// every essay all of them annotated, tallied; and how many essays that was.
+pub fn corpus(dir: &Path) -> Result<(Tally, usize), String> {
+    let step = dir.join("Step1");
+    let mut annotators: Vec<_> = std::fs::read_dir(&step)
+        .map_err(|e| format!("{}: {e}", step.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    annotators.sort();
+    let first = annotators
+        .first()
+        .ok_or_else(|| format!("{}: no annotator's folder", step.display()))?;
+    let mut essays: Vec<String> = std::fs::read_dir(first)
+        .map_err(|e| format!("{}: {e}", first.display()))?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".ann").map(str::to_string)
+        })
+        .collect();
+    essays.sort();
+    let mut tally = Tally::default();
+    let mut done = 0;
+    for essay in essays {
+        let txt = dir.join("brat-project-final").join(format!("{essay}.txt"));
+        let Ok(text) = std::fs::read_to_string(&txt) else {
+            continue;
+        };
+        let maps: Vec<Annotation> = annotators
+            .iter()
+            .filter_map(|a| std::fs::read_to_string(a.join(format!("{essay}.ann"))).ok())
+            .map(|ann| Annotation::read(&ann, &text, &essay))
+            .collect::<Result<_, _>>()?;
+        if maps.len() != annotators.len() {
+            continue;
+        }
+        for i in 0..maps.len() {
+            for j in i + 1..maps.len() {
+                tally.add(&maps[i], &maps[j]);
+            }
+        }
+        done += 1;
+    }
+    Ok((tally, done))
+}
