@@ -710,10 +710,16 @@ pub fn frontline_lines(
             for a in attacks {
                 lines.extend(indented(&name(a), width, Style::new()));
             }
-            // The critical questions of its step that the map leaves open: lines of attack.
+            // The critical questions of its step still open (or judged to fail it): lines of
+            // attack.
             if map.nodes[premise].scheme.is_some() {
-                for q in map.open_questions(premise) {
-                    lines.extend(indented(&format!("ask: {}", q.text), width, Style::new()));
+                for a in prep::questions_to_ask(map, layer, premise) {
+                    let text = if a.fails {
+                        format!("ask: {} (you judged it fails the step)", a.question.text)
+                    } else {
+                        format!("ask: {}", a.question.text)
+                    };
+                    lines.extend(indented(&text, width, Style::new()));
                 }
             }
         }

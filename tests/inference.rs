@@ -442,13 +442,8 @@ cite = [4]
     );
 }
 
-/// Issue 18.2 and 18.4: the reader answers each critical question, in the reader (`Q`, then
-/// `a` at the paragraph marked, `x` fails) and in the line mode (`answer 2 fails`), kept in
-/// the layer and counted in the weak spots.
-#[test]
-fn the_reader_answers_critical_questions_in_both_modes() {
-    use argwalk::study::layer::{Verdict, question_key};
-    const MAP: &str = r#"
+/// One step from a position to know: the map answers none of its three questions.
+const ACT_NOW: &str = r#"
 [source]
 title = "Act now"
 paragraphs = ["We should act.", "Dr Ames, a climatologist, says so."]
@@ -465,7 +460,14 @@ scheme = "position-to-know"
 text = "Ames is in a position to know."
 cite = [2]
 "#;
-    let map = argwalk::loader::load_str("m.toml", MAP, &argwalk::loader::Builtin)
+
+/// Issue 18.2 and 18.4: the reader answers each critical question, in the reader (`Q`, then
+/// `a` at the paragraph marked, `x` fails) and in the line mode (`answer 2 fails`), kept in
+/// the layer and counted in the weak spots.
+#[test]
+fn the_reader_answers_critical_questions_in_both_modes() {
+    use argwalk::study::layer::{Verdict, question_key};
+    let map = argwalk::loader::load_str("m.toml", ACT_NOW, &argwalk::loader::Builtin)
         .map
         .unwrap();
     let mut app = App::new(map.clone(), 120, 40);
@@ -548,4 +550,90 @@ cite = [2]
         "{said}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The reader's own answers shape the lines of attack and the prep sheet as they shape the
+/// weak spots: a question the reader found answered in the article is not asked, one judged
+/// to fail the step comes first and says so, one left open is asked.
+#[test]
+fn the_readers_answers_shape_the_lines_of_attack_and_the_prep_sheet() {
+    use argwalk::study::layer::{Answer, Verdict, question_key};
+    let map = argwalk::loader::load_str("m.toml", ACT_NOW, &argwalk::loader::Builtin)
+        .map
+        .unwrap();
+    let theme = Theme {
+        color: false,
+        ascii: false,
+        plain: true,
+    };
+    let front = |layer: &argwalk::study::Layer| -> String {
+        argwalk::sheet::frontline_lines(&map, Some(layer), &theme, 200)
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
+    let mut layer = argwalk::study::Layer {
+        side: Some(argwalk::study::Side::Against),
+        ..Default::default()
+    };
+    // Unanswered, all three are asked.
+    assert_eq!(
+        front(&layer).matches("ask: ").count(),
+        3,
+        "{}",
+        front(&layer)
+    );
+    layer.questions.insert(
+        question_key("P1", "position"),
+        Answer {
+            verdict: Verdict::Answered,
+            paragraph: Some(2),
+        },
+    );
+    layer.questions.insert(
+        question_key("P1", "assertion"),
+        Answer {
+            verdict: Verdict::Fails,
+            paragraph: None,
+        },
+    );
+    let text = front(&layer);
+    assert!(!text.contains("in a position to know whether"), "{text}");
+    let fails = text
+        .find("ask: Did the source assert the claim? (you judged it fails the step)")
+        .unwrap_or_else(|| panic!("{text}"));
+    let open = text
+        .find("ask: Is the source honest")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(fails < open, "{text}");
+    // The prep sheet with the reader's layer, and without it (the map's own open questions).
+    let sheet_of = |layer: &argwalk::study::Layer| {
+        export::render(&map, Format::Markdown, Options { layer: Some(layer) })
+    };
+    let sheet = sheet_of(&layer);
+    assert!(
+        sheet.contains(
+            "ask: Did the source assert the claim? (fails, you judged) Is the source honest"
+        ),
+        "{sheet}"
+    );
+    assert!(!sheet.contains("position to know whether"), "{sheet}");
+    let bare = export::render(&map, Format::Markdown, Options { layer: None });
+    assert!(bare.contains("position to know whether"), "{bare}");
+    // Every question found answered: nothing to ask, and the sheet says so.
+    for key in ["honesty", "assertion"] {
+        layer.questions.insert(
+            question_key("P1", key),
+            Answer {
+                verdict: Verdict::Answered,
+                paragraph: Some(2),
+            },
+        );
+    }
+    assert!(!front(&layer).contains("ask: "));
+    let sheet = sheet_of(&layer);
+    assert!(
+        sheet.contains("every critical question answered"),
+        "{sheet}"
+    );
 }

@@ -70,7 +70,7 @@ fn yours(out: &mut String, map: &ArgumentMap, ix: NodeIx, layer: Option<&Layer>,
     }
 }
 
-fn flags(map: &ArgumentMap, ix: NodeIx) -> String {
+fn flags(map: &ArgumentMap, ix: NodeIx, layer: Option<&Layer>) -> String {
     let n = &map.nodes[ix];
     let mut f = Vec::new();
     if !n.linked.is_empty() {
@@ -82,10 +82,19 @@ fn flags(map: &ArgumentMap, ix: NodeIx) -> String {
     if n.raised {
         f.push("raised by the author".to_string());
     }
-    // The scheme of its step, and the critical questions nothing in the map answers: what a
-    // debater should ask of it.
+    // The scheme of its step, and the critical questions neither the map nor the reader
+    // answers: what a debater should ask of it (those the reader judged to fail it first).
     if let Some(scheme) = map.scheme_of(ix).filter(|_| n.scheme.is_some()) {
-        let open: Vec<&str> = map.open_questions(ix).iter().map(|q| q.text).collect();
+        let open: Vec<String> = crate::study::prep::questions_to_ask(map, layer, ix)
+            .iter()
+            .map(|a| {
+                if a.fails {
+                    format!("{} (fails, you judged)", a.question.text)
+                } else {
+                    a.question.text.to_string()
+                }
+            })
+            .collect();
         if open.is_empty() {
             f.push(format!("{}: every critical question answered", scheme.name));
         } else {
@@ -111,7 +120,7 @@ fn flags(map: &ArgumentMap, ix: NodeIx) -> String {
     }
 }
 
-fn node_line(out: &mut String, map: &ArgumentMap, ix: NodeIx, lead: &str) {
+fn node_line(out: &mut String, map: &ArgumentMap, ix: NodeIx, layer: Option<&Layer>, lead: &str) {
     let n = &map.nodes[ix];
     let label = n
         .label
@@ -123,7 +132,7 @@ fn node_line(out: &mut String, map: &ArgumentMap, ix: NodeIx, lead: &str) {
         md(&n.id),
         md(&n.text),
         map.nodes[ix].cites_label(),
-        flags(map, ix)
+        flags(map, ix, layer)
     );
 }
 
@@ -138,7 +147,7 @@ fn item(
 ) {
     let indent = "  ".repeat(depth.min(6));
     out.push('\n');
-    node_line(out, map, ix, &format!("{indent}- {lead}"));
+    node_line(out, map, ix, layer, &format!("{indent}- {lead}"));
     let inner = format!("{indent}  ");
     quotes(out, map, ix, &inner);
     yours(out, map, ix, layer, &inner);
@@ -194,7 +203,7 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         None => {}
     }
     out.push_str("\n## Thesis\n\n");
-    node_line(&mut out, map, map.thesis, "");
+    node_line(&mut out, map, map.thesis, layer, "");
     quotes(&mut out, map, map.thesis, "");
     yours(&mut out, map, map.thesis, layer, "");
     // The case: everything below the thesis that is not an objection or under one, each once,
@@ -226,7 +235,7 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
             "\n### {}{against}\n",
             md(&super::name(map, f.objection))
         );
-        node_line(&mut out, map, f.objection, "If they say: ");
+        node_line(&mut out, map, f.objection, layer, "If they say: ");
         quotes(&mut out, map, f.objection, "");
         yours(&mut out, map, f.objection, layer, "");
         match (o.conceded, f.answers.is_empty()) {

@@ -102,6 +102,40 @@ pub fn answers(map: &ArgumentMap, ix: NodeIx) -> Vec<NodeIx> {
 }
 
 /// Every weak spot of the case, most serious first (ties in reading order). Linear in the map.
+/// A critical question still to ask of a step.
+#[derive(Debug, Clone, Copy)]
+pub struct Ask {
+    pub question: &'static crate::schemes::Question,
+    /// The reader judged it to fail the step (else it is open).
+    pub fails: bool,
+}
+
+/// The critical questions of the step of `ix` (a node naming a scheme) still to ask, as the
+/// reader has answered them: those the reader judged to fail the step (first), left open, or
+/// did not answer where the map answers them with nothing. A question the reader found
+/// answered in the article is not asked, whatever the map says.
+pub fn questions_to_ask(map: &ArgumentMap, layer: Option<&Layer>, ix: NodeIx) -> Vec<Ask> {
+    use super::layer::{Verdict, question_key};
+    let id = &map.nodes[ix].id;
+    let mut asks: Vec<Ask> = map
+        .critical_questions(ix)
+        .into_iter()
+        .filter_map(|(question, by)| {
+            let yours = layer.and_then(|l| l.questions.get(&question_key(id, question.key)));
+            let fails = match yours.map(|a| a.verdict) {
+                Some(Verdict::Fails) => true,
+                Some(Verdict::Open) => false,
+                Some(Verdict::Answered) => return None,
+                None if by.is_empty() => false,
+                None => return None,
+            };
+            Some(Ask { question, fails })
+        })
+        .collect();
+    asks.sort_by_key(|a| !a.fails);
+    asks
+}
+
 pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
     let mut out = Vec::new();
     for &ix in &map.walk {
@@ -156,22 +190,11 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
         // A step whose scheme asks what neither the map nor the reader answers, or that the
         // reader judged a question to fail (said once, on the node that names the scheme).
         if n.scheme.is_some() {
-            use super::layer::{Verdict, question_key};
-            let mut open = false;
-            let mut fails = false;
-            for (q, by) in map.critical_questions(ix) {
-                let yours = layer.and_then(|l| l.questions.get(&question_key(&n.id, q.key)));
-                match yours.map(|a| a.verdict) {
-                    Some(Verdict::Fails) => fails = true,
-                    Some(Verdict::Open) => open = true,
-                    Some(Verdict::Answered) => {}
-                    None => open |= by.is_empty(),
-                }
-            }
-            if fails {
+            let asks = questions_to_ask(map, layer, ix);
+            if asks.iter().any(|a| a.fails) {
                 reasons.push(Weakness::QuestionFails);
             }
-            if open {
+            if asks.iter().any(|a| !a.fails) {
                 reasons.push(Weakness::OpenQuestion);
             }
         }
