@@ -264,12 +264,62 @@ fn main() -> anyhow::Result<()> {
     walk_to(&mut a, "U1");
     shots.push(("relations-mill", a, color));
 
+    let mut buffers: Vec<(&str, Buffer)> = shots
+        .iter()
+        .map(|(name, app, theme)| (*name, view::render_buffer(app, theme)))
+        .collect();
+
+    // Issue 18: a student's map of Mill against the shipped one (P5 left out, O1 made to
+    // attack P4): `D`, the differences; and the teacher's class list of a class of three.
+    let text = std::fs::read_to_string("argument-maps/mill-on-liberty-ch2.toml")?;
+    let start = text.find("[[premise]]\nid = \"P5\"").unwrap();
+    let end = text.find("[[counterpoint]]\nid = \"O1\"").unwrap();
+    let student = format!("{}{}", &text[..start], &text[end..])
+        .replace("attacks = \"P5\"", "attacks = \"P4\"");
+    let class = std::env::temp_dir().join(format!("argwalk-shots-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&class);
+    for (member, map) in [("alice", student.as_str()), ("bob", text.as_str())] {
+        let folder = class.join("class").join(member);
+        std::fs::create_dir_all(&folder)?;
+        std::fs::write(folder.join("mill.toml"), map)?;
+        std::fs::copy(
+            "argument-maps/mill-on-liberty-ch2.txt",
+            folder.join("mill-on-liberty-ch2.txt"),
+        )?;
+    }
+    std::fs::create_dir_all(class.join("class").join("carol"))?;
+    let student_map = argwalk::loader::load_path(&class.join("class/alice/mill.toml"))?
+        .map
+        .ok_or_else(|| anyhow::anyhow!("the student's Mill map checks"))?;
+    let reference =
+        argwalk::loader::load_path(Path::new("argument-maps/mill-on-liberty-ch2.toml"))?
+            .map
+            .ok_or_else(|| anyhow::anyhow!("the Mill map checks"))?;
+    let mut a = App::new(student_map, 120, 40);
+    let start = argwalk::app::Start {
+        settings: argwalk::app::Settings {
+            against: Some(std::sync::Arc::new(reference)),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    argwalk::app::handle(&mut a, start.event());
+    act(&mut a, Action::Differences);
+    buffers.push(("against-differences", view::render_buffer(&a, &color)));
+    let mut library = argwalk::library::Library::open(Path::new("argument-maps"), None)?
+        .with_class(&class.join("class"));
+    library.update(Action::ClassList, 38);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40))?;
+    terminal.draw(|f| library.render(f, &color))?;
+    buffers.push(("class-list", terminal.backend().buffer().clone()));
+    let _ = std::fs::remove_dir_all(&class);
+
     let dir = Path::new("screenshots");
     std::fs::create_dir_all(dir)?;
-    for (name, app, theme) in &shots {
+    for (name, buffer) in &buffers {
         let svg_path = dir.join(format!("{name}.svg"));
         let png_path = dir.join(format!("{name}.png"));
-        std::fs::write(&svg_path, svg(&view::render_buffer(app, theme)))?;
+        std::fs::write(&svg_path, svg(buffer))?;
         let status = Command::new("rsvg-convert")
             .arg("-o")
             .arg(&png_path)

@@ -129,8 +129,16 @@ pub fn list(library: &Path, class: &Path) -> Vec<Row> {
             continue;
         }
         for path in maps {
-            // Each member's map, and its article, from within that member's folder only.
+            // Each member's map, and its article, from within that member's folder only (said
+            // without the server's paths: a link out of the folder is named as one).
+            let inside = std::fs::canonicalize(&path)
+                .ok()
+                .zip(std::fs::canonicalize(&folder).ok())
+                .is_some_and(|(p, f)| p.starts_with(f));
             let standing = match crate::loader::load_path_within(&path, &folder) {
+                _ if !inside => Standing::Broken(
+                    "it lies outside the member's folder: a link out of it is not read".into(),
+                ),
                 Err(e) => Standing::Broken(crate::sanitize::clean(&format!("{e:#}"))),
                 Ok(l) => match l.map {
                     None => Standing::Broken(format!(

@@ -524,3 +524,28 @@ fn against_goes_with_a_member_and_the_line_mode() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--against compares one map"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The teacher's class list as drawn, text and styles, at 120x40 and 80x24: a row a member's
+/// map, the selected one reversed, the heading bold.
+#[test]
+fn the_class_list_as_drawn() {
+    use argwalk::keymap::Action;
+    let dir = class_folders("drawn");
+    let mut library = argwalk::library::Library::open(&dir.join("lib"), None)
+        .unwrap()
+        .with_class(&dir.join("class"));
+    library.update(Action::ClassList, 38);
+    library.update(Action::MoveDown, 38);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let backend = ratatui::backend::TestBackend::new(w, h);
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        terminal
+            .draw(|f| library.render(f, &argwalk::theme::Theme::FULL))
+            .unwrap();
+        insta::assert_snapshot!(
+            format!("class_list_{w}x{h}"),
+            support::screen::styled(terminal.backend().buffer())
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -8,6 +8,8 @@ use argwalk::model::ArgumentMap;
 use argwalk::theme::Theme;
 use argwalk::view;
 
+mod support;
+
 const COLOR: Theme = Theme::FULL;
 const NO_COLOR: Theme = Theme {
     color: false,
@@ -36,40 +38,9 @@ fn screen(app: &App, theme: &Theme) -> String {
     view::buffer_text(&view::render_buffer(app, theme))
 }
 
-/// The screen's text, then every run of styled cells, row by row: `row col-col style`. A style
-/// taken out of the code (a quote's highlight, the search match, the selection) changes it.
+/// The screen's text, then every run of styled cells ([`support::screen::styled`]).
 fn styled(app: &App, theme: &Theme) -> String {
-    use std::fmt::Write;
-    let buffer = view::render_buffer(app, theme);
-    let mut out = view::buffer_text(&buffer);
-    out.push_str("-- styles --\n");
-    let area = buffer.area;
-    for y in area.top()..area.bottom() {
-        let mut x = area.left();
-        while x < area.right() {
-            let style = buffer[(x, y)].style();
-            let start = x;
-            while x < area.right() && buffer[(x, y)].style() == style {
-                x += 1;
-            }
-            if style != ratatui::style::Style::default() {
-                let mut desc = String::new();
-                if let Some(fg) = style.fg.filter(|c| *c != ratatui::style::Color::Reset) {
-                    let _ = write!(desc, " fg:{fg}");
-                }
-                if let Some(bg) = style.bg.filter(|c| *c != ratatui::style::Color::Reset) {
-                    let _ = write!(desc, " bg:{bg}");
-                }
-                if !style.add_modifier.is_empty() {
-                    let _ = write!(desc, " +{:?}", style.add_modifier);
-                }
-                if !desc.is_empty() {
-                    let _ = writeln!(out, "{y:>3} {start:>3}-{:<3}{desc}", x - 1);
-                }
-            }
-        }
-    }
-    out
+    support::screen::styled(&view::render_buffer(app, theme))
 }
 
 fn walk_to(id: &str, w: u16, h: u16) -> App {

@@ -94,3 +94,38 @@ pub fn difference(screen: &vt100::Screen, want: &Buffer) -> Option<String> {
     }
     None
 }
+
+/// The screen's text, then every run of styled cells, row by row: `row col-col style`. A style
+/// taken out of the code (a quote's highlight, the search match, the selection) changes it.
+pub fn styled(buffer: &Buffer) -> String {
+    use std::fmt::Write;
+    let mut out = argwalk::view::buffer_text(buffer);
+    out.push_str("-- styles --\n");
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let style = buffer[(x, y)].style();
+            let start = x;
+            while x < area.right() && buffer[(x, y)].style() == style {
+                x += 1;
+            }
+            if style != ratatui::style::Style::default() {
+                let mut desc = String::new();
+                if let Some(fg) = style.fg.filter(|c| *c != ratatui::style::Color::Reset) {
+                    let _ = write!(desc, " fg:{fg}");
+                }
+                if let Some(bg) = style.bg.filter(|c| *c != ratatui::style::Color::Reset) {
+                    let _ = write!(desc, " bg:{bg}");
+                }
+                if !style.add_modifier.is_empty() {
+                    let _ = write!(desc, " +{:?}", style.add_modifier);
+                }
+                if !desc.is_empty() {
+                    let _ = writeln!(out, "{y:>3} {start:>3}-{:<3}{desc}", x - 1);
+                }
+            }
+        }
+    }
+    out
+}
