@@ -23,13 +23,13 @@ fn main() -> ExitCode {
         "{essays} essays, {} pairs of annotators compared",
         tally.overall.len()
     );
-    println!("| type | agreed | given (both sides) | F1 |");
+    println!("| type | matched | given (both sides) | F1 |");
     println!("| --- | --- | --- | --- |");
     for t in argwalk::agreement::Type::ALL {
         println!(
             "| {} | {} | {} | {:.3} |",
             t.name(),
-            tally.agreed.get(&t).copied().unwrap_or(0),
+            tally.matched.get(&t).copied().unwrap_or(0),
             tally.total.get(&t).copied().unwrap_or(0),
             tally.f1(t)
         );

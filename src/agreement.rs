@@ -165,44 +165,71 @@ impl Annotation {
     }
 }
 
-/// Agreement by type between annotations: for each type, the components both gave that type
-/// to (aligned by `compare`), and how many each gave it to.
+/// Agreement by type between annotations: for each type, how many components of either side
+/// the other side matched with the same type, of how many both sides gave that type to.
 #[derive(Debug, Clone, Default)]
 pub struct Tally {
-    pub agreed: HashMap<Type, usize>,
+    pub matched: HashMap<Type, usize>,
     pub total: HashMap<Type, usize>,
     /// `compare`'s overall and components F1 of each pair compared, to average.
     pub overall: Vec<f64>,
     pub components: Vec<f64>,
 }
 
+/// The statements of a thesis: each quote's paragraph and byte range.
+fn statements(map: &ArgumentMap) -> Vec<(usize, std::ops::Range<usize>)> {
+    map.nodes[map.thesis]
+        .citations
+        .iter()
+        .filter_map(|c| c.quote.as_ref())
+        .map(|q| (q.paragraph, q.range.clone()))
+        .collect()
+}
+
 impl Tally {
-    /// Adds the comparison of `a` with `b` (the same essay, two annotators).
+    /// Adds the comparison of `a` with `b` (the same essay, two annotators). A claim or premise
+    /// matches when `compare` aligns it with one of the same type. The major claim is one
+    /// thesis however often the essay states it, and `compare` always pairs the theses: its
+    /// statements are matched by their spans instead, each that overlaps one of the other's.
     pub fn add(&mut self, a: &Annotation, b: &Annotation) {
         let c = crate::compare::compare(&a.map, &b.map);
         let (ta, tb) = (&a.types, &b.types);
         for p in &c.pairs {
             if let (Some(x), Some(y)) = (ta.get(&p.student), tb.get(&p.reference))
                 && x == y
+                && *x != Type::MajorClaim
             {
-                *self.agreed.entry(*x).or_default() += 1;
+                *self.matched.entry(*x).or_default() += 2;
             }
         }
-        for t in ta.values().chain(tb.values()) {
-            *self.total.entry(*t).or_default() += 1;
+        for (id, t) in ta.iter().chain(tb.iter()) {
+            let thesis = |m: &ArgumentMap| m.nodes[m.thesis].id == *id;
+            if *t != Type::MajorClaim || !(thesis(&a.map) || thesis(&b.map)) {
+                *self.total.entry(*t).or_default() += 1;
+            }
         }
+        let (sa, sb) = (statements(&a.map), statements(&b.map));
+        let overlaps = |x: &(usize, std::ops::Range<usize>),
+                        ys: &[(usize, std::ops::Range<usize>)]| {
+            ys.iter()
+                .any(|y| y.0 == x.0 && x.1.start < y.1.end && y.1.start < x.1.end)
+        };
+        let matched = sa.iter().filter(|x| overlaps(x, &sb)).count()
+            + sb.iter().filter(|x| overlaps(x, &sa)).count();
+        *self.matched.entry(Type::MajorClaim).or_default() += matched;
+        *self.total.entry(Type::MajorClaim).or_default() += sa.len() + sb.len();
         self.overall.push(c.overall);
         self.components.push(c.components.f1);
     }
 
-    /// F1 of one type over everything added: twice the agreed over all given that type by
-    /// either side (symmetric, as neither annotator is the reference).
+    /// F1 of one type over everything added: the components matched over all given that type
+    /// by either side (symmetric, as neither annotator is the reference).
     pub fn f1(&self, t: Type) -> f64 {
         let total = self.total.get(&t).copied().unwrap_or(0);
         if total == 0 {
             return 0.0;
         }
-        2.0 * self.agreed.get(&t).copied().unwrap_or(0) as f64 / total as f64
+        self.matched.get(&t).copied().unwrap_or(0) as f64 / total as f64
     }
 
     fn mean(xs: &[f64]) -> f64 {

@@ -58,20 +58,23 @@ fn components_without_relations_are_placed_under_their_claims() {
 ///   claims 2, premises 1. Given: claims 3 + 4, premises 3 + 3.
 ///
 /// Claims: 2 * (2 + 3 + 2) / (6 + 7 + 7) = 14/20. Premises: 2 * (2 + 3 + 1) / (7 + 7 + 6) =
-/// 12/20. Major claims: each thesis with the other, 3 of 3: 1.
+/// 12/20. Major claims, by their statements' spans: 1 and 3 state it twice, 2 once (the first
+/// statement): 1 and 2 match 1 + 1 of 3, 1 and 3 match 2 + 2 of 4, 2 and 3 1 + 1 of 3: 8/10.
 #[test]
 fn agreement_by_type_computed_by_hand() {
     let (tally, essays) = corpus(Path::new(FIXTURE)).unwrap();
     assert_eq!(essays, 1);
     assert_eq!(tally.overall.len(), 3);
     let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
-    assert_eq!(tally.agreed[&Type::Claim], 7);
+    assert_eq!(tally.matched[&Type::Claim], 14);
     assert_eq!(tally.total[&Type::Claim], 20);
     assert!(close(tally.f1(Type::Claim), 0.7));
-    assert_eq!(tally.agreed[&Type::Premise], 6);
+    assert_eq!(tally.matched[&Type::Premise], 12);
     assert_eq!(tally.total[&Type::Premise], 20);
     assert!(close(tally.f1(Type::Premise), 0.6));
-    assert!(close(tally.f1(Type::MajorClaim), 1.0));
+    assert_eq!(tally.matched[&Type::MajorClaim], 8);
+    assert_eq!(tally.total[&Type::MajorClaim], 10);
+    assert!(close(tally.f1(Type::MajorClaim), 0.8));
     assert_eq!(
         tally.ranking(),
         [Type::MajorClaim, Type::Claim, Type::Premise]
@@ -85,15 +88,22 @@ fn agreement_by_type_computed_by_hand() {
         .collect();
     let mut by_hand = Tally::default();
     by_hand.add(&a[0], &a[1]);
-    assert_eq!(by_hand.agreed[&Type::Claim], 2);
-    assert_eq!(by_hand.agreed[&Type::Premise], 2);
+    assert_eq!(by_hand.matched[&Type::Claim], 4);
+    assert_eq!(by_hand.matched[&Type::Premise], 4);
     assert_eq!(by_hand.total[&Type::Premise], 7);
+    assert_eq!(
+        (
+            by_hand.matched[&Type::MajorClaim],
+            by_hand.total[&Type::MajorClaim]
+        ),
+        (2, 3)
+    );
 }
 
 /// The agreement study of the Argument Annotated Essays (Stab and Gurevych 2017): three
 /// annotators, 80 essays. Its published agreement (Fleiss' kappa) ranks the types major
-/// claim (0.877) > premise (0.833) > claim (0.635); argwalk's alignment must find claims the
-/// hardest to agree on too. Run it on a copy of the corpus (docs/PERFORMANCE.md says where):
+/// claim (0.877) > premise (0.833) > claim (0.635), claims well below the two others;
+/// argwalk's alignment must find claims the hardest to agree on too, by a clear margin. Run it on a copy of the corpus (docs/PERFORMANCE.md says where):
 /// `ARGWALK_AAEC=DIR cargo test --test agreement -- --ignored`.
 #[test]
 #[ignore = "needs the Argument Annotated Essays' agreement data in ARGWALK_AAEC"]
@@ -104,5 +114,7 @@ fn argwalk_ranks_the_types_as_the_essays_annotators_agreed() {
     assert!(essays >= 3, "{essays} essays");
     let ranking = tally.ranking();
     assert_eq!(ranking.last(), Some(&Type::Claim), "{ranking:?}");
-    assert!(tally.f1(Type::Premise) > tally.f1(Type::Claim));
+    for t in [Type::MajorClaim, Type::Premise] {
+        assert!(tally.f1(t) > tally.f1(Type::Claim) + 0.1, "{t:?}");
+    }
 }
