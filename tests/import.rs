@@ -324,8 +324,8 @@ fn shape(map: &ArgumentMap) -> (BTreeSet<String>, BTreeSet<(String, String, bool
             let mut group: Vec<&str> = n.linked.iter().map(|&l| map.nodes[l].id.as_str()).collect();
             group.sort_unstable();
             format!(
-                "{} {:?} {:?} conceded={} raised={} quotes={quotes:?} with={group:?} label={:?}",
-                n.id, n.kind, n.text, n.conceded, n.raised, n.label
+                "{} {:?} {:?} conceded={} raised={} quotes={quotes:?} with={group:?} label={:?} scheme={:?} answers={:?}",
+                n.id, n.kind, n.text, n.conceded, n.raised, n.label, n.scheme, n.answers
             )
         })
         .collect();
@@ -362,6 +362,47 @@ fn aif_round_trips_keep_nodes_kinds_links_and_quotes() {
     for (toml, map) in maps(24) {
         round_trip(&map, &toml, argwalk::export::Format::Aif, From::Aif);
     }
+}
+
+/// Issue 18: a step's scheme and what answers its critical questions survive AIF: the RA node
+/// is named as AIFdb names its schemes ("Argument From Analogy"), with argwalk's key beside;
+/// an RA node named so by another tool, without the key, is read as that scheme too.
+#[test]
+fn aif_carries_schemes_and_answers() {
+    let mut schemes = 0;
+    for name in ["mill-on-liberty-ch2", "thoreau-civil-disobedience"] {
+        let path = PathBuf::from(format!("argument-maps/{name}.toml"));
+        let map = argwalk::loader::load_path(&path).unwrap().map.unwrap();
+        schemes += map.nodes.iter().filter(|n| n.scheme.is_some()).count();
+        round_trip(&map, name, argwalk::export::Format::Aif, From::Aif);
+        let aif = argwalk::export::render(
+            &map,
+            argwalk::export::Format::Aif,
+            argwalk::export::Options { layer: None },
+        );
+        if name.starts_with("thoreau") {
+            assert!(aif.contains("\"text\": \"Argument From Analogy\""), "{aif}");
+        }
+    }
+    assert!(schemes >= 3);
+    // Another tool's RA node named by its scheme only.
+    let dir = folder("aif-scheme");
+    let file = dir.join("x.json");
+    std::fs::write(
+        &file,
+        r#"{"nodes": [
+  {"nodeID": "1", "text": "We should act.", "type": "I"},
+  {"nodeID": "2", "text": "Dr Ames, a climatologist, says so.", "type": "I"},
+  {"nodeID": "3", "text": "Argument From Expert Opinion", "type": "RA"}],
+ "edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"}]}"#,
+    )
+    .unwrap();
+    let out = dir.join("x.toml");
+    import::import(&file, From::Aif, Some(&out)).unwrap();
+    let (back, _) = load(&out);
+    let premise = by_text(&back, "Dr Ames");
+    assert_eq!(premise.scheme.as_deref(), Some("expert-opinion"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Issue 17.5 and 17.7 through the Argdown CLI: the fixture, and random maps round-tripped.

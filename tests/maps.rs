@@ -11,23 +11,31 @@ fn argwalk() -> Command {
     support::cli::argwalk()
 }
 
+/// Clean but for the critical questions the articles leave open: those warnings are the
+/// articles' gaps, kept for readers to ask (lines of attack), not mistakes of the maps.
 #[test]
 fn every_shipped_map_checks_clean() {
     let mut seen = 0;
+    let mut schemes = 0;
     for entry in std::fs::read_dir("argument-maps").unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
             let l = loader::load_path(&path).unwrap();
-            assert!(
-                l.report.diagnostics.is_empty(),
-                "{}",
-                l.report.render(false)
-            );
-            assert!(l.map.is_some());
+            let others: Vec<_> = l
+                .report
+                .diagnostics
+                .iter()
+                .filter(|d| d.label != "open critical questions")
+                .collect();
+            assert!(others.is_empty(), "{}", l.report.render(false));
+            let map = l.map.unwrap();
+            schemes += map.nodes.iter().filter(|n| n.scheme.is_some()).count();
             seen += 1;
         }
     }
     assert!(seen >= 1);
+    // The library names schemes, so its readers meet critical questions.
+    assert!(schemes >= 3, "{schemes}");
 }
 
 /// Issue 17.9: the public-domain maps of different kinds, opened as a library, between them

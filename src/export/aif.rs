@@ -28,6 +28,7 @@ pub fn render(map: &ArgumentMap) -> String {
                 "conceded": n.conceded,
                 "implicit": n.implicit,
                 "raised": n.raised,
+                "answers": n.answers,
                 "quotes": n.citations.iter().filter_map(|c| c.quote.as_ref()).map(|q| json!({"paragraph": q.paragraph, "text": q.text})).collect::<Vec<_>>(),
             },
         }));
@@ -40,14 +41,21 @@ pub fn render(map: &ArgumentMap) -> String {
         );
         edge_id += 1;
     };
-    let mut scheme = |kind: Link, nodes: &mut Vec<Value>| {
+    // An inference named by its scheme, as AIFdb names its RA nodes ("Argument From Expert
+    // Opinion"), with argwalk's key of it beside, which `import --from aif` reads back.
+    let mut scheme = |kind: Link,
+                      named: Option<&crate::schemes::Scheme>,
+                      nodes: &mut Vec<Value>| {
         let id = next.to_string();
         next += 1;
         let (t, text) = match kind {
             Link::Supports => ("RA", "Default Inference"),
             Link::Attacks => ("CA", "Default Conflict"),
         };
-        nodes.push(json!({"nodeID": id, "text": text, "type": t, "timestamp": ""}));
+        match named.filter(|_| kind == Link::Supports) {
+            Some(s) => nodes.push(json!({"nodeID": id, "text": title_case(s.name), "type": t, "timestamp": "", "argwalkScheme": s.key})),
+            None => nodes.push(json!({"nodeID": id, "text": text, "type": t, "timestamp": ""})),
+        }
         id
     };
     // Each tree link's RA or CA node: a linked group shares one RA (one inference with
@@ -65,7 +73,7 @@ pub fn render(map: &ArgumentMap) -> String {
                 } else {
                     Link::Supports
                 };
-                let id = scheme(kind, &mut nodes);
+                let id = scheme(kind, map.scheme_of(ix), &mut nodes);
                 let target = if n.undercuts {
                     inference[p].clone().unwrap_or_else(|| i_node(p))
                 } else {
@@ -78,7 +86,7 @@ pub fn render(map: &ArgumentMap) -> String {
         edge(i_node(ix), id.clone(), &mut edges);
         inference[ix] = Some(id);
         for &(to, kind) in &n.also {
-            let id = scheme(kind, &mut nodes);
+            let id = scheme(kind, None, &mut nodes);
             edge(i_node(ix), id.clone(), &mut edges);
             edge(id, i_node(to), &mut edges);
         }
@@ -127,4 +135,17 @@ pub fn render(map: &ArgumentMap) -> String {
         "schemefulfillments": [],
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// "Argument From Expert Opinion": a scheme's name as AIFdb writes its RA nodes.
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }

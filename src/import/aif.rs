@@ -167,6 +167,12 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
                 .filter_map(|t| t.as_str().map(str::to_string))
                 .collect(),
             implicit: props["implicit"] == true,
+            answers: props["answers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str().map(str::to_string))
+                .collect(),
         });
     }
     for (i, n) in nodes.iter().enumerate() {
@@ -226,6 +232,19 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
                 what: format!("the {t} node {id} has no premise"),
             });
         }
+        // The inference's scheme: argwalk's key, or a scheme named as AIFdb names its RA nodes.
+        let scheme = (bears == Bears::Supports)
+            .then(|| {
+                n["argwalkScheme"]
+                    .as_str()
+                    .and_then(crate::schemes::find)
+                    .or_else(|| {
+                        let text = n["text"].as_str()?.to_lowercase();
+                        crate::schemes::SCHEMES.iter().find(|s| s.name == text)
+                    })
+                    .map(|s| s.key)
+            })
+            .flatten();
         for &from in &sources {
             let with = if bears == Bears::Supports {
                 sources.iter().copied().filter(|&o| o != from).collect()
@@ -238,6 +257,7 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
                 bears,
                 with,
                 place: at.clone(),
+                scheme,
             });
         }
     }

@@ -227,6 +227,7 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
                 .map(|t| (*t).to_string())
                 .collect(),
             implicit: tags.contains(&"implicit"),
+            answers: Vec::new(),
         });
     }
     if cited.is_empty() {
@@ -293,6 +294,7 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
                 bears: Bears::Supports,
                 with: premises.iter().copied().filter(|&o| o != p).collect(),
                 place: format!("argument <{title}>"),
+                scheme: None,
             });
         }
         premises_of.insert(title.clone(), (premises, conclusion));
@@ -354,6 +356,7 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             bears,
             with: Vec::new(),
             place: at,
+            scheme: None,
         });
     }
     Ok(graph)

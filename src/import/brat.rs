@@ -189,6 +189,7 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
             bears,
             with: Vec::new(),
             place: at,
+            scheme: None,
         });
     }
     for (kind, from, to, at) in relations {
@@ -216,6 +217,7 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
             bears,
             with: Vec::new(),
             place: at,
+            scheme: None,
         });
     }
     // The restatements themselves stand apart: said, not lost in silence.

@@ -32,6 +32,8 @@ pub(crate) struct Claim {
     pub note: Option<String>,
     pub tags: Vec<String>,
     pub implicit: bool,
+    /// The critical questions of the step it bears on that it answers (an argwalk export).
+    pub answers: Vec<String>,
 }
 
 /// How one claim bears on another.
@@ -52,6 +54,8 @@ pub(crate) struct Relation {
     /// For a support: the other claims that support `to` together with `from` (linked).
     pub with: Vec<usize>,
     pub place: String,
+    /// For a support: the argumentation scheme of the step (a key of [`crate::schemes`]).
+    pub scheme: Option<&'static str>,
 }
 
 /// Something of the input the map cannot hold, and where it is.
@@ -359,6 +363,16 @@ impl Graph {
                         let list: Vec<String> = with.iter().map(|t| format!("\"{t}\"")).collect();
                         let _ = writeln!(out, "with = [{}]", list.join(", "));
                     }
+                    // The step's scheme, named once for a linked group: by its first member.
+                    let step = self.relations.iter().find(|r| {
+                        r.from == c && r.to == p && r.bears == Bears::Supports && r.scheme.is_some()
+                    });
+                    if let Some((r, key)) = step.and_then(|r| Some((r, r.scheme?)))
+                        && r.with.iter().all(|&w| w > c || !placed[w])
+                        && matches!(table[c], "premise" | "evidence")
+                    {
+                        let _ = writeln!(out, "scheme = \"{key}\"");
+                    }
                 }
                 if claim.raised && table[c] == "counterpoint" {
                     out.push_str("raised = true\n");
@@ -383,6 +397,10 @@ impl Graph {
             if !claim.tags.is_empty() {
                 let list: Vec<String> = claim.tags.iter().map(|t| s(t)).collect();
                 let _ = writeln!(out, "tags = [{}]", list.join(", "));
+            }
+            if !claim.answers.is_empty() && table[c] != "thesis" {
+                let list: Vec<String> = claim.answers.iter().map(|a| s(a)).collect();
+                let _ = writeln!(out, "answers = [{}]", list.join(", "));
             }
             if let Some(n) = &claim.note {
                 let _ = writeln!(out, "note = {}", s(n));

@@ -270,6 +270,7 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
                 bears: Bears::Supports,
                 with: others,
                 place: e.at.clone(),
+                scheme: None,
             });
         }
         graph.relations.push(Relation {
@@ -278,6 +279,7 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             bears,
             with,
             place: e.at.clone(),
+            scheme: None,
         });
     }
     for (edge, _) in added {
