@@ -434,6 +434,12 @@ fn argdown_imports_and_round_trips_through_the_argdown_cli() {
     for (toml, map) in maps(8) {
         round_trip(&map, &toml, argwalk::export::Format::Argdown, From::Argdown);
     }
+    // The shipped maps that name schemes, their answers with them.
+    for name in ["mill-on-liberty-ch2", "thoreau-civil-disobedience"] {
+        let path = PathBuf::from(format!("argument-maps/{name}.toml"));
+        let map = argwalk::loader::load_path(&path).unwrap().map.unwrap();
+        round_trip(&map, name, argwalk::export::Format::Argdown, From::Argdown);
+    }
 }
 
 /// Issue 17.8: an AIF graph written by another library (arguebuf, from PyPI), imported: its

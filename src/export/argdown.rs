@@ -116,6 +116,14 @@ fn statement(map: &ArgumentMap, ix: NodeIx) -> String {
     if let Some(by) = &n.by {
         data.push(format!("\"by\": {}", yaml_string(by)));
     }
+    // The scheme of its step and the critical questions it answers, as argwalk keys.
+    if let Some(scheme) = &n.scheme {
+        data.push(format!("\"scheme\": {}", yaml_string(scheme)));
+    }
+    if !n.answers.is_empty() {
+        let list: Vec<String> = n.answers.iter().map(|a| yaml_string(a)).collect();
+        data.push(format!("\"answers\": [{}]", list.join(", ")));
+    }
     let data = if data.is_empty() {
         String::new()
     } else {

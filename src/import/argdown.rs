@@ -127,6 +127,8 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
         ..Graph::default()
     };
     let mut index: HashMap<String, usize> = HashMap::new();
+    // Each claim's scheme, by its index: the steps get theirs once the relations are read.
+    let mut schemes: Vec<Option<&'static str>> = Vec::new();
     // Quotes under the paragraphs they cite, to rebuild the article's paragraphs from.
     let mut cited: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     // In document order (the CLI's JSON lists statements by title).
@@ -227,8 +229,19 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
                 .map(|t| (*t).to_string())
                 .collect(),
             implicit: tags.contains(&"implicit"),
-            answers: Vec::new(),
+            answers: data["answers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str().map(str::to_string))
+                .collect(),
         });
+        schemes.push(
+            data["scheme"]
+                .as_str()
+                .and_then(crate::schemes::find)
+                .map(|s| s.key),
+        );
     }
     if cited.is_empty() {
         // No paragraphs named: each statement is a paragraph of the article, quoted whole.
@@ -358,6 +371,12 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             place: at,
             scheme: None,
         });
+    }
+    // The scheme of each step, as argwalk's export gives it on the step's premise.
+    for r in &mut graph.relations {
+        if r.bears == Bears::Supports {
+            r.scheme = schemes.get(r.from).copied().flatten();
+        }
     }
     Ok(graph)
 }
