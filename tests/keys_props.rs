@@ -34,8 +34,65 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// The Mill map, as a reference the built-in map differs from everywhere.
+fn reference() -> std::sync::Arc<argwalk::model::ArgumentMap> {
+    let path = std::path::Path::new("argument-maps/mill-on-liberty-ch2.toml");
+    std::sync::Arc::new(loader::load_path(path).unwrap().map.unwrap())
+}
+
+/// A library with a class beside it: alice's copy of the Mill map and carol with none.
+fn class_library() -> argwalk::library::Library {
+    let dir = std::env::temp_dir().join(format!("argwalk-props-class-{}", std::process::id()));
+    let alice = dir.join("alice");
+    if !alice.join("mill.toml").exists() {
+        std::fs::create_dir_all(&alice).unwrap();
+        std::fs::create_dir_all(dir.join("carol")).unwrap();
+        for (from, to) in [
+            ("mill-on-liberty-ch2.toml", "mill.toml"),
+            ("mill-on-liberty-ch2.txt", "mill-on-liberty-ch2.txt"),
+        ] {
+            std::fs::copy(
+                std::path::Path::new("argument-maps").join(from),
+                alice.join(to),
+            )
+            .unwrap();
+        }
+    }
+    argwalk::library::Library::open(std::path::Path::new("argument-maps"), None)
+        .unwrap()
+        .with_class(&dir)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The library and the teacher's class list: any key the picker binds, and any character,
+    /// at any size, never panic, keep the selection on a row, and draw the whole screen.
+    #[test]
+    fn random_keys_in_the_library_and_the_class_list(
+        w in 1u16..=1000,
+        h in 1u16..=300,
+        keys in proptest::collection::vec(any_key(), 0..60),
+    ) {
+        let mut library = class_library();
+        let rows = argwalk::library::Library::rows(h);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        for k in keys {
+            if let Some(action) = argwalk::keymap::resolve(&library.scopes(), &k) {
+                if action == argwalk::keymap::Action::Quit {
+                    continue;
+                }
+                let _ = library.update(action, rows);
+            }
+            library.read_visible(rows);
+            terminal.draw(|f| library.render(f, &Theme::FULL)).unwrap();
+            prop_assert!(library.selected <= library.shown.len());
+            if let Some(c) = library.class.as_ref().filter(|c| c.shown) {
+                prop_assert!(c.selected < c.rows.len().max(1));
+            }
+        }
+    }
 
     #[test]
     fn random_keys_never_panic_and_keep_the_selection_valid(
@@ -48,8 +105,13 @@ proptest! {
         let map = loader::load_builtin().map.unwrap();
         let mut app = App::new(map, w, h);
         let theme = Theme { color, ascii, plain: false };
-        // With a layer, so marks, notes, verdicts and drills are in the random walk too.
-        let start = Start { layer: Some(argwalk::study::Layer::default()), ..Start::default() };
+        // With a layer, so marks, notes, verdicts and drills are in the random walk too; and a
+        // reference of another article, so `D` lists differences (every node missed and extra).
+        let start = Start {
+            layer: Some(argwalk::study::Layer::default()),
+            settings: argwalk::app::Settings { against: Some(reference()), ..Default::default() },
+            ..Start::default()
+        };
         handle(&mut app, Event::Start(Box::new(start)));
         for s in steps {
             let mut effects = match s {
