@@ -23,15 +23,16 @@ fn main() -> ExitCode {
         "{essays} essays, {} pairs of annotators compared",
         tally.overall.len()
     );
-    println!("| type | matched | given (both sides) | F1 |");
-    println!("| --- | --- | --- | --- |");
+    println!("| type | matched | given (both sides) | argwalk's F1 | the annotations' own spans |");
+    println!("| --- | --- | --- | --- | --- |");
     for t in argwalk::agreement::Type::ALL {
         println!(
-            "| {} | {} | {} | {:.3} |",
+            "| {} | {} | {} | {:.3} | {:.3} |",
             t.name(),
             tally.matched.get(&t).copied().unwrap_or(0),
             tally.total.get(&t).copied().unwrap_or(0),
-            tally.f1(t)
+            tally.f1(t),
+            tally.span_f1(t)
         );
     }
     let ranking: Vec<&str> = tally.ranking().iter().map(|t| t.name()).collect();

@@ -1,8 +1,9 @@
 //! Checks `compare` against people: where three annotators mapped the same essays
 //! independently (the agreement study of the Argument Annotated Essays, Stab and Gurevych
-//! 2017), argwalk's alignment between each two of them should find the component types as
-//! hard to agree on as the published agreement says: major claims and premises well, claims
-//! least. docs/PERFORMANCE.md has the figures; `cargo run --example agreement` measures them.
+//! 2017), argwalk's alignment between each two of them should find what the annotations
+//! themselves show (their spans matched directly), and the component types as hard to agree
+//! on as the published agreement says: claims least. docs/PERFORMANCE.md has the figures;
+//! `cargo run --example agreement` measures them.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -174,6 +175,30 @@ pub struct Tally {
     /// `compare`'s overall and components F1 of each pair compared, to average.
     pub overall: Vec<f64>,
     pub components: Vec<f64>,
+    /// The same read straight off the annotations, without argwalk: a component matches when
+    /// the other annotator marked an overlapping span of the same type. What `compare`'s
+    /// figures are checked against.
+    pub span_matched: HashMap<Type, usize>,
+    pub span_total: HashMap<Type, usize>,
+}
+
+/// The typed spans of an annotation: type and character range.
+fn typed_spans(ann: &str) -> Vec<(Type, std::ops::Range<usize>)> {
+    ann.lines()
+        .filter(|l| l.starts_with('T'))
+        .filter_map(|l| {
+            let mut words = l.split('\t').nth(1)?.split_whitespace();
+            let t = match words.next()? {
+                "MajorClaim" => Type::MajorClaim,
+                "Claim" => Type::Claim,
+                "Premise" => Type::Premise,
+                _ => return None,
+            };
+            let start = words.next()?.parse().ok()?;
+            let end = words.last()?.parse().ok()?;
+            Some((t, start..end))
+        })
+        .collect()
 }
 
 /// The statements of a thesis: each quote's paragraph and byte range.
@@ -220,6 +245,30 @@ impl Tally {
         *self.total.entry(Type::MajorClaim).or_default() += sa.len() + sb.len();
         self.overall.push(c.overall);
         self.components.push(c.components.f1);
+    }
+
+    /// Adds the agreement of the annotations `a` and `b` themselves (their `.ann` text).
+    pub fn add_spans(&mut self, a: &str, b: &str) {
+        let (sa, sb) = (typed_spans(a), typed_spans(b));
+        for (x, y) in [(&sa, &sb), (&sb, &sa)] {
+            for (t, r) in x {
+                *self.span_total.entry(*t).or_default() += 1;
+                if y.iter()
+                    .any(|(u, q)| u == t && r.start < q.end && q.start < r.end)
+                {
+                    *self.span_matched.entry(*t).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    /// [`Tally::f1`] of the annotations themselves.
+    pub fn span_f1(&self, t: Type) -> f64 {
+        let total = self.span_total.get(&t).copied().unwrap_or(0);
+        if total == 0 {
+            return 0.0;
+        }
+        self.span_matched.get(&t).copied().unwrap_or(0) as f64 / total as f64
     }
 
     /// F1 of one type over everything added: the components matched over all given that type
@@ -287,17 +336,21 @@ pub fn corpus(dir: &Path) -> Result<(Tally, usize), String> {
         let Ok(text) = std::fs::read_to_string(&txt) else {
             continue;
         };
-        let maps: Vec<Annotation> = annotators
+        let anns: Vec<String> = annotators
             .iter()
             .filter_map(|a| std::fs::read_to_string(a.join(format!("{essay}.ann"))).ok())
-            .map(|ann| Annotation::read(&ann, &text, &essay))
-            .collect::<Result<_, _>>()?;
-        if maps.len() != annotators.len() {
+            .collect();
+        if anns.len() != annotators.len() {
             continue;
         }
+        let maps: Vec<Annotation> = anns
+            .iter()
+            .map(|ann| Annotation::read(ann, &text, &essay))
+            .collect::<Result<_, _>>()?;
         for i in 0..maps.len() {
             for j in i + 1..maps.len() {
                 tally.add(&maps[i], &maps[j]);
+                tally.add_spans(&anns[i], &anns[j]);
             }
         }
         done += 1;

@@ -79,6 +79,11 @@ fn agreement_by_type_computed_by_hand() {
         tally.ranking(),
         [Type::MajorClaim, Type::Claim, Type::Premise]
     );
+    // The annotations' own spans, matched without argwalk, agree to the component.
+    for t in Type::ALL {
+        assert_eq!(tally.span_matched[&t], tally.matched[&t], "{t:?}");
+        assert_eq!(tally.span_total[&t], tally.total[&t], "{t:?}");
+    }
     // The same pairs added one by one give the same tally.
     let a: Vec<Annotation> = (1..=3)
         .map(|n| {
@@ -112,6 +117,16 @@ fn argwalk_ranks_the_types_as_the_essays_annotators_agreed() {
         .expect("set ARGWALK_AAEC to the folder holding Step1/ and brat-project-final/");
     let (tally, essays) = corpus(Path::new(&dir)).unwrap();
     assert!(essays >= 3, "{essays} essays");
+    // What compare finds is what the annotations themselves show, type by type (one to one,
+    // where a span may overlap two of the other's: within 0.02).
+    for t in Type::ALL {
+        assert!(
+            (tally.f1(t) - tally.span_f1(t)).abs() < 0.02,
+            "{t:?}: {} against {}",
+            tally.f1(t),
+            tally.span_f1(t)
+        );
+    }
     let ranking = tally.ranking();
     assert_eq!(ranking.last(), Some(&Type::Claim), "{ranking:?}");
     for t in [Type::MajorClaim, Type::Premise] {
