@@ -120,6 +120,7 @@ pub(crate) fn node_keys(kind: Kind) -> &'static [&'static str] {
             "attacks",
             "undercuts",
             "raised",
+            "scheme",
             "answers",
             "cite",
             "tags",
@@ -905,8 +906,8 @@ fn misplaced_key_help(kind: Kind, key: &str) -> Option<String> {
         (Kind::Thesis, "with") => {
             Some("the thesis supports nothing, so it is linked with nothing".into())
         }
-        (Kind::Thesis | Kind::Counterpoint, "scheme") => Some(
-            "a scheme names how a premise or evidence supports its claim: write it there".into(),
+        (Kind::Thesis, "scheme") => Some(
+            "a scheme names how a node bears on another: the thesis bears on nothing".into(),
         ),
         (Kind::Thesis, "answers") => {
             Some("the thesis answers no critical question: it bears on nothing".into())

@@ -66,7 +66,7 @@ fn key(name: &str) -> Option<Value> {
             "description": "Instead of `attacks`: the id of a node whose step to its claim this counterpoint attacks (an undercut)."}),
         "scheme" => json!({"type": "string",
             "enum": crate::schemes::SCHEMES.iter().map(|s| s.key).collect::<Vec<_>>(),
-            "description": "The argumentation scheme of this node's step to its claim (Walton, Reed and Macagno 2008): its critical questions are listed in the reader."}),
+            "description": "The argumentation scheme of this node's step to its claim, or of its attack (Walton, Reed and Macagno 2008): its critical questions are listed in the reader."}),
         "answers" => json!({"type": "array", "minItems": 1, "items": {"type": "string"},
             "description": "The critical questions of the scheme of the step this node bears on that it answers, by key (answers = [\"field\"])."}),
         "raised" => {

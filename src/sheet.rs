@@ -686,6 +686,17 @@ pub fn frontline_lines(
             }
             lines.extend(indented(&answer, width, Style::new()));
         }
+        // The critical questions of the objection's own scheme left open: what to ask of it.
+        if o.scheme.is_some() {
+            for a in prep::questions_to_ask(map, layer, f.objection) {
+                let text = if a.fails {
+                    format!("ask of it: {} (you judged it fails)", a.question.text)
+                } else {
+                    format!("ask of it: {}", a.question.text)
+                };
+                lines.extend(indented(&text, width, Style::new()));
+            }
+        }
         lines.push(Line::default());
     }
     if layer.and_then(|l| l.side) == Some(crate::study::Side::Against) {

@@ -82,6 +82,26 @@ fn expect_error<'a>(l: &'a Loaded, line: usize, col: usize, message: &str) -> &'
     d
 }
 
+/// Asserts one warning at `line:col` whose message contains `message` (the map still loads),
+/// and returns it.
+#[track_caller]
+fn expect_warning<'a>(l: &'a Loaded, line: usize, col: usize, message: &str) -> &'a Diagnostic {
+    assert!(l.map.is_some(), "{}", l.report.render(false));
+    let Some(d) = l
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Warning && d.message.contains(message))
+    else {
+        panic!(
+            "no warning containing {message:?} in:\n{}",
+            l.report.render(false)
+        );
+    };
+    assert_eq!((d.line, d.column), (line, col), "position of {message:?}");
+    d
+}
+
 #[test]
 fn base_map_is_clean() {
     let l = load(BASE);
@@ -822,18 +842,7 @@ fn raised_on_a_premise_is_misplaced() {
 #[test]
 fn a_raised_objection_nothing_answers_is_a_warning() {
     let l = load(&with_more("", "attacks = \"P1\"", "raised = true"));
-    assert!(l.map.is_some(), "{}", l.report.render(false));
-    let w = l
-        .report
-        .diagnostics
-        .iter()
-        .find(|d| {
-            d.message
-                .contains("the author raises `O1` but nothing answers it")
-        })
-        .unwrap_or_else(|| panic!("{}", l.report.render(false)));
-    assert_eq!(w.severity, Severity::Warning);
-    assert_eq!((w.line, w.column), (30, 6));
+    let w = expect_warning(&l, 30, 6, "the author raises `O1` but nothing answers it");
     assert!(w.help.as_deref().unwrap().contains("attacks = \"O1\""));
 }
 
@@ -911,22 +920,44 @@ fn open_critical_questions_are_a_warning_that_names_them() {
         1,
     );
     let l = load(&text);
-    assert!(l.map.is_some(), "{}", l.report.render(false));
-    let w = l
-        .report
-        .diagnostics
-        .iter()
-        .find(|d| {
-            d.message.starts_with(
-                "4 critical questions of this argument from expert opinion are answered by nothing",
-            )
-        })
-        .unwrap_or_else(|| panic!("{}", l.report.render(false)));
-    assert_eq!(w.severity, Severity::Warning);
-    assert_eq!((w.line, w.column), (13, 10));
+    let w = expect_warning(
+        &l,
+        13,
+        10,
+        "4 critical questions of this argument from expert opinion are answered by nothing",
+    );
     assert!(
         w.message
             .contains("`backup` (Is the expert's assertion based on evidence?)")
     );
     assert!(!w.message.contains("`field`"));
+}
+
+/// Issue 18: an objection may name the scheme of its attack (an argument against the person),
+/// and its open critical questions are warned of at the scheme.
+#[test]
+fn an_objection_names_an_attack_scheme() {
+    let l = load(&with_more(
+        "",
+        "attacks = \"P1\"",
+        "scheme = \"ad-hominem\"",
+    ));
+    expect_warning(
+        &l,
+        32,
+        10,
+        "3 critical questions of this argument against the person",
+    );
+}
+
+#[test]
+fn a_scheme_on_the_thesis_is_misplaced() {
+    let l = load(&BASE.replacen("[thesis]\n", "[thesis]\nscheme = \"analogy\"\n", 1));
+    let d = expect_error(&l, 6, 1, "unknown key `scheme` in [thesis]");
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("the thesis bears on nothing")
+    );
 }

@@ -370,8 +370,12 @@ fn aif_round_trips_keep_nodes_kinds_links_and_quotes() {
 #[test]
 fn aif_carries_schemes_and_answers() {
     let mut schemes = 0;
-    for name in ["mill-on-liberty-ch2", "thoreau-civil-disobedience"] {
-        let path = PathBuf::from(format!("argument-maps/{name}.toml"));
+    for name in [
+        "argument-maps/mill-on-liberty-ch2",
+        "argument-maps/thoreau-civil-disobedience",
+        "tests/fixtures/attack-scheme",
+    ] {
+        let path = PathBuf::from(format!("{name}.toml"));
         let map = argwalk::loader::load_path(&path).unwrap().map.unwrap();
         schemes += map.nodes.iter().filter(|n| n.scheme.is_some()).count();
         round_trip(&map, name, argwalk::export::Format::Aif, From::Aif);
@@ -380,7 +384,7 @@ fn aif_carries_schemes_and_answers() {
             argwalk::export::Format::Aif,
             argwalk::export::Options { layer: None },
         );
-        if name.starts_with("thoreau") {
+        if name.ends_with("thoreau-civil-disobedience") {
             assert!(aif.contains("\"text\": \"Argument From Analogy\""), "{aif}");
         }
     }
@@ -434,9 +438,13 @@ fn argdown_imports_and_round_trips_through_the_argdown_cli() {
     for (toml, map) in maps(8) {
         round_trip(&map, &toml, argwalk::export::Format::Argdown, From::Argdown);
     }
-    // The shipped maps that name schemes, their answers with them.
-    for name in ["mill-on-liberty-ch2", "thoreau-civil-disobedience"] {
-        let path = PathBuf::from(format!("argument-maps/{name}.toml"));
+    // The maps that name schemes (of supports and of an attack), their answers with them.
+    for name in [
+        "argument-maps/mill-on-liberty-ch2",
+        "argument-maps/thoreau-civil-disobedience",
+        "tests/fixtures/attack-scheme",
+    ] {
+        let path = PathBuf::from(format!("{name}.toml"));
         let map = argwalk::loader::load_path(&path).unwrap().map.unwrap();
         round_trip(&map, name, argwalk::export::Format::Argdown, From::Argdown);
     }

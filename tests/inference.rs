@@ -637,3 +637,46 @@ fn the_readers_answers_shape_the_lines_of_attack_and_the_prep_sheet() {
         "{sheet}"
     );
 }
+
+/// An objection that names its scheme (an argument against the person): its open critical
+/// questions are asked of it in the frontlines, and are no weak spot of the case, which it
+/// attacks; what answers them (a rebuttal) is said.
+#[test]
+fn an_objection_with_an_attack_scheme_is_asked_its_questions() {
+    let path = std::path::Path::new("tests/fixtures/attack-scheme.toml");
+    let map = argwalk::loader::load_path(path).unwrap().map.unwrap();
+    let o1 = map.find("O1").unwrap();
+    let spots = prep::weak_spots(&map, None);
+    assert!(
+        !spots
+            .iter()
+            .any(|s| s.node == o1 && s.reasons.contains(&Weakness::OpenQuestion)),
+        "{spots:?}"
+    );
+    let theme = Theme {
+        color: false,
+        ascii: false,
+        plain: true,
+    };
+    let front: String = argwalk::sheet::frontline_lines(&map, None, &theme, 200)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        front.contains("ask of it: Is character relevant to the question at issue?"),
+        "{front}"
+    );
+    assert!(!front.contains("ask of it: Is the charge"), "{front}");
+    // The details say who answers what.
+    let details: String = argwalk::sheet::question_lines(&map, o1, &theme, 200)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(details.contains("(answered by R1)"), "{details}");
+    // AIF names the conflict by its scheme, and reads it back.
+    let aif = export::render(&map, Format::Aif, Options { layer: None });
+    assert!(
+        aif.contains("\"text\": \"Argument Against The Person (ethotic)\""),
+        "{aif}"
+    );
+}

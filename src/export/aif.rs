@@ -52,7 +52,7 @@ pub fn render(map: &ArgumentMap) -> String {
             Link::Supports => ("RA", "Default Inference"),
             Link::Attacks => ("CA", "Default Conflict"),
         };
-        match named.filter(|_| kind == Link::Supports) {
+        match named {
             Some(s) => nodes.push(json!({"nodeID": id, "text": title_case(s.name), "type": t, "timestamp": "", "argwalkScheme": s.key})),
             None => nodes.push(json!({"nodeID": id, "text": text, "type": t, "timestamp": ""})),
         }

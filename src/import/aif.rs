@@ -233,18 +233,14 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             });
         }
         // The inference's scheme: argwalk's key, or a scheme named as AIFdb names its RA nodes.
-        let scheme = (bears == Bears::Supports)
-            .then(|| {
-                n["argwalkScheme"]
-                    .as_str()
-                    .and_then(crate::schemes::find)
-                    .or_else(|| {
-                        let text = n["text"].as_str()?.to_lowercase();
-                        crate::schemes::SCHEMES.iter().find(|s| s.name == text)
-                    })
-                    .map(|s| s.key)
+        let scheme = n["argwalkScheme"]
+            .as_str()
+            .and_then(crate::schemes::find)
+            .or_else(|| {
+                let text = n["text"].as_str()?.to_lowercase();
+                crate::schemes::SCHEMES.iter().find(|s| s.name == text)
             })
-            .flatten();
+            .map(|s| s.key);
         for &from in &sources {
             let with = if bears == Bears::Supports {
                 sources.iter().copied().filter(|&o| o != from).collect()

@@ -372,11 +372,10 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             scheme: None,
         });
     }
-    // The scheme of each step, as argwalk's export gives it on the step's premise.
+    // The scheme of each step, as argwalk's export gives it on the step's premise (or
+    // counterpoint).
     for r in &mut graph.relations {
-        if r.bears == Bears::Supports {
-            r.scheme = schemes.get(r.from).copied().flatten();
-        }
+        r.scheme = schemes.get(r.from).copied().flatten();
     }
     Ok(graph)
 }

@@ -363,16 +363,16 @@ impl Graph {
                         let list: Vec<String> = with.iter().map(|t| format!("\"{t}\"")).collect();
                         let _ = writeln!(out, "with = [{}]", list.join(", "));
                     }
-                    // The step's scheme, named once for a linked group: by its first member.
-                    let step = self.relations.iter().find(|r| {
-                        r.from == c && r.to == p && r.bears == Bears::Supports && r.scheme.is_some()
-                    });
-                    if let Some((r, key)) = step.and_then(|r| Some((r, r.scheme?)))
-                        && r.with.iter().all(|&w| w > c || !placed[w])
-                        && matches!(table[c], "premise" | "evidence")
-                    {
-                        let _ = writeln!(out, "scheme = \"{key}\"");
-                    }
+                }
+                // The step's scheme, named once for a linked group: by its first member.
+                let step = self
+                    .relations
+                    .iter()
+                    .find(|r| r.from == c && r.to == p && r.bears == bears && r.scheme.is_some());
+                if let Some((r, key)) = step.and_then(|r| Some((r, r.scheme?)))
+                    && r.with.iter().all(|&w| w > c || !placed[w])
+                {
+                    let _ = writeln!(out, "scheme = \"{key}\"");
                 }
                 if claim.raised && table[c] == "counterpoint" {
                     out.push_str("raised = true\n");

@@ -187,9 +187,11 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
             Some(Judgement::Doubtful) => reasons.push(Weakness::JudgedDoubtful),
             _ => {}
         }
-        // A step whose scheme asks what neither the map nor the reader answers, or that the
-        // reader judged a question to fail (said once, on the node that names the scheme).
-        if n.scheme.is_some() {
+        // A step of the case whose scheme asks what neither the map nor the reader answers,
+        // or that the reader judged a question to fail (said once, on the node that names the
+        // scheme). Against the thesis, open questions weaken the other side: they are asked
+        // of it in the frontlines instead.
+        if n.scheme.is_some() && !map.against_thesis(ix) {
             let asks = questions_to_ask(map, layer, ix);
             if asks.iter().any(|a| a.fails) {
                 reasons.push(Weakness::QuestionFails);
