@@ -526,9 +526,15 @@ impl ClassView {
     }
 }
 
-/// A row of a list, cut to `width`; the selected one reversed to the edge.
+/// A row of a list, cut to `width`; the selected one reversed to the edge. Its parts are
+/// joined by the theme's separator (`, ` in ASCII), and in ASCII it is transliterated: a map's
+/// title may be in any script.
 fn row_line(text: &str, width: usize, selected: bool, theme: &Theme) -> Line<'static> {
-    let text = wrap::truncate(text, width, theme.glyphs().ellipsis);
+    let mut text = text.replace(" · ", theme.glyphs().dot);
+    if theme.ascii {
+        text = crate::ascii::transliterate(&text);
+    }
+    let text = wrap::truncate(&text, width, theme.glyphs().ellipsis);
     let fill = width.saturating_sub(wrap::width(&text));
     let style = if selected {
         theme.selected()
