@@ -547,5 +547,16 @@ fn the_class_list_as_drawn() {
             support::screen::styled(terminal.backend().buffer())
         );
     }
+    // In ASCII, nothing above 0x7F: the separators are commas.
+    let ascii = argwalk::theme::Theme {
+        color: false,
+        ascii: true,
+        plain: false,
+    };
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 12)).unwrap();
+    terminal.draw(|f| library.render(f, &ascii)).unwrap();
+    let text = argwalk::view::buffer_text(terminal.backend().buffer());
+    assert!(text.is_ascii(), "{text}");
+    assert!(text.contains("51% overall, components 67%"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
