@@ -40,6 +40,42 @@ pub fn members(class: &Path) -> Vec<(String, PathBuf)> {
     members
 }
 
+/// The folders of the class that are not named as members are (a space, a dot, an accent):
+/// not listed, and said so, sanitized.
+pub fn misnamed(class: &Path) -> Vec<String> {
+    let Ok(read) = std::fs::read_dir(class) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = read
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !is_member_name(n) && !n.starts_with('.'))
+        .map(|n| crate::sanitize::clean(&n))
+        .collect();
+    names.sort();
+    names
+}
+
+/// "Not listed: the folders `Alice Smith`, named otherwise than a member is (letters, digits,
+/// `-` and `_`)." for the class's misnamed folders; `None` when there are none.
+pub fn misnamed_line(class: &Path) -> Option<String> {
+    let names = misnamed(class);
+    if names.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    Some(format!(
+        "Not listed: {} {}, named otherwise than --user names a member (letters, digits, - and _).",
+        if names.len() == 1 {
+            "the folder"
+        } else {
+            "the folders"
+        },
+        list.join(", ")
+    ))
+}
+
 /// What identifies an article: its words, whatever the spacing and line breaks of the copy.
 fn article_key(map: &ArgumentMap) -> String {
     let mut key = String::new();

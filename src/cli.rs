@@ -876,9 +876,16 @@ fn class_list(library: &Path, class: &Path, json: bool) -> ExitCode {
     }
     let rows = crate::class::list(library, class);
     let text = if json {
-        serde_json::to_string_pretty(&crate::class::json(&rows)).unwrap_or_default() + "\n"
+        let mut doc = crate::class::json(&rows);
+        doc["misnamed"] = crate::class::misnamed(class).into();
+        serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
     } else {
-        crate::class::report(&rows)
+        let mut text = crate::class::report(&rows);
+        if let Some(line) = crate::class::misnamed_line(class) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text
     };
     let _ = std::io::stdout().write_all(text.as_bytes());
     ExitCode::SUCCESS

@@ -135,6 +135,7 @@ impl Library {
                 c.rows = crate::class::list(&root, &c.dir);
                 c.selected = c.selected.min(c.rows.len().saturating_sub(1));
                 c.shown = true;
+                self.message = crate::class::misnamed_line(&c.dir);
             }
         }
     }

@@ -274,8 +274,9 @@ fn the_reader_walks_the_differences_from_the_reference() {
 
 /// A class folder beside a library, for issue 18.8: the reference (the bikes map) in the
 /// library; alice's map of the same article (the student's, 18/35); bob's broken map; carol
-/// with none; dave's map of an article the library has no map of; and, in alice's folder, a
-/// link to bob's map, as a member who can upload could make one.
+/// with none; dave's map of an article the library has no map of; a folder not named as a
+/// member is; and, in alice's folder, a link to bob's map, as a member who can upload could
+/// make one.
 fn class_folders(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("argwalk-class-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -285,6 +286,7 @@ fn class_folders(name: &str) -> std::path::PathBuf {
         "class/bob",
         "class/carol",
         "class/dave",
+        "class/Eve Adams",
     ] {
         std::fs::create_dir_all(dir.join(folder)).unwrap();
     }
@@ -357,6 +359,7 @@ fn the_class_list_scores_each_members_map_against_its_reference() {
     assert_eq!(row("dave", "other.toml")["status"], "no reference");
     let carol = rows.iter().find(|r| r["member"] == "carol").unwrap();
     assert_eq!(carol["status"], "no map");
+    assert_eq!(json["misnamed"], serde_json::json!(["Eve Adams"]));
     // In words: a line a map, and the tally.
     let mut cmd = support::cli::argwalk();
     cmd.arg("class").arg(dir.join("lib")).arg(dir.join("class"));
@@ -375,7 +378,7 @@ fn the_class_list_scores_each_members_map_against_its_reference() {
         "{text}"
     );
     assert!(
-        text.ends_with("4 members, 1 map scored, 51% overall on average.\n"),
+        text.ends_with("4 members, 1 map scored, 51% overall on average.\nNot listed: the folder `Eve Adams`, named otherwise than --user names a member (letters, digits, - and _).\n"),
         "{text}"
     );
     let _ = std::fs::remove_dir_all(&dir);

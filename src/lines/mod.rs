@@ -338,6 +338,10 @@ impl Lines {
             }
             out.push_str(&crate::class::tally(&class.rows));
             out.push_str(" class N reads map N against its reference.\n");
+            if let Some(line) = crate::class::misnamed_line(&class.dir) {
+                out.push_str(&line);
+                out.push('\n');
+            }
             return;
         }
         let path = which
