@@ -171,10 +171,14 @@ pub fn list(library: &Path, class: &Path) -> Vec<Row> {
                 .ok()
                 .zip(std::fs::canonicalize(&folder).ok())
                 .is_some_and(|(p, f)| p.starts_with(f));
-            let standing = match crate::loader::load_path_within(&path, &folder) {
-                _ if !inside => Standing::Broken(
-                    "it lies outside the member's folder: a link out of it is not read".into(),
-                ),
+            let loaded = if inside {
+                crate::loader::load_path_within(&path, &folder)
+            } else {
+                Err(anyhow::anyhow!(
+                    "it lies outside the member's folder: a link out of it is not read"
+                ))
+            };
+            let standing = match loaded {
                 Err(e) => Standing::Broken(crate::sanitize::clean(&format!("{e:#}"))),
                 Ok(l) => match l.map {
                     None => Standing::Broken(format!(
