@@ -476,10 +476,7 @@ pub fn report(c: &Comparison, reference: &ArgumentMap) -> String {
                 l.from,
                 verb(l.relation),
                 l.to,
-                match (c.student_of(&l.from), c.student_of(&l.to)) {
-                    (Some(from), Some(to)) => format!(" (your {from} and {to})"),
-                    _ => String::new(),
-                }
+                c.yours(l)
             ),
             Look::Extra(e) => format!(
                 "Your {}{} has no counterpart in the reference: is it a claim of the article?",
@@ -500,6 +497,15 @@ pub fn report(c: &Comparison, reference: &ArgumentMap) -> String {
 }
 
 impl Comparison {
+    /// " (your B and A)": the student's nodes a link of the reference joins, when both are
+    /// aligned; the reference's ids alone would not tell the student which they are.
+    pub fn yours(&self, l: &Link) -> String {
+        match (self.student_of(&l.from), self.student_of(&l.to)) {
+            (Some(from), Some(to)) => format!(" (your {from} and {to})"),
+            _ => String::new(),
+        }
+    }
+
     /// "Against the reference: 72% overall (components 80%, kinds 75%, links 60%).": the
     /// scores in a line, as the reader's `D` and the line mode's `differences` open.
     pub fn headline(&self) -> String {
@@ -559,10 +565,11 @@ pub fn differences(
             ),
             Look::Link(l) => (
                 format!(
-                    "In the reference, {} {} {}: your map does not link them so",
+                    "In the reference, {} {} {}{}: your map does not link them so",
                     l.from,
                     verb(l.relation),
-                    l.to
+                    l.to,
+                    c.yours(l)
                 ),
                 node(c.student_of(&l.from)).or_else(|| node(c.student_of(&l.to))),
             ),

@@ -233,6 +233,13 @@ fn the_reader_walks_the_differences_from_the_reference() {
         screen.contains("Not mapped: the reference's rebuttal R1"),
         "{screen}"
     );
+    // A link of the reference is said with the student's own ids beside the reference's.
+    assert!(
+        app.differences().iter().any(|(t, _)| t
+            == "In the reference, O1 attacks P1 (your B and A): your map does not link them so"),
+        "{:?}",
+        app.differences()
+    );
     // The third difference is about the student's B (a premise the reference makes an
     // objection): Enter goes there.
     let items = app.differences();
