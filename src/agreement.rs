@@ -175,9 +175,9 @@ pub struct Tally {
     /// `compare`'s overall and components F1 of each pair compared, to average.
     pub overall: Vec<f64>,
     pub components: Vec<f64>,
-    /// The same read straight off the annotations, without argwalk: a component matches when
-    /// the other annotator marked an overlapping span of the same type. What `compare`'s
-    /// figures are checked against.
+    /// The same read straight off the annotations, without argwalk: spans paired one to one by
+    /// their overlap, a pair of the same type matching. What `compare`'s figures are checked
+    /// against.
     pub span_matched: HashMap<Type, usize>,
     pub span_total: HashMap<Type, usize>,
 }
@@ -247,17 +247,33 @@ impl Tally {
         self.components.push(c.components.f1);
     }
 
-    /// Adds the agreement of the annotations `a` and `b` themselves (their `.ann` text).
+    /// Adds the agreement of the annotations `a` and `b` themselves (their `.ann` text): their
+    /// spans paired one to one, the most overlapping first (as `compare` pairs nodes, but by
+    /// nothing else than the spans), and each pair of the same type matching on both sides.
     pub fn add_spans(&mut self, a: &str, b: &str) {
         let (sa, sb) = (typed_spans(a), typed_spans(b));
-        for (x, y) in [(&sa, &sb), (&sb, &sa)] {
-            for (t, r) in x {
-                *self.span_total.entry(*t).or_default() += 1;
-                if y.iter()
-                    .any(|(u, q)| u == t && r.start < q.end && q.start < r.end)
-                {
-                    *self.span_matched.entry(*t).or_default() += 1;
+        for (t, _) in sa.iter().chain(&sb) {
+            *self.span_total.entry(*t).or_default() += 1;
+        }
+        let mut overlaps: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, (_, r)) in sa.iter().enumerate() {
+            for (j, (_, q)) in sb.iter().enumerate() {
+                let shared = r.end.min(q.end).saturating_sub(r.start.max(q.start));
+                if shared > 0 {
+                    overlaps.push((shared, i, j));
                 }
+            }
+        }
+        overlaps.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let (mut used_a, mut used_b) = (vec![false; sa.len()], vec![false; sb.len()]);
+        for (_, i, j) in overlaps {
+            if used_a[i] || used_b[j] {
+                continue;
+            }
+            used_a[i] = true;
+            used_b[j] = true;
+            if sa[i].0 == sb[j].0 {
+                *self.span_matched.entry(sa[i].0).or_default() += 2;
             }
         }
     }
