@@ -810,8 +810,15 @@ fn keys_named_on_screen_follow_a_rebinding_configuration() {
         Session::Detached,
     );
     p.see(&["step 1/37"], LONG);
-    let status = p.screen().lines().last().unwrap_or_default().to_string();
-    assert!(status.contains("F1 help"), "help leads: {status:?}");
+    // The first frame may still be arriving when its first words show: wait for its status
+    // line whole (seen in CI: "step 1/37  0/37 unders" read mid-frame).
+    let last = |s: &str| s.lines().last().unwrap_or_default().to_string();
+    assert!(
+        p.wait_for(LONG, |s| last(s).contains("F1 help")),
+        "help leads: {:?}",
+        last(&p.screen())
+    );
+    let status = last(&p.screen());
     assert!(!status.contains("? help"), "{status:?}");
     p.press_and_see(b"f", &["J/K to scroll, x to close"], LONG);
     p.send(b"x");
