@@ -30,11 +30,42 @@ impl Type {
     }
 }
 
-/// One `T` line: id, type, character offsets.
-struct Span {
-    id: String,
-    kind: String,
-    start: usize,
+/// One component an annotator marked: a `T` line of one of the three types.
+#[derive(Debug, Clone)]
+pub struct Span {
+    pub id: String,
+    pub kind: Type,
+    /// Character offsets in the essay, first to last.
+    pub range: std::ops::Range<usize>,
+    /// The words it covers, as the `.ann` file gives them.
+    pub text: String,
+}
+
+/// The components of an annotation, in its order: its `T` lines of the three types, with
+/// their offsets read as argwalk's brat import reads them.
+pub fn spans(ann: &str) -> Vec<Span> {
+    ann.lines()
+        .filter(|l| l.starts_with('T'))
+        .filter_map(|l| {
+            let mut fields = l.split('\t');
+            let id = fields.next()?;
+            let middle = fields.next()?;
+            let name = middle.split_whitespace().next()?;
+            let kind = match name {
+                "MajorClaim" => Type::MajorClaim,
+                "Claim" => Type::Claim,
+                "Premise" => Type::Premise,
+                _ => return None,
+            };
+            let (start, end) = crate::import::brat_offsets(middle.get(name.len()..)?)?;
+            Some(Span {
+                id: id.to_string(),
+                kind,
+                range: start..end,
+                text: fields.next().unwrap_or_default().to_string(),
+            })
+        })
+        .collect()
 }
 
 /// Completes one annotator's components into an annotation a map can be made of. The agreement
@@ -45,7 +76,7 @@ struct Span {
 /// there is no claim at all), and a claim with no stance is for the major claim.
 /// These added relations place the components; they are not compared.
 pub fn complete(ann: &str, txt: &str) -> String {
-    let mut spans = Vec::new();
+    let spans = spans(ann);
     let mut sources = std::collections::HashSet::new();
     let mut stances = std::collections::HashSet::new();
     for line in ann.lines() {
@@ -53,15 +84,7 @@ pub fn complete(ann: &str, txt: &str) -> String {
         let id = fields.next().unwrap_or_default();
         let mut words = fields.next().unwrap_or_default().split_whitespace();
         let kind = words.next().unwrap_or_default();
-        if id.starts_with('T') {
-            if let Some(start) = words.next().and_then(|w| w.parse().ok()) {
-                spans.push(Span {
-                    id: id.to_string(),
-                    kind: kind.to_string(),
-                    start,
-                });
-            }
-        } else if id.starts_with('R') {
+        if id.starts_with('R') {
             if let Some(from) = words.next().and_then(|w| w.split_once(':')) {
                 sources.insert(from.1.to_string());
             }
@@ -77,28 +100,32 @@ pub fn complete(ann: &str, txt: &str) -> String {
         at += line.chars().count();
     }
     let paragraph = |offset: usize| starts.iter().rposition(|&s| s <= offset).unwrap_or(0);
-    let major = spans.iter().find(|s| s.kind == "MajorClaim").map(|s| &s.id);
+    let major = spans
+        .iter()
+        .find(|s| s.kind == Type::MajorClaim)
+        .map(|s| &s.id);
     let mut out = ann.trim_end().to_string();
     out.push('\n');
     let mut n = 0;
+    let everywhere: Vec<&Span> = spans.iter().filter(|c| c.kind == Type::Claim).collect();
     for s in spans
         .iter()
-        .filter(|s| s.kind == "Premise" && !sources.contains(&s.id))
+        .filter(|s| s.kind == Type::Premise && !sources.contains(&s.id))
     {
-        let p = paragraph(s.start);
-        let claims: Vec<&Span> = spans
+        let p = paragraph(s.range.start);
+        let claims: Vec<&Span> = everywhere
             .iter()
-            .filter(|c| c.kind == "Claim" && paragraph(c.start) == p)
+            .copied()
+            .filter(|c| paragraph(c.range.start) == p)
             .collect();
         // With no claim in its paragraph, the nearest claim before it in the essay.
         let before = |cs: &[&Span]| {
             cs.iter()
-                .filter(|c| c.start < s.start)
-                .max_by_key(|c| c.start)
-                .or_else(|| cs.iter().min_by_key(|c| c.start))
+                .filter(|c| c.range.start < s.range.start)
+                .max_by_key(|c| c.range.start)
+                .or_else(|| cs.iter().min_by_key(|c| c.range.start))
                 .map(|c| c.id.clone())
         };
-        let everywhere: Vec<&Span> = spans.iter().filter(|c| c.kind == "Claim").collect();
         let target = before(&claims)
             .or_else(|| before(&everywhere))
             .or_else(|| major.cloned());
@@ -107,10 +134,7 @@ pub fn complete(ann: &str, txt: &str) -> String {
             out.push_str(&format!("R9{n:03}\tsupports Arg1:{} Arg2:{t}\t\n", s.id));
         }
     }
-    for s in spans
-        .iter()
-        .filter(|s| s.kind == "Claim" && !stances.contains(&s.id))
-    {
+    for s in everywhere.iter().filter(|s| !stances.contains(&s.id)) {
         n += 1;
         out.push_str(&format!("A9{n:03}\tStance {} For\n", s.id));
     }
@@ -122,6 +146,9 @@ pub fn complete(ann: &str, txt: &str) -> String {
 pub struct Annotation {
     pub map: ArgumentMap,
     pub types: HashMap<String, Type>,
+    /// The components as the annotator marked them, for the agreement of the spans
+    /// themselves.
+    pub spans: Vec<Span>,
 }
 
 impl Annotation {
@@ -131,24 +158,10 @@ impl Annotation {
     /// claim, is the major claim.
     pub fn read(ann: &str, txt: &str, name: &str) -> Result<Self, String> {
         let map = crate::import::brat_map(&complete(ann, txt), txt, name)?;
-        let mut by_text: HashMap<String, Type> = HashMap::new();
-        for line in ann.lines() {
-            let mut fields = line.split('\t');
-            let (Some(id), Some(middle), Some(text)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let t = match middle.split_whitespace().next() {
-                Some("MajorClaim") => Type::MajorClaim,
-                Some("Claim") => Type::Claim,
-                Some("Premise") => Type::Premise,
-                _ => continue,
-            };
-            if id.starts_with('T') {
-                by_text.insert(text.split_whitespace().collect::<Vec<_>>().join(" "), t);
-            }
-        }
+        let spans = spans(ann);
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let by_text: HashMap<String, Type> =
+            spans.iter().map(|s| (words(&s.text), s.kind)).collect();
         let types = map
             .nodes
             .iter()
@@ -158,11 +171,10 @@ impl Annotation {
                     return Some((n.id.clone(), Type::MajorClaim));
                 }
                 let quote = n.citations.iter().find_map(|c| c.quote.as_ref())?;
-                let key = quote.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                Some((n.id.clone(), *by_text.get(&key)?))
+                Some((n.id.clone(), *by_text.get(&words(&quote.text))?))
             })
             .collect();
-        Ok(Self { map, types })
+        Ok(Self { map, types, spans })
     }
 }
 
@@ -180,25 +192,6 @@ pub struct Tally {
     /// against.
     pub span_matched: HashMap<Type, usize>,
     pub span_total: HashMap<Type, usize>,
-}
-
-/// The typed spans of an annotation: type and character range.
-fn typed_spans(ann: &str) -> Vec<(Type, std::ops::Range<usize>)> {
-    ann.lines()
-        .filter(|l| l.starts_with('T'))
-        .filter_map(|l| {
-            let mut words = l.split('\t').nth(1)?.split_whitespace();
-            let t = match words.next()? {
-                "MajorClaim" => Type::MajorClaim,
-                "Claim" => Type::Claim,
-                "Premise" => Type::Premise,
-                _ => return None,
-            };
-            let start = words.next()?.parse().ok()?;
-            let end = words.last()?.parse().ok()?;
-            Some((t, start..end))
-        })
-        .collect()
 }
 
 /// The statements of a thesis: each quote's paragraph and byte range.
@@ -247,17 +240,18 @@ impl Tally {
         self.components.push(c.components.f1);
     }
 
-    /// Adds the agreement of the annotations `a` and `b` themselves (their `.ann` text): their
-    /// spans paired one to one, the most overlapping first (as `compare` pairs nodes, but by
+    /// Adds the agreement of the annotations `a` and `b` themselves (their spans, not their
+    /// maps): paired one to one, the most overlapping first (as `compare` pairs nodes, but by
     /// nothing else than the spans), and each pair of the same type matching on both sides.
-    pub fn add_spans(&mut self, a: &str, b: &str) {
-        let (sa, sb) = (typed_spans(a), typed_spans(b));
-        for (t, _) in sa.iter().chain(&sb) {
-            *self.span_total.entry(*t).or_default() += 1;
+    pub fn add_spans(&mut self, a: &Annotation, b: &Annotation) {
+        let (sa, sb) = (&a.spans, &b.spans);
+        for s in sa.iter().chain(sb) {
+            *self.span_total.entry(s.kind).or_default() += 1;
         }
         let mut overlaps: Vec<(usize, usize, usize)> = Vec::new();
-        for (i, (_, r)) in sa.iter().enumerate() {
-            for (j, (_, q)) in sb.iter().enumerate() {
+        for (i, x) in sa.iter().enumerate() {
+            for (j, y) in sb.iter().enumerate() {
+                let (r, q) = (&x.range, &y.range);
                 let shared = r.end.min(q.end).saturating_sub(r.start.max(q.start));
                 if shared > 0 {
                     overlaps.push((shared, i, j));
@@ -272,29 +266,29 @@ impl Tally {
             }
             used_a[i] = true;
             used_b[j] = true;
-            if sa[i].0 == sb[j].0 {
-                *self.span_matched.entry(sa[i].0).or_default() += 2;
+            if sa[i].kind == sb[j].kind {
+                *self.span_matched.entry(sa[i].kind).or_default() += 2;
             }
         }
     }
 
     /// [`Tally::f1`] of the annotations themselves.
     pub fn span_f1(&self, t: Type) -> f64 {
-        let total = self.span_total.get(&t).copied().unwrap_or(0);
-        if total == 0 {
-            return 0.0;
-        }
-        self.span_matched.get(&t).copied().unwrap_or(0) as f64 / total as f64
+        Self::ratio(&self.span_matched, &self.span_total, t)
     }
 
     /// F1 of one type over everything added: the components matched over all given that type
     /// by either side (symmetric, as neither annotator is the reference).
     pub fn f1(&self, t: Type) -> f64 {
-        let total = self.total.get(&t).copied().unwrap_or(0);
-        if total == 0 {
-            return 0.0;
+        Self::ratio(&self.matched, &self.total, t)
+    }
+
+    /// Matched over given, for type `t`; 0 where nothing was given that type.
+    fn ratio(matched: &HashMap<Type, usize>, total: &HashMap<Type, usize>, t: Type) -> f64 {
+        match total.get(&t).copied().unwrap_or(0) {
+            0 => 0.0,
+            n => matched.get(&t).copied().unwrap_or(0) as f64 / n as f64,
         }
-        self.matched.get(&t).copied().unwrap_or(0) as f64 / total as f64
     }
 
     fn mean(xs: &[f64]) -> f64 {
@@ -366,7 +360,7 @@ pub fn corpus(dir: &Path) -> Result<(Tally, usize), String> {
         for i in 0..maps.len() {
             for j in i + 1..maps.len() {
                 tally.add(&maps[i], &maps[j]);
-                tally.add_spans(&anns[i], &anns[j]);
+                tally.add_spans(&maps[i], &maps[j]);
             }
         }
         done += 1;

@@ -15,6 +15,16 @@ fn byte_at(text: &str, at: usize) -> Option<usize> {
     text.char_indices().nth(at).map(|(b, _)| b)
 }
 
+/// A span's character offsets, from what follows its type on its `T` line: "716 851", or
+/// discontinuous "10 20;25 30", first to last.
+pub(crate) fn offsets(after_kind: &str) -> Option<(usize, usize)> {
+    let offsets: Vec<usize> = after_kind
+        .split([' ', ';'])
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    Some((*offsets.first()?, *offsets.last()?))
+}
+
 /// Reads `ann` (the annotations) over `txt` (the text they annotate).
 pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
     // Paragraphs: each line with text, by its byte range; the first is the title.
@@ -55,12 +65,7 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
         let kind = words.next().unwrap_or_default();
         match id.chars().next() {
             Some('T') => {
-                // "Premise 716 851", or discontinuous "Premise 10 20;25 30": first to last.
-                let offsets: Vec<usize> = middle[kind.len()..]
-                    .split([' ', ';'])
-                    .filter_map(|w| w.parse().ok())
-                    .collect();
-                let (Some(&a), Some(&b)) = (offsets.first(), offsets.last()) else {
+                let Some((a, b)) = offsets(&middle[kind.len()..]) else {
                     graph.lost.push(Lost {
                         place: at,
                         what: format!("the span {id} has no offsets"),

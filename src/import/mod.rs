@@ -11,6 +11,7 @@ mod microtext;
 
 use std::path::{Path, PathBuf};
 
+pub(crate) use brat::offsets as brat_offsets;
 pub use graph::Lost;
 
 /// The formats `import` reads.
