@@ -528,13 +528,14 @@ pub fn verb(r: Relation) -> &'static str {
     }
 }
 
-/// Each difference in words, for the reader's `D` list and the line mode's `differences`,
-/// with the node of the student's map it is about (none for what the student has not mapped).
+/// Each difference of the comparison `c` in words, for the reader's `D` list and the line
+/// mode's `differences`, with the node of the student's map it is about (none for what the
+/// student has not mapped). Given the comparison, which those views show the scores of too:
+/// compared once a frame, not twice.
 pub fn differences(
+    c: &Comparison,
     student: &ArgumentMap,
-    reference: &ArgumentMap,
 ) -> Vec<(String, Option<crate::model::NodeIx>)> {
-    let c = compare(student, reference);
     let node = |id: Option<&str>| id.and_then(|id| student.find(id));
     c.to_look_at()
         .into_iter()

@@ -116,7 +116,7 @@ fn differences(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
     let area = layout::overlay_area(app.width, app.height);
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines = sheet::wrap_plain(&c.headline(), width, theme.heading());
-    let items = app.differences();
+    let items = crate::compare::differences(&c, app.map());
     if items.is_empty() {
         lines.extend(sheet::wrap_plain(
             "No difference: your map agrees with the reference.",

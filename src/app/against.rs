@@ -17,8 +17,8 @@ impl App {
     /// Each difference in words, with the node of the reader's map it is about (none for what
     /// the reader has not mapped).
     pub fn differences(&self) -> Vec<(String, Option<NodeIx>)> {
-        match self.settings.against.as_ref() {
-            Some(reference) => crate::compare::differences(&self.map, reference),
+        match self.comparison() {
+            Some(c) => crate::compare::differences(&c, &self.map),
             None => Vec::new(),
         }
     }

@@ -60,9 +60,10 @@ impl Reading {
             );
             return;
         };
-        let items = crate::compare::differences(&self.map, &reference);
+        let comparison = crate::compare::compare(&self.map, &reference);
+        let items = crate::compare::differences(&comparison, &self.map);
         if rest.is_empty() {
-            out.push_str(&crate::compare::compare(&self.map, &reference).headline());
+            out.push_str(&comparison.headline());
             out.push('\n');
             if items.is_empty() {
                 out.push_str("No difference: your map agrees with the reference.\n");
