@@ -22,39 +22,36 @@ pub fn maps_in(folder: &Path) -> Vec<PathBuf> {
     crate::library::maps_in(folder).unwrap_or_default()
 }
 
+/// The folders of a class, by name: those named as members are (name and path), and the
+/// others, not listed but said (sanitized; hidden folders aside).
+fn folders(class: &Path) -> (Vec<(String, PathBuf)>, Vec<String>) {
+    let (mut members, mut misnamed) = (Vec::new(), Vec::new());
+    let Ok(read) = std::fs::read_dir(class) else {
+        return (members, misnamed);
+    };
+    for e in read.flatten().filter(|e| e.path().is_dir()) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if is_member_name(&name) {
+            members.push((name, e.path()));
+        } else if !name.starts_with('.') {
+            misnamed.push(crate::sanitize::clean(&name));
+        }
+    }
+    members.sort();
+    misnamed.sort();
+    (members, misnamed)
+}
+
 /// The members of the class: its folders named as members are (others are not listed), by
 /// name.
 pub fn members(class: &Path) -> Vec<(String, PathBuf)> {
-    let Ok(read) = std::fs::read_dir(class) else {
-        return Vec::new();
-    };
-    let mut members: Vec<(String, PathBuf)> = read
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .filter_map(|e| {
-            let name = e.file_name().to_str()?.to_string();
-            is_member_name(&name).then(|| (name, e.path()))
-        })
-        .collect();
-    members.sort();
-    members
+    folders(class).0
 }
 
 /// The folders of the class that are not named as members are (a space, a dot, an accent):
 /// not listed, and said so, sanitized.
 pub fn misnamed(class: &Path) -> Vec<String> {
-    let Ok(read) = std::fs::read_dir(class) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = read
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !is_member_name(n) && !n.starts_with('.'))
-        .map(|n| crate::sanitize::clean(&n))
-        .collect();
-    names.sort();
-    names
+    folders(class).1
 }
 
 /// "Not listed: the folders `Alice Smith`, named otherwise than a member is (letters, digits,

@@ -1189,7 +1189,7 @@ fn session(
         (located.store, opened)
     });
     // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
-    let map = if theme.ascii { crate::ascii::map(m) } else { m };
+    let map = transliterated(m, theme);
     crate::driver::Session {
         map,
         fingerprint,
