@@ -364,19 +364,26 @@ fn aif_round_trips_keep_nodes_kinds_links_and_quotes() {
     }
 }
 
+/// The maps that name schemes, of supports and of an attack, with answers to their questions.
+const SCHEMED: [&str; 3] = [
+    "argument-maps/mill-on-liberty-ch2",
+    "argument-maps/thoreau-civil-disobedience",
+    "tests/fixtures/attack-scheme",
+];
+
+fn schemed(name: &str) -> ArgumentMap {
+    let path = PathBuf::from(format!("{name}.toml"));
+    argwalk::loader::load_path(&path).unwrap().map.unwrap()
+}
+
 /// Issue 18: a step's scheme and what answers its critical questions survive AIF: the RA node
 /// is named as AIFdb names its schemes ("Argument From Analogy"), with argwalk's key beside;
 /// an RA node named so by another tool, without the key, is read as that scheme too.
 #[test]
 fn aif_carries_schemes_and_answers() {
     let mut schemes = 0;
-    for name in [
-        "argument-maps/mill-on-liberty-ch2",
-        "argument-maps/thoreau-civil-disobedience",
-        "tests/fixtures/attack-scheme",
-    ] {
-        let path = PathBuf::from(format!("{name}.toml"));
-        let map = argwalk::loader::load_path(&path).unwrap().map.unwrap();
+    for name in SCHEMED {
+        let map = schemed(name);
         schemes += map.nodes.iter().filter(|n| n.scheme.is_some()).count();
         round_trip(&map, name, argwalk::export::Format::Aif, From::Aif);
         let aif = argwalk::export::render(
@@ -439,14 +446,13 @@ fn argdown_imports_and_round_trips_through_the_argdown_cli() {
         round_trip(&map, &toml, argwalk::export::Format::Argdown, From::Argdown);
     }
     // The maps that name schemes (of supports and of an attack), their answers with them.
-    for name in [
-        "argument-maps/mill-on-liberty-ch2",
-        "argument-maps/thoreau-civil-disobedience",
-        "tests/fixtures/attack-scheme",
-    ] {
-        let path = PathBuf::from(format!("{name}.toml"));
-        let map = argwalk::loader::load_path(&path).unwrap().map.unwrap();
-        round_trip(&map, name, argwalk::export::Format::Argdown, From::Argdown);
+    for name in SCHEMED {
+        round_trip(
+            &schemed(name),
+            name,
+            argwalk::export::Format::Argdown,
+            From::Argdown,
+        );
     }
 }
 
