@@ -543,12 +543,17 @@ pub fn differences(
             Look::Missed(m) => {
                 let paragraphs: Vec<String> =
                     m.paragraphs.iter().map(|p| format!("¶{p}")).collect();
+                // An uncited node (the thesis may be) names no paragraph, rather than "()".
+                let at = if paragraphs.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", paragraphs.join(", "))
+                };
                 (
                     format!(
-                        "Not mapped: the reference's {} {} ({}): {}",
+                        "Not mapped: the reference's {} {}{at}: {}",
                         m.role.name().to_lowercase(),
                         m.id,
-                        paragraphs.join(", "),
                         m.text
                     ),
                     None,

@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use crate::app::start::Start;
 use crate::key::Key;
 use crate::loader::Loaded;
 use crate::study::{Changes, Layer};
@@ -14,7 +15,7 @@ use crate::study::{Changes, Layer};
 #[derive(Debug, Clone)]
 pub enum Event {
     /// The first event of every session: what the driver found before the first frame.
-    Start(Box<crate::app::Start>),
+    Start(Box<Start>),
     Key(Key),
     Resize(u16, u16),
     /// A watched file (the map or its article) changed on disk.
@@ -65,4 +66,11 @@ pub enum Effect {
     /// Save the reader's layer: this session's `changes`, merged with what is on disk; answer
     /// with [`Event::LayerSaved`].
     SaveLayer { layer: Layer, changes: Changes },
+}
+
+impl Start {
+    /// The start-up event that carries it.
+    pub fn event(self) -> Event {
+        Event::Start(Box::new(self))
+    }
 }

@@ -475,7 +475,7 @@ pub fn weak_lines(
     layer: Option<&crate::study::Layer>,
     theme: &Theme,
     width: usize,
-) -> (Vec<Line<'static>>, Vec<(NodeIx, usize)>) {
+) -> (Vec<Line<'static>>, Vec<(Option<NodeIx>, usize)>) {
     use crate::study::prep;
     let spots = prep::weak_spots(map, layer);
     let side = layer.and_then(|l| l.side);
@@ -506,7 +506,7 @@ pub fn weak_lines(
         } else {
             format!("{stance}: ")
         };
-        starts.push((spot.node, lines.len()));
+        starts.push((Some(spot.node), lines.len()));
         let title = format!(" {stance}{} {}", n.id, n.headline());
         let mut first = vec![Span::styled(format!("[{letter}]"), badge)];
         first.push(Span::styled(
@@ -636,6 +636,7 @@ pub fn frontline_lines(
         format!("{} {}", n.id, n.headline())
     };
     let fronts = prep::frontlines(map);
+    let voice = prep::voice(layer.and_then(|l| l.side));
     if fronts.is_empty() {
         lines.push(Line::from("The map raises no objection."));
     }
@@ -643,8 +644,8 @@ pub fn frontline_lines(
         // What it is against, when that is not plain from the tree: an undercut attacks a step.
         let o = &map.nodes[f.objection];
         let mut said = match map.target_in_words(f.objection).filter(|_| o.undercuts) {
-            Some(step) => format!("If they say {}, against {step}: {}", o.id, o.headline()),
-            None => format!("If they say {}", name(f.objection)),
+            Some(step) => format!("{} {}, against {step}: {}", voice.says, o.id, o.headline()),
+            None => format!("{} {}", voice.says, name(f.objection)),
         };
         if let Some(at) = prep::where_said(
             map,
@@ -662,12 +663,13 @@ pub fn frontline_lines(
                 theme.heading(),
             ));
         } else if f.answers.is_empty() {
+            let unanswered = if map.nodes[f.objection].raised {
+                "UNANSWERED: the author raises it himself, and the map has no reply to it"
+            } else {
+                "UNANSWERED: the map has no reply to it"
+            };
             lines.extend(indented(
-                if map.nodes[f.objection].raised {
-                    "UNANSWERED: the author raises it himself, and the map has no reply to it"
-                } else {
-                    "UNANSWERED: the map has no reply to it"
-                },
+                &format!("{unanswered}{}", voice.unanswered),
                 width,
                 theme.search_current(),
             ));
@@ -679,7 +681,7 @@ pub fn frontline_lines(
             ));
         }
         for a in f.answers {
-            let mut answer = format!("we answer {}", name(a));
+            let mut answer = format!("{} {}", voice.answer, name(a));
             if let Some(at) = prep::where_said(map, a, theme.glyphs().pilcrow, theme.glyphs().dash)
             {
                 answer.push_str(&format!(" ({at})"));
@@ -690,9 +692,9 @@ pub fn frontline_lines(
         if o.scheme.is_some() {
             for a in prep::questions_to_ask(map, layer, f.objection) {
                 let text = if a.fails {
-                    format!("ask of it: {} (you judged it fails)", a.question.text)
+                    format!("{}: {} (you judged it fails)", voice.ask, a.question.text)
                 } else {
-                    format!("ask of it: {}", a.question.text)
+                    format!("{}: {}", voice.ask, a.question.text)
                 };
                 lines.extend(indented(&text, width, Style::new()));
             }
@@ -749,4 +751,81 @@ fn indented(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
             ])
         })
         .collect()
+}
+
+/// The critical questions of `owner`'s step as a list: a heading, then each question with what
+/// the map answers it with and the reader's own answer. Returns the lines and each question's
+/// first line (the window marks the selected one).
+pub fn critical_question_lines(
+    map: &ArgumentMap,
+    owner: NodeIx,
+    layer: Option<&crate::study::Layer>,
+    theme: &Theme,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<(Option<NodeIx>, usize)>) {
+    use crate::study::layer::{Verdict, question_key};
+    let g = theme.glyphs();
+    let Some(scheme) = map.scheme_of(owner) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut lines = wrap_plain(
+        &format!(
+            "The step from {}: {}. Answer each question from the article.",
+            map.nodes[owner].id, scheme.name
+        ),
+        width,
+        theme.heading(),
+    );
+    let mut starts = Vec::new();
+    for (q, by) in map.critical_questions(owner) {
+        let key = question_key(&map.nodes[owner].id, q.key);
+        let yours = match layer.and_then(|l| l.questions.get(&key)) {
+            Some(a) => match a.verdict {
+                Verdict::Answered => {
+                    format!("you: answered at {}{}", g.pilcrow, a.paragraph.unwrap_or(0))
+                }
+                Verdict::Open => "you: open".to_string(),
+                Verdict::Fails => "you: FAILS".to_string(),
+            },
+            None => "you: not answered yet".to_string(),
+        };
+        let map_says = if by.is_empty() {
+            "the map: nothing answers it".to_string()
+        } else {
+            let ids: Vec<&str> = by.iter().map(|&b| map.nodes[b].id.as_str()).collect();
+            format!("the map: {}", ids.join(", "))
+        };
+        starts.push((None, lines.len()));
+        lines.extend(wrap_plain(
+            &format!("{} ({map_says}; {yours})", q.text),
+            width,
+            Style::new(),
+        ));
+    }
+    (lines, starts)
+}
+
+/// The differences of `map` from the reference as a list: the scores, then each difference
+/// with the node of `map` it is about (none for what the reader has not mapped).
+pub fn difference_lines(
+    comparison: &crate::compare::Comparison,
+    map: &ArgumentMap,
+    theme: &Theme,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<(Option<NodeIx>, usize)>) {
+    let mut lines = wrap_plain(&comparison.headline(), width, theme.heading());
+    let items = crate::compare::differences(comparison, map);
+    if items.is_empty() {
+        lines.extend(wrap_plain(
+            "No difference: your map agrees with the reference.",
+            width,
+            Style::new(),
+        ));
+    }
+    let mut starts = Vec::new();
+    for (text, ix) in items {
+        starts.push((ix, lines.len()));
+        lines.extend(wrap_plain(&in_glyphs(&text, theme), width, Style::new()));
+    }
+    (lines, starts)
 }

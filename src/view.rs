@@ -108,114 +108,51 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 /// The differences of the reader's map from the reference, the scores first; the one selected
-/// marked.
+/// marked and kept in view.
 fn differences(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
-    let Some(c) = app.comparison() else {
-        return;
+    let title = |at: String| {
+        format!(
+            " Differences{at} ({}, {}: go to it, {}) ",
+            keymap::scroll_keys(Scope::Differences),
+            keymap::key_name(Scope::Differences, Action::OverlayChoose),
+            keymap::key_name(Scope::Differences, Action::OverlayClose)
+        )
     };
-    let area = layout::overlay_area(app.width, app.height);
-    let width = usize::from(area.width.saturating_sub(2));
-    let mut lines = sheet::wrap_plain(&c.headline(), width, theme.heading());
-    let items = crate::compare::differences(&c, app.map());
-    if items.is_empty() {
-        lines.extend(sheet::wrap_plain(
-            "No difference: your map agrees with the reference.",
-            width,
-            Style::new(),
-        ));
-    }
-    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    let g = theme.glyphs();
-    for (i, (text, _)) in items.iter().enumerate() {
-        let (mark, style) = if i == selected {
-            let mark = if theme.plain {
-                "selected: ".to_string()
-            } else {
-                format!("{} ", g.cursor)
-            };
-            (mark, theme.selected())
-        } else {
-            ("  ".to_string(), Style::new())
-        };
-        lines.extend(sheet::wrap_plain(&format!("{mark}{text}"), width, style));
-    }
-    // The selected item in view: it is at least its index lines down.
-    let scroll = (selected + 2).saturating_sub(inner_h.saturating_sub(2));
-    let title = format!(
-        " Differences from the reference ({}, {}: go to it, {}) ",
-        keymap::scroll_keys(Scope::Differences),
-        keymap::key_name(Scope::Differences, Action::OverlayChoose),
-        keymap::key_name(Scope::Differences, Action::OverlayClose)
-    );
-    window(frame, app, theme, &title, &lines, scroll);
+    list(frame, app, theme, Kind::Differences, selected, title);
 }
 
 /// The critical questions of the selected node's step: each with what the map answers it with,
-/// and the reader's own answer; the one selected marked.
+/// and the reader's own answer; the one selected marked and kept in view.
 fn questions(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
-    let at = app.tree.selected;
-    let Some(scheme) = app.map.scheme_of(at) else {
-        return;
+    let title = |at: String| {
+        format!(
+            " Questions{at} ({}: answered here, {}: open, {}: fails, {}) ",
+            keymap::key_name(Scope::Questions, Action::AnswerQuestion(0)),
+            keymap::key_name(Scope::Questions, Action::AnswerQuestion(1)),
+            keymap::key_name(Scope::Questions, Action::AnswerQuestion(2)),
+            keymap::key_name(Scope::Questions, Action::OverlayClose)
+        )
     };
-    let owner = app.question_owner(at).unwrap_or(at);
-    let layer = app.study.as_ref().map(|s| &s.layer);
-    let area = layout::overlay_area(app.width, app.height);
-    let width = usize::from(area.width.saturating_sub(2));
-    let g = theme.glyphs();
-    let mut lines = sheet::wrap_plain(
-        &format!(
-            "The step from {}: {}. Answer each question from the article.",
-            app.map.nodes[owner].id, scheme.name
-        ),
-        width,
-        theme.heading(),
-    );
-    for (i, (q, by)) in app.map.critical_questions(owner).into_iter().enumerate() {
-        let key = crate::study::layer::question_key(&app.map.nodes[owner].id, q.key);
-        let yours = match layer.and_then(|l| l.questions.get(&key)) {
-            Some(a) => match a.verdict {
-                crate::study::layer::Verdict::Answered => {
-                    format!("you: answered at {}{}", g.pilcrow, a.paragraph.unwrap_or(0))
-                }
-                crate::study::layer::Verdict::Open => "you: open".to_string(),
-                crate::study::layer::Verdict::Fails => "you: FAILS".to_string(),
-            },
-            None => "you: not answered yet".to_string(),
-        };
-        let map_says = if by.is_empty() {
-            "the map: nothing answers it".to_string()
-        } else {
-            let ids: Vec<&str> = by.iter().map(|&b| app.map.nodes[b].id.as_str()).collect();
-            format!("the map: {}", ids.join(", "))
-        };
-        let mark = if i == selected {
-            if theme.plain {
-                "selected: ".to_string()
-            } else {
-                format!("{} ", g.cursor)
-            }
-        } else {
-            "  ".to_string()
-        };
-        let style = if i == selected {
-            theme.selected()
-        } else {
-            Style::new()
-        };
-        lines.extend(sheet::wrap_plain(
-            &format!("{mark}{} ({map_says}; {yours})", q.text),
-            width,
-            style,
-        ));
-    }
-    let title = format!(
-        " Critical questions ({}: answered at the marked paragraph, {}: open, {}: fails, {}) ",
-        keymap::key_name(Scope::Questions, Action::AnswerQuestion(0)),
-        keymap::key_name(Scope::Questions, Action::AnswerQuestion(1)),
-        keymap::key_name(Scope::Questions, Action::AnswerQuestion(2)),
-        keymap::key_name(Scope::Questions, Action::OverlayClose)
-    );
-    window(frame, app, theme, &title, &lines, 0);
+    list(frame, app, theme, Kind::Questions, selected, title);
+}
+
+/// A list window (weak spots, questions, differences): the selected item marked, in view, and
+/// "k/n" in the title, given to `title` first so its key words come before anything is cut.
+fn list(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    kind: Kind,
+    selected: usize,
+    title: impl Fn(String) -> String,
+) {
+    let view = list_view(app, kind, theme, selected);
+    let at = if view.count == 0 {
+        String::new()
+    } else {
+        format!(" {}/{}", selected.min(view.count - 1) + 1, view.count)
+    };
+    window(frame, app, theme, &title(at), &view.lines, 0);
 }
 
 /// Where what has focus is on the screen: the selected tree row, the marked paragraph's first
@@ -282,11 +219,14 @@ pub fn focus(app: &App) -> Option<ratatui::layout::Position> {
             let col = u16::try_from(col).ok()?.min(area.width.saturating_sub(3));
             Some(Position::new(area.x + 1 + col, area.y + 1 + row))
         }
-        // The selected spot's first line, as the window scrolls it.
-        Overlay::Weak { selected } => {
+        // The selected item's first line, as the window scrolls it.
+        Overlay::Weak { selected }
+        | Overlay::Questions { selected }
+        | Overlay::Differences { selected } => {
             let r = layout::overlay_area(app.width, app.height);
-            let (_, _, at, scroll) = weak_view(app, &app.settings.theme, *selected);
-            let y = u16::try_from(at.checked_sub(scroll)?).ok()?;
+            let kind = crate::app::overlay_text::Kind::of(&app.overlay)?;
+            let view = list_view(app, kind, &app.settings.theme, *selected);
+            let y = u16::try_from(view.at.checked_sub(view.scroll)?).ok()?;
             (y < r.height.saturating_sub(2)).then(|| Position::new(r.x + 1, r.y + 1 + y))
         }
         // The card's question, where the card is drawn (it is fitted to its text).
@@ -327,8 +267,10 @@ fn off_screen_hint(app: &App, theme: &Theme) -> Option<String> {
 
 fn too_small(frame: &mut Frame, app: &App) {
     let text = format!(
-        "Terminal too small ({}x{}): argwalk needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
-        app.width, app.height
+        "Terminal too small ({}x{}): argwalk needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press {} to quit.",
+        app.width,
+        app.height,
+        crate::keymap::key_for(crate::keymap::Action::Quit)
     );
     let area = frame.area();
     let y = area.height / 2;
@@ -1042,25 +984,33 @@ fn scrolled(
     );
 }
 
-/// The weak spots, ranked; the chosen one in reverse video, kept in view.
-/// The weak spots window's lines, the selected spot marked (in words too, not by its style
-/// alone), and the line it starts on and the scroll that shows it.
-fn weak_view(
-    app: &App,
-    theme: &Theme,
-    selected: usize,
-) -> (Vec<Line<'static>>, usize, usize, usize) {
+/// What a list window shows: the lines in view, the selected item marked (in words too, not
+/// by its style alone), how many items, the line the selected one starts on and the scroll.
+struct ListView {
+    lines: Vec<Line<'static>>,
+    count: usize,
+    at: usize,
+    scroll: usize,
+}
+
+/// The list `kind` with item `selected` in view: the whole item when it fits, scrolled no
+/// further than needed; its text is the one kept while the window is open.
+fn list_view(app: &App, kind: Kind, theme: &Theme, selected: usize) -> ListView {
     let area = layout::overlay_area(app.width, app.height);
-    let text = app.overlay_text(Kind::Weak, theme);
+    let text = app.overlay_text(kind, theme);
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
     let mut scroll = 0;
     let mut at = 0;
     if let Some(&(_, start)) = text.starts.get(selected) {
         at = start;
-        scroll = at.saturating_sub(inner_h.saturating_sub(4));
+        let end = text
+            .starts
+            .get(selected + 1)
+            .map_or(text.lines.len(), |&(_, next)| next);
+        // The item's end in view, and its start: a long item shows from its first line.
+        scroll = end.saturating_sub(inner_h).min(at);
     }
-    // Only the lines in view are copied (the list of a large map is long), the selected one
-    // marked: reverse video, and a mark in words or a glyph.
+    // Only the lines in view are copied (the list of a large map is long).
     let scroll = scroll.min(text.lines.len().saturating_sub(inner_h));
     let mut lines: Vec<Line<'static>> = text
         .lines
@@ -1081,18 +1031,25 @@ fn weak_view(
         marked.spans.insert(0, Span::styled(mark, theme.selected()));
         *line = marked;
     }
-    (lines, text.starts.len(), at, scroll)
+    ListView {
+        lines,
+        count: text.starts.len(),
+        at,
+        scroll,
+    }
 }
 
 fn weak(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
-    let (lines, count, _, _) = weak_view(app, theme, selected);
-    let title = format!(
-        " Weak spots: {count} ({}, {}: go, {}) ",
-        keymap::scroll_keys(Scope::Weak),
-        keymap::key_name(Scope::Weak, Action::OverlayChoose),
-        keymap::key_name(Scope::Weak, Action::OverlayClose)
-    );
-    window(frame, app, theme, &title, &lines, 0);
+    let count = app.overlay_text(Kind::Weak, theme).starts.len();
+    let title = |at: String| {
+        format!(
+            " Weak spots: {count}{at} ({}, {}: go, {}) ",
+            keymap::scroll_keys(Scope::Weak),
+            keymap::key_name(Scope::Weak, Action::OverlayChoose),
+            keymap::key_name(Scope::Weak, Action::OverlayClose)
+        )
+    };
+    list(frame, app, theme, Kind::Weak, selected, title);
 }
 
 /// A window as tall as `lines` need (up to `full`), centred in `full`, cleared: where the

@@ -432,7 +432,7 @@ fn a_member_sees_their_own_maps_and_no_one_elses() {
         "{text}"
     );
     assert!(
-        text.contains("  1. Not mapped: the reference's rebuttal R1 (¶5)"),
+        text.contains("  1. Not mapped: the reference's rebuttal R1 (paragraph 5)"),
         "{text}"
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -96,7 +96,7 @@ fn the_prep_sheet_has_the_case_the_answers_the_weak_spots_and_your_notes() {
         "*Your note: Ask for the inspection report.*",
         "- Evidence **E1** Queues doubled.",
         "\\[claimed by the traffic office\\]",
-        "If they say: **O1** It costs too much.",
+        "If we say: **O1** It costs too much.",
         "The author concedes it, and does not answer it.",
         "## Weak spots",
         "[attack]",

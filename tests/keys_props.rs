@@ -142,3 +142,75 @@ proptest! {
         prop_assert_eq!(buffer.area.width, app.width());
     }
 }
+
+/// Which list window a property test opens.
+#[derive(Debug, Clone, Copy)]
+enum List {
+    Weak,
+    Questions,
+    Differences,
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, ..ProptestConfig::default() })]
+
+    /// Issue 23.1: with `--screen-reader`, the terminal's cursor sits on the selected row of
+    /// every list window, as drawn: the row the screen shows "selected:" on, whatever keys
+    /// moved the selection and at whatever size (read from the rendered screen, not from the
+    /// function that places the cursor).
+    #[test]
+    fn the_screen_reader_cursor_is_on_the_selected_row_of_every_list(
+        list in prop_oneof![Just(List::Weak), Just(List::Questions), Just(List::Differences)],
+        size in prop_oneof![Just((80u16, 24u16)), Just((120, 40)), Just((60, 20)), (40u16..=300, 15u16..=120)],
+        moves in proptest::collection::vec(prop_oneof![
+            6 => Just('j'), 3 => Just('k'), 1 => Just('J')
+        ], 0..40),
+    ) {
+        use argwalk::keymap::Action;
+        let words = Theme { plain: true, ..Theme::FULL };
+        let mill = loader::load_path(std::path::Path::new("argument-maps/mill-on-liberty-ch2.toml"))
+            .unwrap()
+            .map
+            .unwrap();
+        let mut app = App::new(mill, size.0, size.1);
+        let start = Start {
+            layer: Some(argwalk::study::Layer::default()),
+            settings: argwalk::app::Settings {
+                theme: words,
+                against: Some(std::sync::Arc::new(loader::load_builtin().map.unwrap())),
+                ..Default::default()
+            },
+            ..Start::default()
+        };
+        handle(&mut app, Event::Start(Box::new(start)));
+        match list {
+            List::Weak => { argwalk::app::act(&mut app, Action::WeakSpots); }
+            List::Differences => { argwalk::app::act(&mut app, Action::Differences); }
+            List::Questions => {
+                while app.map().nodes[app.tree().selected].scheme.is_none() {
+                    argwalk::app::act(&mut app, Action::WalkNext);
+                }
+                argwalk::app::act(&mut app, Action::Questions);
+            }
+        }
+        prop_assert!(*app.overlay() != argwalk::app::Overlay::None, "{:?} did not open", list);
+        for m in moves {
+            let key = if m == 'J' { KeyEvent::plain(KeyCode::PageDown) } else { KeyEvent::char(m) };
+            handle(&mut app, Event::Key(key));
+            let screen = view::buffer_text(&view::render_buffer(&app, &words));
+            let rows: Vec<&str> = screen.lines().collect();
+            let marked: Vec<usize> = rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.contains("selected: "))
+                .map(|(y, _)| y)
+                .collect();
+            prop_assert_eq!(marked.len(), 1, "one selected row in\n{}", screen);
+            let at = view::focus(&app).expect("a list window has a focus");
+            prop_assert_eq!(usize::from(at.y), marked[0], "cursor off the selected row in\n{}", screen);
+            let row: Vec<char> = rows[marked[0]].chars().collect();
+            let from: String = row.iter().skip(usize::from(at.x)).take(10).collect();
+            prop_assert_eq!(from.as_str(), "selected: ", "cursor not at the mark in\n{}", screen);
+        }
+    }
+}

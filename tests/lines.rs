@@ -116,8 +116,28 @@ fn the_line_mode_reaches_verdicts_side_and_the_prep_views() {
         text.contains("you judged it answerable"),
         "weak spots: {text}"
     );
-    assert!(text.contains("If they say O1"), "frontlines: {text}");
-    assert!(text.contains("# "), "the prep sheet: {text}");
+    // Against the thesis, the objections are ours to make and the rebuttals theirs.
+    assert!(
+        text.contains("If we say Objection O1"),
+        "frontlines: {text}"
+    );
+    assert!(
+        text.contains("They answer Rebuttal R1"),
+        "frontlines: {text}"
+    );
+    assert!(!text.contains("we answer"), "frontlines: {text}");
+    // The prep sheet in plain sentences: no Markdown, no sign a synthesizer spells out.
+    assert!(
+        text.contains("Prep sheet: Astana"),
+        "the prep sheet: {text}"
+    );
+    assert!(
+        text.contains("End of the prep sheet."),
+        "the prep sheet: {text}"
+    );
+    for sign in ["¶", "**", "\\[", "[O]", "# "] {
+        assert!(!text.contains(sign), "{sign} in {text}");
+    }
     assert!(!text.contains('\u{1b}'), "no escape sequence");
 }
 

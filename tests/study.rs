@@ -316,10 +316,10 @@ fn weak_spots_and_frontlines_are_views_that_lead_to_nodes() {
     key(&mut a, Key::char('f'));
     let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
     assert!(
-        text.contains("If they say O1 Astana's outcome was commendable"),
+        text.contains("If we say O1 Astana's outcome was commendable"),
         "{text}"
     );
-    assert!(text.contains("we answer R1"), "{text}");
+    assert!(text.contains("they answer R1"), "{text}");
 }
 
 /// A drill over several days, the clock moved by hand: new cards are all due, a good answer

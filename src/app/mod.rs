@@ -1,4 +1,5 @@
-//! The reader's state, and `update`, the only function that changes it.
+//! The reader's state, and [`handle`], the one entry point that changes it (through `update`
+//! for keys and the event handlers beside it).
 //!
 //! Nothing here knows of terminals: keys arrive as [`Action`]s, and the view reads the state.
 //! Work per action is bounded by what is visible, except fold and filter changes, which rebuild
@@ -10,12 +11,13 @@ pub(crate) mod overlay_text;
 mod questions;
 mod reload;
 mod source;
+pub(crate) mod start;
 mod study;
 mod tree;
 
+pub use start::{Follow, MapFiles, Settings, Start};
 pub use study::{DrillRun, NOTE_MAX_CHARS, Study};
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostic::Report;
@@ -102,25 +104,6 @@ impl Exit {
     }
 }
 
-/// Where the map on screen came from, for reloading it and for the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MapFiles {
-    pub map: PathBuf,
-    /// The article's text file, when the map names one.
-    pub article: Option<PathBuf>,
-}
-
-impl MapFiles {
-    /// The files of the map at `path`, whose source names `text_file` (relative to its folder).
-    pub fn new(path: PathBuf, text_file: Option<&str>) -> Self {
-        let article = text_file.map(|name| {
-            path.parent()
-                .map_or_else(|| PathBuf::from(name), |dir| dir.join(name))
-        });
-        Self { map: path, article }
-    }
-}
-
 /// Line positions of the wrapped source at the current source pane width.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SourceLines {
@@ -149,77 +132,6 @@ pub fn gutter_width(paragraphs: usize) -> usize {
     let digits = paragraphs.max(1).to_string().len().max(2);
     // cursor + "(" + digits + ")" + mark + space
     digits + 5
-}
-
-/// What a session was started with and keeps for its whole life: a reload of the map
-/// replaces the map and what hangs on it, never these.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// The glyphs the reader is drawn with: overlays measure their text as it will be drawn
-    /// ("paragraph 7" under --screen-reader is longer than "¶7"), so scrolling reaches the end.
-    pub theme: crate::theme::Theme,
-    /// A restricted session (a team member over SSH): no editor, no file named by the user.
-    pub restricted: bool,
-    /// Following a presenter (`--follow ROOM`).
-    pub follow: Option<Follow>,
-    /// Presenting to a room (`--present ROOM`): its name, for the status line.
-    pub presenting: Option<String>,
-    /// The map was opened from a library, which can open another of its maps (the one a
-    /// presenter is on).
-    pub in_library: bool,
-    /// A reference map the reader's map is compared with (`--against`): its differences are
-    /// listed by `D`, and followed as the map is saved.
-    pub against: Option<std::sync::Arc<ArgumentMap>>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            theme: crate::theme::Theme::FULL,
-            restricted: false,
-            follow: None,
-            presenting: None,
-            in_library: false,
-            against: None,
-        }
-    }
-}
-
-/// How a session starts: the one event a driver sends before any other, with everything it
-/// found before the first frame.
-#[derive(Debug, Clone, Default)]
-pub struct Start {
-    pub settings: Settings,
-    /// Where the map came from; `None` for the map built into the binary.
-    pub files: Option<MapFiles>,
-    /// The reader's layer, when there is somewhere to keep it.
-    pub layer: Option<crate::study::Layer>,
-    /// Something found on opening the layer that the reader must see (a damaged file moved
-    /// aside, a file that cannot be read).
-    pub warning: Option<String>,
-    /// Begin with a drill of the cards due (`argwalk drill`).
-    pub drill: bool,
-    /// Where the presenter of the followed room is now.
-    pub followed: Option<crate::room::Position>,
-    /// The identity of the map on screen, to tell a presenter's map from another.
-    pub fingerprint: Option<String>,
-    /// A word for the status line (the reader's notes were found for a map that moved).
-    pub said: Option<String>,
-}
-
-impl Start {
-    /// A start with the reader's `layer` and nothing else.
-    pub fn with(layer: crate::study::Layer) -> Self {
-        Self {
-            layer: Some(layer),
-            ..Self::default()
-        }
-    }
-
-    /// The start-up event that carries it.
-    pub fn event(self) -> Event {
-        Event::Start(Box::new(self))
-    }
 }
 
 /// The whole state of the reader. Its fields are the app's own: a driver or a test changes
@@ -258,20 +170,6 @@ pub struct App {
     pub(crate) switching: Option<String>,
     /// The open overlay's text, kept while the reader scrolls it ([`overlay_text`]).
     pub(crate) overlay_text: Option<overlay_text::OverlayText>,
-}
-
-/// A follower's state: who presents, whether the reader follows now or stepped away, and
-/// where the presenter last was.
-#[derive(Debug, Clone, Default)]
-pub struct Follow {
-    pub room: String,
-    pub presenter: Option<String>,
-    pub following: bool,
-    pub last: Option<crate::room::Position>,
-    /// The title of the other map the presenter is on, when it is not this one.
-    pub elsewhere: Option<String>,
-    /// That map's fingerprint, for a library to find it.
-    pub other: Option<String>,
 }
 
 /// The tree pane: the selection, what is folded, and the rows that shows.
@@ -1160,11 +1058,10 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OverlayDown | Action::OverlayUp => {
             let down = action == Action::OverlayDown;
             let max = app.overlay_max_scroll();
-            let differences = if matches!(app.overlay, Overlay::Differences { .. }) {
-                app.differences().len()
-            } else {
-                0
-            };
+            // The items of a list window, as it shows them (its text is kept while it is open).
+            let items = overlay_text::Kind::of(&app.overlay).map_or(0, |kind| {
+                app.overlay_text(kind, &app.settings.theme).starts.len()
+            });
             match &mut app.overlay {
                 Overlay::Help { scroll }
                 | Overlay::Node { scroll }
@@ -1193,36 +1090,11 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         scroll.saturating_sub(1)
                     };
                 }
-                Overlay::Weak { selected } => {
-                    // The spots as the window lists them (kept while it is open).
-                    let count = match &app.overlay_text {
-                        Some(t) if t.kind == overlay_text::Kind::Weak => t.starts.len(),
-                        _ => crate::study::prep::weak_spots(
-                            &app.map,
-                            app.study.as_ref().map(|s| &s.layer),
-                        )
-                        .len(),
-                    };
+                Overlay::Weak { selected }
+                | Overlay::Questions { selected }
+                | Overlay::Differences { selected } => {
                     *selected = if down {
-                        (*selected + 1).min(count.saturating_sub(1))
-                    } else {
-                        selected.saturating_sub(1)
-                    };
-                }
-                Overlay::Questions { selected } => {
-                    let count = app
-                        .map
-                        .scheme_of(app.tree.selected)
-                        .map_or(0, |s| s.questions.len());
-                    *selected = if down {
-                        (*selected + 1).min(count.saturating_sub(1))
-                    } else {
-                        selected.saturating_sub(1)
-                    };
-                }
-                Overlay::Differences { selected } => {
-                    *selected = if down {
-                        (*selected + 1).min(differences.saturating_sub(1))
+                        (*selected + 1).min(items.saturating_sub(1))
                     } else {
                         selected.saturating_sub(1)
                     };
@@ -1231,8 +1103,12 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::OverlayChoose if matches!(app.overlay, Overlay::Differences { .. }) => {
+            let theme = app.settings.theme;
             if let Overlay::Differences { selected } = app.overlay
-                && let Some((_, Some(ix))) = app.differences().get(selected).cloned()
+                && let Some(&(Some(ix), _)) = app
+                    .overlay_text(overlay_text::Kind::Differences, &theme)
+                    .starts
+                    .get(selected)
             {
                 app.overlay = Overlay::None;
                 app.select(ix);

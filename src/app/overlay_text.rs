@@ -1,4 +1,5 @@
-//! The text of the long overlays (help, frontlines, the prep sheet, weak spots), built once for
+//! The text of the long overlays (help, frontlines, the prep sheet, and the lists: weak spots,
+//! critical questions, differences), built once for
 //! what they show and kept while the reader scrolls through it. On a 10,000-node map the prep
 //! sheet took 330 ms to build and was built twice a key (once to know how far it scrolls,
 //! once to draw it); now a scroll step reuses it (`cargo bench -- overlay_key`).
@@ -19,6 +20,11 @@ pub(crate) enum Kind {
     Frontlines,
     Sheet,
     Weak,
+    /// The critical questions of the selected node's step.
+    Questions,
+    /// The differences from the reference: the comparison is made once, when the window
+    /// opens and after each change, never for a key that only moves the selection.
+    Differences,
 }
 
 /// An overlay's lines, for one width and theme.
@@ -28,8 +34,9 @@ pub struct OverlayText {
     pub(crate) width: usize,
     pub(crate) theme: Theme,
     pub lines: Vec<Line<'static>>,
-    /// For the weak spots: each spot's node and its first line.
-    pub starts: Vec<(NodeIx, usize)>,
+    /// For the lists (weak spots, questions, differences): each item's node, if it is about
+    /// one, and its first line.
+    pub starts: Vec<(Option<NodeIx>, usize)>,
 }
 
 impl Kind {
@@ -40,6 +47,8 @@ impl Kind {
             Overlay::Frontlines { .. } => Some(Kind::Frontlines),
             Overlay::Sheet { .. } => Some(Kind::Sheet),
             Overlay::Weak { .. } => Some(Kind::Weak),
+            Overlay::Questions { .. } => Some(Kind::Questions),
+            Overlay::Differences { .. } => Some(Kind::Differences),
             _ => None,
         }
     }
@@ -66,6 +75,16 @@ impl App {
                 Vec::new(),
             ),
             Kind::Weak => crate::sheet::weak_lines(&self.map, layer, theme, width),
+            Kind::Questions => match self.question_owner(self.tree.selected) {
+                Some(owner) => {
+                    crate::sheet::critical_question_lines(&self.map, owner, layer, theme, width)
+                }
+                None => (Vec::new(), Vec::new()),
+            },
+            Kind::Differences => match self.comparison() {
+                Some(c) => crate::sheet::difference_lines(&c, &self.map, theme, width),
+                None => (Vec::new(), Vec::new()),
+            },
         };
         OverlayText {
             kind,

@@ -222,6 +222,7 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
     // Each objection with what backs it and what answers it: its whole subtree, once.
     out.push_str("\n## Objections and answers\n");
     let fronts = prep::frontlines(map);
+    let voice = prep::voice(layer.and_then(|l| l.side));
     if fronts.is_empty() {
         out.push_str("\nThe map raises no objection.\n");
     }
@@ -235,16 +236,32 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
             "\n### {}{against}\n",
             md(&super::name(map, f.objection))
         );
-        node_line(&mut out, map, f.objection, layer, "If they say: ");
+        node_line(
+            &mut out,
+            map,
+            f.objection,
+            layer,
+            &format!("{}: ", voice.says),
+        );
         quotes(&mut out, map, f.objection, "");
         yours(&mut out, map, f.objection, layer, "");
         match (o.conceded, f.answers.is_empty()) {
             (true, true) => out.push_str("\nThe author concedes it, and does not answer it.\n"),
             (true, false) => out.push_str("\nThe author concedes it in part, and answers:\n"),
-            (false, true) if o.raised => out.push_str(
-                "\n**UNANSWERED**: the author raises it himself, and the map has no reply to it.\n",
-            ),
-            (false, true) => out.push_str("\n**UNANSWERED**: the map has no reply to it.\n"),
+            (false, true) if o.raised => {
+                let _ = writeln!(
+                    out,
+                    "\n**UNANSWERED**: the author raises it himself, and the map has no reply to it{}.",
+                    voice.unanswered
+                );
+            }
+            (false, true) => {
+                let _ = writeln!(
+                    out,
+                    "\n**UNANSWERED**: the map has no reply to it{}.",
+                    voice.unanswered
+                );
+            }
             (false, false) if o.raised => {
                 out.push_str("\nThe author raises it himself, and answers:\n");
             }
@@ -262,7 +279,8 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         {
             let _ = writeln!(
                 out,
-                "\n- We answer with {} (see there).",
+                "\n- {} with {} (see there).",
+                capitalized(voice.answer),
                 md(&super::name(map, a))
             );
         }
@@ -320,4 +338,11 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         md(&s.title)
     );
     out
+}
+
+/// "We answer" from "we answer": the voice's words at the start of a sentence.
+fn capitalized(words: &str) -> String {
+    let mut c = words.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

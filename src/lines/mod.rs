@@ -9,6 +9,7 @@
 
 mod drill;
 mod reading;
+mod said;
 mod terminal;
 
 use std::io::{BufRead, Write};
@@ -21,10 +22,6 @@ use crate::room::{Position, Room};
 use crate::study::{Layer, Store};
 
 use reading::Reading;
-
-/// The width the line mode's views wrap to: a braille display or a screen reader reads them
-/// line by line, and a pipe keeps them as they are.
-const WIDTH: usize = 100;
 
 const HELP: &str = "Commands (one-letter forms in brackets: the reader's own keys):
   next (n), previous (p)     step through the argument in reading order
@@ -213,8 +210,14 @@ impl Lines {
         }
     }
 
-    /// Carries out one command line; `None` when it says to quit.
+    /// Carries out one command line; `None` when it says to quit. What it says is put in
+    /// words a synthesizer reads as a person would ([`said::spoken`]).
     pub fn command(&mut self, line: &str) -> Option<String> {
+        self.answer(line).map(|out| said::spoken(&out))
+    }
+
+    /// One command line's answer, as the commands write it.
+    fn answer(&mut self, line: &str) -> Option<String> {
         let (verb, rest) = parse(line);
         let mut out = String::new();
         self.presenter_moved(&mut out);

@@ -4,16 +4,6 @@
 use crate::model::{ArgumentMap, NodeIx};
 use crate::study::{Field, Layer, Store};
 
-use super::WIDTH;
-
-/// Lines of a view as plain text, one a line.
-fn plain(lines: &[ratatui::text::Line<'_>]) -> String {
-    lines
-        .iter()
-        .map(|l| format!("{}\n", l.to_string().trim_end()))
-        .collect()
-}
-
 /// One map being read: where the reader is, their layer if kept, and a drill under way.
 pub(super) struct Reading {
     pub(super) map: ArgumentMap,
@@ -91,15 +81,6 @@ impl Reading {
                 "Say which difference, from 1 to {}: differences 1.\n",
                 items.len()
             )),
-        }
-    }
-
-    /// The words-only theme the views are said in.
-    fn theme(&self) -> crate::theme::Theme {
-        crate::theme::Theme {
-            color: false,
-            ascii: self.ascii,
-            plain: true,
         }
     }
 
@@ -516,12 +497,23 @@ impl Reading {
                     out.push_str("Say what to find: search militias\n");
                 } else {
                     let cs = crate::search::is_case_sensitive(rest);
+                    // Words in any order; a phrase in quotes as written.
+                    let words: Vec<&str> =
+                        match rest.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+                            Some(phrase) if !phrase.is_empty() => vec![phrase],
+                            _ => rest.split_whitespace().collect(),
+                        };
+                    let has = |texts: &[&str]| {
+                        words.iter().all(|w| {
+                            texts
+                                .iter()
+                                .any(|t| !crate::search::find_all(t, w, cs).is_empty())
+                        })
+                    };
                     let mut found = 0;
                     for &ix in &m.walk {
                         let n = &m.nodes[ix];
-                        if n.searched()
-                            .any(|t| !crate::search::find_all(t, rest, cs).is_empty())
-                        {
+                        if has(&n.searched().collect::<Vec<_>>()) {
                             found += 1;
                             out.push_str(&format!(
                                 "  {} {}: {}\n",
@@ -532,7 +524,7 @@ impl Reading {
                         }
                     }
                     for p in &m.source.paragraphs {
-                        if !crate::search::find_all(&p.text, rest, cs).is_empty() {
+                        if has(&[p.text.as_str()]) {
                             found += 1;
                             out.push_str(&format!("  Paragraph {}\n", p.number));
                         }
@@ -598,9 +590,20 @@ impl Reading {
             "v" | "verdict" => {
                 let n = &m.nodes[self.at];
                 let (id, kind) = (n.id.clone(), n.kind);
+                // A word names the verdict; without one, verdicts cycle as the key does.
+                let wanted = match crate::study::Judgement::parse(rest, kind) {
+                    Ok(w) => w,
+                    Err(words) => {
+                        out.push_str(&format!("Say {words}; or verdict alone to cycle.\n"));
+                        return true;
+                    }
+                };
                 if let Some((_, layer)) = &mut self.layer {
                     let s = layer.node_mut(&id);
-                    s.judgement = crate::study::Judgement::next(s.judgement);
+                    s.judgement = match wanted {
+                        Some(w) => w,
+                        None => crate::study::Judgement::next(s.judgement),
+                    };
                     let now = s.judgement;
                     let why = self.save(&id, Field::Judgement);
                     out.push_str(&if !why.is_empty() {
@@ -619,12 +622,27 @@ impl Reading {
                 }
             }
             "s" | "side" => {
+                use crate::study::Side;
+                let wanted = match rest.to_ascii_lowercase().as_str() {
+                    "" => None,
+                    "for" | "pro" => Some(Some(Side::For)),
+                    "against" | "con" => Some(Some(Side::Against)),
+                    "none" | "no" | "clear" => Some(None),
+                    _ => {
+                        out.push_str(
+                            "Say side for, side against or side none; or side alone to cycle.\n",
+                        );
+                        return true;
+                    }
+                };
                 if let Some((_, layer)) = &mut self.layer {
-                    use crate::study::Side;
-                    layer.side = match layer.side {
-                        None => Some(Side::For),
-                        Some(Side::For) => Some(Side::Against),
-                        Some(Side::Against) => None,
+                    layer.side = match wanted {
+                        Some(side) => side,
+                        None => match layer.side {
+                            None => Some(Side::For),
+                            Some(Side::For) => Some(Side::Against),
+                            Some(Side::Against) => None,
+                        },
                     };
                     let now = layer.side;
                     let changes = crate::study::Changes {
@@ -649,22 +667,13 @@ impl Reading {
                 }
             }
             "w" | "weak" => {
-                let layer = self.layer.as_ref().map(|(_, l)| l);
-                let (lines, _) = crate::sheet::weak_lines(m, layer, &self.theme(), WIDTH);
-                out.push_str(&plain(&lines));
+                out.push_str(&super::said::weak(m, self.layer.as_ref().map(|(_, l)| l)));
             }
             "f" | "front" | "frontlines" => {
-                let layer = self.layer.as_ref().map(|(_, l)| l);
-                let lines = crate::sheet::frontline_lines(m, layer, &self.theme(), WIDTH);
-                out.push_str(&plain(&lines));
+                out.push_str(&super::said::front(m, self.layer.as_ref().map(|(_, l)| l)));
             }
             "P" | "sheet" | "prep" => {
-                let layer = self.layer.as_ref().map(|(_, l)| l);
-                out.push_str(&crate::export::render(
-                    m,
-                    crate::export::Format::Markdown,
-                    crate::export::Options { layer },
-                ));
+                out.push_str(&super::said::sheet(m, self.layer.as_ref().map(|(_, l)| l)));
             }
             "d" | "drill" => self.start_drill(out),
             "Q" | "answer" | "questions" => self.answer(rest, out),

@@ -33,6 +33,26 @@ impl Judgement {
         }
     }
 
+    /// A verdict named in words, for a node of `kind`: `Ok(None)` for no word (the caller
+    /// cycles), `Ok(Some(None))` to clear it; else the words that would do, to say. Either
+    /// set of words is taken on any node (holds is strong, doubtful answerable, fails weak).
+    pub fn parse(word: &str, kind: Kind) -> Result<Option<Option<Judgement>>, String> {
+        Ok(Some(match word.trim().to_ascii_lowercase().as_str() {
+            "" => return Ok(None),
+            "holds" | "strong" | "hold" => Some(Judgement::Holds),
+            "doubtful" | "answerable" => Some(Judgement::Doubtful),
+            "fails" | "weak" | "fail" => Some(Judgement::Fails),
+            "none" | "clear" => None,
+            _ => {
+                let [a, b, c] =
+                    [Judgement::Holds, Judgement::Doubtful, Judgement::Fails].map(|j| j.word(kind));
+                return Err(format!(
+                    "verdict {a}, verdict {b}, verdict {c} or verdict none"
+                ));
+            }
+        }))
+    }
+
     /// The word for a node of `kind`.
     pub fn word(self, kind: Kind) -> &'static str {
         match (kind, self) {

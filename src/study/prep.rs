@@ -15,16 +15,20 @@ pub enum Weakness {
     UnansweredUndercut,
     /// An objection the author raises himself, then leaves without an answer.
     RaisedUnanswered,
-    /// The reader judged the claim to fail (or the objection strong).
+    /// The reader judged the claim to fail (or the counterpoint weak).
     JudgedFailing,
+    /// The reader judged a counterpoint against the case strong.
+    JudgedStrong,
     /// The author grants the point.
     Conceded,
     /// The author grants the point in part, and answers the rest.
     ConcededInPart,
     /// A premise with neither evidence nor a sub-premise behind it.
     Unsupported,
-    /// The reader judged it doubtful (an objection: answerable).
+    /// The reader judged the claim doubtful (or the case's own counterpoint answerable).
     JudgedDoubtful,
+    /// The reader judged a counterpoint against the case answerable: it stands until answered.
+    JudgedAnswerable,
     /// Evidence that quotes nothing from the article.
     NoQuote,
     /// Someone other than the author makes the claim.
@@ -50,13 +54,16 @@ impl Weakness {
             Weakness::RaisedUnanswered => {
                 "an objection the author raises himself and leaves unanswered"
             }
-            Weakness::JudgedFailing if counterpoint => "you judged it strong",
+            Weakness::JudgedFailing if counterpoint => "you judged it weak",
             Weakness::JudgedFailing => "you judged it to fail",
+            Weakness::JudgedStrong => "you judged it strong",
             Weakness::Conceded => "the author concedes it",
             Weakness::ConcededInPart => "the author concedes it in part (and answers the rest)",
             Weakness::Unsupported => "a premise with no evidence or sub-premise behind it",
-            Weakness::JudgedDoubtful if counterpoint => "you judged it answerable",
-            Weakness::JudgedDoubtful => "you judged it doubtful",
+            Weakness::JudgedDoubtful | Weakness::JudgedAnswerable if counterpoint => {
+                "you judged it answerable"
+            }
+            Weakness::JudgedDoubtful | Weakness::JudgedAnswerable => "you judged it doubtful",
             Weakness::NoQuote => "evidence that quotes nothing from the article",
             Weakness::ClaimedByOther => "claimed by someone other than the author",
             Weakness::Linked => "linked: if it fails, the inference it shares fails with it",
@@ -71,9 +78,13 @@ impl Weakness {
             | Weakness::UnansweredUndercut
             | Weakness::RaisedUnanswered
             | Weakness::QuestionFails
-            | Weakness::JudgedFailing => 5,
+            | Weakness::JudgedFailing
+            | Weakness::JudgedStrong => 5,
             Weakness::Conceded | Weakness::Unsupported => 3,
-            Weakness::JudgedDoubtful | Weakness::ConcededInPart | Weakness::OpenQuestion => 2,
+            Weakness::JudgedDoubtful
+            | Weakness::JudgedAnswerable
+            | Weakness::ConcededInPart
+            | Weakness::OpenQuestion => 2,
             Weakness::NoQuote | Weakness::ClaimedByOther | Weakness::Linked => 1,
         }
     }
@@ -84,8 +95,9 @@ impl Weakness {
 pub struct WeakSpot {
     pub node: NodeIx,
     pub reasons: Vec<Weakness>,
-    /// Whether it hurts the thesis's case (a weak claim of it, or an objection against it that
-    /// stands) rather than the opposing case (a weak objection).
+    /// Whether it hurts the thesis's case (a weak claim or answer of it, or a counterpoint
+    /// against it that stands) rather than the opposing case (a weak claim or counterpoint of
+    /// it).
     pub against_thesis: bool,
 }
 
@@ -101,7 +113,6 @@ pub fn answers(map: &ArgumentMap, ix: NodeIx) -> Vec<NodeIx> {
     map.supporters_and_attackers(ix).1
 }
 
-/// Every weak spot of the case, most serious first (ties in reading order). Linear in the map.
 /// A critical question still to ask of a step.
 #[derive(Debug, Clone, Copy)]
 pub struct Ask {
@@ -136,29 +147,32 @@ pub fn questions_to_ask(map: &ArgumentMap, layer: Option<&Layer>, ix: NodeIx) ->
     asks
 }
 
+/// Every weak spot of the case, most serious first (ties in reading order). Linear in the map.
+///
+/// Each node belongs to a case: the thesis's (an even number of attacks above it) or the
+/// opposing one. A node is a weak spot of its own case when it may fall (judged to fail or
+/// doubtful, a counterpoint judged weak or answerable, unsupported, unquoted, someone else's
+/// word, an open question of its step); a counterpoint of the opposing case is a weak spot of
+/// the thesis's case when it stands against it (unanswered, conceded, judged strong or
+/// answerable). A counterpoint the reader judged weak stands no more: it is a weak spot of its
+/// own case only. docs/WEAK-SPOTS.md sets the rules out as a table, row by row tested.
 pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
     let mut out = Vec::new();
     for &ix in &map.walk {
         let n = &map.nodes[ix];
-        let mut reasons = Vec::new();
-        let objection = n.kind == Kind::Counterpoint;
-        let answered = !answers(map, ix).is_empty();
-        if n.role == Role::Objection && !n.conceded && !answered {
-            reasons.push(if n.undercuts {
-                Weakness::UnansweredUndercut
-            } else if n.raised {
-                Weakness::RaisedUnanswered
-            } else {
-                Weakness::Unanswered
-            });
-        }
-        // Granted and answered too: granted in part.
-        if n.conceded {
-            reasons.push(if answered {
-                Weakness::ConcededInPart
-            } else {
-                Weakness::Conceded
-            });
+        // The case this node belongs to: `true` for the opposing one.
+        let opposing = map.against_thesis(ix);
+        let counterpoint = n.kind == Kind::Counterpoint;
+        let judgement = layer.and_then(|l| l.node(&n.id)).and_then(|s| s.judgement);
+        // What makes the node fall: a weak spot of its own case.
+        let mut falls = Vec::new();
+        match judgement {
+            Some(Judgement::Fails) => falls.push(Weakness::JudgedFailing),
+            // A claim in doubt, and an answer of the thesis's case that can itself be answered.
+            Some(Judgement::Doubtful) if !(counterpoint && opposing) => {
+                falls.push(Weakness::JudgedDoubtful)
+            }
+            _ => {}
         }
         if n.kind == Kind::Premise
             && !n
@@ -170,36 +184,64 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
                 .iter()
                 .any(|&(c, _)| matches!(map.nodes[c].kind, Kind::Evidence | Kind::Premise))
         {
-            reasons.push(Weakness::Unsupported);
+            falls.push(Weakness::Unsupported);
         }
         if n.kind == Kind::Evidence && n.citations.iter().all(|c| c.quote.is_none()) {
-            reasons.push(Weakness::NoQuote);
+            falls.push(Weakness::NoQuote);
         }
         // A claim of the case that rests on someone else's word; an objection is someone
         // else's by nature, so saying so of every one would be noise.
-        if n.by.is_some() && !map.against_thesis(ix) {
-            reasons.push(Weakness::ClaimedByOther);
-        }
-        match layer.and_then(|l| l.node(&n.id)).and_then(|s| s.judgement) {
-            // On an objection, "holds" is "strong": a weak spot of the case it attacks.
-            Some(Judgement::Fails) if !objection => reasons.push(Weakness::JudgedFailing),
-            Some(Judgement::Holds) if objection => reasons.push(Weakness::JudgedFailing),
-            Some(Judgement::Doubtful) => reasons.push(Weakness::JudgedDoubtful),
-            _ => {}
+        if n.by.is_some() && !opposing {
+            falls.push(Weakness::ClaimedByOther);
         }
         // A step of the case whose scheme asks what neither the map nor the reader answers,
         // or that the reader judged a question to fail (said once, on the node that names the
         // scheme). Against the thesis, open questions weaken the other side: they are asked
         // of it in the frontlines instead.
-        if n.scheme.is_some() && !map.against_thesis(ix) {
+        if n.scheme.is_some() && !opposing {
             let asks = questions_to_ask(map, layer, ix);
             if asks.iter().any(|a| a.fails) {
-                reasons.push(Weakness::QuestionFails);
+                falls.push(Weakness::QuestionFails);
             }
             if asks.iter().any(|a| !a.fails) {
-                reasons.push(Weakness::OpenQuestion);
+                falls.push(Weakness::OpenQuestion);
             }
         }
+        // What makes a counterpoint of the opposing case stand against the thesis's case; the
+        // reader's "weak" overrules it (they judged it to fall, whatever the map answers).
+        let mut stands = Vec::new();
+        if counterpoint && opposing && judgement != Some(Judgement::Fails) {
+            let answered = !answers(map, ix).is_empty();
+            if !n.conceded && !answered {
+                stands.push(if n.undercuts {
+                    Weakness::UnansweredUndercut
+                } else if n.raised {
+                    Weakness::RaisedUnanswered
+                } else {
+                    Weakness::Unanswered
+                });
+            }
+            // Granted and answered too: granted in part.
+            if n.conceded {
+                stands.push(if answered {
+                    Weakness::ConcededInPart
+                } else {
+                    Weakness::Conceded
+                });
+            }
+            match judgement {
+                Some(Judgement::Holds) => stands.push(Weakness::JudgedStrong),
+                Some(Judgement::Doubtful) => stands.push(Weakness::JudgedAnswerable),
+                _ => {}
+            }
+        }
+        // A counterpoint that stands is what the reader must meet there; what else is weak
+        // about it (the group it is linked in) goes with it. Else the node's own weakness.
+        let (mut reasons, against_thesis) = if stands.is_empty() {
+            (falls, !opposing)
+        } else {
+            (stands, true)
+        };
         if reasons.is_empty() {
             continue;
         }
@@ -207,9 +249,6 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
             reasons.push(Weakness::Linked);
         }
         reasons.sort_unstable();
-        // A weak claim, and an objection that stands, hurt the thesis's case; a weak rebuttal
-        // hurts the answer to an objection, which is the opposing side's chance.
-        let against_thesis = n.role != Role::Rebuttal;
         out.push(WeakSpot {
             node: ix,
             reasons,
@@ -229,6 +268,39 @@ pub fn stance(side: Option<Side>, spot: &WeakSpot) -> &'static str {
         (Some(Side::Against), true) => "attack",
         (Some(Side::Against), false) => "defend",
         (None, _) => "",
+    }
+}
+
+/// How the frontlines speak, by the reader's side: for the thesis (or no side) the other side
+/// says the objections and we answer; against it, we say them and they answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Voice {
+    /// "If they say" or "If we say".
+    pub says: &'static str,
+    /// "we answer" or "they answer".
+    pub answer: &'static str,
+    /// Said after "UNANSWERED: …": nothing for the side that must answer it, "press it" for
+    /// the side that makes it.
+    pub unanswered: &'static str,
+    /// What the critical questions of an objection are: ours to ask of it, or theirs.
+    pub ask: &'static str,
+}
+
+/// The frontlines' voice for `side`.
+pub fn voice(side: Option<Side>) -> Voice {
+    match side {
+        Some(Side::Against) => Voice {
+            says: "If we say",
+            answer: "they answer",
+            unanswered: "; press it",
+            ask: "they may ask of it",
+        },
+        _ => Voice {
+            says: "If they say",
+            answer: "we answer",
+            unanswered: "",
+            ask: "ask of it",
+        },
     }
 }
 
