@@ -2,12 +2,12 @@
 //! generated map of 10,000 nodes and 2,000 paragraphs.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, act};
-use argwalk::keymap::Action;
-use argwalk::loader::{self, Builtin};
-use argwalk::model::ArgumentMap;
-use argwalk::theme::Theme;
-use argwalk::view;
+use argwalk::map::loader::{self, Builtin};
+use argwalk::map::model::ArgumentMap;
+use argwalk::screen::app::{App, act};
+use argwalk::screen::keymap::Action;
+use argwalk::screen::theme::Theme;
+use argwalk::screen::view;
 use argwalk::wire::Frugal;
 use divan::Bencher;
 use ratatui::Terminal;
@@ -20,7 +20,7 @@ fn main() {
 }
 
 fn big_text() -> String {
-    argwalk::synthetic::map_text(10_000, 2_000)
+    argwalk::dev::synthetic::map_text(10_000, 2_000)
 }
 
 fn astana() -> ArgumentMap {
@@ -109,17 +109,23 @@ fn walk_step_10k_nodes(bencher: Bencher, (w, h): (u16, u16)) {
 fn reload_astana_120x40(bencher: Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     let mut app = App::new(astana(), 120, 40);
-    let start = argwalk::app::Start {
-        files: Some(argwalk::app::MapFiles::new("astana.toml".into(), None)),
+    let start = argwalk::screen::app::Start {
+        files: Some(argwalk::screen::app::MapFiles::new(
+            "astana.toml".into(),
+            None,
+        )),
         ..Default::default()
     };
-    argwalk::app::handle(&mut app, start.event());
+    argwalk::screen::app::handle(&mut app, start.event());
     for _ in 0..7 {
         act(&mut app, Action::WalkNext);
     }
     bencher.bench_local(|| {
         let loaded = loader::load_str(loader::BUILTIN_MAP_NAME, loader::BUILTIN_MAP, &Builtin);
-        argwalk::app::handle(&mut app, argwalk::event::Event::Reloaded(Box::new(loaded)));
+        argwalk::screen::app::handle(
+            &mut app,
+            argwalk::screen::event::Event::Reloaded(Box::new(loaded)),
+        );
         let _ = terminal.draw(|f| view::render(f, &app, &THEME));
     });
 }
@@ -128,11 +134,11 @@ fn reload_astana_120x40(bencher: Bencher) {
 /// there, merge, write a temporary file, fsync, rename, fsync the folder.
 #[divan::bench(sample_count = 50)]
 fn save_layer_1000_nodes_with_notes(bencher: Bencher) {
-    let text = argwalk::synthetic::map_text(1_000, 200);
+    let text = argwalk::dev::synthetic::map_text(1_000, 200);
     let map = loader::load_str("m.toml", &text, &Builtin)
         .map
         .expect("loads");
-    let layer = argwalk::synthetic::full_layer(&map);
+    let layer = argwalk::dev::synthetic::full_layer(&map);
     let dir = std::env::temp_dir().join(format!("argwalk-bench-layer-{}", std::process::id()));
     let store = argwalk::study::Store::new(&dir, Some(std::path::Path::new("/bench/m.toml")));
     let changed = argwalk::study::Changes {
@@ -148,13 +154,13 @@ fn save_layer_1000_nodes_with_notes(bencher: Bencher) {
 #[divan::bench(sample_count = 20)]
 fn weak_spots_10k_nodes(bencher: Bencher) {
     let map = big();
-    let layer = argwalk::synthetic::full_layer(&map);
+    let layer = argwalk::dev::synthetic::full_layer(&map);
     bencher.bench_local(|| argwalk::study::prep::weak_spots(&map, Some(&layer)));
 }
 
 /// Every export of the 10,000-node map, and of one of 5,000 to see it grow linearly.
-fn format_named(name: &str) -> argwalk::export::Format {
-    use argwalk::export::Format;
+fn format_named(name: &str) -> argwalk::interchange::export::Format {
+    use argwalk::interchange::export::Format;
     match name {
         "markdown" => Format::Markdown,
         "dot" => Format::Dot,
@@ -167,11 +173,11 @@ fn format_named(name: &str) -> argwalk::export::Format {
 
 fn export(bencher: Bencher, map: &ArgumentMap, name: &str) {
     let format = format_named(name);
-    let layer = argwalk::synthetic::full_layer(map);
-    let options = argwalk::export::Options {
+    let layer = argwalk::dev::synthetic::full_layer(map);
+    let options = argwalk::interchange::export::Options {
         layer: Some(&layer),
     };
-    bencher.bench_local(|| argwalk::export::render(map, format, options));
+    bencher.bench_local(|| argwalk::interchange::export::render(map, format, options));
 }
 
 #[divan::bench(args = ["markdown", "dot", "argdown", "aif", "anki", "json"], sample_count = 10)]
@@ -182,7 +188,7 @@ fn export_10k_nodes(bencher: Bencher, name: &str) {
 /// The same on half the map, to see the exports grow linearly.
 #[divan::bench(args = ["markdown", "dot", "argdown", "aif", "anki", "json"], sample_count = 10)]
 fn export_5k_nodes(bencher: Bencher, name: &str) {
-    let text = argwalk::synthetic::map_text(5_000, 1_000);
+    let text = argwalk::dev::synthetic::map_text(5_000, 1_000);
     let map = loader::load_str("m.toml", &text, &Builtin)
         .map
         .expect("loads");
@@ -193,7 +199,7 @@ fn export_5k_nodes(bencher: Bencher, name: &str) {
 /// so the two depths should cost about the same.
 #[divan::bench(args = [1_000, 50_000], sample_count = 30)]
 fn walk_step_deep_chain_120x40(bencher: Bencher, depth: usize) {
-    let text = argwalk::synthetic::chain_text(depth);
+    let text = argwalk::dev::synthetic::chain_text(depth);
     let map = loader::load_str("chain.toml", &text, &Builtin)
         .map
         .expect("chain loads");
@@ -218,7 +224,7 @@ fn encoded_step_astana_200x60(bencher: Bencher) {
 /// A generated map the size of the Astana one: same kind of text as the 10,000-node map.
 #[divan::bench]
 fn encoded_step_40_generated_nodes_200x60(bencher: Bencher) {
-    let text = argwalk::synthetic::map_text(40, 8);
+    let text = argwalk::dev::synthetic::map_text(40, 8);
     let map = loader::load_str("small.toml", &text, &Builtin)
         .map
         .expect("small map loads");
@@ -236,8 +242,8 @@ fn encoded_step_10k_nodes_200x60(bencher: Bencher) {
 fn overlay_key_10k_nodes(bencher: Bencher, overlay: &str) {
     let map = big();
     let mut app = App::new(map, 120, 40);
-    let layer = argwalk::synthetic::full_layer(app.map());
-    argwalk::app::handle(&mut app, argwalk::app::Start::with(layer).event());
+    let layer = argwalk::dev::synthetic::full_layer(app.map());
+    argwalk::screen::app::handle(&mut app, argwalk::screen::app::Start::with(layer).event());
     let open = match overlay {
         "frontlines" => Action::Frontlines,
         "weak" => Action::WeakSpots,
@@ -274,7 +280,7 @@ fn library_1000() -> &'static std::path::Path {
             std::env::temp_dir().join(format!("argwalk-bench-library-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("library folder");
-        let text = argwalk::synthetic::map_text(40, 12);
+        let text = argwalk::dev::synthetic::map_text(40, 12);
         for i in 0..1_000 {
             let own = text.replacen("title = \"", &format!("title = \"Map{i:04}x "), 1);
             std::fs::write(dir.join(format!("map{i:04}.toml")), own).expect("a map");
@@ -291,8 +297,8 @@ fn library_first_frame_1000_maps(bencher: Bencher) {
     let backend = TestBackend::new(120, 40);
     let mut terminal = Terminal::new(backend).expect("test backend");
     bencher.bench_local(|| {
-        let mut library = argwalk::library::Library::open(dir, None).expect("opens");
-        library.read_visible(argwalk::library::Library::rows(40));
+        let mut library = argwalk::team::library::Library::open(dir, None).expect("opens");
+        library.read_visible(argwalk::team::library::Library::rows(40));
         let _ = terminal.draw(|f| library.render(f, &THEME));
     });
 }
@@ -302,10 +308,10 @@ fn library_first_frame_1000_maps(bencher: Bencher) {
 #[divan::bench(args = ["first", "next"], sample_count = 20)]
 fn library_search_1000_maps(bencher: Bencher, which: &str) {
     let dir = library_1000();
-    let mut library = argwalk::library::Library::open(dir, None).expect("opens");
+    let mut library = argwalk::team::library::Library::open(dir, None).expect("opens");
     if which == "first" {
         bencher.bench_local(|| {
-            let mut fresh = argwalk::library::Library::open(dir, None).expect("opens");
+            let mut fresh = argwalk::team::library::Library::open(dir, None).expect("opens");
             fresh.search("Map0777x");
             assert_eq!(fresh.shown.len(), 1);
         });

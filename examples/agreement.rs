@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         eprintln!("usage: agreement DIR (the folder holding Step1/ and brat-project-final/)");
         return ExitCode::from(2);
     };
-    let (tally, essays) = match argwalk::agreement::corpus(std::path::Path::new(&dir)) {
+    let (tally, essays) = match argwalk::dev::agreement::corpus(std::path::Path::new(&dir)) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("agreement: {e}");
@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     );
     println!("| type | matched | given (both sides) | argwalk's F1 | the annotations' own spans |");
     println!("| --- | --- | --- | --- | --- |");
-    for t in argwalk::agreement::Type::ALL {
+    for t in argwalk::dev::agreement::Type::ALL {
         println!(
             "| {} | {} | {} | {:.3} | {:.3} |",
             t.name(),

@@ -5,5 +5,5 @@ fn main() {
     let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>());
     let nodes = args.next().and_then(Result::ok).unwrap_or(10_000);
     let paragraphs = args.next().and_then(Result::ok).unwrap_or(2_000);
-    print!("{}", argwalk::synthetic::map_text(nodes, paragraphs));
+    print!("{}", argwalk::dev::synthetic::map_text(nodes, paragraphs));
 }

@@ -10,11 +10,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use argwalk::app::{App, act};
-use argwalk::keymap::Action;
-use argwalk::loader;
-use argwalk::theme::Theme;
-use argwalk::view;
+use argwalk::map::loader;
+use argwalk::screen::app::{App, act};
+use argwalk::screen::keymap::Action;
+use argwalk::screen::theme::Theme;
+use argwalk::screen::view;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
@@ -70,7 +70,7 @@ fn svg(buffer: &Buffer) -> String {
                 std::mem::swap(&mut fg, &mut bg);
             }
             let (px, py) = (f32::from(x) * CELL_W, f32::from(y) * CELL_H);
-            let width = argwalk::wrap::width(cell.symbol()).max(1) as f32;
+            let width = argwalk::screen::wrap::width(cell.symbol()).max(1) as f32;
             if bg != BG && skip == 0 {
                 let _ = writeln!(
                     out,
@@ -166,23 +166,27 @@ fn main() -> anyhow::Result<()> {
     // A broken save while mapping: the last good map stays, the status line counts the errors,
     // and `!` lists them with their line and column.
     let broken = |a: &mut App| {
-        let start = argwalk::app::Start {
-            files: Some(argwalk::app::MapFiles::new(
+        let start = argwalk::screen::app::Start {
+            files: Some(argwalk::screen::app::MapFiles::new(
                 "my-article.toml".into(),
                 Some("my-article.txt"),
             )),
             ..Default::default()
         };
-        argwalk::app::handle(a, start.event());
-        let text = argwalk::loader::BUILTIN_MAP
+        argwalk::screen::app::handle(a, start.event());
+        let text = argwalk::map::loader::BUILTIN_MAP
             .replacen("supports = \"T\"", "supports: \"T\"", 1)
             .replacen(
                 "label = \"Iran is the spoiler\"",
                 "label = \"Iran is \"the\" spoiler\"",
                 1,
             );
-        let loaded = argwalk::loader::load_str("my-article.toml", &text, &argwalk::loader::Builtin);
-        argwalk::app::handle(a, argwalk::event::Event::Reloaded(Box::new(loaded)));
+        let loaded = argwalk::map::loader::load_str(
+            "my-article.toml",
+            &text,
+            &argwalk::map::loader::Builtin,
+        );
+        argwalk::screen::app::handle(a, argwalk::screen::event::Event::Reloaded(Box::new(loaded)));
     };
     let mut a = app(120, 40);
     walk_to(&mut a, "P1");
@@ -198,7 +202,7 @@ fn main() -> anyhow::Result<()> {
     // drill card.
     let studied = || {
         let mut a = app(120, 40);
-        let mut study = argwalk::app::Start::default();
+        let mut study = argwalk::screen::app::Start::default();
         let layer = study.layer.insert(argwalk::study::Layer::default());
         for (id, understood, verdict, note) in [
             ("T", true, None, ""),
@@ -228,7 +232,7 @@ fn main() -> anyhow::Result<()> {
             s.note = note.to_string();
         }
         layer.side = Some(argwalk::study::Side::Against);
-        argwalk::app::handle(&mut a, study.event());
+        argwalk::screen::app::handle(&mut a, study.event());
         a
     };
     let mut a = studied();
@@ -238,7 +242,10 @@ fn main() -> anyhow::Result<()> {
     walk_to(&mut a, "E2b");
     act(&mut a, Action::EditNote);
     for c in " Who reports it?".chars() {
-        act(&mut a, Action::NoteInput(argwalk::key::Key::char(c)));
+        act(
+            &mut a,
+            Action::NoteInput(argwalk::screen::key::Key::char(c)),
+        );
     }
     shots.push(("study-note", a, color));
     let mut a = studied();
@@ -257,9 +264,10 @@ fn main() -> anyhow::Result<()> {
 
     // The relations of issue 17 on a shipped public-domain map: linked premises (+), an undercut
     // (⤳) and an objection Mill raises himself (↺), the undercut selected.
-    let mill = argwalk::loader::load_path(Path::new("argument-maps/mill-on-liberty-ch2.toml"))?
-        .map
-        .ok_or_else(|| anyhow::anyhow!("the Mill map checks"))?;
+    let mill =
+        argwalk::map::loader::load_path(Path::new("argument-maps/mill-on-liberty-ch2.toml"))?
+            .map
+            .ok_or_else(|| anyhow::anyhow!("the Mill map checks"))?;
     let mut a = App::new(mill, 120, 40);
     walk_to(&mut a, "U1");
     shots.push(("relations-mill", a, color));
@@ -288,25 +296,25 @@ fn main() -> anyhow::Result<()> {
         )?;
     }
     std::fs::create_dir_all(class.join("class").join("carol"))?;
-    let student_map = argwalk::loader::load_path(&class.join("class/alice/mill.toml"))?
+    let student_map = argwalk::map::loader::load_path(&class.join("class/alice/mill.toml"))?
         .map
         .ok_or_else(|| anyhow::anyhow!("the student's Mill map checks"))?;
     let reference =
-        argwalk::loader::load_path(Path::new("argument-maps/mill-on-liberty-ch2.toml"))?
+        argwalk::map::loader::load_path(Path::new("argument-maps/mill-on-liberty-ch2.toml"))?
             .map
             .ok_or_else(|| anyhow::anyhow!("the Mill map checks"))?;
     let mut a = App::new(student_map, 120, 40);
-    let start = argwalk::app::Start {
-        settings: argwalk::app::Settings {
+    let start = argwalk::screen::app::Start {
+        settings: argwalk::screen::app::Settings {
             against: Some(std::sync::Arc::new(reference)),
             ..Default::default()
         },
         ..Default::default()
     };
-    argwalk::app::handle(&mut a, start.event());
+    argwalk::screen::app::handle(&mut a, start.event());
     act(&mut a, Action::Differences);
     buffers.push(("against-differences", view::render_buffer(&a, &color)));
-    let mut library = argwalk::library::Library::open(Path::new("argument-maps"), None)?
+    let mut library = argwalk::team::library::Library::open(Path::new("argument-maps"), None)?
         .with_class(&class.join("class"));
     library.update(Action::ClassList, 38);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40))?;

@@ -65,12 +65,12 @@ struct Floor {
 /// A changed cell that is not blank costs at least its character's bytes; runs of blanks can be
 /// erased for a few bytes, so they count nothing here. Cursor moves and colours come on top.
 fn floor(w: u16, h: u16) -> Floor {
-    use argwalk::app::{App, act};
-    use argwalk::keymap::Action;
-    use argwalk::view::render_buffer;
+    use argwalk::screen::app::{App, act};
+    use argwalk::screen::keymap::Action;
+    use argwalk::screen::view::render_buffer;
     use ratatui::layout::Position;
     // The theme the pty runs get: colour and Unicode.
-    let theme = argwalk::theme::Theme::FULL;
+    let theme = argwalk::screen::theme::Theme::FULL;
     let cost = |app: &App, before: &ratatui::buffer::Buffer, now: &ratatui::buffer::Buffer| {
         let areas = app.areas();
         let mut panes = [0usize; 3];
@@ -92,7 +92,11 @@ fn floor(w: u16, h: u16) -> Floor {
         }
         (all, panes)
     };
-    let map = || argwalk::loader::load_builtin().map.expect("built-in map");
+    let map = || {
+        argwalk::map::loader::load_builtin()
+            .map
+            .expect("built-in map")
+    };
     let mut app = App::new(map(), w, h);
     let steps = app.map().walk.len() - 1;
     let (mut total, mut panes) = (0, [0usize; 3]);
@@ -174,12 +178,12 @@ fn first_frames_with_layer() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     let map_path = dir.join("m.toml");
-    let text = argwalk::synthetic::map_text(1_000, 200);
+    let text = argwalk::dev::synthetic::map_text(1_000, 200);
     std::fs::write(&map_path, &text).expect("map");
-    let map = argwalk::loader::load_str("m.toml", &text, &argwalk::loader::Builtin)
+    let map = argwalk::map::loader::load_str("m.toml", &text, &argwalk::map::loader::Builtin)
         .map
         .expect("loads");
-    let layer = argwalk::synthetic::full_layer(&map);
+    let layer = argwalk::dev::synthetic::full_layer(&map);
     let full = dir.join("full");
     let store = argwalk::study::Store::new(&full, Some(&map_path));
     let changed = argwalk::study::Changes {
@@ -222,7 +226,7 @@ fn library_first_frame() {
     let dir = std::env::temp_dir().join(format!("argwalk-wire-library-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let text = argwalk::synthetic::map_text(40, 8);
+    let text = argwalk::dev::synthetic::map_text(40, 8);
     for i in 0..1000 {
         std::fs::write(dir.join(format!("map-{i:04}.toml")), &text).expect("map");
     }
@@ -348,7 +352,9 @@ fn main() {
         first_frames();
         return;
     }
-    let map = argwalk::loader::load_builtin().map.expect("built-in map");
+    let map = argwalk::map::loader::load_builtin()
+        .map
+        .expect("built-in map");
     let steps = map.walk.len();
     println!("binary: {}\n", bin().display());
     println!(

@@ -6,12 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::loader::{self, Loaded};
+use crate::map::loader::{self, Loaded};
 
-/// Exit code of a map with errors.
-pub const EXIT_MAP_ERRORS: u8 = 1;
-/// Exit code of a usage or I/O error (clap uses 2 for usage errors too).
-pub const EXIT_IO: u8 = 2;
+pub use crate::exit::{EXIT_IO, EXIT_MAP_ERRORS};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -124,7 +121,7 @@ pub enum Command {
         input: PathBuf,
         /// The format of the input
         #[arg(long, value_enum)]
-        from: crate::import::From,
+        from: crate::interchange::import::From,
         /// The map to write (a file), or the library folder (a folder); never overwritten
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -171,7 +168,7 @@ pub enum Command {
         map: Option<PathBuf>,
         /// What to write
         #[arg(long = "to", value_enum, value_name = "FORMAT")]
-        to: crate::export::Format,
+        to: crate::interchange::export::Format,
         /// Write to FILE instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -261,7 +258,7 @@ pub fn main() -> ExitCode {
         ));
     }
     if let Some(Command::Config { default: true }) = cli.command {
-        let _ = std::io::stdout().write_all(crate::config::default_text().as_bytes());
+        let _ = std::io::stdout().write_all(crate::screen::config::default_text().as_bytes());
         return ExitCode::SUCCESS;
     }
     // The configuration is read before anything is drawn: its keys, colours and defaults. A
@@ -330,7 +327,7 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Schema) => {
-            let _ = std::io::stdout().write_all(crate::schema::text().as_bytes());
+            let _ = std::io::stdout().write_all(crate::map::schema::text().as_bytes());
             ExitCode::SUCCESS
         }
         None if cli.library.is_some()
@@ -352,13 +349,13 @@ pub fn main() -> ExitCode {
             let load = move || {
                 let m = load_clean(map.as_deref())?;
                 let state = crate::study::store::state_dir();
-                Ok(crate::driver::Session {
+                Ok(crate::screen::driver::Session {
                     screen_reader: display.screen_reader,
                     against,
                     ..session(m, map.as_deref(), state.as_deref(), &theme)
                 })
             };
-            crate::driver::run(load, theme)
+            crate::screen::driver::run(load, theme)
         }
         None => read(cli.map.as_deref(), cli.display, false),
     }
@@ -369,10 +366,10 @@ pub fn main() -> ExitCode {
 /// with mistakes is reported like a map (exit 1); a named one that is missing is an error.
 fn configure(path: Option<&Path>, mut display: Display) -> Result<Display, ExitCode> {
     let named = path.map(Path::to_path_buf);
-    let Some(file) = named.clone().or_else(crate::config::default_path) else {
+    let Some(file) = named.clone().or_else(crate::screen::config::default_path) else {
         return Ok(display);
     };
-    match crate::config::load(&file) {
+    match crate::screen::config::load(&file) {
         Ok(None) if named.is_some() => Err(fail(&format!(
             "there is no configuration {}",
             file.display()
@@ -380,10 +377,10 @@ fn configure(path: Option<&Path>, mut display: Display) -> Result<Display, ExitC
         Ok(None) => Ok(display),
         Ok(Some(config)) => {
             if let Some(table) = config.bindings {
-                crate::keymap::install(table);
+                crate::screen::keymap::install(table);
             }
             if let Some(palette) = config.palette {
-                crate::theme::install_palette(palette);
+                crate::screen::theme::install_palette(palette);
             }
             display.ascii |= config.ascii && !display.unicode;
             display.no_color |= config.no_color;
@@ -409,7 +406,7 @@ fn load(map: Option<&Path>) -> Result<Loaded, ExitCode> {
             let _ = writeln!(
                 std::io::stderr(),
                 "argwalk: {}",
-                crate::sanitize::clean(&format!("{e:#}"))
+                crate::map::sanitize::clean(&format!("{e:#}"))
             );
             ExitCode::from(EXIT_IO)
         }),
@@ -446,7 +443,7 @@ fn check(maps: &[PathBuf], all: bool) -> ExitCode {
 }
 
 /// Loads a map for `outline` or the reader; on errors prints them to stderr and exits 1.
-fn load_clean(map: Option<&Path>) -> Result<crate::model::ArgumentMap, ExitCode> {
+fn load_clean(map: Option<&Path>) -> Result<crate::map::model::ArgumentMap, ExitCode> {
     let loaded = load(map)?;
     match loaded.map {
         Some(m) => Ok(m),
@@ -463,12 +460,12 @@ fn load_clean(map: Option<&Path>) -> Result<crate::model::ArgumentMap, ExitCode>
 
 fn outline(map: Option<&Path>, json: bool) -> ExitCode {
     if json {
-        return export(map, crate::export::Format::Json, None, true);
+        return export(map, crate::interchange::export::Format::Json, None, true);
     }
     match load_clean(map) {
         Ok(m) => {
             let mut out = std::io::stdout().lock();
-            let _ = out.write_all(crate::outline::render(&m).as_bytes());
+            let _ = out.write_all(crate::map::outline::render(&m).as_bytes());
             let _ = out.flush();
             ExitCode::SUCCESS
         }
@@ -478,7 +475,7 @@ fn outline(map: Option<&Path>, json: bool) -> ExitCode {
 
 fn export(
     map: Option<&Path>,
-    format: crate::export::Format,
+    format: crate::interchange::export::Format,
     output: Option<&Path>,
     no_notes: bool,
 ) -> ExitCode {
@@ -499,10 +496,10 @@ fn export(
             }
             layer
         });
-    let text = crate::export::render(
+    let text = crate::interchange::export::render(
         &m,
         format,
-        crate::export::Options {
+        crate::interchange::export::Options {
             layer: layer.as_ref(),
         },
     );
@@ -543,7 +540,7 @@ fn user_state(user: Option<&str>) -> Result<Option<PathBuf>, ExitCode> {
 }
 
 /// The room `--present` or `--follow` names, and who presents (`None`: this session follows).
-type RoomOf = Option<(crate::room::Room, Option<String>)>;
+type RoomOf = Option<(crate::team::room::Room, Option<String>)>;
 
 fn room_of(cli: &Cli) -> Result<RoomOf, ExitCode> {
     // Rooms live in the team's state folder (not a member's), so all sessions share them.
@@ -554,7 +551,7 @@ fn room_of(cli: &Cli) -> Result<RoomOf, ExitCode> {
                     "follow mode needs a state folder: set ARGWALK_STATE_DIR",
                 ));
             };
-            match crate::room::Room::new(&root, name) {
+            match crate::team::room::Room::new(&root, name) {
                 Ok(r) => {
                     let presenter = cli
                         .present
@@ -575,9 +572,9 @@ fn library_opener(
     cli: &Cli,
     root: &Path,
     state: Option<PathBuf>,
-    theme: crate::theme::Theme,
+    theme: crate::screen::theme::Theme,
     room: RoomOf,
-) -> impl Fn(&Path) -> Result<crate::driver::Session, String> + 'static {
+) -> impl Fn(&Path) -> Result<crate::screen::driver::Session, String> + 'static {
     let library = root.to_path_buf();
     let restricted = cli.restricted;
     let screen_reader = cli.display.screen_reader;
@@ -586,7 +583,7 @@ fn library_opener(
     // member's, their own.
     let member = cli.user.clone().filter(|_| !cli.teacher);
     let teacher = cli.teacher;
-    move |path: &Path| -> Result<crate::driver::Session, String> {
+    move |path: &Path| -> Result<crate::screen::driver::Session, String> {
         let folder = class.as_deref().and_then(|c| member_folder(c, path));
         let confine = match (&folder, &member) {
             (None, _) => library.clone(),
@@ -594,8 +591,8 @@ fn library_opener(
             (Some((name, f)), Some(me)) if name == me => f.clone(),
             (Some(_), _) => return Err("that map is another member's".into()),
         };
-        let loaded = crate::loader::load_path_within(path, &confine)
-            .map_err(|e| crate::sanitize::clean(&format!("{e:#}")))?;
+        let loaded = crate::map::loader::load_path_within(path, &confine)
+            .map_err(|e| crate::map::sanitize::clean(&format!("{e:#}")))?;
         let Some(m) = loaded.map else {
             return Err(format!(
                 "{} errors in this map: it cannot be opened",
@@ -605,7 +602,7 @@ fn library_opener(
         // A member's map is compared with the library's map of its article.
         let against = folder
             .is_some()
-            .then(|| crate::class::reference_of(&m, path, &library))
+            .then(|| crate::team::class::reference_of(&m, path, &library))
             .flatten()
             .map(|r| std::sync::Arc::new(transliterated(r, &theme)));
         let mut opened = session(m, Some(path), state.as_deref(), &theme);
@@ -613,7 +610,7 @@ fn library_opener(
         if restricted {
             opened.files = None;
         }
-        Ok(crate::driver::Session {
+        Ok(crate::screen::driver::Session {
             screen_reader,
             restricted,
             in_library: true,
@@ -629,16 +626,16 @@ fn library_opener(
 fn member_folder(class: &Path, path: &Path) -> Option<(String, PathBuf)> {
     let rest = path.strip_prefix(class).ok()?;
     let name = rest.components().next()?.as_os_str().to_str()?.to_string();
-    crate::class::is_member_name(&name).then(|| (name.clone(), class.join(name)))
+    crate::team::class::is_member_name(&name).then(|| (name.clone(), class.join(name)))
 }
 
 /// A map as the theme draws it: transliterated in ASCII.
 fn transliterated(
-    map: crate::model::ArgumentMap,
-    theme: &crate::theme::Theme,
-) -> crate::model::ArgumentMap {
+    map: crate::map::model::ArgumentMap,
+    theme: &crate::screen::theme::Theme,
+) -> crate::map::model::ArgumentMap {
     if theme.ascii {
-        crate::ascii::map(map)
+        crate::screen::ascii::map(map)
     } else {
         map
     }
@@ -648,8 +645,8 @@ fn transliterated(
 /// library, where a class (`--class`) gives each member's map its own.
 fn reference_of(
     cli: &Cli,
-    theme: &crate::theme::Theme,
-) -> Result<Option<std::sync::Arc<crate::model::ArgumentMap>>, ExitCode> {
+    theme: &crate::screen::theme::Theme,
+) -> Result<Option<std::sync::Arc<crate::map::model::ArgumentMap>>, ExitCode> {
     let Some(path) = cli.against.as_deref() else {
         return Ok(None);
     };
@@ -668,8 +665,8 @@ fn library_of(
     cli: &Cli,
     root: &Path,
     state: Option<PathBuf>,
-) -> Result<crate::library::Library, ExitCode> {
-    let library = crate::library::Library::open(root, state)
+) -> Result<crate::team::library::Library, ExitCode> {
+    let library = crate::team::library::Library::open(root, state)
         .map_err(|e| fail(&format!("cannot read the library {}: {e}", root.display())))?;
     Ok(match (&cli.class, cli.teacher, &cli.user) {
         (None, ..) => library,
@@ -711,7 +708,7 @@ fn team(cli: &Cli) -> ExitCode {
         let map = cli.map.clone();
         let load = move || {
             let m = load_clean(map.as_deref())?;
-            Ok(crate::driver::Session {
+            Ok(crate::screen::driver::Session {
                 screen_reader,
                 restricted,
                 room,
@@ -719,7 +716,7 @@ fn team(cli: &Cli) -> ExitCode {
                 ..session(m, map.as_deref(), state.as_deref(), &theme)
             })
         };
-        return crate::driver::run(load, theme);
+        return crate::screen::driver::run(load, theme);
     };
     if let Err(code) = reference_of(cli, &theme) {
         return code;
@@ -729,15 +726,15 @@ fn team(cli: &Cli) -> ExitCode {
         Err(code) => return code,
     };
     let open = library_opener(cli, &root, state, theme, room);
-    crate::driver::run_library(library, open, theme)
+    crate::screen::driver::run_library(library, open, theme)
 }
 
 /// `argwalk read`: the line mode, on standard input and output, whatever they are; with every
 /// option of the reader (a library, a member's layer, a room, restricted).
 fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
     let mut theme = theme_of(&cli.display);
-    theme.ascii =
-        (ascii || cli.display.ascii || !crate::theme::locale_is_utf8()) && !cli.display.unicode;
+    theme.ascii = (ascii || cli.display.ascii || !crate::screen::theme::locale_is_utf8())
+        && !cli.display.unicode;
     let ascii = theme.ascii;
     let state = match user_state(cli.user.as_deref()) {
         Ok(s) => s,
@@ -776,7 +773,7 @@ fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
                 Ok(m) => m,
                 Err(code) => return code,
             };
-            crate::lines::Lines::session(crate::driver::Session {
+            crate::lines::Lines::session(crate::screen::driver::Session {
                 room,
                 restricted: cli.restricted,
                 against,
@@ -813,7 +810,7 @@ impl<W: Write> Write for AsciiOut<W> {
         let text = String::from_utf8_lossy(buf);
         let ascii: String = text
             .split('\n')
-            .map(crate::ascii::transliterate)
+            .map(crate::screen::ascii::transliterate)
             .collect::<Vec<_>>()
             .join("\n");
         self.0.write_all(ascii.as_bytes())?;
@@ -829,7 +826,7 @@ fn fail(message: &str) -> ExitCode {
     let _ = writeln!(
         std::io::stderr(),
         "argwalk: {}",
-        crate::sanitize::clean(message)
+        crate::map::sanitize::clean(message)
     );
     ExitCode::from(EXIT_IO)
 }
@@ -847,7 +844,7 @@ fn compare(student: &Path, reference: &Path, json: bool) -> ExitCode {
         (Ok(s), Ok(r)) => (s, r),
         (Err(code), _) | (_, Err(code)) => return code,
     };
-    let c = crate::compare::compare(&s, &r);
+    let c = crate::interchange::compare::compare(&s, &r);
     let text = if json {
         let doc = serde_json::json!({
             "format": "argwalk-compare",
@@ -858,7 +855,7 @@ fn compare(student: &Path, reference: &Path, json: bool) -> ExitCode {
         });
         serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
     } else {
-        crate::compare::report(&c, &r)
+        crate::interchange::compare::report(&c, &r)
     };
     let _ = std::io::stdout().write_all(text.as_bytes());
     ExitCode::SUCCESS
@@ -870,18 +867,18 @@ fn class_list(library: &Path, class: &Path, json: bool) -> ExitCode {
         if !dir.is_dir() {
             return fail(&format!(
                 "the {what} {} is not a folder",
-                crate::sanitize::clean(&dir.display().to_string())
+                crate::map::sanitize::clean(&dir.display().to_string())
             ));
         }
     }
-    let rows = crate::class::list(library, class);
+    let rows = crate::team::class::list(library, class);
     let text = if json {
-        let mut doc = crate::class::json(&rows);
-        doc["misnamed"] = crate::class::misnamed(class).into();
+        let mut doc = crate::team::class::json(&rows);
+        doc["misnamed"] = crate::team::class::misnamed(class).into();
         serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
     } else {
-        let mut text = crate::class::report(&rows);
-        if let Some(line) = crate::class::misnamed_line(class) {
+        let mut text = crate::team::class::report(&rows);
+        if let Some(line) = crate::team::class::misnamed_line(class) {
             text.push_str(&line);
             text.push('\n');
         }
@@ -893,16 +890,16 @@ fn class_list(library: &Path, class: &Path, json: bool) -> ExitCode {
 
 /// `argwalk import`: one file, or a folder into a library, saying what was written, what could
 /// not be carried (by its place in the input), and for a folder a summary.
-fn import(input: &Path, from: crate::import::From, output: Option<&Path>) -> ExitCode {
-    let clean = |p: &Path| crate::sanitize::clean(&p.display().to_string());
-    let say_lost = |out: &mut dyn Write, file: &Path, lost: &[crate::import::Lost]| {
+fn import(input: &Path, from: crate::interchange::import::From, output: Option<&Path>) -> ExitCode {
+    let clean = |p: &Path| crate::map::sanitize::clean(&p.display().to_string());
+    let say_lost = |out: &mut dyn Write, file: &Path, lost: &[crate::interchange::import::Lost]| {
         for l in lost {
             let _ = writeln!(
                 out,
                 "  not carried: {}: {}: {}",
                 clean(file),
-                crate::sanitize::clean(&l.place),
-                crate::sanitize::clean(&l.what)
+                crate::map::sanitize::clean(&l.place),
+                crate::map::sanitize::clean(&l.what)
             );
         }
     };
@@ -918,12 +915,12 @@ fn import(input: &Path, from: crate::import::From, output: Option<&Path>) -> Exi
                 // One line, rewritten: the count and the file.
                 let name = file
                     .file_name()
-                    .map(|f| crate::sanitize::clean(&f.to_string_lossy()))
+                    .map(|f| crate::map::sanitize::clean(&f.to_string_lossy()))
                     .unwrap_or_default();
                 let _ = write!(std::io::stderr(), "\r\x1b[2KImporting {i} of {n}: {name}");
             }
         };
-        let summary = match crate::import::import_folder(input, from, out, progress) {
+        let summary = match crate::interchange::import::import_folder(input, from, out, progress) {
             Ok(s) => s,
             Err(why) => return fail(&why),
         };
@@ -939,7 +936,7 @@ fn import(input: &Path, from: crate::import::From, output: Option<&Path>) -> Exi
                 o,
                 "  refused: {}: {}",
                 clean(file),
-                crate::sanitize::clean(why)
+                crate::map::sanitize::clean(why)
             );
         }
         let _ = writeln!(
@@ -956,7 +953,7 @@ fn import(input: &Path, from: crate::import::From, output: Option<&Path>) -> Exi
             ExitCode::from(1)
         };
     }
-    match crate::import::import(input, from, output) {
+    match crate::interchange::import::import(input, from, output) {
         Ok(done) => {
             let mut o = std::io::stdout().lock();
             for m in &done.maps {
@@ -1026,13 +1023,13 @@ fn init(article: Option<&Path>, output: Option<&Path>) -> ExitCode {
         .unwrap_or(Path::new("."));
     // The map names its article relative to its own folder.
     let name = relative(article, map_dir);
-    let body = crate::init::starting_map(&text, &name, SCHEMA_FILE);
+    let body = crate::map::init::starting_map(&text, &name, SCHEMA_FILE);
     if let Err(code) = create_new(&map, &body) {
         return code;
     }
     // The schema beside the map, for the `#:schema` line; an existing one is left alone.
     let schema = map_dir.join(SCHEMA_FILE);
-    let _ = create_new_quietly(&schema, &crate::schema::text());
+    let _ = create_new_quietly(&schema, &crate::map::schema::text());
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
@@ -1142,7 +1139,7 @@ fn paragraphs(file: &Path) -> ExitCode {
         } else {
             text.clone()
         };
-        for (i, r) in crate::wrap::wrap(&text, width.saturating_sub(indent + 1))
+        for (i, r) in crate::screen::wrap::wrap(&text, width.saturating_sub(indent + 1))
             .into_iter()
             .enumerate()
         {
@@ -1161,8 +1158,9 @@ fn paragraphs(file: &Path) -> ExitCode {
 }
 
 /// The theme the display flags ask for.
-fn theme_of(display: &Display) -> crate::theme::Theme {
-    let mut theme = crate::theme::Theme::detect(display.no_color, display.ascii, display.unicode);
+fn theme_of(display: &Display) -> crate::screen::theme::Theme {
+    let mut theme =
+        crate::screen::theme::Theme::detect(display.no_color, display.ascii, display.unicode);
     theme.plain = display.screen_reader;
     theme
 }
@@ -1170,13 +1168,13 @@ fn theme_of(display: &Display) -> crate::theme::Theme {
 /// A plain session on map `m` read from `path` (`None`: the built-in map): its files to watch,
 /// the reader's layer from the state folder `state`, and no drill, room or restriction.
 fn session(
-    m: crate::model::ArgumentMap,
+    m: crate::map::model::ArgumentMap,
     path: Option<&Path>,
     state: Option<&Path>,
-    theme: &crate::theme::Theme,
-) -> crate::driver::Session {
-    let files =
-        path.map(|p| crate::app::MapFiles::new(p.to_path_buf(), m.source.text_file.as_deref()));
+    theme: &crate::screen::theme::Theme,
+) -> crate::screen::driver::Session {
+    let files = path
+        .map(|p| crate::screen::app::MapFiles::new(p.to_path_buf(), m.source.text_file.as_deref()));
     // The reader's own layer: opened before the terminal is taken, so a damaged file is moved
     // aside and said on the first frame.
     let fingerprint = m.fingerprint();
@@ -1190,7 +1188,7 @@ fn session(
     });
     // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
     let map = transliterated(m, theme);
-    crate::driver::Session {
+    crate::screen::driver::Session {
         map,
         fingerprint,
         in_library: false,
@@ -1210,11 +1208,11 @@ fn read(map: Option<&Path>, display: Display, drill: bool) -> ExitCode {
     let load = || {
         let m = load_clean(map)?;
         let state = crate::study::store::state_dir();
-        Ok(crate::driver::Session {
+        Ok(crate::screen::driver::Session {
             drill,
             screen_reader: display.screen_reader,
             ..session(m, map, state.as_deref(), &theme)
         })
     };
-    crate::driver::run(load, theme)
+    crate::screen::driver::run(load, theme)
 }

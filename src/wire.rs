@@ -22,7 +22,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 
-use crate::wrap;
+use crate::screen::wrap;
 
 /// Colours and attributes: what the next character is drawn with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -4,7 +4,7 @@
 //! ignored test at the end (docs/PERFORMANCE.md has the figures).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::agreement::{Annotation, Tally, Type, complete, corpus};
+use argwalk::dev::agreement::{Annotation, Tally, Type, complete, corpus};
 use std::path::Path;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/agreement");

@@ -158,7 +158,7 @@ fn json_of(value: toml::Value) -> serde_json::Value {
 }
 
 fn validator() -> (boon::Schemas, boon::SchemaIndex) {
-    let schema: serde_json::Value = serde_json::from_str(&argwalk::schema::text()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&argwalk::map::schema::text()).unwrap();
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
     compiler.add_resource("map.schema.json", schema).unwrap();
@@ -201,7 +201,7 @@ fn shipped_maps_and_format_examples_follow_the_schema() {
 
 #[test]
 fn the_schema_flags_what_an_editor_should_flag() {
-    let good = argwalk::loader::BUILTIN_MAP;
+    let good = argwalk::map::loader::BUILTIN_MAP;
     for (from, to) in [
         ("title = \"", "titel = \""),
         ("id = \"T\"", "id = 42"),
@@ -237,7 +237,7 @@ fn taplo_checks_maps_against_the_schema() {
         String::from_utf8_lossy(&shipped.stderr)
     );
     let dir = folder("taplo");
-    let bad = argwalk::loader::BUILTIN_MAP
+    let bad = argwalk::map::loader::BUILTIN_MAP
         .replacen("conceded = true", "conceded = \"yes\"", 1)
         .replacen("label = ", "lable = ", 1);
     std::fs::write(dir.join("bad.toml"), bad).unwrap();

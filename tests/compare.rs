@@ -2,9 +2,9 @@
 //! computed by hand below.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::compare::{Relation, compare, report};
-use argwalk::loader::{self, Builtin};
-use argwalk::model::ArgumentMap;
+use argwalk::interchange::compare::{Relation, compare, report};
+use argwalk::map::loader::{self, Builtin};
+use argwalk::map::model::ArgumentMap;
 
 mod support;
 
@@ -207,8 +207,8 @@ fn compare_on_the_command_line_in_words_and_json() {
 /// shows at once what it changed.
 #[test]
 fn the_reader_walks_the_differences_from_the_reference() {
-    use argwalk::app::{App, Overlay, Settings, Start, act, handle};
-    use argwalk::keymap::Action;
+    use argwalk::screen::app::{App, Overlay, Settings, Start, act, handle};
+    use argwalk::screen::keymap::Action;
     let (student, reference) = (load(STUDENT), load(REFERENCE));
     let mut app = App::new(student, 120, 40);
     let start = Start {
@@ -221,9 +221,9 @@ fn the_reader_walks_the_differences_from_the_reference() {
     handle(&mut app, start.event());
     act(&mut app, Action::Differences);
     assert_eq!(*app.overlay(), Overlay::Differences { selected: 0 });
-    let screen = argwalk::view::buffer_text(&argwalk::view::render_buffer(
+    let screen = argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(
         &app,
-        &argwalk::theme::Theme::FULL,
+        &argwalk::screen::theme::Theme::FULL,
     ));
     assert!(
         screen.contains("Against the reference: 51% overall"),
@@ -265,7 +265,10 @@ fn the_reader_walks_the_differences_from_the_reference() {
         "[[counterpoint]]\nid = \"B\"\nattacks = \"A\"",
     );
     let loaded = loader::load_str("m.toml", &fixed, &Builtin);
-    handle(&mut app, argwalk::event::Event::Reloaded(Box::new(loaded)));
+    handle(
+        &mut app,
+        argwalk::screen::event::Event::Reloaded(Box::new(loaded)),
+    );
     assert!(
         !app.differences()
             .iter()
@@ -465,8 +468,8 @@ fn the_teacher_reads_each_members_map_against_its_reference() {
     assert!(text.contains("Say which map, from 1 to 5"), "{text}");
 
     // The full screen: c shows the class list, Enter gives the map to open, c goes back.
-    use argwalk::keymap::Action;
-    let mut library = argwalk::library::Library::open(&dir.join("lib"), None)
+    use argwalk::screen::keymap::Action;
+    let mut library = argwalk::team::library::Library::open(&dir.join("lib"), None)
         .unwrap()
         .with_class(&dir.join("class"));
     library.update(Action::ClassList, 20);
@@ -474,7 +477,7 @@ fn the_teacher_reads_each_members_map_against_its_reference() {
     let backend = ratatui::backend::TestBackend::new(120, 12);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal
-        .draw(|f| library.render(f, &argwalk::theme::Theme::FULL))
+        .draw(|f| library.render(f, &argwalk::screen::theme::Theme::FULL))
         .unwrap();
     let screen: String = terminal
         .backend()
@@ -492,7 +495,7 @@ fn the_teacher_reads_each_members_map_against_its_reference() {
     library.update(Action::ClassList, 20);
     assert!(!library.showing_class());
     // A member's library has no class list.
-    let mut member = argwalk::library::Library::open(&dir.join("lib"), None)
+    let mut member = argwalk::team::library::Library::open(&dir.join("lib"), None)
         .unwrap()
         .with_own(&dir.join("class/alice"));
     member.update(Action::ClassList, 20);
@@ -539,9 +542,9 @@ fn against_goes_with_a_member_and_the_line_mode() {
 /// map, the selected one reversed, the heading bold.
 #[test]
 fn the_class_list_as_drawn() {
-    use argwalk::keymap::Action;
+    use argwalk::screen::keymap::Action;
     let dir = class_folders("drawn");
-    let mut library = argwalk::library::Library::open(&dir.join("lib"), None)
+    let mut library = argwalk::team::library::Library::open(&dir.join("lib"), None)
         .unwrap()
         .with_class(&dir.join("class"));
     library.update(Action::ClassList, 38);
@@ -550,7 +553,7 @@ fn the_class_list_as_drawn() {
         let backend = ratatui::backend::TestBackend::new(w, h);
         let mut terminal = ratatui::Terminal::new(backend).unwrap();
         terminal
-            .draw(|f| library.render(f, &argwalk::theme::Theme::FULL))
+            .draw(|f| library.render(f, &argwalk::screen::theme::Theme::FULL))
             .unwrap();
         insta::assert_snapshot!(
             format!("class_list_{w}x{h}"),
@@ -558,14 +561,14 @@ fn the_class_list_as_drawn() {
         );
     }
     // In ASCII, nothing above 0x7F: the separators are commas.
-    let ascii = argwalk::theme::Theme {
+    let ascii = argwalk::screen::theme::Theme {
         color: false,
         ascii: true,
         plain: false,
     };
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 12)).unwrap();
     terminal.draw(|f| library.render(f, &ascii)).unwrap();
-    let text = argwalk::view::buffer_text(terminal.backend().buffer());
+    let text = argwalk::screen::view::buffer_text(terminal.backend().buffer());
     assert!(text.is_ascii(), "{text}");
     assert!(text.contains("51% overall, components 67%"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);

@@ -1,8 +1,8 @@
 //! Every diagnostic of the loader, with its message and exact line:column.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::diagnostic::{Diagnostic, Severity};
-use argwalk::loader::{self, Beside, Loaded, TextFiles};
+use argwalk::map::diagnostic::{Diagnostic, Severity};
+use argwalk::map::loader::{self, Beside, Loaded, TextFiles};
 
 /// A small valid map; tests replace one line of it to inject a mistake.
 /// Lines: 1 [source] 2 title 3 paragraphs 5 [thesis] 6 id 7 text 8 cite
@@ -623,9 +623,15 @@ fn a_node_may_bear_on_several_and_says_who_claims_it() {
     let ix = |id: &str| map.find(id).unwrap();
     let e1 = &map.nodes[ix("E1")];
     assert_eq!(e1.parent, Some(ix("P1")), "placed under its first link");
-    assert_eq!(e1.also, vec![(ix("P2"), argwalk::model::Link::Supports)]);
+    assert_eq!(
+        e1.also,
+        vec![(ix("P2"), argwalk::map::model::Link::Supports)]
+    );
     let p2 = &map.nodes[ix("P2")];
-    assert_eq!(p2.also, vec![(ix("O1"), argwalk::model::Link::Attacks)]);
+    assert_eq!(
+        p2.also,
+        vec![(ix("O1"), argwalk::map::model::Link::Attacks)]
+    );
     assert_eq!(p2.by.as_deref(), Some("the city council"));
     // Each node once in the walk.
     assert_eq!(map.walk.len(), map.nodes.len());

@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use argwalk::export::{self, Format, Options};
-use argwalk::loader::{self, Builtin};
-use argwalk::model::ArgumentMap;
+use argwalk::interchange::export::{self, Format, Options};
+use argwalk::map::loader::{self, Builtin};
+use argwalk::map::model::ArgumentMap;
 use argwalk::study::{Judgement, Layer, Side};
 
 mod support;
@@ -309,7 +309,7 @@ fn the_argdown_cli_reads_the_same_statements_and_relations() {
                 .nodes
                 .iter()
                 .flat_map(|n| &n.also)
-                .filter(|(_, l)| *l == argwalk::model::Link::Attacks)
+                .filter(|(_, l)| *l == argwalk::map::model::Link::Attacks)
                 .count();
         assert_eq!(attacks, want, "{name}");
         // Every statement's text as written, and its quotes as data.
@@ -412,7 +412,7 @@ fn a_paragraph_cited_twice_is_named_once() {
         let out = export::render(&map, format, Options { layer: None });
         assert!(!out.contains("¶16, ¶16"), "{format:?}");
     }
-    let outline = argwalk::outline::render(&map);
+    let outline = argwalk::map::outline::render(&map);
     assert!(!outline.contains("¶16, ¶16"));
 }
 

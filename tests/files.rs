@@ -183,7 +183,7 @@ fn notes_follow_a_moved_renamed_or_edited_map() {
     let (a, b) = (dir.join("a"), dir.join("b"));
     std::fs::create_dir_all(&a).unwrap();
     std::fs::create_dir_all(&b).unwrap();
-    let map = argwalk::loader::load_builtin().map.unwrap();
+    let map = argwalk::map::loader::load_builtin().map.unwrap();
     let fp = map.fingerprint();
     let first = a.join("essay.toml");
     std::fs::write(&first, "").unwrap();

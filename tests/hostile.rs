@@ -8,11 +8,11 @@ mod support;
 use std::path::Path;
 use std::time::Duration;
 
-use argwalk::app::{App, act};
-use argwalk::keymap::Action;
-use argwalk::loader::{self, Builtin};
-use argwalk::theme::Theme;
-use argwalk::view;
+use argwalk::map::loader::{self, Builtin};
+use argwalk::screen::app::{App, act};
+use argwalk::screen::keymap::Action;
+use argwalk::screen::theme::Theme;
+use argwalk::screen::view;
 use argwalk::wire::Frugal;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -97,7 +97,7 @@ fn hostile_text_loads_clean_and_renders_inside_the_panes() {
                     );
                 }
                 let a = app.areas();
-                if a.wide && *app.overlay() == argwalk::app::Overlay::None {
+                if a.wide && *app.overlay() == argwalk::screen::app::Overlay::None {
                     // The border between the left panes and the source is intact on every row.
                     for y in 1..a.tree.height - 1 {
                         assert_eq!(

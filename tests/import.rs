@@ -7,8 +7,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use argwalk::import::{self, From};
-use argwalk::model::{ArgumentMap, Kind};
+use argwalk::interchange::import::{self, From};
+use argwalk::map::model::{ArgumentMap, Kind};
 
 mod support;
 
@@ -34,7 +34,7 @@ fn folder(what: &str) -> PathBuf {
 
 /// Loads a written map as `argwalk check` would: no errors, and the warnings counted.
 fn load(path: &Path) -> (ArgumentMap, usize) {
-    let l = argwalk::loader::load_path(path).unwrap();
+    let l = argwalk::map::loader::load_path(path).unwrap();
     let warnings = l.report.warnings();
     let map = l
         .map
@@ -42,7 +42,7 @@ fn load(path: &Path) -> (ArgumentMap, usize) {
     (map, warnings)
 }
 
-fn by_text<'m>(map: &'m ArgumentMap, start: &str) -> &'m argwalk::model::Node {
+fn by_text<'m>(map: &'m ArgumentMap, start: &str) -> &'m argwalk::map::model::Node {
     map.nodes
         .iter()
         .find(|n| n.text.starts_with(start))
@@ -266,12 +266,12 @@ fn a_folder_becomes_a_library_with_a_summary() {
         said.contains("not carried: ") && said.contains("mystery"),
         "{said}"
     );
-    let mut library = argwalk::library::Library::open(&lib, None).unwrap();
+    let mut library = argwalk::team::library::Library::open(&lib, None).unwrap();
     let names: Vec<&str> = library.entries.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["m001.toml", "m002.toml"]);
     // Issue 17.10: the library is searched through every map's text and article, typed in
     // the picker: `/`, the words, Enter.
-    use argwalk::keymap::Action;
+    use argwalk::screen::keymap::Action;
     for a in [Action::StartSearch]
         .into_iter()
         .chain("ninety".chars().map(Action::SearchInput))
@@ -284,9 +284,9 @@ fn a_folder_becomes_a_library_with_a_summary() {
     let backend = ratatui::backend::TestBackend::new(80, 10);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal
-        .draw(|f| library.render(f, &argwalk::theme::Theme::FULL))
+        .draw(|f| library.render(f, &argwalk::screen::theme::Theme::FULL))
         .unwrap();
-    let screen = argwalk::view::buffer_text(terminal.backend().buffer());
+    let screen = argwalk::screen::view::buffer_text(terminal.backend().buffer());
     assert!(screen.contains("1 of 2 maps with \"ninety\""), "{screen}");
     assert!(
         screen.contains("m001.toml") && !screen.contains("m002.toml"),
@@ -332,13 +332,22 @@ fn shape(map: &ArgumentMap) -> (BTreeSet<String>, BTreeSet<(String, String, bool
     (nodes, links(map))
 }
 
-fn round_trip(map: &ArgumentMap, toml: &str, format: argwalk::export::Format, from: From) {
+fn round_trip(
+    map: &ArgumentMap,
+    toml: &str,
+    format: argwalk::interchange::export::Format,
+    from: From,
+) {
     let dir = folder("round");
     let ext = if from == From::Aif { "json" } else { "argdown" };
     let file = dir.join(format!("m.{ext}"));
     std::fs::write(
         &file,
-        argwalk::export::render(map, format, argwalk::export::Options { layer: None }),
+        argwalk::interchange::export::render(
+            map,
+            format,
+            argwalk::interchange::export::Options { layer: None },
+        ),
     )
     .unwrap();
     let out = dir.join("back.toml");
@@ -352,15 +361,20 @@ fn round_trip(map: &ArgumentMap, toml: &str, format: argwalk::export::Format, fr
 /// Issue 17.7: random maps (every relation, hostile text) exported to AIF and imported back.
 #[test]
 fn aif_round_trips_keep_nodes_kinds_links_and_quotes() {
-    let built_in = argwalk::loader::load_builtin().map.unwrap();
+    let built_in = argwalk::map::loader::load_builtin().map.unwrap();
     round_trip(
         &built_in,
         "the built-in map",
-        argwalk::export::Format::Aif,
+        argwalk::interchange::export::Format::Aif,
         From::Aif,
     );
     for (toml, map) in maps(24) {
-        round_trip(&map, &toml, argwalk::export::Format::Aif, From::Aif);
+        round_trip(
+            &map,
+            &toml,
+            argwalk::interchange::export::Format::Aif,
+            From::Aif,
+        );
     }
 }
 
@@ -373,7 +387,7 @@ const SCHEMED: [&str; 3] = [
 
 fn schemed(name: &str) -> ArgumentMap {
     let path = PathBuf::from(format!("{name}.toml"));
-    argwalk::loader::load_path(&path).unwrap().map.unwrap()
+    argwalk::map::loader::load_path(&path).unwrap().map.unwrap()
 }
 
 /// Issue 18: a step's scheme and what answers its critical questions survive AIF: the RA node
@@ -385,11 +399,16 @@ fn aif_carries_schemes_and_answers() {
     for name in SCHEMED {
         let map = schemed(name);
         schemes += map.nodes.iter().filter(|n| n.scheme.is_some()).count();
-        round_trip(&map, name, argwalk::export::Format::Aif, From::Aif);
-        let aif = argwalk::export::render(
+        round_trip(
             &map,
-            argwalk::export::Format::Aif,
-            argwalk::export::Options { layer: None },
+            name,
+            argwalk::interchange::export::Format::Aif,
+            From::Aif,
+        );
+        let aif = argwalk::interchange::export::render(
+            &map,
+            argwalk::interchange::export::Format::Aif,
+            argwalk::interchange::export::Options { layer: None },
         );
         if name.ends_with("thoreau-civil-disobedience") {
             assert!(aif.contains("\"text\": \"Argument From Analogy\""), "{aif}");
@@ -435,22 +454,27 @@ fn argdown_imports_and_round_trips_through_the_argdown_cli() {
     assert_eq!(done.lost.len(), 1, "{:?}", done.lost);
     assert!(done.lost[0].what.contains("bears on itself"));
     let _ = std::fs::remove_dir_all(&dir);
-    let built_in = argwalk::loader::load_builtin().map.unwrap();
+    let built_in = argwalk::map::loader::load_builtin().map.unwrap();
     round_trip(
         &built_in,
         "the built-in map",
-        argwalk::export::Format::Argdown,
+        argwalk::interchange::export::Format::Argdown,
         From::Argdown,
     );
     for (toml, map) in maps(8) {
-        round_trip(&map, &toml, argwalk::export::Format::Argdown, From::Argdown);
+        round_trip(
+            &map,
+            &toml,
+            argwalk::interchange::export::Format::Argdown,
+            From::Argdown,
+        );
     }
     // The maps that name schemes (of supports and of an attack), their answers with them.
     for name in SCHEMED {
         round_trip(
             &schemed(name),
             name,
-            argwalk::export::Format::Argdown,
+            argwalk::interchange::export::Format::Argdown,
             From::Argdown,
         );
     }

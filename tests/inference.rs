@@ -2,20 +2,20 @@
 //! concessions, in every view and export, on tests/fixtures/inference.toml.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, act};
-use argwalk::export::{self, Format, Options};
-use argwalk::keymap::Action;
-use argwalk::model::ArgumentMap;
+use argwalk::interchange::export::{self, Format, Options};
+use argwalk::map::model::ArgumentMap;
+use argwalk::screen::app::{App, act};
+use argwalk::screen::keymap::Action;
+use argwalk::screen::theme::Theme;
+use argwalk::screen::view;
 use argwalk::study::prep::{self, Weakness};
-use argwalk::theme::Theme;
-use argwalk::view;
 
 mod support;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/inference.toml");
 
 fn map() -> ArgumentMap {
-    let l = argwalk::loader::load_path(std::path::Path::new(FIXTURE)).unwrap();
+    let l = argwalk::map::loader::load_path(std::path::Path::new(FIXTURE)).unwrap();
     assert_eq!(l.report.diagnostics.len(), 0, "{}", l.report.render(false));
     l.map.unwrap()
 }
@@ -106,7 +106,7 @@ fn weak_spots_and_frontlines_say_what_each_relation_means() {
         .unwrap()
         .replace("attacks = \"U1\"", "attacks = \"P1\"")
         .replace("attacks = \"O1\"", "attacks = \"P2\"");
-    let bare = argwalk::loader::load_str("m.toml", &text, &argwalk::loader::Builtin)
+    let bare = argwalk::map::loader::load_str("m.toml", &text, &argwalk::map::loader::Builtin)
         .map
         .unwrap();
     let spots = prep::weak_spots(&bare, None);
@@ -125,7 +125,7 @@ fn weak_spots_and_frontlines_say_what_each_relation_means() {
         ascii: false,
         plain: true,
     };
-    let front = argwalk::sheet::frontline_lines(&bare, None, &theme, 300)
+    let front = argwalk::screen::sheet::frontline_lines(&bare, None, &theme, 300)
         .iter()
         .map(|l| l.to_string())
         .collect::<Vec<_>>()
@@ -176,7 +176,7 @@ fn the_line_mode_and_the_outline_say_it_in_words() {
         said.contains("The author raises this objection himself"),
         "{said}"
     );
-    let outline = argwalk::outline::render(&map());
+    let outline = argwalk::map::outline::render(&map());
     assert!(
         outline.contains("(supports T together with P2)"),
         "{outline}"
@@ -368,7 +368,7 @@ attacks = "U1"
 text = "Ames studied climate for years."
 cite = [4]
 "#;
-    let map = argwalk::loader::load_str("m.toml", MAP, &argwalk::loader::Builtin)
+    let map = argwalk::map::loader::load_str("m.toml", MAP, &argwalk::map::loader::Builtin)
         .map
         .unwrap();
     let p1 = ix(&map, "P1");
@@ -382,7 +382,7 @@ cite = [4]
         ascii: false,
         plain: true,
     };
-    let details: String = argwalk::sheet::question_lines(&map, p1, &theme, 200)
+    let details: String = argwalk::screen::sheet::question_lines(&map, p1, &theme, 200)
         .iter()
         .map(|l| format!("{l}\n"))
         .collect();
@@ -428,7 +428,7 @@ cite = [4]
         side: Some(argwalk::study::Side::Against),
         ..Default::default()
     };
-    let front: String = argwalk::sheet::frontline_lines(&map, Some(&layer), &theme, 200)
+    let front: String = argwalk::screen::sheet::frontline_lines(&map, Some(&layer), &theme, 200)
         .iter()
         .map(|l| format!("{l}\n"))
         .collect();
@@ -467,19 +467,19 @@ cite = [2]
 #[test]
 fn the_reader_answers_critical_questions_in_both_modes() {
     use argwalk::study::layer::{Verdict, question_key};
-    let map = argwalk::loader::load_str("m.toml", ACT_NOW, &argwalk::loader::Builtin)
+    let map = argwalk::map::loader::load_str("m.toml", ACT_NOW, &argwalk::map::loader::Builtin)
         .map
         .unwrap();
     let mut app = App::new(map.clone(), 120, 40);
-    argwalk::app::handle(
+    argwalk::screen::app::handle(
         &mut app,
-        argwalk::app::Start::with(argwalk::study::Layer::default()).event(),
+        argwalk::screen::app::Start::with(argwalk::study::Layer::default()).event(),
     );
     act(&mut app, Action::WalkNext);
     act(&mut app, Action::Questions);
     assert_eq!(
         *app.overlay(),
-        argwalk::app::Overlay::Questions { selected: 0 }
+        argwalk::screen::app::Overlay::Questions { selected: 0 }
     );
     let screen = view::buffer_text(&view::render_buffer(&app, &Theme::FULL));
     assert!(
@@ -489,8 +489,8 @@ fn the_reader_answers_critical_questions_in_both_modes() {
     assert!(screen.contains("you: not answered yet"), "{screen}");
     // `a`: answered by the article at the paragraph marked (P1 cites 2: it is marked).
     let effects = act(&mut app, Action::AnswerQuestion(0));
-    let saved = |effects: &[argwalk::event::Effect]| match effects.first() {
-        Some(argwalk::event::Effect::SaveLayer { layer, .. }) => layer.clone(),
+    let saved = |effects: &[argwalk::screen::event::Effect]| match effects.first() {
+        Some(argwalk::screen::event::Effect::SaveLayer { layer, .. }) => layer.clone(),
         other => panic!("no save: {other:?}"),
     };
     let layer = saved(&effects);
@@ -518,7 +518,7 @@ fn the_reader_answers_critical_questions_in_both_modes() {
     act(&mut app, Action::OverlayClose);
     act(&mut app, Action::WalkPrev);
     act(&mut app, Action::Questions);
-    assert_eq!(*app.overlay(), argwalk::app::Overlay::None);
+    assert_eq!(*app.overlay(), argwalk::screen::app::Overlay::None);
     assert!(app.message().unwrap().contains("names no scheme"));
 
     // The line mode, with a layer kept in a folder.
@@ -558,7 +558,7 @@ fn the_reader_answers_critical_questions_in_both_modes() {
 #[test]
 fn the_readers_answers_shape_the_lines_of_attack_and_the_prep_sheet() {
     use argwalk::study::layer::{Answer, Verdict, question_key};
-    let map = argwalk::loader::load_str("m.toml", ACT_NOW, &argwalk::loader::Builtin)
+    let map = argwalk::map::loader::load_str("m.toml", ACT_NOW, &argwalk::map::loader::Builtin)
         .map
         .unwrap();
     let theme = Theme {
@@ -567,7 +567,7 @@ fn the_readers_answers_shape_the_lines_of_attack_and_the_prep_sheet() {
         plain: true,
     };
     let front = |layer: &argwalk::study::Layer| -> String {
-        argwalk::sheet::frontline_lines(&map, Some(layer), &theme, 200)
+        argwalk::screen::sheet::frontline_lines(&map, Some(layer), &theme, 200)
             .iter()
             .map(|l| format!("{l}\n"))
             .collect()
@@ -644,7 +644,7 @@ fn the_readers_answers_shape_the_lines_of_attack_and_the_prep_sheet() {
 #[test]
 fn an_objection_with_an_attack_scheme_is_asked_its_questions() {
     let path = std::path::Path::new("tests/fixtures/attack-scheme.toml");
-    let map = argwalk::loader::load_path(path).unwrap().map.unwrap();
+    let map = argwalk::map::loader::load_path(path).unwrap().map.unwrap();
     let o1 = map.find("O1").unwrap();
     let spots = prep::weak_spots(&map, None);
     assert!(
@@ -658,7 +658,7 @@ fn an_objection_with_an_attack_scheme_is_asked_its_questions() {
         ascii: false,
         plain: true,
     };
-    let front: String = argwalk::sheet::frontline_lines(&map, None, &theme, 200)
+    let front: String = argwalk::screen::sheet::frontline_lines(&map, None, &theme, 200)
         .iter()
         .map(|l| format!("{l}\n"))
         .collect();
@@ -668,7 +668,7 @@ fn an_objection_with_an_attack_scheme_is_asked_its_questions() {
     );
     assert!(!front.contains("ask of it: Is the charge"), "{front}");
     // The details say who answers what.
-    let details: String = argwalk::sheet::question_lines(&map, o1, &theme, 200)
+    let details: String = argwalk::screen::sheet::question_lines(&map, o1, &theme, 200)
         .iter()
         .map(|l| format!("{l}\n"))
         .collect();

@@ -2,12 +2,12 @@
 //! the terminal uses, and the walk from the first step to the last and back.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, Focus, Hit, Overlay, act, handle};
-use argwalk::event::{Effect, Event};
-use argwalk::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
-use argwalk::keymap::{self, Action, BINDINGS, Scope};
-use argwalk::loader;
-use argwalk::model::{Kind, Role};
+use argwalk::map::loader;
+use argwalk::map::model::{Kind, Role};
+use argwalk::screen::app::{App, Focus, Hit, Overlay, act, handle};
+use argwalk::screen::event::{Effect, Event};
+use argwalk::screen::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
+use argwalk::screen::keymap::{self, Action, BINDINGS, Scope};
 
 fn app() -> App {
     App::new(loader::load_builtin().map.unwrap(), 120, 40)
@@ -82,7 +82,7 @@ fn no_key_is_bound_twice_in_one_scope() {
 
 #[test]
 fn help_lists_every_key_of_the_table() {
-    let help: String = argwalk::sheet::help_lines(&argwalk::theme::Theme::FULL)
+    let help: String = argwalk::screen::sheet::help_lines(&argwalk::screen::theme::Theme::FULL)
         .iter()
         .map(|l| {
             l.spans
@@ -502,12 +502,12 @@ fn help_and_quit_keys() {
 #[test]
 fn unbound_keys_change_nothing() {
     let mut a = app();
-    let theme = argwalk::theme::Theme::FULL;
-    let before = argwalk::view::render_buffer(&a, &theme);
+    let theme = argwalk::screen::theme::Theme::FULL;
+    let before = argwalk::screen::view::render_buffer(&a, &theme);
     for c in ['x', '1', '~', 'X'] {
         assert_eq!(ch(&mut a, c), vec![]);
     }
-    assert_eq!(before, argwalk::view::render_buffer(&a, &theme));
+    assert_eq!(before, argwalk::screen::view::render_buffer(&a, &theme));
 }
 
 #[test]
@@ -559,12 +559,12 @@ fn a_node_in_full() {
 
 #[test]
 fn every_help_line_fits_the_help_window_at_80_columns() {
-    let inner = usize::from(argwalk::layout::overlay_area(80, 24).width) - 2;
-    for line in argwalk::sheet::help_lines(&argwalk::theme::Theme::FULL) {
+    let inner = usize::from(argwalk::screen::layout::overlay_area(80, 24).width) - 2;
+    for line in argwalk::screen::sheet::help_lines(&argwalk::screen::theme::Theme::FULL) {
         let width: usize = line
             .spans
             .iter()
-            .map(|s| argwalk::wrap::width(&s.content))
+            .map(|s| argwalk::screen::wrap::width(&s.content))
             .sum();
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         assert!(width <= inner, "{width} > {inner}: {text:?}");
@@ -663,8 +663,8 @@ fn every_match_in_a_paragraph_is_a_stop() {
 fn the_current_match_is_drawn_apart_without_colour_too() {
     use ratatui::style::Modifier;
     for theme in [
-        argwalk::theme::Theme::FULL,
-        argwalk::theme::Theme {
+        argwalk::screen::theme::Theme::FULL,
+        argwalk::screen::theme::Theme {
             color: false,
             ascii: false,
             plain: false,
@@ -676,8 +676,8 @@ fn the_current_match_is_drawn_apart_without_colour_too() {
         {
             ch(&mut a, '>');
         }
-        let buffer = argwalk::view::render_buffer(&a, &theme);
-        let text = argwalk::view::buffer_text(&buffer);
+        let buffer = argwalk::screen::view::render_buffer(&a, &theme);
+        let text = argwalk::screen::view::buffer_text(&buffer);
         // Find the row holding paragraph 2 in the source pane and its four matches.
         let (y, line) = text
             .lines()

@@ -1,13 +1,13 @@
 //! Property test: random key sequences at random sizes never panic and keep the state valid.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, Start, handle};
-use argwalk::event::{Effect, Event};
-use argwalk::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
-use argwalk::keymap::BINDINGS;
-use argwalk::loader;
-use argwalk::theme::Theme;
-use argwalk::view;
+use argwalk::map::loader;
+use argwalk::screen::app::{App, Start, handle};
+use argwalk::screen::event::{Effect, Event};
+use argwalk::screen::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
+use argwalk::screen::keymap::BINDINGS;
+use argwalk::screen::theme::Theme;
+use argwalk::screen::view;
 use proptest::prelude::*;
 
 fn any_key() -> impl Strategy<Value = KeyEvent> {
@@ -35,13 +35,13 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 /// The Mill map, as a reference the built-in map differs from everywhere.
-fn reference() -> std::sync::Arc<argwalk::model::ArgumentMap> {
+fn reference() -> std::sync::Arc<argwalk::map::model::ArgumentMap> {
     let path = std::path::Path::new("argument-maps/mill-on-liberty-ch2.toml");
     std::sync::Arc::new(loader::load_path(path).unwrap().map.unwrap())
 }
 
 /// A library with a class beside it: alice's copy of the Mill map and carol with none.
-fn class_library() -> argwalk::library::Library {
+fn class_library() -> argwalk::team::library::Library {
     let dir = std::env::temp_dir().join(format!("argwalk-props-class-{}", std::process::id()));
     let alice = dir.join("alice");
     if !alice.join("mill.toml").exists() {
@@ -58,7 +58,7 @@ fn class_library() -> argwalk::library::Library {
             .unwrap();
         }
     }
-    argwalk::library::Library::open(std::path::Path::new("argument-maps"), None)
+    argwalk::team::library::Library::open(std::path::Path::new("argument-maps"), None)
         .unwrap()
         .with_class(&dir)
 }
@@ -75,12 +75,12 @@ proptest! {
         keys in proptest::collection::vec(any_key(), 0..60),
     ) {
         let mut library = class_library();
-        let rows = argwalk::library::Library::rows(h);
+        let rows = argwalk::team::library::Library::rows(h);
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
         for k in keys {
-            if let Some(action) = argwalk::keymap::resolve(&library.scopes(), &k) {
-                if action == argwalk::keymap::Action::Quit {
+            if let Some(action) = argwalk::screen::keymap::resolve(&library.scopes(), &k) {
+                if action == argwalk::screen::keymap::Action::Quit {
                     continue;
                 }
                 let _ = library.update(action, rows);
@@ -109,7 +109,7 @@ proptest! {
         // reference of another article, so `D` lists differences (every node missed and extra).
         let start = Start {
             layer: Some(argwalk::study::Layer::default()),
-            settings: argwalk::app::Settings { against: Some(reference()), ..Default::default() },
+            settings: argwalk::screen::app::Settings { against: Some(reference()), ..Default::default() },
             ..Start::default()
         };
         handle(&mut app, Event::Start(Box::new(start)));
@@ -166,7 +166,7 @@ proptest! {
             6 => Just('j'), 3 => Just('k'), 1 => Just('J')
         ], 0..40),
     ) {
-        use argwalk::keymap::Action;
+        use argwalk::screen::keymap::Action;
         let words = Theme { plain: true, ..Theme::FULL };
         let mill = loader::load_path(std::path::Path::new("argument-maps/mill-on-liberty-ch2.toml"))
             .unwrap()
@@ -175,7 +175,7 @@ proptest! {
         let mut app = App::new(mill, size.0, size.1);
         let start = Start {
             layer: Some(argwalk::study::Layer::default()),
-            settings: argwalk::app::Settings {
+            settings: argwalk::screen::app::Settings {
                 theme: words,
                 against: Some(std::sync::Arc::new(loader::load_builtin().map.unwrap())),
                 ..Default::default()
@@ -184,16 +184,16 @@ proptest! {
         };
         handle(&mut app, Event::Start(Box::new(start)));
         match list {
-            List::Weak => { argwalk::app::act(&mut app, Action::WeakSpots); }
-            List::Differences => { argwalk::app::act(&mut app, Action::Differences); }
+            List::Weak => { argwalk::screen::app::act(&mut app, Action::WeakSpots); }
+            List::Differences => { argwalk::screen::app::act(&mut app, Action::Differences); }
             List::Questions => {
                 while app.map().nodes[app.tree().selected].scheme.is_none() {
-                    argwalk::app::act(&mut app, Action::WalkNext);
+                    argwalk::screen::app::act(&mut app, Action::WalkNext);
                 }
-                argwalk::app::act(&mut app, Action::Questions);
+                argwalk::screen::app::act(&mut app, Action::Questions);
             }
         }
-        prop_assert!(*app.overlay() != argwalk::app::Overlay::None, "{:?} did not open", list);
+        prop_assert!(*app.overlay() != argwalk::screen::app::Overlay::None, "{:?} did not open", list);
         for m in moves {
             let key = if m == 'J' { KeyEvent::plain(KeyCode::PageDown) } else { KeyEvent::char(m) };
             handle(&mut app, Event::Key(key));

@@ -83,7 +83,7 @@ fn ascii_mode_reads_in_ascii() {
 /// one the author rejects (or grants), never one "argued by the author".
 #[test]
 fn who_argues_is_said_only_when_known() {
-    use argwalk::loader::{self, Builtin};
+    use argwalk::map::loader::{self, Builtin};
     // O1 no longer conceded, and its `by` gone if it had one.
     let text = loader::BUILTIN_MAP.replacen("conceded = true", "conceded = false", 1);
     let map = loader::load_str("m.toml", &text, &Builtin).map.unwrap();
@@ -237,10 +237,10 @@ fn a_member_reads_a_library_in_the_line_mode_restricted() {
 /// answer; `follow` opens the map they are on from the library.
 #[test]
 fn the_line_mode_follows_a_presenter_across_maps() {
-    use argwalk::room::{Position, Room};
+    use argwalk::team::room::{Position, Room};
     let state = folder("room");
     let lib = library();
-    let second = argwalk::loader::load_path(&lib.join("second.toml"))
+    let second = argwalk::map::loader::load_path(&lib.join("second.toml"))
         .unwrap()
         .map
         .unwrap();
@@ -291,12 +291,12 @@ fn the_line_mode_follows_a_presenter_across_maps() {
 /// when the session ends.
 #[test]
 fn the_line_mode_presents() {
-    use argwalk::room::Room;
+    use argwalk::team::room::Room;
     let state = folder("present");
-    let map = argwalk::loader::load_str(
+    let map = argwalk::map::loader::load_str(
         "m.toml",
-        argwalk::loader::BUILTIN_MAP,
-        &argwalk::loader::Builtin,
+        argwalk::map::loader::BUILTIN_MAP,
+        &argwalk::map::loader::Builtin,
     )
     .map
     .unwrap();

@@ -18,8 +18,16 @@ fn workspace(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("argwalk-live-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("astana-talks.toml"), argwalk::loader::BUILTIN_MAP).unwrap();
-    std::fs::write(dir.join("astana-talks.txt"), argwalk::loader::BUILTIN_TEXT).unwrap();
+    std::fs::write(
+        dir.join("astana-talks.toml"),
+        argwalk::map::loader::BUILTIN_MAP,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("astana-talks.txt"),
+        argwalk::map::loader::BUILTIN_TEXT,
+    )
+    .unwrap();
     dir
 }
 
@@ -50,7 +58,7 @@ fn a_save_shows_at_once_and_a_broken_one_keeps_the_last_good_map() {
     let mut p = open(&map, &[]);
     // Walk to P2, then rename its label: the selection stays on P2.
     p.press_and_see(b"nnnnnnn", &["step 8/37", "T › P2 "], LONG);
-    let text = argwalk::loader::BUILTIN_MAP.replace(
+    let text = argwalk::map::loader::BUILTIN_MAP.replace(
         "Pledges on paper, offensives on the ground",
         "Pledges renamed on save",
     );
@@ -91,8 +99,11 @@ fn a_save_shows_at_once_and_a_broken_one_keeps_the_last_good_map() {
         p.screen()
     );
     p.press_and_see(b"!", &["The map on screen has no problems"], LONG);
-    let article =
-        argwalk::loader::BUILTIN_TEXT.replacen("The recent trilateral", "The EDITED trilateral", 1);
+    let article = argwalk::map::loader::BUILTIN_TEXT.replacen(
+        "The recent trilateral",
+        "The EDITED trilateral",
+        1,
+    );
     save(&dir.join("astana-talks.txt"), &article);
     p.see(&["The EDITED trilateral"], LONG);
     p.send(b"q");
@@ -131,7 +142,7 @@ fn e_opens_the_editor_at_the_node_and_reads_the_map_again() {
     p.send(b"e");
     p.see(&["Edited in the editor"], LONG);
     let args = std::fs::read_to_string(dir.join("args")).unwrap();
-    let line = argwalk::loader::BUILTIN_MAP
+    let line = argwalk::map::loader::BUILTIN_MAP
         .lines()
         .position(|l| l.contains("id = \"P2\""))
         .unwrap(); // the header is the line above the id: its 1-based number is `position`

@@ -2,7 +2,7 @@
 //! reader and the encoder too, are in tests/hostile.rs.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::loader::{self, Builtin};
+use argwalk::map::loader::{self, Builtin};
 use proptest::prelude::*;
 
 proptest! {

@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use argwalk::loader;
+use argwalk::map::loader;
 
 mod support;
 
@@ -44,7 +44,7 @@ fn every_shipped_map_checks_clean() {
 #[test]
 fn the_shipped_library_has_public_domain_maps_with_every_relation() {
     let mut library =
-        argwalk::library::Library::open(std::path::Path::new("argument-maps"), None).unwrap();
+        argwalk::team::library::Library::open(std::path::Path::new("argument-maps"), None).unwrap();
     assert!(library.entries.len() >= 4);
     library.read_visible(library.entries.len());
     let mut linked = 0;

@@ -3,14 +3,14 @@
 //! through `handle`, as the terminal drives it, asserting the effects asked of the driver.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, Follow, Overlay, Settings, Start, handle};
-use argwalk::event::{Effect, Event, Unsaved};
-use argwalk::key::{Key, KeyCode};
-use argwalk::loader::{self, Builtin};
-use argwalk::room::Position;
+use argwalk::map::loader::{self, Builtin};
+use argwalk::screen::app::{App, Follow, Overlay, Settings, Start, handle};
+use argwalk::screen::event::{Effect, Event, Unsaved};
+use argwalk::screen::key::{Key, KeyCode};
 use argwalk::study::{Layer, Store};
+use argwalk::team::room::Position;
 
-fn map() -> argwalk::model::ArgumentMap {
+fn map() -> argwalk::map::model::ArgumentMap {
     loader::load_builtin().map.unwrap()
 }
 
@@ -40,14 +40,14 @@ fn following(fingerprint: Option<String>, in_library: bool) -> App {
                 following: true,
                 ..Follow::default()
             }),
-            theme: argwalk::theme::Theme {
+            theme: argwalk::screen::theme::Theme {
                 plain: true,
-                ..argwalk::theme::Theme::FULL
+                ..argwalk::screen::theme::Theme::FULL
             },
             in_library,
             ..Settings::default()
         },
-        files: Some(argwalk::app::MapFiles::new("m.toml".into(), None)),
+        files: Some(argwalk::screen::app::MapFiles::new("m.toml".into(), None)),
         fingerprint,
         ..Start::with(Layer::default())
     };
@@ -236,13 +236,13 @@ fn a_follower_on_another_map_is_told_not_moved() {
     let follow = a.settings().follow.as_ref().unwrap();
     assert_eq!(follow.elsewhere.as_deref(), Some("Another essay"));
     assert!(a.message().unwrap().contains("Another essay"));
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(
+    let text = argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(
         &{
             let mut small = a.clone();
             handle(&mut small, Event::Resize(80, 24));
             small
         },
-        &argwalk::theme::Theme::FULL,
+        &argwalk::screen::theme::Theme::FULL,
     ));
     assert!(
         text.contains("on another map"),
@@ -285,7 +285,7 @@ fn in_a_library_the_follow_key_opens_the_presenters_map() {
 /// pasted is refused with a word, and the note is saved whole up to the cap.
 #[test]
 fn a_note_is_capped_with_a_word() {
-    let max = argwalk::app::NOTE_MAX_CHARS;
+    let max = argwalk::screen::app::NOTE_MAX_CHARS;
     let mut a = App::new(map(), 120, 40);
     handle(&mut a, Start::with(Layer::default()).event());
     keys(&mut a, "a");
@@ -330,7 +330,7 @@ fn the_next_session_starts_where_the_last_one_left() {
 /// spots shows the new text at once; a resize wraps it again.
 #[test]
 fn a_kept_overlay_text_follows_a_save_and_a_resize() {
-    use argwalk::keymap::Action;
+    use argwalk::screen::keymap::Action;
     for (open, shows, old, new) in [
         (
             Action::Frontlines,
@@ -352,25 +352,31 @@ fn a_kept_overlay_text_follows_a_save_and_a_resize() {
         ),
     ] {
         let mut a = App::new(map(), 120, 40);
-        argwalk::app::act(&mut a, open);
-        argwalk::app::act(&mut a, Action::OverlayDown);
-        let before =
-            argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &a.settings().theme));
+        argwalk::screen::app::act(&mut a, open);
+        argwalk::screen::app::act(&mut a, Action::OverlayDown);
+        let before = argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(
+            &a,
+            &a.settings().theme,
+        ));
         assert!(!before.contains(new), "{before}");
         // The author saves a label changed.
         let text = loader::BUILTIN_MAP.replacen(old, new, 1);
         let loaded = loader::load_str("m.toml", &text, &Builtin);
         handle(&mut a, Event::Reloaded(Box::new(loaded)));
-        argwalk::app::act(&mut a, Action::OverlayUp);
-        argwalk::app::act(&mut a, Action::OverlayUp);
-        let after =
-            argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &a.settings().theme));
+        argwalk::screen::app::act(&mut a, Action::OverlayUp);
+        argwalk::screen::app::act(&mut a, Action::OverlayUp);
+        let after = argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(
+            &a,
+            &a.settings().theme,
+        ));
         assert!(after.contains(shows), "{after}");
         assert!(after.contains(new), "{open:?} after the save:\n{after}");
         // Narrower: wrapped again to the new width, nothing past the edge.
         handle(&mut a, Event::Resize(80, 24));
-        let narrow =
-            argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &a.settings().theme));
+        let narrow = argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(
+            &a,
+            &a.settings().theme,
+        ));
         assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
     }
 }
@@ -378,18 +384,22 @@ fn a_kept_overlay_text_follows_a_save_and_a_resize() {
 /// The kept text of the weak spots follows the reader's layer as another session saves it.
 #[test]
 fn a_kept_weak_spots_text_follows_a_layer_saved_elsewhere() {
-    use argwalk::keymap::Action;
+    use argwalk::screen::keymap::Action;
     let mut a = App::new(map(), 120, 40);
     handle(&mut a, Start::with(Layer::default()).event());
-    argwalk::app::act(&mut a, Action::WeakSpots);
-    argwalk::app::act(&mut a, Action::OverlayDown);
-    let screen =
-        |a: &App| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, &a.settings().theme));
+    argwalk::screen::app::act(&mut a, Action::WeakSpots);
+    argwalk::screen::app::act(&mut a, Action::OverlayDown);
+    let screen = |a: &App| {
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(
+            a,
+            &a.settings().theme,
+        ))
+    };
     assert!(!screen(&a).contains("you judged it to fail"));
     let mut theirs = Layer::default();
     theirs.node_mut("P1").judgement = Some(argwalk::study::Judgement::Fails);
     handle(&mut a, Event::LayerSaved(Ok((theirs, None))));
-    argwalk::app::act(&mut a, Action::OverlayUp);
+    argwalk::screen::app::act(&mut a, Action::OverlayUp);
     assert!(
         screen(&a).contains("you judged it to fail"),
         "{}",

@@ -12,9 +12,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use argwalk::export::{self, Format, Options};
-use argwalk::loader;
-use argwalk::model::ArgumentMap;
+use argwalk::interchange::export::{self, Format, Options};
+use argwalk::map::loader;
+use argwalk::map::model::ArgumentMap;
 
 mod support;
 
@@ -311,7 +311,8 @@ fn anki(all: &[(String, ArgumentMap)]) {
         // Each premise and objection has a card that asks about it, as written (HTML-escaped,
         // as Anki shows HTML).
         for n in map.nodes.iter().filter(|n| {
-            n.kind == argwalk::model::Kind::Premise || n.role == argwalk::model::Role::Objection
+            n.kind == argwalk::map::model::Kind::Premise
+                || n.role == argwalk::map::model::Role::Objection
         }) {
             let html = n
                 .text

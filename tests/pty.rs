@@ -268,9 +268,9 @@ fn ascii_mode_sends_no_byte_above_0x7f() {
 /// of the same state holds: this checks the whole path, diff, gap bridging and region scrolling.
 #[test]
 fn the_terminal_shows_exactly_the_rendered_frame() {
-    use argwalk::app::{App, handle};
-    use argwalk::event::Event;
-    use argwalk::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
+    use argwalk::screen::app::{App, handle};
+    use argwalk::screen::event::Event;
+    use argwalk::screen::key::{Key as KeyEvent, KeyCode, Mods as KeyModifiers};
     let keys: &[(&[u8], KeyCode)] = &[
         (b"n", KeyCode::Char('n')),
         (b"\t", KeyCode::Tab),
@@ -293,16 +293,16 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
     for (w, h) in [(80u16, 24u16), (120, 40), (400, 200), (1000, 300)] {
         let mut p = Pty::spawn(Path::new(BIN), &[], &[], w, h, Session::Detached);
         assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
-        let map = argwalk::loader::load_builtin().map.unwrap();
+        let map = argwalk::map::loader::load_builtin().map.unwrap();
         let mut app = App::new(map, w, h);
         // The reader keeps a layer of notes (in a test folder): the reference has one too.
-        argwalk::app::handle(
+        argwalk::screen::app::handle(
             &mut app,
-            argwalk::app::Start::with(argwalk::study::Layer::default()).event(),
+            argwalk::screen::app::Start::with(argwalk::study::Layer::default()).event(),
         );
         // Counts the due drill cards, as the real session does before its first frame.
-        argwalk::app::handle(&mut app, argwalk::event::Event::Resize(w, h));
-        let theme = argwalk::theme::Theme::FULL;
+        argwalk::screen::app::handle(&mut app, argwalk::screen::event::Event::Resize(w, h));
+        let theme = argwalk::screen::theme::Theme::FULL;
         for (bytes, code) in &keys {
             p.send(bytes);
             let mods = if *bytes == b"\x04" {
@@ -311,7 +311,7 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
                 KeyModifiers::NONE
             };
             handle(&mut app, Event::Key(KeyEvent::new(*code, mods)));
-            let want = argwalk::view::render_buffer(&app, &theme);
+            let want = argwalk::screen::view::render_buffer(&app, &theme);
             let same = p.wait_for(LONG, |_| {
                 support::screen::difference(p.terminal().screen(), &want).is_none()
             });
@@ -320,7 +320,7 @@ fn the_terminal_shows_exactly_the_rendered_frame() {
                 "after {bytes:?} at {w}x{h}: {}\n{}\nwanted:\n{}",
                 support::screen::difference(p.terminal().screen(), &want).unwrap_or_default(),
                 p.screen(),
-                argwalk::view::buffer_text(&want)
+                argwalk::screen::view::buffer_text(&want)
             );
         }
         p.send(b"q");
@@ -414,7 +414,7 @@ fn a_resize_while_the_map_loads_is_not_lost() {
     let dir = std::env::temp_dir().join(format!("argwalk-resize-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let map = dir.join("big.toml");
-    std::fs::write(&map, argwalk::synthetic::map_text(30_000, 3_000)).unwrap();
+    std::fs::write(&map, argwalk::dev::synthetic::map_text(30_000, 3_000)).unwrap();
     let mut p = Pty::spawn(
         Path::new(BIN),
         &[map.to_str().unwrap()],
@@ -456,7 +456,8 @@ fn the_reader_refuses_a_broken_map_and_leaves_the_terminal_alone() {
     let dir = std::env::temp_dir().join(format!("argwalk-broken-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("broken.toml");
-    let map = argwalk::loader::BUILTIN_MAP.replacen("supports = \"T\"", "supports = \"P9\"", 1);
+    let map =
+        argwalk::map::loader::BUILTIN_MAP.replacen("supports = \"T\"", "supports = \"P9\"", 1);
     std::fs::write(&path, map).unwrap();
     let mut p = Pty::spawn(
         Path::new(BIN),
@@ -490,16 +491,16 @@ fn the_reader_refuses_a_broken_map_and_leaves_the_terminal_alone() {
 /// item), shown with `--screen-reader` and hidden (but placed) without.
 #[test]
 fn the_cursor_follows_the_focus() {
-    use argwalk::app::{App, handle};
-    use argwalk::event::Event;
-    use argwalk::key::{Key, KeyCode};
+    use argwalk::screen::app::{App, handle};
+    use argwalk::screen::event::Event;
+    use argwalk::screen::key::{Key, KeyCode};
     for (args, shown) in [(vec!["--screen-reader"], true), (vec![], false)] {
         let mut p = Pty::spawn(Path::new(BIN), &args, &[], 80, 24, Session::Detached);
         assert!(p.wait_for(LONG, |s| s.contains("step 1/37")));
-        let mut app = App::new(argwalk::loader::load_builtin().map.unwrap(), 80, 24);
-        argwalk::app::handle(
+        let mut app = App::new(argwalk::map::loader::load_builtin().map.unwrap(), 80, 24);
+        argwalk::screen::app::handle(
             &mut app,
-            argwalk::app::Start::with(argwalk::study::Layer::default()).event(),
+            argwalk::screen::app::Start::with(argwalk::study::Layer::default()).event(),
         );
         let keys: &[(&[u8], Key)] = &[
             (b"n", Key::char('n')),
@@ -518,7 +519,7 @@ fn the_cursor_follows_the_focus() {
                 handle(&mut app, Event::Key(Key::char('r')));
                 handle(&mut app, Event::Key(Key::char('a')));
             }
-            let want = argwalk::view::focus(&app).expect("a focus");
+            let want = argwalk::screen::view::focus(&app).expect("a focus");
             let ok = p.wait_for(LONG, |_| {
                 let t = p.terminal();
                 let (row, col) = t.screen().cursor_position();
@@ -718,9 +719,13 @@ fn a_follower_in_a_library_opens_the_presenters_map() {
     let _ = std::fs::remove_dir_all(&dir);
     let lib = dir.join("maps");
     std::fs::create_dir_all(&lib).unwrap();
-    let map = argwalk::loader::BUILTIN_MAP;
+    let map = argwalk::map::loader::BUILTIN_MAP;
     std::fs::write(lib.join("a.toml"), map).unwrap();
-    std::fs::write(lib.join("astana-talks.txt"), argwalk::loader::BUILTIN_TEXT).unwrap();
+    std::fs::write(
+        lib.join("astana-talks.txt"),
+        argwalk::map::loader::BUILTIN_TEXT,
+    )
+    .unwrap();
     // Another argument: its own title and article.
     let other = map
         .replace(
@@ -734,7 +739,7 @@ fn a_follower_in_a_library_opens_the_presenters_map() {
     std::fs::write(lib.join("b.toml"), other).unwrap();
     std::fs::write(
         lib.join("second.txt"),
-        argwalk::loader::BUILTIN_TEXT.replacen("Astana", "Astana (second)", 1),
+        argwalk::map::loader::BUILTIN_TEXT.replacen("Astana", "Astana (second)", 1),
     )
     .unwrap();
     let state = dir.join("state");
@@ -824,6 +829,37 @@ fn keys_named_on_screen_follow_a_rebinding_configuration() {
     p.send(b"x");
     p.send(b"?");
     let (status, _) = p.wait(LONG).expect("? quits");
+    assert_eq!(status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 23.3: with quit rebound, the too-small screen names the key in force, and that key
+/// quits from it (it said "press q" and q did nothing).
+#[test]
+fn the_too_small_screen_names_the_quit_key_in_force() {
+    let dir = std::env::temp_dir().join(format!("argwalk-small-quit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("keys.toml");
+    std::fs::write(&config, "[keys.anywhere]\nquit = [\"x\"]\n").unwrap();
+    let mut p = Pty::spawn(
+        Path::new(BIN),
+        &["--config", config.to_str().unwrap()],
+        &[],
+        30,
+        10,
+        Session::Detached,
+    );
+    // The message wraps at this width: read it as words.
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        p.wait_for(LONG, |s| words(s).contains("press x to quit")),
+        "{}",
+        p.screen()
+    );
+    assert!(!words(&p.screen()).contains("press q"), "{}", p.screen());
+    p.send(b"x");
+    let (status, _) = p.wait(LONG).expect("x quits");
     assert_eq!(status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -2,11 +2,11 @@
 //! hints that say where the rest is, markers in the tree, named links, and deep chains.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, Focus, act};
-use argwalk::keymap::Action;
-use argwalk::loader::{self, Builtin};
-use argwalk::theme::Theme;
-use argwalk::view;
+use argwalk::map::loader::{self, Builtin};
+use argwalk::screen::app::{App, Focus, act};
+use argwalk::screen::keymap::Action;
+use argwalk::screen::theme::Theme;
+use argwalk::screen::view;
 
 const ASCII: Theme = Theme {
     color: false,
@@ -103,9 +103,9 @@ fn brackets_move_the_source_from_the_tree_and_keep_focus() {
     assert_eq!((a.source().cursor, a.focus()), (2, Focus::Tree));
     // The key table binds them where the tree has focus too.
     let scopes = a.scopes();
-    let key = argwalk::key::Key::char(']');
+    let key = argwalk::screen::key::Key::char(']');
     assert_eq!(
-        argwalk::keymap::resolve(&scopes, &key),
+        argwalk::screen::keymap::resolve(&scopes, &key),
         Some(Action::NextCited)
     );
 }
@@ -253,7 +253,7 @@ fn outline_of_a_deep_chain_stays_linear() {
         parent = format!("P{i}");
     }
     let loaded = loader::load_str("deep.toml", &text, &Builtin);
-    let outline = argwalk::outline::render(&loaded.map.unwrap());
+    let outline = argwalk::map::outline::render(&loaded.map.unwrap());
     let longest = outline.lines().map(str::len).max().unwrap_or(0);
     assert!(longest < 100, "a line of {longest} bytes");
     assert!(outline.contains("(depth 1999)"), "the depth is told");
@@ -271,7 +271,7 @@ fn ascii_mode_transliterates_text_and_keeps_quotes_in_place() {
         .flat_map(|n| n.citations.iter().filter_map(|c| c.quote.as_ref()))
         .map(|q| q.text.clone())
         .collect();
-    let ascii = argwalk::ascii::map(map);
+    let ascii = argwalk::screen::ascii::map(map);
     let p5 = &ascii.source.paragraphs[4].text;
     assert!(p5.contains("'Shiafication'"), "{p5}");
     let mut quotes = 0;
@@ -352,7 +352,7 @@ cite = [3]
         .filter(|&&ix| a.map().nodes[ix].id == "E1")
         .count();
     assert_eq!(steps, 1);
-    let outline = argwalk::outline::render(a.map());
+    let outline = argwalk::map::outline::render(a.map());
     assert!(outline.contains("**E1** (also supports P2)"), "{outline}");
     assert!(
         outline.contains("also against O1, claimed by the Justice Department"),
@@ -364,17 +364,17 @@ cite = [3]
 /// frame until a clean save, and `!` lists them with line and column.
 #[test]
 fn a_broken_reload_keeps_the_map_and_counts_its_errors() {
-    use argwalk::event::Event;
+    use argwalk::screen::event::Event;
     let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
-    let start = argwalk::app::Start {
-        files: Some(argwalk::app::MapFiles::new("m.toml".into(), None)),
+    let start = argwalk::screen::app::Start {
+        files: Some(argwalk::screen::app::MapFiles::new("m.toml".into(), None)),
         ..Default::default()
     };
-    argwalk::app::handle(&mut a, start.event());
+    argwalk::screen::app::handle(&mut a, start.event());
     act(&mut a, Action::WalkNext);
     let broken = loader::BUILTIN_MAP.replacen("supports = \"T\"", "supports: \"T\"", 1);
     let loaded = loader::load_str("m.toml", &broken, &Builtin);
-    argwalk::app::handle(&mut a, Event::Reloaded(Box::new(loaded)));
+    argwalk::screen::app::handle(&mut a, Event::Reloaded(Box::new(loaded)));
     assert_eq!(
         a.map().nodes[a.tree().selected].id,
         "O1",
@@ -390,7 +390,7 @@ fn a_broken_reload_keeps_the_map_and_counts_its_errors() {
     );
     act(&mut a, Action::OverlayClose);
     let clean = loader::load_str("m.toml", loader::BUILTIN_MAP, &Builtin);
-    argwalk::app::handle(&mut a, Event::Reloaded(Box::new(clean)));
+    argwalk::screen::app::handle(&mut a, Event::Reloaded(Box::new(clean)));
     assert!(a.problems().is_none());
     assert_eq!(
         a.map().nodes[a.tree().selected].id,

@@ -1,12 +1,12 @@
 //! Whole-screen snapshots through ratatui's TestBackend, at 120x40 and 80x24.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::app::{App, act};
-use argwalk::keymap::Action;
-use argwalk::loader;
-use argwalk::model::ArgumentMap;
-use argwalk::theme::Theme;
-use argwalk::view;
+use argwalk::map::loader;
+use argwalk::map::model::ArgumentMap;
+use argwalk::screen::app::{App, act};
+use argwalk::screen::keymap::Action;
+use argwalk::screen::theme::Theme;
+use argwalk::screen::view;
 
 mod support;
 
@@ -236,9 +236,9 @@ fn the_screen_reader_theme_draws_only_words() {
         plain: true,
     };
     let mut a = walk_to("O3", 120, 40);
-    argwalk::app::handle(
+    argwalk::screen::app::handle(
         &mut a,
-        argwalk::app::Start::with(argwalk::study::Layer::default()).event(),
+        argwalk::screen::app::Start::with(argwalk::study::Layer::default()).event(),
     );
     let text = screen(&a, &plain);
     let symbols: String = text

@@ -248,15 +248,15 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
     let lib = dir.join("library");
     std::fs::write(
         lib.join("astana.toml"),
-        argwalk::loader::BUILTIN_MAP.replace("astana-talks.txt", "astana.txt"),
+        argwalk::map::loader::BUILTIN_MAP.replace("astana-talks.txt", "astana.txt"),
     )
     .unwrap();
-    std::fs::write(lib.join("astana.txt"), argwalk::loader::BUILTIN_TEXT).unwrap();
+    std::fs::write(lib.join("astana.txt"), argwalk::map::loader::BUILTIN_TEXT).unwrap();
     std::fs::write(lib.join("escape.toml"), "[source]\ntitle = \"x\"\ntext_file = \"../secret.txt\"\n[thesis]\nid = \"T\"\ntext = \"t\"\ncite = [1]\n").unwrap();
     std::fs::write(dir.join("secret.txt"), "SECRET OUTSIDE THE LIBRARY\n").unwrap();
     std::fs::write(
         lib.join("name\u{1b}]0;PWNED\u{7}.toml"),
-        argwalk::loader::BUILTIN_MAP,
+        argwalk::map::loader::BUILTIN_MAP,
     )
     .unwrap();
     let exe = dir.join("argwalk-team");
@@ -434,8 +434,8 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
     // A class (issue 18.8): alice hands in her map of the Astana article, without E7a.
     let own = dir.join("class").join("alice");
     std::fs::create_dir_all(&own).unwrap();
-    std::fs::write(own.join("astana.txt"), argwalk::loader::BUILTIN_TEXT).unwrap();
-    let map = argwalk::loader::BUILTIN_MAP.replace("astana-talks.txt", "astana.txt");
+    std::fs::write(own.join("astana.txt"), argwalk::map::loader::BUILTIN_TEXT).unwrap();
+    let map = argwalk::map::loader::BUILTIN_MAP.replace("astana-talks.txt", "astana.txt");
     let start = map.find("[[evidence]]\nid = \"E7a\"").unwrap();
     let end = start + map[start..].find("\n[[counterpoint]]").unwrap();
     let without = format!("{}{}", &map[..start], &map[end + 1..]);

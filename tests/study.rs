@@ -8,11 +8,11 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use argwalk::app::{App, act, handle};
-use argwalk::event::{Effect, Event};
-use argwalk::key::{Key, KeyCode};
-use argwalk::keymap::Action;
-use argwalk::loader;
+use argwalk::map::loader;
+use argwalk::screen::app::{App, act, handle};
+use argwalk::screen::event::{Effect, Event};
+use argwalk::screen::key::{Key, KeyCode};
+use argwalk::screen::keymap::Action;
 use argwalk::study::{Judgement, Layer, Side};
 use support::pty::{Pty, Session};
 
@@ -21,23 +21,26 @@ const LONG: Duration = Duration::from_secs(10);
 
 fn app() -> App {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
-    argwalk::app::handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    argwalk::screen::app::handle(
+        &mut a,
+        argwalk::screen::app::Start::with(Layer::default()).event(),
+    );
     a
 }
 
 /// A session drawn in words only (--screen-reader), with a layer, and its theme.
-fn words_only(width: u16, height: u16) -> (App, argwalk::theme::Theme) {
-    let plain = argwalk::theme::Theme {
+fn words_only(width: u16, height: u16) -> (App, argwalk::screen::theme::Theme) {
+    let plain = argwalk::screen::theme::Theme {
         plain: true,
-        ..argwalk::theme::Theme::FULL
+        ..argwalk::screen::theme::Theme::FULL
     };
     let mut a = App::new(loader::load_builtin().map.unwrap(), width, height);
-    let start = argwalk::app::Start {
-        settings: argwalk::app::Settings {
+    let start = argwalk::screen::app::Start {
+        settings: argwalk::screen::app::Settings {
             theme: plain,
             ..Default::default()
         },
-        ..argwalk::app::Start::with(Layer::default())
+        ..argwalk::screen::app::Start::with(Layer::default())
     };
     handle(&mut a, start.event());
     (a, plain)
@@ -112,17 +115,19 @@ fn marks_show_in_rows_details_and_status() {
     act(&mut a, Action::WalkNext);
     key(&mut a, Key::char('m'));
     key(&mut a, Key::char('v'));
-    let theme = argwalk::theme::Theme::FULL;
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    let theme = argwalk::screen::theme::Theme::FULL;
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &theme));
     assert!(text.contains("O1 ⚐ ✓="), "{text}");
     assert!(text.contains("Your verdict: strong · understood"), "{text}");
     assert!(text.contains("1/37 understood"), "{text}");
-    let ascii = argwalk::theme::Theme {
+    let ascii = argwalk::screen::theme::Theme {
         color: false,
         ascii: true,
         plain: false,
     };
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &ascii));
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &ascii));
     assert!(text.contains("O1 (c) +="), "{text}");
 }
 
@@ -291,8 +296,9 @@ fn weak_spots_and_frontlines_are_views_that_lead_to_nodes() {
     key(&mut a, Key::char('s'));
     key(&mut a, Key::char('s'));
     key(&mut a, Key::char('w'));
-    let theme = argwalk::theme::Theme::FULL;
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    let theme = argwalk::screen::theme::Theme::FULL;
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &theme));
     assert!(text.contains("You argue against the thesis"), "{text}");
     assert!(text.contains("attack: O1"), "{text}");
     // Astana's objections are conceded and answered: granted in part.
@@ -301,7 +307,7 @@ fn weak_spots_and_frontlines_are_views_that_lead_to_nodes() {
     let second = argwalk::study::prep::weak_spots(a.map(), None)[1].node;
     key(&mut a, Key::char('j'));
     key(&mut a, Key::plain(KeyCode::Enter));
-    assert_eq!(*a.overlay(), argwalk::app::Overlay::None);
+    assert_eq!(*a.overlay(), argwalk::screen::app::Overlay::None);
     assert_eq!(a.tree().selected, second);
     // A verdict of the reader's makes a weak spot: P3 judged to fail.
     while a.map().nodes[a.tree().selected].id != "P3" {
@@ -314,7 +320,8 @@ fn weak_spots_and_frontlines_are_views_that_lead_to_nodes() {
     let p3 = a.map().find("P3").unwrap();
     assert!(spots.iter().any(|s| s.node == p3));
     key(&mut a, Key::char('f'));
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &theme));
     assert!(
         text.contains("If we say O1 Astana's outcome was commendable"),
         "{text}"
@@ -329,7 +336,7 @@ fn drills_are_spaced_over_days() {
     let mut a = app();
     let start = a.now();
     key(&mut a, Key::char('d'));
-    assert_eq!(*a.overlay(), argwalk::app::Overlay::Drill);
+    assert_eq!(*a.overlay(), argwalk::screen::app::Overlay::Drill);
     let total = argwalk::study::drill::cards(a.map()).len();
     let run = a.study().as_ref().unwrap().drill.as_ref().unwrap();
     assert_eq!(run.queue.len(), total, "every card is new, so due");
@@ -341,7 +348,7 @@ fn drills_are_spaced_over_days() {
     key(&mut a, Key::char(' '));
     key(&mut a, Key::char('1'));
     key(&mut a, Key::plain(KeyCode::Esc));
-    assert_eq!(*a.overlay(), argwalk::app::Overlay::None);
+    assert_eq!(*a.overlay(), argwalk::screen::app::Overlay::None);
     let drills = layer(&a).drills.clone();
     assert_eq!(drills.len(), 2);
     let first = &run_keys(&a)[..];
@@ -354,7 +361,7 @@ fn drills_are_spaced_over_days() {
         "a forgotten card comes back sooner: {dues:?}"
     );
     // An hour later both are due; the known one, recalled again, goes days away.
-    argwalk::app::handle_at(
+    argwalk::screen::app::handle_at(
         &mut a,
         Event::Key(Key::char('d')),
         start + chrono::Duration::hours(1),
@@ -378,7 +385,7 @@ fn drills_are_spaced_over_days() {
     );
     key(&mut a, Key::plain(KeyCode::Esc));
     // The next day: the known card is not due; another forgotten one is.
-    argwalk::app::handle_at(
+    argwalk::screen::app::handle_at(
         &mut a,
         Event::Key(Key::char('d')),
         start + chrono::Duration::hours(25),
@@ -432,14 +439,15 @@ fn orphaned_notes_are_listed_in_the_weak_spots_view() {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 120, 40);
     let mut orphaned = Layer::default();
     orphaned.node_mut("GONE").note = "about a removed node".into();
-    handle(&mut a, argwalk::app::Start::with(orphaned).event());
+    handle(&mut a, argwalk::screen::app::Start::with(orphaned).event());
     key(&mut a, Key::char('w'));
-    let theme = argwalk::theme::Theme::FULL;
+    let theme = argwalk::screen::theme::Theme::FULL;
     // The list is long: scroll to its end by selecting the last spot.
     for _ in 0..50 {
         key(&mut a, Key::char('j'));
     }
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &theme));
     assert!(text.contains("GONE: about a removed node"), "{text}");
 }
 
@@ -449,7 +457,10 @@ fn orphaned_notes_are_listed_in_the_weak_spots_view() {
 #[test]
 fn the_prep_sheet_is_shown_in_the_reader() {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
-    argwalk::app::handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    argwalk::screen::app::handle(
+        &mut a,
+        argwalk::screen::app::Start::with(Layer::default()).event(),
+    );
     act(&mut a, Action::WalkNext);
     key(&mut a, Key::char('a'));
     for c in "ask who counted".chars() {
@@ -458,16 +469,20 @@ fn the_prep_sheet_is_shown_in_the_reader() {
     key(&mut a, Key::plain(KeyCode::Esc));
     let e = key(&mut a, Key::char('P'));
     assert!(e.is_empty(), "showing the sheet writes nothing: {e:?}");
-    assert_eq!(*a.overlay(), argwalk::app::Overlay::Sheet { scroll: 0 });
-    let theme = argwalk::theme::Theme::FULL;
-    let screen =
-        |a: &App, theme| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, theme));
+    assert_eq!(
+        *a.overlay(),
+        argwalk::screen::app::Overlay::Sheet { scroll: 0 }
+    );
+    let theme = argwalk::screen::theme::Theme::FULL;
+    let screen = |a: &App, theme| {
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(a, theme))
+    };
     let text = screen(&a, &theme);
     assert!(text.contains("Prep sheet"), "{text}");
-    let export = argwalk::export::render(
+    let export = argwalk::interchange::export::render(
         a.map(),
-        argwalk::export::Format::Markdown,
-        argwalk::export::Options {
+        argwalk::interchange::export::Format::Markdown,
+        argwalk::interchange::export::Options {
             layer: Some(layer(&a)),
         },
     );
@@ -490,19 +505,19 @@ fn the_prep_sheet_is_shown_in_the_reader() {
     key(&mut a, Key::char('j'));
     assert_eq!(*a.overlay(), end, "scrolling stops at the last line");
     // In ASCII mode every byte on screen is ASCII.
-    let ascii = argwalk::theme::Theme::detect(false, true, false);
+    let ascii = argwalk::screen::theme::Theme::detect(false, true, false);
     assert!(screen(&a, &ascii).is_ascii());
     key(&mut a, Key::plain(KeyCode::Esc));
-    assert_eq!(*a.overlay(), argwalk::app::Overlay::None);
+    assert_eq!(*a.overlay(), argwalk::screen::app::Overlay::None);
 }
 
 /// In ASCII mode the paragraph sign of printed text (the prep sheet, frontlines, drill cards) is
 /// the screen's `#`: never a `?`, and never transliterated to "P4", which reads as premise P4.
 #[test]
 fn printed_views_write_paragraphs_as_the_ascii_screen_does() {
-    let map = argwalk::ascii::map(loader::load_builtin().map.unwrap());
-    let ascii = argwalk::theme::Theme::detect(false, true, false);
-    let sheet: Vec<String> = argwalk::sheet::prep_sheet_lines(&map, None, &ascii, 76)
+    let map = argwalk::screen::ascii::map(loader::load_builtin().map.unwrap());
+    let ascii = argwalk::screen::theme::Theme::detect(false, true, false);
+    let sheet: Vec<String> = argwalk::screen::sheet::prep_sheet_lines(&map, None, &ascii, 76)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
@@ -515,8 +530,13 @@ fn printed_views_write_paragraphs_as_the_ascii_screen_does() {
         "a quote keeps its indent under its premise"
     );
     let mut a = App::new(map, 80, 24);
-    argwalk::app::handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
-    let screen = |a: &App| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, &ascii));
+    argwalk::screen::app::handle(
+        &mut a,
+        argwalk::screen::app::Start::with(Layer::default()).event(),
+    );
+    let screen = |a: &App| {
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(a, &ascii))
+    };
     key(&mut a, Key::char('f'));
     assert!(screen(&a).contains("(#7: \""), "{}", screen(&a));
     key(&mut a, Key::plain(KeyCode::Esc));
@@ -535,8 +555,13 @@ fn scrolling_reaches_the_end_in_the_theme_drawn() {
     for _ in 0..1000 {
         key(&mut a, Key::char('j'));
     }
-    let lines = argwalk::sheet::frontline_lines(a.map(), None, &plain, 36);
-    let full = argwalk::sheet::frontline_lines(a.map(), None, &argwalk::theme::Theme::FULL, 36);
+    let lines = argwalk::screen::sheet::frontline_lines(a.map(), None, &plain, 36);
+    let full = argwalk::screen::sheet::frontline_lines(
+        a.map(),
+        None,
+        &argwalk::screen::theme::Theme::FULL,
+        36,
+    );
     assert!(
         lines.len() > full.len(),
         "the test needs the plain lines to be more"
@@ -552,7 +577,8 @@ fn scrolling_reaches_the_end_in_the_theme_drawn() {
         })
         .find(|l| !l.trim().is_empty())
         .unwrap();
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &plain));
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &plain));
     assert!(text.contains(last.trim()), "{last:?} not on\n{text}");
 }
 
@@ -565,35 +591,38 @@ fn screen_reader_words_and_the_cursor_in_weak_spots_and_drills() {
     assert_eq!(a.map().nodes[a.selected()].id, "O1");
     key(&mut a, Key::char('v'));
     key(&mut a, Key::char('v'));
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &plain));
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &plain));
     assert!(text.contains("O1 (conceded) (answerable)"), "{text}");
     assert!(!text.contains("(doubtful)"), "{text}");
     // Weak spots: the selection in words, the cursor on its line.
     key(&mut a, Key::char('w'));
     key(&mut a, Key::char('j'));
-    let buffer = argwalk::view::render_buffer(&a, &plain);
-    let text = argwalk::view::buffer_text(&buffer);
+    let buffer = argwalk::screen::view::render_buffer(&a, &plain);
+    let text = argwalk::screen::view::buffer_text(&buffer);
     let row = text
         .lines()
         .position(|l| l.contains("selected: "))
         .expect("the selected spot is marked in words");
-    let at = argwalk::view::focus(&a).expect("a focus");
+    let at = argwalk::screen::view::focus(&a).expect("a focus");
     assert_eq!(
         usize::from(at.y),
         row,
         "the cursor is on the selected spot:\n{text}"
     );
     key(&mut a, Key::char('j'));
-    let moved = argwalk::view::focus(&a).unwrap();
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &plain));
+    let moved = argwalk::screen::view::focus(&a).unwrap();
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &plain));
     let row = text.lines().position(|l| l.contains("selected: ")).unwrap();
     assert_eq!(usize::from(moved.y), row);
     assert!(moved.y > at.y, "the cursor moves with the selection");
     key(&mut a, Key::plain(KeyCode::Esc));
     // A drill card: the cursor on its question.
     key(&mut a, Key::char('d'));
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &plain));
-    let at = argwalk::view::focus(&a).unwrap();
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &plain));
+    let at = argwalk::screen::view::focus(&a).unwrap();
     let line = text.lines().nth(usize::from(at.y)).unwrap();
     let front = &a.study().unwrap().drill.as_ref().unwrap().queue[0].front;
     let first_words: String = front.chars().take(12).collect();
@@ -608,15 +637,18 @@ fn screen_reader_words_and_the_cursor_in_weak_spots_and_drills() {
 #[test]
 fn the_note_editor_wraps_and_ctrl_z_undoes() {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
-    handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    handle(
+        &mut a,
+        argwalk::screen::app::Start::with(Layer::default()).event(),
+    );
     key(&mut a, Key::char('a'));
     let long = "Beginning of a long thought that goes on well past the width of the note window, and then some more words at its end";
     for c in long.chars() {
         key(&mut a, Key::char(c));
     }
-    let theme = argwalk::theme::Theme::FULL;
-    let buffer = argwalk::view::render_buffer(&a, &theme);
-    let text = argwalk::view::buffer_text(&buffer);
+    let theme = argwalk::screen::theme::Theme::FULL;
+    let buffer = argwalk::screen::view::render_buffer(&a, &theme);
+    let text = argwalk::screen::view::buffer_text(&buffer);
     assert!(
         text.contains("Beginning of a long"),
         "line 1 shows its start:\n{text}"
@@ -625,7 +657,7 @@ fn the_note_editor_wraps_and_ctrl_z_undoes() {
         text.contains("words at its end"),
         "and its end, wrapped:\n{text}"
     );
-    let cursor = argwalk::view::focus(&a).unwrap();
+    let cursor = argwalk::screen::view::focus(&a).unwrap();
     let row = text.lines().nth(usize::from(cursor.y)).unwrap();
     assert!(
         row.contains("its end"),
@@ -647,7 +679,10 @@ fn the_note_editor_wraps_and_ctrl_z_undoes() {
 #[test]
 fn the_claim_comes_first_in_the_details_pane() {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
-    handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    handle(
+        &mut a,
+        argwalk::screen::app::Start::with(Layer::default()).event(),
+    );
     for _ in 0..8 {
         act(&mut a, Action::WalkNext);
     }
@@ -659,8 +694,9 @@ fn the_claim_comes_first_in_the_details_pane() {
         key(&mut a, Key::char(c));
     }
     key(&mut a, Key::plain(KeyCode::Esc));
-    let theme = argwalk::theme::Theme::FULL;
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(&a, &theme));
+    let theme = argwalk::screen::theme::Theme::FULL;
+    let text =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &theme));
     let details = a.areas().details_inner;
     let second = text
         .lines()
@@ -685,11 +721,16 @@ fn the_claim_comes_first_in_the_details_pane() {
 #[test]
 fn messages_are_whole_at_80_columns_and_the_side_shows() {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
-    handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    handle(
+        &mut a,
+        argwalk::screen::app::Start::with(Layer::default()).event(),
+    );
     act(&mut a, Action::WalkNext);
     key(&mut a, Key::char('v'));
-    let theme = argwalk::theme::Theme::FULL;
-    let screen = |a: &App| argwalk::view::buffer_text(&argwalk::view::render_buffer(a, &theme));
+    let theme = argwalk::screen::theme::Theme::FULL;
+    let screen = |a: &App| {
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(a, &theme))
+    };
     let message = a.message().unwrap().to_string();
     assert!(message.len() > 40, "a long message: {message}");
     assert!(
@@ -714,14 +755,17 @@ fn messages_are_whole_at_80_columns_and_the_side_shows() {
 #[test]
 fn at_80x24_what_is_marked_is_shown_and_named_rightly() {
     let mut a = App::new(loader::load_builtin().map.unwrap(), 80, 24);
-    handle(&mut a, argwalk::app::Start::with(Layer::default()).event());
+    handle(
+        &mut a,
+        argwalk::screen::app::Start::with(Layer::default()).event(),
+    );
     let total = a.map().walk.len();
     for _ in 0..total {
         act(&mut a, Action::WalkNext);
         let cursor = a.source().cursor;
-        let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(
+        let text = argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(
             &a,
-            &argwalk::theme::Theme::FULL,
+            &argwalk::screen::theme::Theme::FULL,
         ));
         // The gutter of the marked paragraph's first row in view: "›  4" or "› ↑4".
         let marked = |l: &str| {
@@ -745,7 +789,8 @@ fn at_80x24_what_is_marked_is_shown_and_named_rightly() {
     for c in "ability".chars() {
         act(&mut a, Action::SearchInput(c));
     }
-    let Some(argwalk::app::Hit::Text { paragraph, .. }) = a.search().current_hit().cloned() else {
+    let Some(argwalk::screen::app::Hit::Text { paragraph, .. }) = a.search().current_hit().cloned()
+    else {
         panic!("a text hit: {:?}", a.search().hits)
     };
     assert!(
@@ -756,19 +801,24 @@ fn at_80x24_what_is_marked_is_shown_and_named_rightly() {
     act(&mut a, Action::SearchCancel);
     // Help: PgDn scrolls a page; the marks are explained.
     key(&mut a, Key::char('?'));
-    let text = argwalk::view::buffer_text(&argwalk::view::render_buffer(
+    let text = argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(
         &a,
-        &argwalk::theme::Theme::FULL,
+        &argwalk::screen::theme::Theme::FULL,
     ));
     assert!(text.contains("Your marks: ✓ understood"), "{text}");
     key(&mut a, Key::plain(KeyCode::PageDown));
-    let argwalk::app::Overlay::Help { scroll } = *a.overlay() else {
+    let argwalk::screen::app::Overlay::Help { scroll } = *a.overlay() else {
         panic!()
     };
     assert!(scroll > 5, "PgDn scrolls a page: {scroll}");
     key(&mut a, Key::plain(KeyCode::Esc));
     // The frontlines: O1 is conceded, not unanswered.
-    let lines = argwalk::sheet::frontline_lines(a.map(), None, &argwalk::theme::Theme::FULL, 76);
+    let lines = argwalk::screen::sheet::frontline_lines(
+        a.map(),
+        None,
+        &argwalk::screen::theme::Theme::FULL,
+        76,
+    );
     let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
     let o1 = text.iter().position(|l| l.contains("O1")).unwrap();
     assert!(
@@ -780,8 +830,12 @@ fn at_80x24_what_is_marked_is_shown_and_named_rightly() {
     let mut layer = Layer::default();
     layer.node_mut("O1").judgement = Some(Judgement::Holds);
     layer.node_mut("P1").judgement = Some(Judgement::Fails);
-    let (lines, _) =
-        argwalk::sheet::weak_lines(a.map(), Some(&layer), &argwalk::theme::Theme::FULL, 76);
+    let (lines, _) = argwalk::screen::sheet::weak_lines(
+        a.map(),
+        Some(&layer),
+        &argwalk::screen::theme::Theme::FULL,
+        76,
+    );
     let text: String = lines.iter().map(|l| l.to_string() + "\n").collect();
     assert!(text.contains("you judged it strong"), "{text}");
     assert!(text.contains("you judged it to fail"), "{text}");

@@ -6,8 +6,8 @@
 
 mod support;
 
-use argwalk::loader::{self, Builtin};
-use argwalk::model::ArgumentMap;
+use argwalk::map::loader::{self, Builtin};
+use argwalk::map::model::ArgumentMap;
 use argwalk::study::prep::{Weakness, stance, weak_spots};
 use argwalk::study::{Judgement, Layer, Side};
 

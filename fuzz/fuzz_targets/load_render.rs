@@ -5,11 +5,11 @@
 //! twin in tests/hostile.rs runs a bounded number of cases in CI.
 #![no_main]
 
-use argwalk::app::{App, update};
-use argwalk::keymap::Action;
-use argwalk::loader::{self, Builtin};
-use argwalk::theme::Theme;
-use argwalk::view;
+use argwalk::screen::app::{App, update};
+use argwalk::screen::keymap::Action;
+use argwalk::map::loader::{self, Builtin};
+use argwalk::screen::theme::Theme;
+use argwalk::screen::view;
 use argwalk::wire::Frugal;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;

@@ -4,17 +4,9 @@
 use chrono::{DateTime, Utc};
 
 use crate::study::Field;
-use crate::study::drill::{self, DrillCard};
+use crate::study::drill;
 
-use super::reading::Reading;
-
-/// A drill under way: the cards due when it began, the one being asked, and whether its answer
-/// was shown.
-pub(super) struct Run {
-    queue: Vec<DrillCard>,
-    at: usize,
-    revealed: bool,
-}
+use super::reading::{Reading, Run};
 
 /// What a drill takes while it runs, said by `help`.
 const HELP: &str = "In a drill:

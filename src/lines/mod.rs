@@ -15,11 +15,11 @@ mod terminal;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-use crate::driver::Session;
-use crate::library::Library;
-use crate::model::ArgumentMap;
-use crate::room::{Position, Room};
+use crate::map::model::ArgumentMap;
+use crate::screen::driver::Session;
 use crate::study::{Layer, Store};
+use crate::team::library::Library;
+use crate::team::room::{Position, Room};
 
 use reading::Reading;
 
@@ -82,7 +82,7 @@ struct Follow {
     /// The last position said (following) or written (presenting).
     seen: Option<Position>,
     /// Written when a presenting session ends, however it ends.
-    leave: Option<crate::driver::Leave>,
+    leave: Option<crate::screen::driver::Leave>,
 }
 
 /// The line reader: the map being read (none yet in a library), a library if one was given,
@@ -263,7 +263,7 @@ impl Lines {
                     if !r.command(&verb, rest, &mut out) {
                         out.push_str(&format!(
                             "Unknown command: {}. Type help for the list.\n",
-                            crate::sanitize::clean(&verb)
+                            crate::map::sanitize::clean(&verb)
                         ));
                     }
                 }
@@ -323,11 +323,11 @@ impl Lines {
             return;
         };
         if which.is_empty() || class.rows.is_empty() {
-            class.rows = crate::class::list(&root, &class.dir);
+            class.rows = crate::team::class::list(&root, &class.dir);
         }
         if which.is_empty() {
             if class.rows.is_empty() {
-                out.push_str(&crate::class::report(&class.rows));
+                out.push_str(&crate::team::class::report(&class.rows));
                 return;
             }
             for (k, r) in class.rows.iter().enumerate() {
@@ -339,9 +339,9 @@ impl Lines {
                     r.summary()
                 ));
             }
-            out.push_str(&crate::class::tally(&class.rows));
+            out.push_str(&crate::team::class::tally(&class.rows));
             out.push_str(" class N reads map N against its reference.\n");
-            if let Some(line) = crate::class::misnamed_line(&class.dir) {
+            if let Some(line) = crate::team::class::misnamed_line(&class.dir) {
                 out.push_str(&line);
                 out.push('\n');
             }
@@ -510,7 +510,7 @@ impl Lines {
             None => out.push_str(&format!(
                 "{} is at {}, which this map does not have.\n",
                 now.presenter,
-                crate::sanitize::clean(&now.node)
+                crate::map::sanitize::clean(&now.node)
             )),
         }
     }
@@ -535,7 +535,7 @@ impl Lines {
             return;
         }
         let _ = f.room.publish(&now);
-        f.leave = Some(crate::driver::Leave {
+        f.leave = Some(crate::screen::driver::Leave {
             room: f.room.clone(),
             presenter: name.clone(),
             map: now.map.clone(),
@@ -579,7 +579,9 @@ impl Lines {
                 self.leave_map();
                 break;
             }
-            output.write_all(format!("> {}\n", crate::sanitize::clean(line.trim())).as_bytes())?;
+            output.write_all(
+                format!("> {}\n", crate::map::sanitize::clean(line.trim())).as_bytes(),
+            )?;
             match self.command(&line) {
                 Some(text) => output.write_all(text.as_bytes())?,
                 None => break,

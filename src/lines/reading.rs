@@ -1,8 +1,17 @@
 //! The line mode's commands on one open map: stepping, reading, searching, and the reader's
 //! own layer (notes, marks, verdicts, side, drills), each answered as plain lines.
 
-use crate::model::{ArgumentMap, NodeIx};
+use crate::map::model::{ArgumentMap, NodeIx};
 use crate::study::{Field, Layer, Store};
+
+/// A drill under way: the cards due when it began, the one being asked, and whether its answer
+/// was shown. (Its commands are in `drill.rs`, which reads it; it is kept here, beside the
+/// reading that holds it, so the two files do not import each other.)
+pub(super) struct Run {
+    pub(super) queue: Vec<crate::study::drill::DrillCard>,
+    pub(super) at: usize,
+    pub(super) revealed: bool,
+}
 
 /// One map being read: where the reader is, their layer if kept, and a drill under way.
 pub(super) struct Reading {
@@ -11,7 +20,7 @@ pub(super) struct Reading {
     pub(super) layer: Option<(Store, Layer)>,
     /// The map's identity, taken before any transliteration (a presenter's map is found by it).
     pub(super) fingerprint: String,
-    pub(super) drill: Option<super::drill::Run>,
+    pub(super) drill: Option<Run>,
     /// Notes are kept transliterated, as everything else in an ASCII session is.
     pub(super) ascii: bool,
     /// A reference map to compare this one with (`--against`, or a class member's map).
@@ -50,8 +59,8 @@ impl Reading {
             );
             return;
         };
-        let comparison = crate::compare::compare(&self.map, &reference);
-        let items = crate::compare::differences(&comparison, &self.map);
+        let comparison = crate::interchange::compare::compare(&self.map, &reference);
+        let items = crate::interchange::compare::differences(&comparison, &self.map);
         if rest.is_empty() {
             out.push_str(&comparison.headline());
             out.push('\n');
@@ -496,7 +505,7 @@ impl Reading {
                 if rest.is_empty() {
                     out.push_str("Say what to find: search militias\n");
                 } else {
-                    let cs = crate::search::is_case_sensitive(rest);
+                    let cs = crate::map::search::is_case_sensitive(rest);
                     // Words in any order; a phrase in quotes as written.
                     let words: Vec<&str> =
                         match rest.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
@@ -507,7 +516,7 @@ impl Reading {
                         words.iter().all(|w| {
                             texts
                                 .iter()
-                                .any(|t| !crate::search::find_all(t, w, cs).is_empty())
+                                .any(|t| !crate::map::search::find_all(t, w, cs).is_empty())
                         })
                     };
                     let mut found = 0;
@@ -547,7 +556,7 @@ impl Reading {
                         out.push_str(&format!("Your note on {id}: {note}\n"));
                     }
                 } else if let Some((_, layer)) = &mut self.layer {
-                    let text = crate::sanitize::clean_note(rest);
+                    let text = crate::map::sanitize::clean_note(rest);
                     let text = if self.ascii {
                         deunicode::deunicode(&text)
                     } else {

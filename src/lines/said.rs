@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{ArgumentMap, Kind, NodeIx};
+use crate::map::model::{ArgumentMap, Kind, NodeIx};
 use crate::study::prep;
 use crate::study::{Layer, Side};
 

@@ -49,7 +49,8 @@ fn restore_on_signals() {
     let Ok(modes) = rustix::termios::tcgetattr(std::io::stdin()) else {
         return;
     };
-    let Some((mut signals, _unblock)) = crate::driver::register(&[SIGTERM, SIGHUP, SIGINT]) else {
+    let Some((mut signals, _unblock)) = crate::screen::driver::register(&[SIGTERM, SIGHUP, SIGINT])
+    else {
         return;
     };
     let _ = std::thread::Builder::new()

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Rating};
 
-use crate::model::{ArgumentMap, Kind, NodeIx, Role};
+use crate::map::model::{ArgumentMap, Kind, NodeIx, Role};
 
 use super::layer::Layer;
 
@@ -210,7 +210,7 @@ pub fn in_words(now: DateTime<Utc>, then: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loader;
+    use crate::map::loader;
 
     #[test]
     fn cards_cover_thesis_premises_objections_and_quotes() {

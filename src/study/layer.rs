@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ArgumentMap, Kind};
+use crate::map::model::{ArgumentMap, Kind};
 
 /// The reader's judgement of a claim, on a debater's three-step scale. For a thesis, premise
 /// or evidence it reads holds / doubtful / fails; for a counterpoint (an objection or a
@@ -250,7 +250,7 @@ impl Layer {
             None => true,
         });
         for state in self.nodes.values_mut() {
-            let clean = crate::sanitize::clean_note(&state.note);
+            let clean = crate::map::sanitize::clean_note(&state.note);
             if clean != state.note {
                 state.note = clean;
             }

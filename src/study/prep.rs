@@ -2,7 +2,7 @@
 //! frontlines (each objection with the answer to it). Pure functions, shared by the reader's
 //! views and the prep sheet export.
 
-use crate::model::{ArgumentMap, Kind, NodeIx, Role};
+use crate::map::model::{ArgumentMap, Kind, NodeIx, Role};
 
 use super::layer::{Judgement, Layer, Side};
 
@@ -116,7 +116,7 @@ pub fn answers(map: &ArgumentMap, ix: NodeIx) -> Vec<NodeIx> {
 /// A critical question still to ask of a step.
 #[derive(Debug, Clone, Copy)]
 pub struct Ask {
-    pub question: &'static crate::schemes::Question,
+    pub question: &'static crate::map::schemes::Question,
     /// The reader judged it to fail the step (else it is open).
     pub fails: bool,
 }
@@ -346,7 +346,7 @@ pub fn where_said(map: &ArgumentMap, ix: NodeIx, pilcrow: &str, dash: &str) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loader;
+    use crate::map::loader;
 
     #[test]
     fn the_astana_case_has_its_weak_spots_ranked() {

@@ -65,7 +65,7 @@ fn file_name_for(map: Option<&Path>) -> String {
         return "built-in-astana.toml".to_string();
     };
     let full = fs::canonicalize(map).unwrap_or_else(|_| map.to_path_buf());
-    let mut fnv = crate::model::Fnv::default();
+    let mut fnv = crate::map::model::Fnv::default();
     fnv.write(full.as_os_str().as_encoded_bytes());
     format!("{}-{:08x}.toml", stem_of(Some(map)), fnv.0 as u32)
 }
@@ -109,7 +109,7 @@ pub fn recorded(map: &Path) -> String {
 
 impl Store {
     /// The layer of the map whose identity is `fingerprint`
-    /// ([`crate::model::ArgumentMap::fingerprint`]), read from `map` (`None`: the built-in map):
+    /// ([`crate::map::model::ArgumentMap::fingerprint`]), read from `map` (`None`: the built-in map):
     /// the layer follows the map, not its path, so a moved or copied map finds its notes. A
     /// layer kept by path (an older argwalk's, or one whose article has since changed) is
     /// found by the path it records, and, when `settle`, renamed to the map's identity.
@@ -139,7 +139,7 @@ impl Store {
             let found = match (&here, layer.map.is_empty()) {
                 (Some(here), false) if *here != layer.map => Some(format!(
                     "Your notes on this map were found: they were kept when it was at {}",
-                    crate::sanitize::clean(&layer.map)
+                    crate::map::sanitize::clean(&layer.map)
                 )),
                 _ => None,
             };
@@ -225,12 +225,12 @@ impl Store {
                     let kept = self.keep_copy().map_or_else(String::new, |p| {
                         format!(
                             " The file as it was is kept at {}.",
-                            crate::sanitize::clean(&p.display().to_string())
+                            crate::map::sanitize::clean(&p.display().to_string())
                         )
                     });
                     format!(
                         "Your notes file held values no argwalk writes, and those start again: {}.{kept}",
-                        crate::sanitize::clean(&wrong.join("; "))
+                        crate::map::sanitize::clean(&wrong.join("; "))
                     )
                 });
                 Opened {
@@ -250,7 +250,7 @@ impl Store {
                 layer: Layer::default(),
                 warning: Some(format!(
                     "Your notes file {} cannot be read ({why}). It is left as it is, and nothing from this session will be kept: fix its permissions, or move it away, and open the map again.",
-                    crate::sanitize::clean(&self.path.display().to_string())
+                    crate::map::sanitize::clean(&self.path.display().to_string())
                 )),
                 usable: false,
                 found: None,
@@ -271,7 +271,7 @@ impl Store {
                 Layer::default(),
                 Some(format!(
                     "your notes file {} cannot be read ({why}); left as it is, and left out",
-                    crate::sanitize::clean(&self.path.display().to_string())
+                    crate::map::sanitize::clean(&self.path.display().to_string())
                 )),
             ),
         }
@@ -345,7 +345,7 @@ impl Store {
     /// Moves an unreadable file aside, and says where it went; the rename refuses to replace
     /// anything ([`Store::set_aside`]).
     fn move_aside(&self, why: &str) -> String {
-        let why = crate::sanitize::clean(why.lines().next().unwrap_or(why));
+        let why = crate::map::sanitize::clean(why.lines().next().unwrap_or(why));
         let rename = |from: &Path, to: &Path| {
             rustix::fs::renameat_with(
                 rustix::fs::CWD,
@@ -359,11 +359,11 @@ impl Store {
         match self.set_aside("damaged", rename) {
             Ok(aside) => format!(
                 "Your notes file could not be read ({why}). It was moved to {}, unchanged, and a new one was started.",
-                crate::sanitize::clean(&aside.display().to_string())
+                crate::map::sanitize::clean(&aside.display().to_string())
             ),
             Err(e) => format!(
                 "Your notes file {} could not be read ({why}) nor moved aside ({e}); it is left as it is",
-                crate::sanitize::clean(&self.path.display().to_string()),
+                crate::map::sanitize::clean(&self.path.display().to_string()),
             ),
         }
     }

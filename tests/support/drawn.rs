@@ -5,10 +5,10 @@
 //! with its TOML.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use argwalk::loader::{self, Builtin};
+use argwalk::map::loader::{self, Builtin};
 use std::collections::BTreeSet;
 
-use argwalk::model::{ArgumentMap, Link};
+use argwalk::map::model::{ArgumentMap, Link};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};

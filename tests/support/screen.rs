@@ -99,7 +99,7 @@ pub fn difference(screen: &vt100::Screen, want: &Buffer) -> Option<String> {
 /// taken out of the code (a quote's highlight, the search match, the selection) changes it.
 pub fn styled(buffer: &Buffer) -> String {
     use std::fmt::Write;
-    let mut out = argwalk::view::buffer_text(buffer);
+    let mut out = argwalk::screen::view::buffer_text(buffer);
     out.push_str("-- styles --\n");
     let area = buffer.area;
     for y in area.top()..area.bottom() {

@@ -1,0 +1,151 @@
+//! The map in AIF JSON, as AIFdb and OVA read it: each node an I-node (information), each
+//! support an RA node (rule of inference) and each attack a CA node (conflict) between them,
+//! with the edges running from premise to scheme node to conclusion.
+
+use serde_json::{Value, json};
+
+use crate::map::model::{ArgumentMap, Link};
+
+pub fn render(map: &ArgumentMap) -> String {
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    let i_node = |ix: usize| format!("{}", ix + 1);
+    for (ix, n) in map.nodes.iter().enumerate() {
+        // The text is the author's claim, as written; what argwalk knows about it goes in
+        // properties beside it, where AIF tools keep a node's extra fields.
+        nodes.push(json!({
+            "nodeID": i_node(ix),
+            "text": n.text,
+            "type": "I",
+            "timestamp": "",
+            "argwalkID": n.id,
+            "properties": {
+                "kind": n.kind.name(),
+                "label": n.label,
+                "by": n.by,
+                "note": n.note,
+                "tags": n.tags,
+                "conceded": n.conceded,
+                "implicit": n.implicit,
+                "raised": n.raised,
+                "answers": n.answers,
+                "quotes": n.citations.iter().filter_map(|c| c.quote.as_ref()).map(|q| json!({"paragraph": q.paragraph, "text": q.text})).collect::<Vec<_>>(),
+            },
+        }));
+    }
+    let mut next = map.nodes.len() + 1;
+    let mut edge_id = 1;
+    let mut edge = |from: String, to: String, edges: &mut Vec<Value>| {
+        edges.push(
+            json!({"edgeID": edge_id.to_string(), "fromID": from, "toID": to, "formEdgeID": null}),
+        );
+        edge_id += 1;
+    };
+    // An inference named by its scheme, as AIFdb names its RA nodes ("Argument From Expert
+    // Opinion"), with argwalk's key of it beside, which `import --from aif` reads back.
+    let mut scheme = |kind: Link,
+                      named: Option<&crate::map::schemes::Scheme>,
+                      nodes: &mut Vec<Value>| {
+        let id = next.to_string();
+        next += 1;
+        let (t, text) = match kind {
+            Link::Supports => ("RA", "Default Inference"),
+            Link::Attacks => ("CA", "Default Conflict"),
+        };
+        match named {
+            Some(s) => nodes.push(json!({"nodeID": id, "text": title_case(s.name), "type": t, "timestamp": "", "argwalkScheme": s.key})),
+            None => nodes.push(json!({"nodeID": id, "text": text, "type": t, "timestamp": ""})),
+        }
+        id
+    };
+    // Each tree link's RA or CA node: a linked group shares one RA (one inference with
+    // several premises), and an undercut's CA points at the RA (or CA) of the step it attacks.
+    let mut inference: Vec<Option<String>> = vec![None; map.nodes.len()];
+    for &ix in &map.walk {
+        let n = &map.nodes[ix];
+        let Some(p) = n.parent else { continue };
+        let shared = n.linked.iter().find_map(|&l| inference[l].clone());
+        let id = match shared {
+            Some(id) => id,
+            None => {
+                let kind = if n.role.attacks() {
+                    Link::Attacks
+                } else {
+                    Link::Supports
+                };
+                let id = scheme(kind, map.scheme_of(ix), &mut nodes);
+                let target = if n.undercuts {
+                    inference[p].clone().unwrap_or_else(|| i_node(p))
+                } else {
+                    i_node(p)
+                };
+                edge(id.clone(), target, &mut edges);
+                id
+            }
+        };
+        edge(i_node(ix), id.clone(), &mut edges);
+        inference[ix] = Some(id);
+        for &(to, kind) in &n.also {
+            let id = scheme(kind, None, &mut nodes);
+            edge(i_node(ix), id.clone(), &mut edges);
+            edge(id, i_node(to), &mut edges);
+        }
+    }
+    // The article as locutions: an L-node a paragraph, and from each paragraph a YA node
+    // ("Asserting") to each node that cites it, as AIFdb ties what was said to what it
+    // asserts. `argwalk import --from aif` reads the article and the citations back from them.
+    let mut next = nodes.len() + 1;
+    let mut locutions = Vec::new();
+    let mut l_node = Vec::with_capacity(map.source.paragraphs.len());
+    for p in &map.source.paragraphs {
+        let id = next.to_string();
+        next += 1;
+        nodes.push(json!({"nodeID": id, "text": p.text, "type": "L", "timestamp": ""}));
+        locutions.push(json!({"nodeID": id, "personID": "1", "timestamp": "", "start": null, "end": null, "source": null}));
+        l_node.push(id);
+    }
+    for &ix in &map.walk {
+        let mut cited: Vec<usize> = map.nodes[ix]
+            .citations
+            .iter()
+            .flat_map(|c| c.paragraphs())
+            .collect();
+        cited.dedup();
+        for p in cited {
+            let Some(l) = l_node.get(p.wrapping_sub(1)) else {
+                continue;
+            };
+            let ya = next.to_string();
+            next += 1;
+            nodes.push(json!({"nodeID": ya, "text": "Asserting", "type": "YA", "timestamp": ""}));
+            edge(l.clone(), ya.clone(), &mut edges);
+            edge(ya, i_node(ix), &mut edges);
+        }
+    }
+    // AIFdb's importer expects every key of its corpora's files, `schemefulfillments` among
+    // them (which node fulfils which named scheme): argwalk names none, so it is empty.
+    let doc = json!({
+        "nodes": nodes,
+        "edges": edges,
+        "argwalkTitle": map.source.title,
+        "argwalkAuthor": map.source.author,
+        "argwalkOutside": map.source.paragraphs.iter().filter(|p| p.outside).map(|p| p.number).collect::<Vec<_>>(),
+        "locutions": locutions,
+        "participants": [{"participantID": "1", "firstname": "The", "surname": "author"}],
+        "schemefulfillments": [],
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// "Argument From Expert Opinion": a scheme's name as AIFdb writes its RA nodes.
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}

@@ -1,0 +1,381 @@
+//! Argdown source, read by the Argdown CLI itself (`argdown json`, the reference parser; no
+//! parser of our own to drift from it): statements, their support and attack relations,
+//! arguments with premise–conclusion structures (several premises are linked), and undercuts of
+//! an argument's inference. Argdown holds no article: each statement's own text (or, from
+//! argwalk's export, its quotes, under the paragraph numbers it cites) is the article.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::graph::{Bears, Claim, Graph, Lost, Relation};
+
+/// The Argdown CLI: `ARGWALK_ARGDOWN`, or `argdown` on the PATH.
+fn cli() -> std::ffi::OsString {
+    std::env::var_os("ARGWALK_ARGDOWN").unwrap_or_else(|| "argdown".into())
+}
+
+/// Runs `argdown json` on `path` into a folder of its own, and reads what it wrote.
+fn parse(path: &Path) -> Result<Value, String> {
+    let out = std::env::temp_dir().join(format!(
+        "argwalk-argdown-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    ));
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot make a folder for Argdown: {e}"))?;
+    let ran = std::process::Command::new(cli())
+        .arg("json")
+        .arg(path)
+        .arg(&out)
+        .stdin(std::process::Stdio::null())
+        .output();
+    let result = match ran {
+        Err(e) => Err(format!(
+            "cannot run the Argdown CLI ({e}): install it with `npm install -g @argdown/cli`, or name it in ARGWALK_ARGDOWN"
+        )),
+        Ok(o) => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let log = String::from_utf8_lossy(&o.stdout).into_owned()
+                + &String::from_utf8_lossy(&o.stderr);
+            match std::fs::read_to_string(out.join(format!("{stem}.json"))) {
+                Ok(json) if o.status.success() => serde_json::from_str(&json)
+                    .map_err(|e| format!("the Argdown CLI wrote JSON argwalk cannot read: {e}")),
+                _ => Err(format!(
+                    "the Argdown CLI could not read it: {}",
+                    crate::map::sanitize::clean(log.trim())
+                )),
+            }
+        }
+    };
+    let _ = std::fs::remove_dir_all(&out);
+    result
+}
+
+/// " (¶4, ¶7–9)" at the end of a statement, as argwalk's export writes it: the paragraphs.
+fn trailing_cites(text: &str) -> (String, Vec<usize>) {
+    let trimmed = text.trim_end();
+    if let Some(open) = trimmed.rfind(" (¶")
+        && trimmed.ends_with(')')
+    {
+        let inner = &trimmed[open + 2..trimmed.len() - 1];
+        let mut paras = Vec::new();
+        for part in inner.split(", ") {
+            let part = part.trim_start_matches('¶');
+            let (a, b) = part.split_once('–').unwrap_or((part, part));
+            match (a.parse::<usize>(), b.parse::<usize>()) {
+                (Ok(a), Ok(b)) if a <= b && b - a < 10_000 => paras.extend(a..=b),
+                _ => return (trimmed.to_string(), Vec::new()),
+            }
+        }
+        return (trimmed[..open].to_string(), paras);
+    }
+    (trimmed.to_string(), Vec::new())
+}
+
+/// A key of the front matter (`key: value`), its value as written.
+fn front(source: &str, key: &str) -> Option<String> {
+    if !source.starts_with("===") {
+        return None;
+    }
+    source
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("==="))
+        .find_map(|l| {
+            l.strip_prefix(key)?
+                .strip_prefix(':')
+                .map(|v| v.trim().to_string())
+        })
+}
+
+/// A front matter string: JSON's quoted form (argwalk's export), or plain.
+fn front_string(value: &str) -> String {
+    serde_json::from_str::<String>(value)
+        .unwrap_or_else(|_| value.trim_matches(['"', '\'']).to_string())
+}
+
+/// The title in the front matter (`title: …`), or the first heading.
+fn title(source: &str) -> Option<String> {
+    front(source, "title")
+        .map(|t| front_string(&t))
+        .or_else(|| {
+            source
+                .lines()
+                .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_string()))
+        })
+}
+
+/// Reads the Argdown file at `path`.
+pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    let doc = parse(path).map_err(|e| format!("{name}: {e}"))?;
+    let Some(statements) = doc["statements"].as_object() else {
+        return Err(format!("{name}: the Argdown CLI found no statements"));
+    };
+    let mut graph = Graph {
+        title: title(&source).unwrap_or_else(|| name.to_string()),
+        author: front(&source, "author").map(|a| front_string(&a)),
+        outside: front(&source, "outside")
+            .and_then(|o| serde_json::from_str::<Vec<usize>>(&o).ok())
+            .unwrap_or_default(),
+        ..Graph::default()
+    };
+    let mut index: HashMap<String, usize> = HashMap::new();
+    // Each claim's scheme, by its index: the steps get theirs once the relations are read.
+    let mut schemes: Vec<Option<&'static str>> = Vec::new();
+    // Quotes under the paragraphs they cite, to rebuild the article's paragraphs from.
+    let mut cited: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    // In document order (the CLI's JSON lists statements by title).
+    let mut statements: Vec<(&String, &Value)> = statements.iter().collect();
+    let line_of = |st: &Value| {
+        st["members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m["startLine"].as_u64())
+            .min()
+            .unwrap_or(u64::MAX)
+    };
+    statements.sort_by_key(|(_, st)| line_of(st));
+    for (key, st) in statements {
+        let member = st["members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|m| m["text"].as_str().is_some_and(|t| !t.trim().is_empty()));
+        let Some(member) = member else {
+            graph.lost.push(Lost {
+                place: format!("statement [{key}]"),
+                what: format!("the statement [{key}] has no text"),
+            });
+            continue;
+        };
+        let line = member["startLine"].as_u64().unwrap_or(0);
+        let tags: Vec<&str> = st["tags"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        // Argdown keeps a statement's tags in its text: said apart, as flags and tags.
+        let mut text = member["text"].as_str().unwrap_or_default().to_string();
+        for t in &tags {
+            text = text
+                .replace(&format!("#({t})"), "")
+                .replace(&format!("#{t}"), "");
+        }
+        let data = &member["data"];
+        let label = data["label"].as_str().map(str::to_string);
+        let by = data["by"].as_str().map(str::to_string);
+        // argwalk's export: "label: text (¶2) (claimed by X)".
+        let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(b) = &by
+            && let Some(rest) = text.strip_suffix(&format!(" (claimed by {b})"))
+        {
+            text = rest.to_string();
+        }
+        let (mut text, paras) = trailing_cites(&text);
+        if let Some(l) = &label
+            && let Some(rest) = text.strip_prefix(&format!("{l}: "))
+        {
+            text = rest.to_string();
+        }
+        let quotes: Vec<String> = member["data"]["quotes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|q| q.as_str().map(str::to_string))
+            .collect();
+        // argwalk's export gives each quote's paragraph (`quoted`); the paragraphs cited
+        // without a quote follow.
+        let quoted: Vec<usize> = data["quoted"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.as_u64().and_then(|p| usize::try_from(p).ok()))
+            .collect();
+        let mut cites: Vec<(usize, Option<String>)> = Vec::new();
+        for (q, &p) in quotes.iter().zip(&quoted) {
+            cited.entry(p).or_default().push(q.clone());
+            cites.push((p, Some(q.clone())));
+        }
+        for &p in paras.iter().filter(|p| !quoted.contains(p)) {
+            cited.entry(p).or_default();
+            cites.push((p, None));
+        }
+        index.insert(key.clone(), graph.claims.len());
+        graph.claims.push(Claim {
+            key: format!("[{key}]"),
+            text,
+            cites,
+            example: data["kind"] == "evidence",
+            raised: tags.contains(&"raised"),
+            conceded: tags.contains(&"conceded"),
+            place: format!("line {line}"),
+            id: Some(key.clone()),
+            merged: false,
+            label,
+            by,
+            note: data["note"].as_str().map(str::to_string),
+            tags: tags
+                .iter()
+                .filter(|t| !matches!(**t, "raised" | "conceded" | "implicit" | "undercut"))
+                .map(|t| (*t).to_string())
+                .collect(),
+            implicit: tags.contains(&"implicit"),
+            answers: data["answers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str().map(str::to_string))
+                .collect(),
+        });
+        schemes.push(
+            data["scheme"]
+                .as_str()
+                .and_then(crate::map::schemes::find)
+                .map(|s| s.key),
+        );
+    }
+    if cited.is_empty() {
+        // No paragraphs named: each statement is a paragraph of the article, quoted whole.
+        for c in &mut graph.claims {
+            graph.paragraphs.push(c.text.clone());
+            c.cites = vec![(graph.paragraphs.len(), Some(c.text.clone()))];
+        }
+    } else {
+        // The paragraphs cited, each made of the words quoted from it (or, with none, of the
+        // claims citing it); a paragraph nothing names is said to be missing.
+        let last = cited.keys().copied().max().unwrap_or(0);
+        for p in 1..=last {
+            let quoted = cited.get(&p).cloned().unwrap_or_default();
+            let text = if quoted.is_empty() {
+                let claims: Vec<&str> = graph
+                    .claims
+                    .iter()
+                    .filter(|c| c.cites.iter().any(|(q, _)| *q == p))
+                    .map(|c| c.text.as_str())
+                    .collect();
+                if claims.is_empty() {
+                    format!("(Paragraph {p} of the article is not in the Argdown source.)")
+                } else {
+                    claims.join(" … ")
+                }
+            } else {
+                quoted.join(" … ")
+            };
+            graph.paragraphs.push(text);
+        }
+    }
+    // Arguments: premises above the line support the conclusion together.
+    let mut premises_of: HashMap<String, (Vec<usize>, usize)> = HashMap::new();
+    for (title, arg) in doc["arguments"].as_object().into_iter().flatten() {
+        let pcs: Vec<&Value> = arg["members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|m| m["pcs"].as_array().into_iter().flatten())
+            .collect();
+        let premises: Vec<usize> = pcs
+            .iter()
+            .filter(|s| s["role"] == "premise")
+            .filter_map(|s| s["title"].as_str().and_then(|t| index.get(t)).copied())
+            .collect();
+        let conclusion = pcs
+            .iter()
+            .find(|s| s["role"] == "main-conclusion")
+            .and_then(|s| s["title"].as_str().and_then(|t| index.get(t)).copied());
+        let Some(conclusion) = conclusion else {
+            graph.lost.push(Lost {
+                place: format!("argument <{title}>"),
+                what: format!(
+                    "the argument <{title}> has no premise–conclusion structure argwalk can read"
+                ),
+            });
+            continue;
+        };
+        for &p in &premises {
+            graph.relations.push(Relation {
+                from: p,
+                to: conclusion,
+                bears: Bears::Supports,
+                with: premises.iter().copied().filter(|&o| o != p).collect(),
+                place: format!("argument <{title}>"),
+                scheme: None,
+            });
+        }
+        premises_of.insert(title.clone(), (premises, conclusion));
+    }
+    for (i, r) in doc["relations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let from = r["from"].as_str().unwrap_or_default();
+        let to = r["to"].as_str().unwrap_or_default();
+        let at = format!("relation {} ({from} to {to})", i + 1);
+        let kind = r["relationType"].as_str().unwrap_or_default();
+        let (Some(&f), true) = (index.get(from), r["fromType"] == "equivalence-class") else {
+            graph.lost.push(Lost {
+                place: at,
+                what: format!(
+                    "a {kind} relation from the argument <{from}>: argwalk relates claims"
+                ),
+            });
+            continue;
+        };
+        let (bears, t) = match (kind, r["toType"].as_str().unwrap_or_default()) {
+            ("support", "equivalence-class") => (Bears::Supports, index.get(to).copied()),
+            ("attack", "equivalence-class") => (Bears::Attacks, index.get(to).copied()),
+            ("undercut", "inference") => (
+                Bears::Undercuts,
+                premises_of.get(to).and_then(|(p, _)| p.first().copied()),
+            ),
+            (kind, to_type) => {
+                graph.lost.push(Lost {
+                    place: at,
+                    what: format!(
+                        "a {kind} relation to a {to_type}, which argwalk has no link for"
+                    ),
+                });
+                continue;
+            }
+        };
+        let Some(t) = t else {
+            graph.lost.push(Lost {
+                place: at,
+                what: format!("a {kind} relation to {to}, which argwalk cannot find"),
+            });
+            continue;
+        };
+        // An argument's premises are related to its conclusion already.
+        if graph
+            .relations
+            .iter()
+            .any(|x| x.from == f && x.to == t && x.bears == bears)
+        {
+            continue;
+        }
+        graph.relations.push(Relation {
+            from: f,
+            to: t,
+            bears,
+            with: Vec::new(),
+            place: at,
+            scheme: None,
+        });
+    }
+    // The scheme of each step, as argwalk's export gives it on the step's premise (or
+    // counterpoint).
+    for r in &mut graph.relations {
+        r.scheme = schemes.get(r.from).copied().flatten();
+    }
+    Ok(graph)
+}

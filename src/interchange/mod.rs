@@ -1,0 +1,5 @@
+//! Interchange with the field's formats and tools: import, export, and compare with a reference.
+
+pub mod compare;
+pub mod export;
+pub mod import;

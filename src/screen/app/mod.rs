@@ -1,0 +1,1163 @@
+//! The reader's state, and [`handle`], the one entry point that changes it (through `update`
+//! for keys and the event handlers beside it).
+//!
+//! Nothing here knows of terminals: keys arrive as [`Action`]s, and the view reads the state.
+//! Work per action is bounded by what is visible, except fold and filter changes, which rebuild
+//! the list of visible rows once (linear in the map).
+
+mod against;
+mod find;
+pub(crate) mod overlay_text;
+mod questions;
+mod reload;
+mod source;
+pub(crate) mod start;
+mod study;
+mod tree;
+
+pub use start::{Follow, MapFiles, Settings, Start};
+pub use study::{DrillRun, NOTE_MAX_CHARS, Study};
+
+use std::sync::Arc;
+
+use crate::map::diagnostic::Report;
+use crate::map::model::{ArgumentMap, Kind, NodeIx};
+use crate::screen::event::{Effect, Event};
+use crate::screen::keymap::{self, Action, Scope};
+pub use crate::screen::layout::Focus;
+use crate::screen::layout::{self, Areas};
+pub use crate::screen::search::{Hit, Search};
+
+/// A window over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help {
+        scroll: usize,
+    },
+    /// The selected node in full, for when the details pane cannot hold it.
+    Node {
+        scroll: usize,
+    },
+    /// The nodes citing paragraph `paragraph`; `selected` indexes them.
+    Citers {
+        paragraph: usize,
+        selected: usize,
+    },
+    /// The problems of the last save of the map, which left the last good map on screen.
+    Problems {
+        scroll: usize,
+    },
+    /// The note editor, on the selected node (its text is in [`Study`]).
+    Note,
+    /// A drill card (its run is in [`Study`]).
+    Drill,
+    /// The weak spots of the case; `selected` indexes them.
+    Weak {
+        selected: usize,
+    },
+    /// Each objection and its answer.
+    Frontlines {
+        scroll: usize,
+    },
+    /// The prep sheet (the markdown export) shown in the reader, so a restricted session,
+    /// which may write no file, can still read and copy it.
+    Sheet {
+        scroll: usize,
+    },
+    /// Something the reader must see whole (a notes file that was damaged and moved aside,
+    /// and where to): it waits for a key.
+    Notice {
+        text: String,
+    },
+    /// The critical questions of the selected node's step; `selected` indexes them.
+    Questions {
+        selected: usize,
+    },
+    /// The differences of the reader's map from the reference (`--against`); `selected`
+    /// indexes them.
+    Differences {
+        selected: usize,
+    },
+}
+
+/// How the reader was asked to end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Interrupt,
+    /// SIGTERM, SIGINT or SIGHUP, by number.
+    Signal(i32),
+    /// The terminal went away.
+    HangUp,
+}
+
+impl Exit {
+    /// The process's exit status, as shells report death by signal: 128 + the signal.
+    pub fn code(self) -> i32 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Interrupt => 130,
+            Exit::Signal(n) => 128 + n,
+            Exit::HangUp => 129,
+        }
+    }
+}
+
+/// Line positions of the wrapped source at the current source pane width.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceLines {
+    pub width: usize,
+    /// `first[i]` is the first line of paragraph `i + 1`; the last entry is the line count.
+    /// Each paragraph is followed by one blank line.
+    pub first: Vec<usize>,
+}
+
+impl SourceLines {
+    pub fn total(&self) -> usize {
+        self.first.last().copied().unwrap_or(0)
+    }
+
+    /// The 1-based number of the paragraph drawn on `line` (a blank separator counts as the
+    /// paragraph above it).
+    pub fn paragraph_at(&self, line: usize) -> usize {
+        self.first
+            .partition_point(|&f| f <= line)
+            .clamp(1, self.first.len().saturating_sub(1).max(1))
+    }
+}
+
+/// The width of the source pane's gutter: cursor, number, cited mark, space.
+pub fn gutter_width(paragraphs: usize) -> usize {
+    let digits = paragraphs.max(1).to_string().len().max(2);
+    // cursor + "(" + digits + ")" + mark + space
+    digits + 5
+}
+
+/// The whole state of the reader. Its fields are the app's own: a driver or a test changes
+/// them only through [`handle`], and reads them through the accessors.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// Shared, so a reload swaps it whole and a driver can hold it without copying.
+    pub(crate) map: Arc<ArgumentMap>,
+    pub(crate) settings: Settings,
+    /// Where the map came from; `None` for the map built into the binary.
+    pub(crate) files: Option<MapFiles>,
+    /// The problems of the last reload that failed, while the last good map stays on screen.
+    pub(crate) problems: Option<Report>,
+    pub(crate) tree: Tree,
+    pub(crate) walk: Walk,
+    pub(crate) source: SourceView,
+    pub(crate) search: Search,
+    /// The reader's own layer (marks, notes, judgements); `None` when there is nowhere to
+    /// keep it.
+    pub(crate) study: Option<Study>,
+    pub(crate) overlay: Overlay,
+    pub(crate) focus: Focus,
+    pub(crate) width: u16,
+    pub(crate) height: u16,
+    pub(crate) message: Option<String>,
+    /// The time, as the driver last said: drills are scheduled by it.
+    pub(crate) now: chrono::DateTime<chrono::Utc>,
+    /// Ending, once the changes being saved are on disk.
+    pub(crate) quitting: Option<Exit>,
+    /// A save failed as the reader quit and they were told: the next quit goes even if the
+    /// save fails again (the unsaved notes are printed as it goes).
+    pub(crate) lose_on_quit: bool,
+    /// The map's identity (title and a hash of its content), to follow only the same map.
+    pub(crate) fingerprint: Option<String>,
+    /// Leaving this map for the presenter's (by its fingerprint) once the pending save is done.
+    pub(crate) switching: Option<String>,
+    /// The open overlay's text, kept while the reader scrolls it ([`overlay_text`]).
+    pub(crate) overlay_text: Option<overlay_text::OverlayText>,
+}
+
+/// The tree pane: the selection, what is folded, and the rows that shows.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub selected: NodeIx,
+    pub(crate) folded: Vec<bool>,
+    /// Visible tree rows, top to bottom.
+    pub rows: Vec<NodeIx>,
+    pub(crate) row_of: Vec<Option<usize>>,
+    /// Whether a visible node is the last visible child of its parent (for tree guides).
+    pub last_child: Vec<bool>,
+    /// Nodes that are counterpoints or lead to one (shown under the counterpoint filter).
+    pub(crate) leads_to_counterpoint: Vec<bool>,
+    /// The first row shown.
+    pub top: usize,
+    /// Bumped whenever the visible rows are rebuilt.
+    pub revision: u64,
+}
+
+/// The walk: all nodes in reading order, or only the counterpoints.
+#[derive(Debug, Clone)]
+pub struct Walk {
+    pub counterpoints_only: bool,
+    /// The walk restricted to counterpoints.
+    pub(crate) counter_walk: Vec<NodeIx>,
+}
+
+/// The source pane: where it is scrolled, the marked paragraph, and the wrapped lines.
+#[derive(Debug, Clone)]
+pub struct SourceView {
+    /// The first line shown.
+    pub top: usize,
+    /// The paragraph marked in the source (1-based): what Enter asks about.
+    pub cursor: usize,
+    pub lines: SourceLines,
+}
+
+impl App {
+    pub fn new(map: impl Into<Arc<ArgumentMap>>, width: u16, height: u16) -> Self {
+        let map: Arc<ArgumentMap> = map.into();
+        let n = map.nodes.len();
+        let mut leads = vec![false; n];
+        // The walk lists parents before children, so walking it backwards sees children first.
+        for &ix in map.walk.iter().rev() {
+            if map.nodes[ix].kind == Kind::Counterpoint {
+                leads[ix] = true;
+            }
+            if leads[ix]
+                && let Some(p) = map.nodes[ix].parent
+            {
+                leads[p] = true;
+            }
+        }
+        let counter_walk = map
+            .walk
+            .iter()
+            .copied()
+            .filter(|&ix| map.nodes[ix].kind == Kind::Counterpoint)
+            .collect();
+        let thesis = map.thesis;
+        let mut app = Self {
+            settings: Settings::default(),
+            map,
+            files: None,
+            problems: None,
+            tree: Tree {
+                selected: thesis,
+                folded: vec![false; n],
+                rows: Vec::new(),
+                row_of: vec![None; n],
+                last_child: vec![false; n],
+                leads_to_counterpoint: leads,
+                top: 0,
+                revision: 0,
+            },
+            walk: Walk {
+                counterpoints_only: false,
+                counter_walk,
+            },
+            source: SourceView {
+                top: 0,
+                cursor: 1,
+                lines: SourceLines::default(),
+            },
+            focus: Focus::Tree,
+            overlay: Overlay::None,
+            overlay_text: None,
+            search: Search::default(),
+            study: None,
+            width,
+            height,
+            message: None,
+            // Until the driver says (the start-up event and each event after carry the time).
+            now: chrono::Utc::now(),
+            quitting: None,
+            lose_on_quit: false,
+            fingerprint: None,
+            switching: None,
+        };
+        app.rebuild_rows();
+        app.rewrap();
+        app.show_selected_source();
+        app
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.width, self.height)
+    }
+
+    pub fn is_folded(&self, ix: NodeIx) -> bool {
+        self.tree.folded[ix]
+    }
+
+    pub fn row_of(&self, ix: NodeIx) -> Option<usize> {
+        self.tree.row_of[ix]
+    }
+
+    /// Under the counterpoint filter, rows shown only to place counterpoints in the tree.
+    pub fn is_context_row(&self, ix: NodeIx) -> bool {
+        self.walk.counterpoints_only && self.map.nodes[ix].kind != Kind::Counterpoint
+    }
+
+    /// The scopes a key is looked up in, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        match self.overlay {
+            Overlay::Help { .. } => vec![Scope::Help],
+            Overlay::Node { .. } => vec![Scope::Node],
+            Overlay::Citers { .. } => vec![Scope::Citers],
+            Overlay::Problems { .. } => vec![Scope::Problems],
+            Overlay::Note => vec![Scope::Note],
+            Overlay::Notice { .. } => vec![Scope::Notice],
+            Overlay::Weak { .. } => vec![Scope::Weak],
+            Overlay::Drill => vec![Scope::Drill],
+            Overlay::Frontlines { .. } => vec![Scope::Frontlines],
+            Overlay::Sheet { .. } => vec![Scope::Sheet],
+            Overlay::Questions { .. } => vec![Scope::Questions],
+            Overlay::Differences { .. } => vec![Scope::Differences],
+            Overlay::None if self.search.prompt => vec![Scope::Search],
+            Overlay::None => match self.focus {
+                Focus::Tree => vec![Scope::Tree, Scope::Global],
+                Focus::Source => vec![Scope::Source, Scope::Global],
+            },
+        }
+    }
+
+    /// The walk as the reader steps it now: all nodes, or only counterpoints.
+    pub fn steps(&self) -> &[NodeIx] {
+        if self.walk.counterpoints_only {
+            &self.walk.counter_walk
+        } else {
+            &self.map.walk
+        }
+    }
+
+    /// 1-based position of the selection in [`App::steps`], and the number of steps.
+    pub fn step(&self) -> (Option<usize>, usize) {
+        let steps = self.steps();
+        let pos = self.first_step_from(self.map.nodes[self.tree.selected].step);
+        let here = (steps.get(pos) == Some(&self.tree.selected)).then_some(pos + 1);
+        (here, steps.len())
+    }
+
+    /// The index in [`App::steps`] of the first step at or after walk position `at`: a binary
+    /// search, so stepping costs the same on a map of any size.
+    pub(super) fn first_step_from(&self, at: usize) -> usize {
+        self.steps()
+            .partition_point(|&ix| self.map.nodes[ix].step < at)
+    }
+
+    pub(super) fn visible_under_filter(&self, ix: NodeIx) -> bool {
+        !self.walk.counterpoints_only
+            || ix == self.map.thesis
+            || self.tree.leads_to_counterpoint[ix]
+    }
+
+    /// Keeps the open overlay's scroll within what it now shows (after a resize or a reload).
+    pub(super) fn clamp_overlay(&mut self) {
+        let max = self.overlay_max_scroll();
+        if let Overlay::Help { scroll }
+        | Overlay::Node { scroll }
+        | Overlay::Problems { scroll }
+        | Overlay::Frontlines { scroll }
+        | Overlay::Sheet { scroll } = &mut self.overlay
+        {
+            *scroll = (*scroll).min(max);
+        }
+    }
+
+    /// How far the open overlay can scroll: its lines less the rows it shows.
+    pub(super) fn overlay_max_scroll(&self) -> usize {
+        let area = crate::screen::layout::overlay_area(self.width, self.height);
+        let rows = usize::from(area.height.saturating_sub(2));
+        let theme = self.settings.theme;
+        if let Some(kind) = overlay_text::Kind::of(&self.overlay) {
+            return self
+                .overlay_text(kind, &theme)
+                .lines
+                .len()
+                .saturating_sub(rows);
+        }
+        let lines = match self.overlay {
+            // Counted with the Unicode theme, whose separators are the wider: an upper bound.
+            Overlay::Node { .. } => {
+                let theme = self.settings.theme;
+                crate::screen::sheet::node_lines(
+                    &self.map,
+                    self.tree.selected,
+                    &self.search,
+                    self.study.as_ref().map(|s| &s.layer),
+                    &theme,
+                    usize::from(area.width.saturating_sub(2)),
+                )
+                .len()
+            }
+            Overlay::Problems { .. } => self.problems.as_ref().map_or(0, |r| {
+                crate::screen::sheet::problems_lines(r, usize::from(area.width.saturating_sub(2)))
+                    .len()
+            }),
+            Overlay::None
+            | Overlay::Citers { .. }
+            | Overlay::Note
+            | Overlay::Notice { .. }
+            | Overlay::Drill
+            | Overlay::Help { .. }
+            | Overlay::Frontlines { .. }
+            | Overlay::Sheet { .. }
+            | Overlay::Questions { .. }
+            | Overlay::Differences { .. }
+            | Overlay::Weak { .. } => 0,
+        };
+        lines.saturating_sub(rows)
+    }
+}
+
+/// Applies one event: the one entry point of a session's state. Returns what the driver must do.
+pub fn handle(app: &mut App, event: Event) -> Vec<Effect> {
+    let reload = matches!(
+        event,
+        Event::Reloaded(_) | Event::LayerSaved(_) | Event::Start(_)
+    );
+    // Scrolling an overlay changes nothing it shows: its text is kept; anything else may.
+    let scroll = match &event {
+        Event::Key(key) => matches!(
+            keymap::resolve(&app.scopes(), key),
+            Some(
+                Action::OverlayDown
+                    | Action::OverlayUp
+                    | Action::OverlayPageDown
+                    | Action::OverlayPageUp
+            )
+        ),
+        _ => false,
+    };
+    let effects = handle_event(app, event);
+    app.refresh_due(reload);
+    app.keep_overlay_text(!scroll);
+    effects
+}
+
+/// [`handle`], told the time first: drills are scheduled by it, and the app never reads the
+/// clock itself.
+pub fn handle_at(app: &mut App, event: Event, now: chrono::DateTime<chrono::Utc>) -> Vec<Effect> {
+    app.now = now;
+    handle(app, event)
+}
+
+impl App {
+    /// The start-up event: what the driver found before the first frame.
+    fn start(&mut self, start: Start) -> Vec<Effect> {
+        let Start {
+            settings,
+            files,
+            layer,
+            warning,
+            drill,
+            followed,
+            fingerprint,
+            said,
+        } = start;
+        self.settings = settings;
+        self.files = files;
+        self.fingerprint = fingerprint;
+        self.study = layer.map(Study::new);
+        // Back where the reader left this map.
+        let back = self
+            .study
+            .as_ref()
+            .and_then(|s| s.layer.at.as_deref())
+            .and_then(|id| self.map.find(id));
+        if let Some(ix) = back.filter(|&ix| ix != self.map.thesis) {
+            self.select(ix);
+            self.message = Some(format!(
+                "Back at {}, where you left it",
+                self.map.nodes[ix].id
+            ));
+        }
+        if said.is_some() {
+            self.message = said;
+        }
+        let orphans = self
+            .study
+            .as_ref()
+            .map_or(0, |s| s.layer.orphans(&self.map).len());
+        if let Some(text) = warning {
+            self.overlay = Overlay::Notice { text };
+        } else if orphans > 0 {
+            self.message = Some(format!(
+                "{orphans} of your notes are on nodes this map no longer has: kept, listed under {}",
+                keymap::key_for(Action::WeakSpots)
+            ));
+        }
+        if let Some(p) = followed {
+            handle_event(self, Event::Followed(p));
+        }
+        if drill && self.overlay == Overlay::None {
+            self.refresh_due(true);
+            return update(self, Action::Drill);
+        }
+        Vec::new()
+    }
+
+    /// The map on screen.
+    pub fn map(&self) -> &ArgumentMap {
+        &self.map
+    }
+    /// The map on screen, shared.
+    pub fn map_arc(&self) -> &Arc<ArgumentMap> {
+        &self.map
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+    pub fn files(&self) -> Option<&MapFiles> {
+        self.files.as_ref()
+    }
+    pub fn problems(&self) -> Option<&Report> {
+        self.problems.as_ref()
+    }
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+    pub fn walk_state(&self) -> &Walk {
+        &self.walk
+    }
+    pub fn source(&self) -> &SourceView {
+        &self.source
+    }
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+    pub fn study(&self) -> Option<&Study> {
+        self.study.as_ref()
+    }
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+    pub fn height(&self) -> u16 {
+        self.height
+    }
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.now
+    }
+    /// The selected node.
+    pub fn selected(&self) -> NodeIx {
+        self.tree.selected
+    }
+}
+
+/// Does `action` as a person would: the key the table binds to it where the reader is now (or
+/// the typed character, or the resize), through [`handle`]. For scripts, examples and tests;
+/// an action no key does here does nothing, as a key would.
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    let event = match action {
+        Action::Resize(w, h) => Event::Resize(w, h),
+        Action::SearchInput(c) => Event::Key(crate::screen::key::Key::char(c)),
+        Action::NoteInput(key) => Event::Key(key),
+        action => match keymap::key_in(&app.scopes(), action) {
+            Some(key) => Event::Key(key),
+            None => return Vec::new(),
+        },
+    };
+    handle(app, event)
+}
+
+fn handle_event(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::Start(start) => app.start(*start),
+        Event::Key(key) => match keymap::resolve(&app.scopes(), &key) {
+            Some(action) => update(app, action),
+            None => Vec::new(),
+        },
+        Event::Resize(w, h) => update(app, Action::Resize(w, h)),
+        Event::FilesChanged if app.files.is_some() => vec![Effect::Reload],
+        Event::FilesChanged => Vec::new(),
+        Event::Reloaded(loaded) => {
+            app.reloaded(*loaded);
+            Vec::new()
+        }
+        Event::ReloadFailed(why) => {
+            app.message = Some(why);
+            Vec::new()
+        }
+        // Whatever was saved in the editor is read again, even if the watcher missed it.
+        Event::EditorDone(Ok(())) if app.files.is_some() => vec![Effect::Reload],
+        Event::EditorDone(Ok(())) => Vec::new(),
+        Event::EditorDone(Err(why)) => {
+            app.message = Some(why);
+            Vec::new()
+        }
+        Event::LayerSaved(Ok((layer, warning))) => {
+            if let Some(study) = app.study.as_mut() {
+                // What another session saved meanwhile shows from now on; this session's
+                // pending changes (none, as saving is synchronous) stay on top.
+                let pending = study.unsaved();
+                if !pending {
+                    study.layer = layer;
+                }
+            }
+            if let Some(text) = warning {
+                app.overlay = Overlay::Notice { text };
+            }
+            match (app.quitting.take(), app.switching.take()) {
+                (Some(_), Some(fingerprint)) => vec![Effect::OpenMap(fingerprint)],
+                (Some(exit), None) => vec![Effect::Quit(exit.code())],
+                (None, _) => Vec::new(),
+            }
+        }
+        Event::LayerSaved(Err(unsaved)) => app.save_failed(unsaved),
+        Event::Followed(position) => {
+            app.followed(position);
+            Vec::new()
+        }
+        Event::PresenterLeft => {
+            if let Some(follow) = app.settings.follow.as_mut() {
+                let who = follow
+                    .presenter
+                    .take()
+                    .unwrap_or_else(|| "The presenter".into());
+                follow.last = None;
+                follow.elsewhere = None;
+                follow.other = None;
+                app.message = Some(format!("{who} stopped presenting"));
+            }
+            Vec::new()
+        }
+        Event::Signal(n) => quit(app, Exit::Signal(n)),
+        Event::HangUp => quit(app, Exit::HangUp),
+    }
+}
+
+impl App {
+    /// The presenter moved: go there, if this is the map they present and the reader follows.
+    fn followed(&mut self, position: crate::team::room::Position) {
+        let mine = self.fingerprint.clone();
+        let title = self.map.source.title.clone();
+        let Some(follow) = self.settings.follow.as_mut() else {
+            return;
+        };
+        follow.presenter = Some(position.presenter.clone());
+        // A presenter of an older argwalk names no fingerprint: the title must then match.
+        let same = match (&position.fingerprint, &mine) {
+            (Some(theirs), Some(mine)) => theirs == mine,
+            _ => position.map == title,
+        };
+        if !same {
+            follow.elsewhere = Some(position.map.clone());
+            follow.other = position.fingerprint.clone();
+            follow.last = None;
+            let open = if self.settings.in_library && follow.other.is_some() {
+                format!("{} opens it", keymap::key_for(Action::FollowAgain))
+            } else {
+                "open it to follow".to_string()
+            };
+            self.message = Some(format!(
+                "{} presents another map, \"{}\": {open}",
+                position.presenter, position.map
+            ));
+            return;
+        }
+        follow.other = None;
+        follow.elsewhere = None;
+        follow.last = Some(position.clone());
+        if follow.following {
+            self.go_to(&position);
+        }
+    }
+
+    /// A save failed: what it held is pending again, and the reader is told. If the reader
+    /// was quitting, they are asked first; a signal or a lost terminal cannot ask, so the
+    /// unsaved notes are printed on the way out.
+    fn save_failed(&mut self, unsaved: crate::screen::event::Unsaved) -> Vec<Effect> {
+        let why = unsaved.why.clone();
+        if let Some(study) = self.study.as_mut() {
+            study.unsaved_again(unsaved.changes);
+        }
+        if self.switching.take().is_some() {
+            // Not leaving this map with changes unsaved: the reader stays, and is told.
+            self.quitting = None;
+            self.message = Some(format!(
+                "{why}; this map stays open, and its changes are kept here"
+            ));
+            return Vec::new();
+        }
+        let Some(exit) = self.quitting.take() else {
+            self.message = Some(format!(
+                "{why}; it is kept here and saved with the next change"
+            ));
+            return Vec::new();
+        };
+        if exit == Exit::Quit && !self.lose_on_quit {
+            self.lose_on_quit = true;
+            let quit = keymap::key_for(Action::Quit);
+            self.overlay = Overlay::Notice {
+                text: format!(
+                    "Your marks and notes could not be saved: {why}.\n\nNothing is lost yet: they are kept in this session, and saved with your next change once the cause is fixed (disk space, the folder's permissions). Or close this and press {quit} again: it tries once more, and if that fails too, argwalk quits and prints your unsaved notes on the terminal, so you can keep them."
+                ),
+            };
+            return Vec::new();
+        }
+        let mut effects = Vec::new();
+        if let Some(text) = self.study.as_ref().map(|s| s.unsaved_report(&why)) {
+            effects.push(Effect::Farewell(text));
+        }
+        effects.push(Effect::Quit(exit.code()));
+        effects
+    }
+}
+
+/// Moves that take a follower away from the presenter: the reader's own steps.
+fn steps_away(action: Action) -> bool {
+    matches!(
+        action,
+        Action::WalkNext
+            | Action::WalkPrev
+            | Action::MoveDown
+            | Action::MoveUp
+            | Action::First
+            | Action::Last
+            | Action::PageDown
+            | Action::PageUp
+            | Action::FoldOrParent
+            | Action::UnfoldOrChild
+            | Action::NextNotUnderstood
+            | Action::ScrollDown
+            | Action::ScrollUp
+            | Action::SourcePageDown
+            | Action::SourcePageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::SourceFirst
+            | Action::SourceLast
+            | Action::NextCited
+            | Action::PrevCited
+    )
+}
+
+/// Ends the session. A note being typed is saved first, and what the reader changed and was
+/// not saved yet (visits) with it: the session ends when the save is done, or, if it fails,
+/// the reader is asked (see [`App::save_failed`]).
+fn quit(app: &mut App, exit: Exit) -> Vec<Effect> {
+    // Where the reader is, for the next session to start there.
+    let here = app.map.nodes[app.tree.selected].id.clone();
+    if let Some(study) = app.study.as_mut()
+        && study.layer.at.as_deref() != Some(here.as_str())
+    {
+        study.layer.at = Some(here);
+        study.moved();
+    }
+    // Saving the note saves everything pending with it.
+    let mut save = if app.overlay == Overlay::Note {
+        app.close_note(true)
+    } else {
+        Vec::new()
+    };
+    if let Some(study) = app.study.as_mut()
+        && save.is_empty()
+        && study.unsaved()
+    {
+        save.push(study.save());
+    }
+    if save.is_empty() {
+        return vec![Effect::Quit(exit.code())];
+    }
+    app.quitting = Some(exit);
+    save
+}
+
+/// Applies one action: what a key asks for, through the key table.
+pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    app.message = None;
+    if action != Action::Quit && !matches!(app.overlay, Overlay::Notice { .. }) {
+        // The reader did something else after being told a save failed: ask again next time.
+        app.lose_on_quit = false;
+    }
+    if steps_away(action)
+        && let Some(follow) = app.settings.follow.as_mut()
+        && follow.following
+    {
+        follow.following = false;
+        app.message = Some(format!(
+            "Stepped away; {} follows again",
+            keymap::key_for(Action::FollowAgain)
+        ));
+    }
+    match action {
+        Action::FollowAgain => match app.settings.follow.as_mut() {
+            // In a library, the presenter's other map is opened in place of this one.
+            Some(Follow {
+                other: Some(fingerprint),
+                ..
+            }) if app.settings.in_library => {
+                let fingerprint = fingerprint.clone();
+                if let Some(study) = app.study.as_mut()
+                    && study.unsaved()
+                {
+                    // What is pending here is saved first; the switch waits for it.
+                    app.quitting = Some(Exit::Quit);
+                    app.switching = Some(fingerprint);
+                    return vec![study.save()];
+                }
+                return vec![Effect::OpenMap(fingerprint)];
+            }
+            Some(follow) => {
+                follow.following = true;
+                if let Some(p) = follow.last.clone() {
+                    app.go_to(&p);
+                }
+                app.message = Some("Following the presenter again".into());
+            }
+            None => app.message = Some("Not following anyone: start with --follow ROOM".into()),
+        },
+        Action::Quit => return quit(app, Exit::Quit),
+        Action::Interrupt => return quit(app, Exit::Interrupt),
+        Action::Back => {
+            if app.search.active() {
+                app.search = Search::default();
+                app.message = Some(format!(
+                    "Search cleared; {} again quits",
+                    keymap::key_for(Action::Back)
+                ));
+            } else {
+                return quit(app, Exit::Quit);
+            }
+        }
+        Action::Edit => match app.edit_target() {
+            Ok(effect) => {
+                app.overlay = Overlay::None;
+                return vec![effect];
+            }
+            Err(why) => app.message = Some(why),
+        },
+        Action::WeakSpots => app.overlay = Overlay::Weak { selected: 0 },
+        Action::Drill => app.start_drill(),
+        Action::Questions => app.open_questions(),
+        Action::Differences => {
+            if app.settings.against.is_some() {
+                app.overlay = Overlay::Differences { selected: 0 };
+            } else {
+                app.message = Some(
+                    "No reference to compare with: open the map with --against REFERENCE.toml"
+                        .into(),
+                );
+            }
+        }
+        Action::AnswerQuestion(n) => return app.answer_question(n),
+        Action::DrillReveal => app.reveal(),
+        Action::DrillGrade(n) => return app.grade(n),
+        Action::Frontlines => app.overlay = Overlay::Frontlines { scroll: 0 },
+        Action::PrepSheet => app.overlay = Overlay::Sheet { scroll: 0 },
+        Action::MarkUnderstood => return app.mark_understood(),
+        Action::Judge => return app.judge(),
+        Action::ChooseSide => return app.choose_side(),
+        Action::NextNotUnderstood => app.next_not_understood(),
+        Action::EditNote => app.open_note(),
+        Action::NoteInput(key) => app.note_input(key),
+        Action::NoteSave => return app.close_note(true),
+        Action::NoteCancel => return app.close_note(false),
+        Action::ShowProblems => {
+            if app.problems.is_some() {
+                app.overlay = Overlay::Problems { scroll: 0 };
+            } else {
+                app.message = Some("The map on screen has no problems".into());
+            }
+        }
+        Action::Help => app.overlay = Overlay::Help { scroll: 0 },
+        Action::ShowNode => app.overlay = Overlay::Node { scroll: 0 },
+        Action::SwitchFocus => {
+            app.focus = match app.focus {
+                Focus::Tree => Focus::Source,
+                Focus::Source => Focus::Tree,
+            }
+        }
+        Action::WalkNext => app.walk(true),
+        Action::WalkPrev => app.walk(false),
+        Action::StartSearch => {
+            let origin = Some((
+                app.tree.selected,
+                app.source.top,
+                app.source.cursor,
+                app.focus,
+            ));
+            app.search = Search {
+                prompt: true,
+                origin,
+                ..Search::default()
+            };
+        }
+        Action::SearchInput(c) => {
+            app.search.query.push(c);
+            app.run_search();
+        }
+        Action::SearchBackspace => {
+            app.search.query.pop();
+            app.run_search();
+        }
+        Action::SearchConfirm => {
+            app.search.prompt = false;
+            app.go_to_hit();
+            if app.search.active() {
+                let n = app.search.hits.len();
+                app.message = Some(match n {
+                    0 => format!("No match for \"{}\"", app.search.query),
+                    _ => format!(
+                        "{n} matches: {} next, {} previous, {} clears",
+                        keymap::key_for(Action::NextMatch),
+                        keymap::key_for(Action::PrevMatch),
+                        keymap::key_for(Action::Back)
+                    ),
+                });
+            }
+        }
+        Action::SearchCancel => {
+            if let Some((sel, top, cursor, focus)) = app.search.origin {
+                app.search = Search::default();
+                app.select(sel);
+                app.source.top = top;
+                app.source.cursor = cursor;
+                app.focus = focus;
+                app.clamp_source();
+            }
+            app.search = Search::default();
+        }
+        Action::NextMatch => app.step_hit(true),
+        Action::PrevMatch => app.step_hit(false),
+        Action::FoldAll => {
+            let thesis = app.map.thesis;
+            for (ix, f) in app.tree.folded.iter_mut().enumerate() {
+                *f = ix != thesis && !app.map.nodes[ix].children.is_empty();
+            }
+            app.rebuild_rows();
+            app.show_selected_source();
+        }
+        Action::UnfoldAll => {
+            app.tree.folded.iter_mut().for_each(|f| *f = false);
+            app.rebuild_rows();
+        }
+        Action::ToggleCounterpoints => {
+            app.walk.counterpoints_only = !app.walk.counterpoints_only;
+            if app.walk.counterpoints_only && app.walk.counter_walk.is_empty() {
+                app.walk.counterpoints_only = false;
+                app.message = Some("This map has no counterpoints".into());
+                return Vec::new();
+            }
+            app.rebuild_rows();
+            if app.walk.counterpoints_only
+                && app.map.nodes[app.tree.selected].kind != Kind::Counterpoint
+            {
+                // Land on the first counterpoint at or after where the reader was.
+                let at = app.map.nodes[app.tree.selected].step;
+                let next = app.steps().get(app.first_step_from(at)).copied();
+                if let Some(ix) = next.or(app.walk.counter_walk.first().copied()) {
+                    app.select(ix);
+                }
+            }
+            app.message = Some(if app.walk.counterpoints_only {
+                format!(
+                    "Counterpoints only ({}): {} shows all",
+                    app.walk.counter_walk.len(),
+                    keymap::key_for(Action::ToggleCounterpoints)
+                )
+            } else {
+                "All nodes".into()
+            });
+        }
+        Action::MoveDown => app.move_rows(1),
+        Action::MoveUp => app.move_rows(-1),
+        Action::PageDown => app.move_rows(app.areas().tree_inner.height.max(1) as isize),
+        Action::PageUp => app.move_rows(-(app.areas().tree_inner.height.max(1) as isize)),
+        Action::First => app.move_rows(isize::MIN / 2),
+        Action::Last => app.move_rows(isize::MAX / 2),
+        Action::FoldOrParent => {
+            let ix = app.tree.selected;
+            if !app.tree.folded[ix] && !app.map.nodes[ix].children.is_empty() {
+                app.set_fold(ix, true);
+            } else if let Some(p) = app.map.nodes[ix].parent {
+                app.select(p);
+            }
+        }
+        Action::UnfoldOrChild => {
+            let ix = app.tree.selected;
+            if app.tree.folded[ix] {
+                app.set_fold(ix, false);
+            } else if let Some(&c) = app.map.nodes[ix]
+                .children
+                .iter()
+                .find(|&&c| app.tree.row_of[c].is_some())
+            {
+                app.select(c);
+            }
+        }
+        Action::ToggleFold => {
+            let ix = app.tree.selected;
+            if app.map.nodes[ix].children.is_empty() {
+                app.message = Some(format!("{} has nothing to fold", app.map.nodes[ix].id));
+            } else {
+                let f = !app.tree.folded[ix];
+                app.set_fold(ix, f);
+            }
+        }
+        Action::ScrollDown => app.scroll_source(true, 1),
+        Action::ScrollUp => app.scroll_source(false, 1),
+        Action::SourcePageDown => {
+            app.scroll_source(true, app.source_height().saturating_sub(1).max(1))
+        }
+        Action::SourcePageUp => {
+            app.scroll_source(false, app.source_height().saturating_sub(1).max(1))
+        }
+        Action::HalfPageDown => app.scroll_source(true, (app.source_height() / 2).max(1)),
+        Action::HalfPageUp => app.scroll_source(false, (app.source_height() / 2).max(1)),
+        Action::SourceFirst => app.reveal_paragraph(1),
+        Action::SourceLast => {
+            let last = app.map.source.paragraphs.len().max(1);
+            app.reveal_paragraph(last);
+        }
+        Action::NextCited => app.jump_cited(true),
+        Action::PrevCited => app.jump_cited(false),
+        Action::ShowCiters => {
+            let begins_above = app.paragraph_lines(app.source.cursor).start < app.source.top;
+            let note = if begins_above {
+                " (it begins above)"
+            } else {
+                ""
+            };
+            if app.map.citers(app.source.cursor).is_empty() {
+                app.message = Some(format!(
+                    "No node cites paragraph {}{note}",
+                    app.source.cursor
+                ));
+            } else {
+                app.overlay = Overlay::Citers {
+                    paragraph: app.source.cursor,
+                    selected: 0,
+                };
+            }
+        }
+        Action::OverlayPageDown | Action::OverlayPageUp => {
+            let page = usize::from(
+                crate::screen::layout::overlay_area(app.width, app.height)
+                    .height
+                    .saturating_sub(3),
+            )
+            .max(1);
+            let max = app.overlay_max_scroll();
+            if let Overlay::Help { scroll }
+            | Overlay::Node { scroll }
+            | Overlay::Problems { scroll }
+            | Overlay::Frontlines { scroll }
+            | Overlay::Sheet { scroll } = &mut app.overlay
+            {
+                *scroll = if action == Action::OverlayPageDown {
+                    (*scroll + page).min(max)
+                } else {
+                    scroll.saturating_sub(page)
+                };
+            }
+        }
+        Action::OverlayDown | Action::OverlayUp => {
+            let down = action == Action::OverlayDown;
+            let max = app.overlay_max_scroll();
+            // The items of a list window, as it shows them (its text is kept while it is open).
+            let items = overlay_text::Kind::of(&app.overlay).map_or(0, |kind| {
+                app.overlay_text(kind, &app.settings.theme).starts.len()
+            });
+            match &mut app.overlay {
+                Overlay::Help { scroll }
+                | Overlay::Node { scroll }
+                | Overlay::Problems { scroll } => {
+                    *scroll = if down {
+                        (*scroll + 1).min(max)
+                    } else {
+                        scroll.saturating_sub(1)
+                    };
+                }
+                Overlay::Citers {
+                    paragraph,
+                    selected,
+                } => {
+                    let count = app.map.citers(*paragraph).len();
+                    *selected = if down {
+                        (*selected + 1).min(count.saturating_sub(1))
+                    } else {
+                        selected.saturating_sub(1)
+                    };
+                }
+                Overlay::Frontlines { scroll } | Overlay::Sheet { scroll } => {
+                    *scroll = if down {
+                        (*scroll + 1).min(max)
+                    } else {
+                        scroll.saturating_sub(1)
+                    };
+                }
+                Overlay::Weak { selected }
+                | Overlay::Questions { selected }
+                | Overlay::Differences { selected } => {
+                    *selected = if down {
+                        (*selected + 1).min(items.saturating_sub(1))
+                    } else {
+                        selected.saturating_sub(1)
+                    };
+                }
+                Overlay::None | Overlay::Note | Overlay::Notice { .. } | Overlay::Drill => {}
+            }
+        }
+        Action::OverlayChoose if matches!(app.overlay, Overlay::Differences { .. }) => {
+            let theme = app.settings.theme;
+            if let Overlay::Differences { selected } = app.overlay
+                && let Some(&(Some(ix), _)) = app
+                    .overlay_text(overlay_text::Kind::Differences, &theme)
+                    .starts
+                    .get(selected)
+            {
+                app.overlay = Overlay::None;
+                app.select(ix);
+                app.focus = Focus::Tree;
+            }
+        }
+        Action::OverlayChoose if matches!(app.overlay, Overlay::Weak { .. }) => {
+            if let Overlay::Weak { selected } = app.overlay {
+                app.overlay = Overlay::None;
+                let spots =
+                    crate::study::prep::weak_spots(&app.map, app.study.as_ref().map(|s| &s.layer));
+                if let Some(spot) = spots.get(selected) {
+                    app.select(spot.node);
+                    app.focus = Focus::Tree;
+                }
+            }
+        }
+        Action::OverlayChoose => {
+            if let Overlay::Citers {
+                paragraph,
+                selected,
+            } = app.overlay
+            {
+                app.overlay = Overlay::None;
+                if let Some(&ix) = app.map.citers(paragraph).get(selected) {
+                    app.select(ix);
+                    app.focus = Focus::Tree;
+                }
+            }
+        }
+        Action::OverlayClose => {
+            if app.overlay == Overlay::Drill
+                && let Some(study) = app.study.as_mut()
+            {
+                study.drill = None;
+            }
+            app.overlay = Overlay::None;
+        }
+        // The library's key: a map's reader has no class list.
+        Action::ClassList => {}
+        Action::Resize(w, h) => {
+            app.width = w;
+            app.height = h;
+            app.rewrap();
+            app.clamp_source();
+            app.keep_selection_visible();
+            app.clamp_overlay();
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,1247 @@
+//! The one table of key bindings: it decides what a key does, and feeds the status bar and help.
+//!
+//! Every binding carries its description, so help can never drift from the real bindings.
+
+use crate::screen::key::{Key, KeyCode, Mods};
+
+/// Everything the reader can be asked to do. State changes only through [`crate::screen::app::update`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    /// Ctrl-C: quit with the status of an interrupt.
+    Interrupt,
+    /// Esc outside the search prompt: close what is open, else quit.
+    Back,
+    Help,
+    /// Open the selected node in full.
+    ShowNode,
+    /// Open the editor at the selected node (or, from the source, at the marked paragraph).
+    Edit,
+    /// Show the problems of the last save of the map.
+    ShowProblems,
+    SwitchFocus,
+    WalkNext,
+    WalkPrev,
+    StartSearch,
+    NextMatch,
+    PrevMatch,
+    FoldAll,
+    UnfoldAll,
+    ToggleCounterpoints,
+    // Tree.
+    MoveDown,
+    MoveUp,
+    FoldOrParent,
+    UnfoldOrChild,
+    ToggleFold,
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    // Source.
+    ScrollDown,
+    ScrollUp,
+    SourcePageDown,
+    SourcePageUp,
+    HalfPageDown,
+    HalfPageUp,
+    SourceFirst,
+    SourceLast,
+    NextCited,
+    PrevCited,
+    ShowCiters,
+    // Overlays (help, citers).
+    OverlayDown,
+    OverlayUp,
+    /// Scroll an overlay by its height.
+    OverlayPageDown,
+    OverlayPageUp,
+    OverlayChoose,
+    OverlayClose,
+    // The search prompt.
+    SearchInput(char),
+    SearchBackspace,
+    SearchConfirm,
+    SearchCancel,
+    // The reader's layer.
+    /// Mark the selected node understood, or not.
+    MarkUnderstood,
+    /// Step the reader's judgement of the selected node.
+    Judge,
+    /// Step the side of the thesis the reader argues.
+    ChooseSide,
+    /// Go to the next node (in the walk) not yet marked understood.
+    NextNotUnderstood,
+    /// Write or edit the note of the selected node.
+    EditNote,
+    /// The weak spots of the case, ranked.
+    WeakSpots,
+    /// Each objection and the answer to it.
+    Frontlines,
+    /// The prep sheet (the markdown export), shown in the reader.
+    PrepSheet,
+    /// Drill the cards that are due.
+    Drill,
+    /// Follow the presenter again, after stepping away.
+    FollowAgain,
+    /// Show the answer of the drill card.
+    DrillReveal,
+    /// Grade the answer: 1 again, 2 hard, 3 good, 4 easy.
+    DrillGrade(u8),
+    /// The critical questions of the selected node's step, to answer.
+    Questions,
+    /// The differences from the reference map (`--against`).
+    Differences,
+    /// The class list (`--class … --teacher`): every member's maps with their scores, or back
+    /// to the library's maps.
+    ClassList,
+    /// The reader's answer to the critical question selected: 0 answered by the article at
+    /// the marked paragraph, 1 open, 2 fails, 3 no answer.
+    AnswerQuestion(u8),
+    // The note editor.
+    NoteInput(Key),
+    NoteSave,
+    NoteCancel,
+    // From the terminal, not from a key.
+    Resize(u16, u16),
+}
+
+/// Where a binding applies. The first matching scope wins: an open overlay, then the search
+/// prompt, then the focused pane, then the global bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    Tree,
+    Source,
+    Search,
+    Help,
+    Node,
+    Citers,
+    Problems,
+    Note,
+    Notice,
+    Weak,
+    Frontlines,
+    Sheet,
+    Drill,
+    Library,
+    Questions,
+    Differences,
+}
+
+impl Scope {
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "Anywhere",
+            Scope::Tree => "Argument tree",
+            Scope::Source => "Source text",
+            Scope::Search => "Search prompt",
+            Scope::Help => "This help",
+            Scope::Node => "A node in full",
+            Scope::Citers => "Who cites a paragraph",
+            Scope::Problems => "Problems of the map",
+            Scope::Note => "Writing a note",
+            Scope::Notice => "A notice",
+            Scope::Weak => "Weak spots",
+            Scope::Frontlines => "Frontlines",
+            Scope::Sheet => "Prep sheet",
+            Scope::Drill => "Drill",
+            Scope::Library => "The library of maps",
+            Scope::Questions => "Critical questions",
+            Scope::Differences => "Differences from the reference",
+        }
+    }
+}
+
+const fn key(c: char) -> Key {
+    Key::char(c)
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+
+const fn ctrl(c: char) -> Key {
+    Key::ctrl(c)
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub description: &'static str,
+    /// A one-word name for the status bar; `None` keeps the binding out of it.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        description,
+        hint,
+    }
+}
+
+use Action as A;
+use Scope as S;
+
+/// Every binding of the reader. Order is the order of help and of status-bar hints, which are
+/// cut from the end when the line is short: the most needed come first.
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        S::Global,
+        &[key('n')],
+        A::WalkNext,
+        "Step forward through the argument (reading order)",
+        Some("next"),
+    ),
+    bind(
+        S::Global,
+        &[key('p')],
+        A::WalkPrev,
+        "Step back through the argument",
+        Some("prev"),
+    ),
+    bind(
+        S::Global,
+        &[key('/')],
+        A::StartSearch,
+        "Search node and source text",
+        Some("search"),
+    ),
+    bind(
+        S::Global,
+        &[key('>')],
+        A::NextMatch,
+        "Next search match",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('<')],
+        A::PrevMatch,
+        "Previous search match",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key(']')],
+        A::NextCited,
+        "Next paragraph the selected node cites (either pane)",
+        Some("cited"),
+    ),
+    bind(
+        S::Global,
+        &[key('[')],
+        A::PrevCited,
+        "Previous paragraph the selected node cites",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('c')],
+        A::ToggleCounterpoints,
+        "Show only counterpoints (the opposing case), or all",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('z')],
+        A::FoldAll,
+        "Fold all: show the thesis and its premises",
+        None,
+    ),
+    bind(S::Global, &[key('Z')], A::UnfoldAll, "Unfold all", None),
+    bind(
+        S::Global,
+        &[key('i')],
+        A::ShowNode,
+        "Show the selected node in full, with all its quotes",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('e')],
+        A::Edit,
+        "Edit the map at this node (from the source: the article)",
+        Some("edit"),
+    ),
+    bind(
+        S::Global,
+        &[key('!')],
+        A::ShowProblems,
+        "Show the problems of the last save of the map",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('m')],
+        A::MarkUnderstood,
+        "Mark the node understood (or not); kept between sessions",
+        Some("mark"),
+    ),
+    bind(
+        S::Global,
+        &[key('a')],
+        A::EditNote,
+        "Write a note on the node (several lines; Esc saves)",
+        Some("note"),
+    ),
+    bind(
+        S::Global,
+        &[key('v')],
+        A::Judge,
+        "Your verdict: holds, doubtful, fails (or strong/weak)",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('w')],
+        A::WeakSpots,
+        "Weak spots of the case, ranked (for your side)",
+        Some("weak"),
+    ),
+    bind(
+        S::Global,
+        &[key('f')],
+        A::Frontlines,
+        "Frontlines: each objection and its answer",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('P')],
+        A::PrepSheet,
+        "Prep sheet (what export --to markdown writes)",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('d')],
+        A::Drill,
+        "Drill: recall the argument, card by card, over days",
+        Some("drill"),
+    ),
+    bind(
+        S::Global,
+        &[key('Q')],
+        A::Questions,
+        "Critical questions of the step's scheme: answer each",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('D')],
+        A::Differences,
+        "Differences from the reference (--against), to walk",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('F')],
+        A::FollowAgain,
+        "Follow the presenter again (a move of yours steps away)",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('u')],
+        A::NextNotUnderstood,
+        "Go to the next node not yet understood",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('s')],
+        A::ChooseSide,
+        "The side you argue: for the thesis, against it, or none",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[key('?')],
+        A::Help,
+        "Show this help",
+        Some("help"),
+    ),
+    bind(S::Global, &[key('q')], A::Quit, "Quit", Some("quit")),
+    bind(
+        S::Global,
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        A::SwitchFocus,
+        "Switch focus between tree and source",
+        Some("pane"),
+    ),
+    bind(
+        S::Global,
+        &[code(KeyCode::Esc)],
+        A::Back,
+        "Clear the search, or quit",
+        None,
+    ),
+    bind(S::Global, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Tree,
+        &[key('j'), code(KeyCode::Down)],
+        A::MoveDown,
+        "Select the next row",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('k'), code(KeyCode::Up)],
+        A::MoveUp,
+        "Select the previous row",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('h'), code(KeyCode::Left)],
+        A::FoldOrParent,
+        "Fold, or go to the parent",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('l'), code(KeyCode::Right)],
+        A::UnfoldOrChild,
+        "Unfold, or go to the first child",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[code(KeyCode::Enter), key(' ')],
+        A::ToggleFold,
+        "Fold or unfold the selected node",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('g'), code(KeyCode::Home)],
+        A::First,
+        "Select the first row (the thesis)",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[key('G'), code(KeyCode::End)],
+        A::Last,
+        "Select the last row",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[code(KeyCode::PageDown), ctrl('d')],
+        A::PageDown,
+        "Move down a page",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[code(KeyCode::PageUp), ctrl('u')],
+        A::PageUp,
+        "Move up a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[key('j'), code(KeyCode::Down)],
+        A::ScrollDown,
+        "Scroll down a line",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[key('k'), code(KeyCode::Up)],
+        A::ScrollUp,
+        "Scroll up a line",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[code(KeyCode::PageDown)],
+        A::SourcePageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[code(KeyCode::PageUp)],
+        A::SourcePageUp,
+        "Scroll up a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[ctrl('d')],
+        A::HalfPageDown,
+        "Scroll down half a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[ctrl('u')],
+        A::HalfPageUp,
+        "Scroll up half a page",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[code(KeyCode::Enter)],
+        A::ShowCiters,
+        "List the nodes citing the marked paragraph",
+        Some("who cites"),
+    ),
+    bind(
+        S::Source,
+        &[key('g'), code(KeyCode::Home)],
+        A::SourceFirst,
+        "Go to the first paragraph",
+        None,
+    ),
+    bind(
+        S::Source,
+        &[key('G'), code(KeyCode::End)],
+        A::SourceLast,
+        "Go to the last paragraph",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Enter)],
+        A::SearchConfirm,
+        "Keep the matches highlighted and close the prompt",
+        Some("keep"),
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Esc)],
+        A::SearchCancel,
+        "Leave the search and go back",
+        Some("cancel"),
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Down), ctrl('n')],
+        A::NextMatch,
+        "Next match",
+        Some("next"),
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Up), ctrl('p')],
+        A::PrevMatch,
+        "Previous match",
+        Some("prev"),
+    ),
+    bind(
+        S::Search,
+        &[code(KeyCode::Backspace)],
+        A::SearchBackspace,
+        "Delete the last character",
+        None,
+    ),
+    bind(S::Search, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Help,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[code(KeyCode::Esc), key('?'), key('q'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close the help",
+        Some("close"),
+    ),
+    bind(
+        S::Help,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
+    ),
+    bind(S::Help, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Problems,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Problems,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Problems,
+        &[key('e')],
+        A::Edit,
+        "Open the editor at the first problem",
+        Some("edit"),
+    ),
+    bind(
+        S::Problems,
+        &[code(KeyCode::Esc), key('!'), key('q'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(
+        S::Problems,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Problems,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
+    ),
+    bind(
+        S::Problems,
+        &[ctrl('c')],
+        A::Interrupt,
+        "Quit at once",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[key('j'), code(KeyCode::Down)],
+        A::MoveDown,
+        "Select the next map",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[key('k'), code(KeyCode::Up)],
+        A::MoveUp,
+        "Select the previous map",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[code(KeyCode::PageDown)],
+        A::PageDown,
+        "A page down",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[code(KeyCode::PageUp)],
+        A::PageUp,
+        "A page up",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[key('g'), code(KeyCode::Home)],
+        A::First,
+        "The first map",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[key('G'), code(KeyCode::End)],
+        A::Last,
+        "The last map",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[code(KeyCode::Enter)],
+        A::OverlayChoose,
+        "Open the map (q in it comes back here)",
+        Some("open"),
+    ),
+    bind(
+        S::Library,
+        &[key('/')],
+        A::StartSearch,
+        "List the maps whose text or article has these words",
+        Some("search"),
+    ),
+    bind(
+        S::Library,
+        &[key('c')],
+        A::ClassList,
+        "The class list (--teacher): members' maps, scored",
+        None,
+    ),
+    bind(
+        S::Library,
+        &[key('q'), code(KeyCode::Esc)],
+        A::Quit,
+        "Quit",
+        Some("quit"),
+    ),
+    bind(S::Library, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Drill,
+        &[key(' '), code(KeyCode::Enter)],
+        A::DrillReveal,
+        "Show the answer",
+        Some("answer"),
+    ),
+    bind(
+        S::Drill,
+        &[key('1')],
+        A::DrillGrade(1),
+        "Again: you did not recall it",
+        Some("again"),
+    ),
+    bind(
+        S::Drill,
+        &[key('2')],
+        A::DrillGrade(2),
+        "Hard: recalled with effort",
+        Some("hard"),
+    ),
+    bind(
+        S::Drill,
+        &[key('3')],
+        A::DrillGrade(3),
+        "Good: recalled",
+        Some("good"),
+    ),
+    bind(
+        S::Drill,
+        &[key('4')],
+        A::DrillGrade(4),
+        "Easy: recalled at once",
+        Some("easy"),
+    ),
+    bind(
+        S::Drill,
+        &[code(KeyCode::Esc), key('q')],
+        A::OverlayClose,
+        "Stop drilling (what was graded is kept)",
+        Some("stop"),
+    ),
+    bind(S::Drill, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Questions,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "The next question",
+        None,
+    ),
+    bind(
+        S::Questions,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "The question before",
+        None,
+    ),
+    bind(
+        S::Questions,
+        &[key('a')],
+        A::AnswerQuestion(0),
+        "Answered by the article, at the paragraph marked",
+        Some("answered"),
+    ),
+    bind(
+        S::Questions,
+        &[key('o')],
+        A::AnswerQuestion(1),
+        "Open: nothing answers it",
+        Some("open"),
+    ),
+    bind(
+        S::Questions,
+        &[key('x')],
+        A::AnswerQuestion(2),
+        "Fails: the answer goes against the step",
+        Some("fails"),
+    ),
+    bind(
+        S::Questions,
+        &[code(KeyCode::Backspace)],
+        A::AnswerQuestion(3),
+        "No answer of yours",
+        None,
+    ),
+    bind(
+        S::Questions,
+        &[code(KeyCode::Esc), key('q')],
+        A::OverlayClose,
+        "Close (your answers are kept)",
+        Some("close"),
+    ),
+    bind(
+        S::Questions,
+        &[ctrl('c')],
+        A::Interrupt,
+        "Quit at once",
+        None,
+    ),
+    bind(
+        S::Differences,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "The next difference",
+        None,
+    ),
+    bind(
+        S::Differences,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "The difference before",
+        None,
+    ),
+    bind(
+        S::Differences,
+        &[code(KeyCode::Enter)],
+        A::OverlayChoose,
+        "Go to the node of your map it is about",
+        Some("go"),
+    ),
+    bind(
+        S::Differences,
+        &[code(KeyCode::Esc), key('q')],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(
+        S::Differences,
+        &[ctrl('c')],
+        A::Interrupt,
+        "Quit at once",
+        None,
+    ),
+    bind(
+        S::Weak,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Select the next weak spot",
+        None,
+    ),
+    bind(
+        S::Weak,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Select the previous weak spot",
+        None,
+    ),
+    bind(
+        S::Weak,
+        &[code(KeyCode::Enter)],
+        A::OverlayChoose,
+        "Go to the node",
+        Some("go"),
+    ),
+    bind(
+        S::Weak,
+        &[code(KeyCode::Esc), key('q'), key('w')],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(S::Weak, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Frontlines,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Frontlines,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Frontlines,
+        &[code(KeyCode::Esc), key('q'), key('f'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(
+        S::Frontlines,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Frontlines,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
+    ),
+    bind(
+        S::Frontlines,
+        &[ctrl('c')],
+        A::Interrupt,
+        "Quit at once",
+        None,
+    ),
+    bind(
+        S::Sheet,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Sheet,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Sheet,
+        &[code(KeyCode::Esc), key('q'), key('P'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(
+        S::Sheet,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Sheet,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
+    ),
+    bind(S::Sheet, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Notice,
+        &[code(KeyCode::Esc), code(KeyCode::Enter), key('q'), key(' ')],
+        A::OverlayClose,
+        "Close the notice",
+        Some("close"),
+    ),
+    bind(S::Notice, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Note,
+        &[code(KeyCode::Esc)],
+        A::NoteSave,
+        "Save the note and close (an empty note is removed)",
+        Some("save"),
+    ),
+    bind(
+        S::Note,
+        &[ctrl('c')],
+        A::NoteCancel,
+        "Close without saving what was typed",
+        Some("cancel"),
+    ),
+    bind(
+        S::Node,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        S::Node,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll up",
+        None,
+    ),
+    bind(
+        S::Node,
+        &[code(KeyCode::Esc), key('i'), key('q'), code(KeyCode::Enter)],
+        A::OverlayClose,
+        "Close",
+        Some("close"),
+    ),
+    bind(
+        S::Node,
+        &[code(KeyCode::PageDown)],
+        A::OverlayPageDown,
+        "Scroll down a page",
+        None,
+    ),
+    bind(
+        S::Node,
+        &[code(KeyCode::PageUp)],
+        A::OverlayPageUp,
+        "Scroll up a page",
+        None,
+    ),
+    bind(S::Node, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(
+        S::Citers,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Select the next node",
+        None,
+    ),
+    bind(
+        S::Citers,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Select the previous node",
+        None,
+    ),
+    bind(
+        S::Citers,
+        &[code(KeyCode::Enter)],
+        A::OverlayChoose,
+        "Go to the selected node",
+        Some("go"),
+    ),
+    bind(
+        S::Citers,
+        &[code(KeyCode::Esc), key('q')],
+        A::OverlayClose,
+        "Close the list",
+        Some("close"),
+    ),
+    bind(S::Citers, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+];
+
+/// The key table in force: the built-in one, or the user's as [`install`] set it.
+static ACTIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// Puts the user's key table in force, once, before anything reads keys.
+pub fn install(table: Vec<Binding>) {
+    let _ = ACTIVE.set(table);
+}
+
+/// The key table in force: what input, help, hints and messages all read.
+pub fn table() -> &'static [Binding] {
+    ACTIVE.get().map_or(BINDINGS, Vec::as_slice)
+}
+
+/// The name an action has in a configuration file (`walk_next`); `None` for those that are
+/// not bound to keys of their own (typed text, a resize).
+pub fn action_name(action: Action) -> Option<&'static str> {
+    Some(match action {
+        A::Quit => "quit",
+        A::Interrupt => "interrupt",
+        A::Back => "back",
+        A::Help => "help",
+        A::ShowNode => "show_node",
+        A::Edit => "edit",
+        A::ShowProblems => "show_problems",
+        A::SwitchFocus => "switch_focus",
+        A::WalkNext => "walk_next",
+        A::WalkPrev => "walk_prev",
+        A::StartSearch => "search",
+        A::NextMatch => "next_match",
+        A::PrevMatch => "previous_match",
+        A::FoldAll => "fold_all",
+        A::UnfoldAll => "unfold_all",
+        A::ToggleCounterpoints => "counterpoints_only",
+        A::MoveDown => "move_down",
+        A::MoveUp => "move_up",
+        A::FoldOrParent => "fold_or_parent",
+        A::UnfoldOrChild => "unfold_or_child",
+        A::ToggleFold => "toggle_fold",
+        A::First => "first",
+        A::Last => "last",
+        A::PageDown => "page_down",
+        A::PageUp => "page_up",
+        A::ScrollDown => "scroll_down",
+        A::ScrollUp => "scroll_up",
+        A::SourcePageDown => "page_down",
+        A::SourcePageUp => "page_up",
+        A::HalfPageDown => "half_page_down",
+        A::HalfPageUp => "half_page_up",
+        A::SourceFirst => "first",
+        A::SourceLast => "last",
+        A::NextCited => "next_cited",
+        A::PrevCited => "previous_cited",
+        A::ShowCiters => "show_citers",
+        A::OverlayDown => "down",
+        A::OverlayUp => "up",
+        A::OverlayPageDown => "page_down",
+        A::OverlayPageUp => "page_up",
+        A::OverlayChoose => "choose",
+        A::OverlayClose => "close",
+        A::SearchBackspace => "backspace",
+        A::SearchConfirm => "confirm",
+        A::SearchCancel => "cancel",
+        A::MarkUnderstood => "mark_understood",
+        A::Judge => "verdict",
+        A::ChooseSide => "side",
+        A::NextNotUnderstood => "next_not_understood",
+        A::EditNote => "note",
+        A::WeakSpots => "weak_spots",
+        A::Frontlines => "frontlines",
+        A::PrepSheet => "prep_sheet",
+        A::Drill => "drill",
+        A::FollowAgain => "follow_again",
+        A::DrillReveal => "show_answer",
+        A::DrillGrade(1) => "again",
+        A::DrillGrade(2) => "hard",
+        A::DrillGrade(3) => "good",
+        A::DrillGrade(4) => "easy",
+        A::NoteSave => "save",
+        A::NoteCancel => "cancel",
+        A::Questions => "critical_questions",
+        A::Differences => "differences",
+        A::ClassList => "class_list",
+        A::AnswerQuestion(0) => "answered",
+        A::AnswerQuestion(1) => "open",
+        A::AnswerQuestion(2) => "fails",
+        A::AnswerQuestion(3) => "no_answer",
+        A::AnswerQuestion(_) => return None,
+        A::DrillGrade(_) | A::SearchInput(_) | A::NoteInput(_) | A::Resize(..) => return None,
+    })
+}
+
+/// The first key bound to `action` in the first of `scopes` that binds it: what a person
+/// would press there to do it.
+pub fn key_in(scopes: &[Scope], action: Action) -> Option<Key> {
+    scopes.iter().find_map(|&scope| {
+        table()
+            .iter()
+            .find(|b| b.scope == scope && b.action == action)
+            .and_then(|b| b.keys.first().copied())
+    })
+}
+
+/// The name of the key that does `action` in `scope` (as the user's configuration binds it),
+/// for window titles and hints; the first binding anywhere if that scope has none.
+pub fn key_name(scope: Scope, action: Action) -> String {
+    key_in(&[scope], action).map_or_else(|| key_for(action), |k| k.name())
+}
+
+/// Every key that does `action` in `scope`, "Space or Enter", for a hint that names them all.
+pub fn key_names_in(scope: Scope, action: Action) -> String {
+    let names: Vec<String> = table()
+        .iter()
+        .filter(|b| b.scope == scope && b.action == action)
+        .flat_map(|b| b.keys.iter().map(Key::name))
+        .collect();
+    if names.is_empty() {
+        key_for(action)
+    } else {
+        names.join(" or ")
+    }
+}
+
+/// "j/k": the keys that scroll a window of `scope` down and up.
+pub fn scroll_keys(scope: Scope) -> String {
+    format!(
+        "{}/{}",
+        key_name(scope, Action::OverlayDown),
+        key_name(scope, Action::OverlayUp)
+    )
+}
+
+/// The name of the first key bound to `action` anywhere, for messages and titles.
+pub fn key_for(action: Action) -> String {
+    table()
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map_or_else(|| "?".to_string(), Key::name)
+}
+
+/// The action of a key in the given scopes (most specific first), if any.
+pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
+    for &scope in scopes {
+        if let Some(b) = table()
+            .iter()
+            .find(|b| b.scope == scope && b.keys.iter().any(|k| k.matches(event)))
+        {
+            return Some(b.action);
+        }
+        if scope == Scope::Note {
+            // The note takes every other key: letters, arrows, Enter, Backspace and the
+            // editing keys of the text area (Ctrl-A/E, Alt-F/B, Ctrl-K, Ctrl-U, undo Ctrl-Z).
+            return Some(Action::NoteInput(*event));
+        }
+        if scope == Scope::Search {
+            // The prompt takes every other printable character as text.
+            if let KeyCode::Char(c) = event.code
+                && !event.mods.intersects(Mods::CONTROL | Mods::ALT)
+            {
+                return Some(Action::SearchInput(c));
+            }
+            return None;
+        }
+        if matches!(
+            scope,
+            Scope::Help
+                | Scope::Node
+                | Scope::Citers
+                | Scope::Problems
+                | Scope::Notice
+                | Scope::Weak
+                | Scope::Frontlines
+                | Scope::Sheet
+                | Scope::Drill
+        ) {
+            // An open overlay swallows the other keys rather than acting behind itself.
+            return None;
+        }
+    }
+    None
+}
+
+/// The bindings of one scope, for help.
+pub fn in_scope(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    table().iter().filter(move |b| b.scope == scope)
+}
+
+/// Status-bar hints (key, word) for the given scopes, most specific first.
+pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+    let mut hints = scopes
+        .iter()
+        .flat_map(|&s| in_scope(s))
+        .filter_map(|b| Some((b.action != Action::Help, b.keys.first()?.name(), b.hint?)))
+        .collect::<Vec<_>>();
+    // Help leads to every other key: it is shown first, so a narrow line never cuts it,
+    // whichever key the user gave it.
+    hints.sort_by_key(|h| h.0);
+    hints
+        .into_iter()
+        .map(|(_, key, hint)| (key, hint))
+        .collect()
+}
+
+/// All the keys of a binding, as help writes them: "j / Down".
+pub fn key_names(b: &Binding) -> String {
+    b.keys.iter().map(Key::name).collect::<Vec<_>>().join(" / ")
+}

@@ -1,0 +1,19 @@
+//! The terminal face: the reader's state and its update, the views, the key table, the terminal and its driver.
+
+pub mod app;
+pub mod ascii;
+pub mod config;
+pub(crate) mod driver;
+pub mod editor;
+pub mod event;
+pub(crate) mod input;
+pub mod key;
+pub mod keymap;
+pub mod layout;
+pub mod search;
+pub mod sheet;
+pub(crate) mod terminal;
+pub mod theme;
+pub mod view;
+pub(crate) mod watch;
+pub mod wrap;

@@ -1,0 +1,357 @@
+//! A class on the team server (`--class DIR`): each member's own maps in `DIR/NAME/`, each
+//! compared with the library's map of the same article, its reference. The teacher sees the
+//! class list (every member's maps, scored); a member sees their own maps and no one else's.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::interchange::compare::Comparison;
+use crate::map::model::ArgumentMap;
+
+/// Whether `name` may name a member: letters, digits, `-` and `_`, as `--user` takes.
+pub fn is_member_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The maps (`*.toml`, not hidden) in `folder`, by name; none if it cannot be read.
+pub fn maps_in(folder: &Path) -> Vec<PathBuf> {
+    super::folder::maps_in(folder).unwrap_or_default()
+}
+
+/// The folders of a class, by name: those named as members are (name and path), and the
+/// others, not listed but said (sanitized; hidden folders aside).
+fn folders(class: &Path) -> (Vec<(String, PathBuf)>, Vec<String>) {
+    let (mut members, mut misnamed) = (Vec::new(), Vec::new());
+    let Ok(read) = std::fs::read_dir(class) else {
+        return (members, misnamed);
+    };
+    for e in read.flatten().filter(|e| e.path().is_dir()) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if is_member_name(&name) {
+            members.push((name, e.path()));
+        } else if !name.starts_with('.') {
+            misnamed.push(crate::map::sanitize::clean(&name));
+        }
+    }
+    members.sort();
+    misnamed.sort();
+    (members, misnamed)
+}
+
+/// The members of the class: its folders named as members are (others are not listed), by
+/// name.
+pub fn members(class: &Path) -> Vec<(String, PathBuf)> {
+    folders(class).0
+}
+
+/// The folders of the class that are not named as members are (a space, a dot, an accent):
+/// not listed, and said so, sanitized.
+pub fn misnamed(class: &Path) -> Vec<String> {
+    folders(class).1
+}
+
+/// "Not listed: the folders `Alice Smith`, named otherwise than a member is (letters, digits,
+/// `-` and `_`)." for the class's misnamed folders; `None` when there are none.
+pub fn misnamed_line(class: &Path) -> Option<String> {
+    let names = misnamed(class);
+    if names.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    Some(format!(
+        "Not listed: {} {}, named otherwise than --user names a member (letters, digits, - and _).",
+        if names.len() == 1 {
+            "the folder"
+        } else {
+            "the folders"
+        },
+        list.join(", ")
+    ))
+}
+
+/// What identifies an article: its words, whatever the spacing and line breaks of the copy.
+fn article_key(map: &ArgumentMap) -> String {
+    let mut key = String::new();
+    for p in &map.source.paragraphs {
+        for w in p.text.split_whitespace() {
+            key.push_str(w);
+            key.push(' ');
+        }
+    }
+    key
+}
+
+/// The library's maps by their article, to find a member's map's reference.
+pub struct References {
+    by_article: HashMap<String, Vec<PathBuf>>,
+}
+
+impl References {
+    /// Reads every map of `library` that loads clean (each from within the library).
+    pub fn of(library: &Path) -> Self {
+        let mut by_article: HashMap<String, Vec<PathBuf>> = HashMap::new();
+        for path in maps_in(library) {
+            if let Ok(loaded) = crate::map::loader::load_path_within(&path, library)
+                && let Some(map) = loaded.map
+            {
+                by_article.entry(article_key(&map)).or_default().push(path);
+            }
+        }
+        Self { by_article }
+    }
+
+    /// The reference of `map` (read from `path`): the library's map of the same article; of
+    /// several, the one with the same file name, else the first by name.
+    pub fn for_map(&self, map: &ArgumentMap, path: &Path) -> Option<&Path> {
+        let same = self.by_article.get(&article_key(map))?;
+        same.iter()
+            .find(|r| r.file_name() == path.file_name())
+            .or_else(|| same.first())
+            .map(PathBuf::as_path)
+    }
+}
+
+/// The reference of the member's map at `path` in `library`, loaded: the library's map of the
+/// same article. `None` when the map does not load or no library map is of its article.
+pub fn reference_of(map: &ArgumentMap, path: &Path, library: &Path) -> Option<ArgumentMap> {
+    let refs = References::of(library);
+    let at = refs.for_map(map, path)?;
+    crate::map::loader::load_path_within(at, library).ok()?.map
+}
+
+/// How one member's map stands.
+pub enum Standing {
+    /// Compared with its reference (the library's map at `reference`).
+    Scored {
+        title: String,
+        reference: PathBuf,
+        comparison: Box<Comparison>,
+    },
+    /// It loads, but no library map is of its article.
+    NoReference { title: String },
+    /// It does not load: why.
+    Broken(String),
+}
+
+/// One row of the class list: a member's map, or a member with none.
+pub struct Row {
+    /// The member's name (a folder name, checked as `--user` names are).
+    pub member: String,
+    /// The member's map; `None` for a member who has none yet.
+    pub map: Option<PathBuf>,
+    pub standing: Option<Standing>,
+}
+
+/// The class list: every member's maps, each against its reference, members by name.
+pub fn list(library: &Path, class: &Path) -> Vec<Row> {
+    let refs = References::of(library);
+    let mut loaded_refs: HashMap<PathBuf, Option<ArgumentMap>> = HashMap::new();
+    let mut rows = Vec::new();
+    for (member, folder) in members(class) {
+        let maps = maps_in(&folder);
+        if maps.is_empty() {
+            rows.push(Row {
+                member,
+                map: None,
+                standing: None,
+            });
+            continue;
+        }
+        for path in maps {
+            // Each member's map, and its article, from within that member's folder only (said
+            // without the server's paths: a link out of the folder is named as one).
+            let inside = std::fs::canonicalize(&path)
+                .ok()
+                .zip(std::fs::canonicalize(&folder).ok())
+                .is_some_and(|(p, f)| p.starts_with(f));
+            let loaded = if inside {
+                crate::map::loader::load_path_within(&path, &folder)
+            } else {
+                Err(anyhow::anyhow!(
+                    "it lies outside the member's folder: a link out of it is not read"
+                ))
+            };
+            let standing = match loaded {
+                Err(e) => Standing::Broken(crate::map::sanitize::clean(&format!("{e:#}"))),
+                Ok(l) => match l.map {
+                    None => Standing::Broken(format!(
+                        "{}: argwalk check shows {}",
+                        count(l.report.errors(), "error"),
+                        if l.report.errors() == 1 { "it" } else { "them" }
+                    )),
+                    Some(map) => match refs.for_map(&map, &path) {
+                        None => Standing::NoReference {
+                            title: map.source.title.clone(),
+                        },
+                        Some(at) => {
+                            let reference =
+                                loaded_refs.entry(at.to_path_buf()).or_insert_with(|| {
+                                    crate::map::loader::load_path_within(at, library).ok()?.map
+                                });
+                            match reference {
+                                Some(r) => Standing::Scored {
+                                    title: map.source.title.clone(),
+                                    reference: at.to_path_buf(),
+                                    comparison: Box::new(crate::interchange::compare::compare(
+                                        &map, r,
+                                    )),
+                                },
+                                None => Standing::NoReference {
+                                    title: map.source.title.clone(),
+                                },
+                            }
+                        }
+                    },
+                },
+            };
+            rows.push(Row {
+                member: member.clone(),
+                map: Some(path),
+                standing: Some(standing),
+            });
+        }
+    }
+    rows
+}
+
+/// "1 member", "3 members".
+pub fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+impl Row {
+    /// The member's map's file name, sanitized ("(no map yet)" for none).
+    pub fn map_name(&self) -> String {
+        self.map
+            .as_deref()
+            .map_or_else(|| "(no map yet)".to_string(), super::folder::file_name)
+    }
+
+    /// The row in words: "72% overall · components 80% · kinds 75% · links 60% · against
+    /// thoreau.toml", or why it has no score.
+    pub fn summary(&self) -> String {
+        match &self.standing {
+            None => "has handed in no map".to_string(),
+            Some(Standing::Broken(why)) => format!("cannot be read ({why})"),
+            Some(Standing::NoReference { title }) => format!(
+                "{}: no library map is of its article, so no score",
+                crate::map::sanitize::clean(title)
+            ),
+            Some(Standing::Scored {
+                reference,
+                comparison: c,
+                ..
+            }) => format!(
+                "{} overall · components {} · kinds {} · links {} · {} missed, {} extra · against {}",
+                percent(c.overall),
+                percent(c.components.f1),
+                percent(c.kinds),
+                percent(c.links.f1),
+                c.missed.len(),
+                c.extra.len(),
+                super::folder::file_name(reference)
+            ),
+        }
+    }
+}
+
+/// The class list as text, one line a row, and a last line of how many have scores.
+pub fn report(rows: &[Row]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if rows.is_empty() {
+        out.push_str("No member's folder in the class (one folder per member, named as --user names them).\n");
+        return out;
+    }
+    let width = rows.iter().map(|r| r.member.len()).max().unwrap_or(0);
+    let names = rows
+        .iter()
+        .map(|r| r.map_name().chars().count())
+        .max()
+        .unwrap_or(0);
+    for r in rows {
+        let name = r.map_name();
+        let _ = writeln!(
+            out,
+            "{:width$}  {name}{}  {}",
+            r.member,
+            " ".repeat(names.saturating_sub(name.chars().count())),
+            r.summary()
+        );
+    }
+    out.push_str(&tally(rows));
+    out.push('\n');
+    out
+}
+
+/// "3 members, 4 maps scored, 68% overall on average.": the class list's last line.
+pub fn tally(rows: &[Row]) -> String {
+    let scored: Vec<f64> = rows
+        .iter()
+        .filter_map(|r| match &r.standing {
+            Some(Standing::Scored { comparison, .. }) => Some(comparison.overall),
+            _ => None,
+        })
+        .collect();
+    let mut members: Vec<&str> = rows.iter().map(|r| r.member.as_str()).collect();
+    members.dedup();
+    let members = count(members.len(), "member");
+    if scored.is_empty() {
+        format!("{members}; no map has a score yet.")
+    } else {
+        let mean = scored.iter().sum::<f64>() / scored.len() as f64;
+        format!(
+            "{members}, {} scored, {} overall on average.",
+            count(scored.len(), "map"),
+            percent(mean)
+        )
+    }
+}
+
+/// The class list as JSON, for a teacher's scripts.
+pub fn json(rows: &[Row]) -> serde_json::Value {
+    let rows: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            let mut v = serde_json::json!({
+                "member": r.member,
+                "map": r.map.as_ref().map(|p| p.display().to_string()),
+            });
+            match &r.standing {
+                None => v["status"] = "no map".into(),
+                Some(Standing::Broken(why)) => {
+                    v["status"] = "broken".into();
+                    v["why"] = why.clone().into();
+                }
+                Some(Standing::NoReference { title }) => {
+                    v["status"] = "no reference".into();
+                    v["title"] = title.clone().into();
+                }
+                Some(Standing::Scored {
+                    title,
+                    reference,
+                    comparison,
+                }) => {
+                    v["status"] = "scored".into();
+                    v["title"] = title.clone().into();
+                    v["reference"] = reference.display().to_string().into();
+                    v["comparison"] = serde_json::to_value(comparison).unwrap_or_default();
+                }
+            }
+            v
+        })
+        .collect();
+    serde_json::json!({ "format": "argwalk-class", "version": 1, "rows": rows })
+}
