@@ -336,3 +336,48 @@ fn library_open_a_map_of_1000(bencher: Bencher) {
         view::render_buffer(&app, &THEME)
     });
 }
+
+/// Issue 23: a key in the differences window (`D`) of a map of `nodes` against a reference of
+/// the same article with a tenth fewer nodes: the comparison is made when the window opens,
+/// not for each key (it was 1.4 s a key at 2,000 nodes).
+#[divan::bench(args = [2_000, 10_000], sample_count = 20)]
+fn differences_key(bencher: Bencher, nodes: usize) {
+    let paragraphs = (nodes / 5).max(12);
+    let load = |n: usize| {
+        loader::load_str(
+            "m.toml",
+            &argwalk::dev::synthetic::map_text(n, paragraphs),
+            &Builtin,
+        )
+        .map
+        .expect("the generated map loads")
+    };
+    let reference = std::sync::Arc::new(load(nodes - nodes / 10));
+    let mut app = App::new(load(nodes), 80, 24);
+    let start = argwalk::screen::app::Start {
+        settings: argwalk::screen::app::Settings {
+            against: Some(reference),
+            ..Default::default()
+        },
+        ..argwalk::screen::app::Start::default()
+    };
+    argwalk::screen::app::handle(&mut app, start.event());
+    act(&mut app, Action::Differences);
+    let mut down = true;
+    let mut n = 0;
+    bencher.bench_local(|| {
+        n += 1;
+        if n % 100 == 0 {
+            down = !down;
+        }
+        act(
+            &mut app,
+            if down {
+                Action::OverlayDown
+            } else {
+                Action::OverlayUp
+            },
+        );
+        view::render_buffer(&app, &THEME)
+    });
+}
