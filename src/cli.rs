@@ -1,4 +1,6 @@
-//! The command line: parsing, the `check` and `outline` commands, and exit codes.
+//! The command line: its parsing (clap), every subcommand (check, outline, init, export,
+//! import, compare, class, config, schema, paragraphs, man, completions), and the two readers
+//! it starts: the full screen and the line mode.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};

@@ -373,3 +373,53 @@ fn a_signal_while_typing_restores_the_terminal() {
         let _ = std::fs::remove_dir_all(&state);
     }
 }
+
+/// Issue 23.2: the line mode's one-key verbs are the reader's keys as the configuration binds
+/// them: a rebound key works in both faces, the old one is no verb any more, and the help
+/// names the key in force. Typed arguments set what the key would cycle through.
+#[test]
+fn the_line_modes_short_verbs_follow_the_key_table_and_take_arguments() {
+    let dir = folder("rebound");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("keys.toml");
+    std::fs::write(
+        &config,
+        "[keys.anywhere]\nverdict = [\"V\"]\nweak_spots = [\"W\"]\n",
+    )
+    .unwrap();
+    let text = transcript(
+        "help\ngo O1\nV\nv\nverdict weak\nverdict holds\nside against\nW\nsearch Iran militias\nsearch \"militias Iran\"\n",
+        &["--config", config.to_str().unwrap()],
+    );
+    assert!(text.contains("verdict [WORD] (V)"), "{text}");
+    assert!(text.contains("weak (W)"), "{text}");
+    assert!(!text.contains("(v)") && !text.contains("(w)"), "{text}");
+    assert!(text.contains("Your verdict on O1: strong."), "V: {text}");
+    assert!(text.contains("Unknown command: v."), "{text}");
+    assert!(text.contains("Your verdict on O1: weak."), "{text}");
+    // A claim's word names the same verdict on a counterpoint.
+    assert_eq!(
+        text.matches("Your verdict on O1: strong.").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains("You argue against the thesis."), "{text}");
+    assert!(
+        text.contains("You argue against the thesis: attack what is marked attack"),
+        "W: {text}"
+    );
+    // Words in any order; a quoted phrase as written.
+    let words = &text[text.find("> search Iran militias").unwrap()..];
+    let found = words
+        .lines()
+        .find(|l| l.contains(" found."))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap();
+    assert!(found > 0, "{words}");
+    assert!(
+        text.contains("0 found."),
+        "the phrase \"militias Iran\" is nowhere: {text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

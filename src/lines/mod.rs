@@ -11,6 +11,7 @@ mod drill;
 mod reading;
 mod said;
 mod terminal;
+mod verbs;
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -23,33 +24,6 @@ use crate::team::room::{Position, Room};
 
 use reading::Reading;
 
-const HELP: &str = "Commands (one-letter forms in brackets: the reader's own keys):
-  next (n), previous (p)     step through the argument in reading order
-  up (h)                     the node this one supports or attacks
-  children (l)               the nodes that support or attack this one
-  go ID                      go to a node by its id, as P2 (g alone: the thesis; G: the last)
-  this (t, i)                say the current node again, in full
-  counterpoints (c)          every objection and rebuttal, in reading order
-  paragraph N (para N)       the text of paragraph N
-  who N                      the nodes that cite paragraph N
-  search WORDS (/WORDS)      nodes and paragraphs with these words
-  note [TEXT] (a)            read your note on this node, or write it
-  mark (m)                   mark this node understood, or not
-  next-not-understood (u)    the next node you have not marked understood
-  verdict (v)                your verdict on this node: holds, doubtful, fails
-                             (on a counterpoint: strong, answerable, weak); again to change
-  side (s)                   the side you argue: for the thesis, against, or none
-  weak (w)                   the weak spots of the case, most serious first
-  frontlines (f)             each objection and its answer
-  sheet (P)                  the whole prep sheet, with your notes
-  drill (d)                  recall the argument, card by card, over days
-  answer [N VERDICT [P]] (Q) the critical questions of this step's scheme, and your answer
-                             to question N: answered P (at paragraph P), open, fails, none
-  differences [N] (D)        against a reference (--against, or your own map in a class):
-                             the scores and each difference; N goes to difference N's node
-  help (?)                   this list
-  quit (q)                   leave";
-
 const LIBRARY_HELP: &str = "In a library:
   maps [WORDS]               the maps, numbered, with your progress in each (with words:
                              those whose text or article holds them all)
@@ -61,9 +35,8 @@ const CLASS_HELP: &str = "The teacher's class (--class DIR --teacher):
   class N                    read member's map N, against its reference (differences lists
                              where it differs)";
 
-const ROOM_HELP: &str = "Following a presenter:
-  follow (F)                 go where the presenter is (on another map, open it)
-                             (the presenter's moves are also said before each answer)";
+const ROOM_HELP: &str = "Following a presenter: follow (above) goes where the presenter is; the
+presenter's moves are also said before each answer.";
 
 /// How a library's map is opened: as the full-screen reader would open it.
 pub(crate) type Opener = Box<dyn Fn(&Path) -> Result<Session, String>>;
@@ -218,25 +191,26 @@ impl Lines {
 
     /// One command line's answer, as the commands write it.
     fn answer(&mut self, line: &str) -> Option<String> {
-        let (verb, rest) = parse(line);
+        let (typed, rest) = parse(line);
         let mut out = String::new();
         self.presenter_moved(&mut out);
         // A drill takes every line while it runs, as its overlay takes every key.
         if let Some(r) = &mut self.reading
             && r.drill.is_some()
         {
-            r.drill_line(&verb, chrono::Utc::now(), &mut out);
+            r.drill_line(&typed, chrono::Utc::now(), &mut out);
             return Some(out);
         }
+        // The verb by its long name: a word for it, or the key the reader binds to it now.
+        let verb = verbs::named(&typed).map_or_else(|| typed.clone(), str::to_string);
         match verb.as_str() {
             "" => {}
-            "q" | "quit" | "exit" => {
+            "quit" => {
                 self.leave_map();
                 return None;
             }
-            "?" | "help" => {
-                out.push_str(HELP);
-                out.push('\n');
+            "help" => {
+                out.push_str(&verbs::help());
                 if self.shelf.is_some() {
                     out.push_str(LIBRARY_HELP);
                     out.push('\n');
@@ -257,13 +231,13 @@ impl Lines {
             "maps" | "library" if self.shelf.is_some() => self.list(rest, &mut out),
             "open" if self.shelf.is_some() => self.open(rest, &mut out),
             "class" if self.shelf.is_some() => self.class(rest, &mut out),
-            "F" | "follow" if self.follow.is_some() => self.follow_now(&mut out),
+            "follow" if self.follow.is_some() => self.follow_now(&mut out),
             _ => match &mut self.reading {
                 Some(r) => {
                     if !r.command(&verb, rest, &mut out) {
                         out.push_str(&format!(
                             "Unknown command: {}. Type help for the list.\n",
-                            crate::map::sanitize::clean(&verb)
+                            crate::map::sanitize::clean(&typed)
                         ));
                     }
                 }

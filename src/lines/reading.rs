@@ -377,22 +377,22 @@ impl Reading {
         }
     }
 
-    /// Carries out one command on this map, `verb` as [`super::parse`] gives it; `false` when
-    /// it is no command of a map (the caller says so).
+    /// Carries out one command on this map, `verb` by its long name ([`super::verbs`]);
+    /// `false` when it is no command of a map (the caller says so).
     pub(super) fn command(&mut self, verb: &str, rest: &str, out: &mut String) -> bool {
         let m = &self.map;
         let number = || rest.trim_start_matches('¶').parse::<usize>().ok();
         match verb {
-            "t" | "i" | "this" => self.node(out),
-            "g" | "G" if rest.is_empty() => {
-                self.at = if verb == "g" {
+            "this" => self.node(out),
+            "first" | "last" if rest.is_empty() => {
+                self.at = if verb == "first" {
                     m.thesis
                 } else {
                     m.walk.last().copied().unwrap_or(m.thesis)
                 };
                 self.node(out);
             }
-            "c" | "counterpoints" => {
+            "counterpoints" => {
                 let counter: Vec<NodeIx> = m
                     .walk
                     .iter()
@@ -407,7 +407,7 @@ impl Reading {
                     out.push_str(&format!("  {} {}: {}\n", n.role.name(), n.id, n.headline()));
                 }
             }
-            "u" | "next-not-understood" => {
+            "next-not-understood" => {
                 let walk = &m.walk;
                 let at = m.nodes[self.at].step;
                 let layer = self.layer.as_ref().map(|(_, l)| l);
@@ -426,28 +426,28 @@ impl Reading {
                     None => out.push_str("Every node is marked understood.\n"),
                 }
             }
-            "n" | "next" => match m.walk.get(m.nodes[self.at].step + 1) {
+            "next" => match m.walk.get(m.nodes[self.at].step + 1) {
                 Some(&ix) => {
                     self.at = ix;
                     self.node(out);
                 }
                 None => out.push_str("That was the last step; p goes back.\n"),
             },
-            "p" | "prev" | "previous" | "back" => match m.nodes[self.at].step.checked_sub(1) {
+            "previous" => match m.nodes[self.at].step.checked_sub(1) {
                 Some(i) => {
                     self.at = m.walk[i];
                     self.node(out);
                 }
                 None => out.push_str("This is the first step, the thesis; n goes on.\n"),
             },
-            "h" | "up" | "parent" => match m.nodes[self.at].parent {
+            "up" => match m.nodes[self.at].parent {
                 Some(p) => {
                     self.at = p;
                     self.node(out);
                 }
                 None => out.push_str("The thesis is the top.\n"),
             },
-            "l" | "children" => {
+            "children" => {
                 let (support, attack) = m.supporters_and_attackers(self.at);
                 if support.is_empty() && attack.is_empty() {
                     out.push_str("Nothing supports or attacks it.\n");
@@ -457,7 +457,7 @@ impl Reading {
                     out.push_str(&format!("  {} {}: {}\n", n.role.name(), n.id, n.headline()));
                 }
             }
-            "g" | "go" => match m
+            "first" | "go" => match m
                 .find(rest)
                 .or_else(|| m.nodes.iter().position(|n| n.id.eq_ignore_ascii_case(rest)))
             {
@@ -469,7 +469,7 @@ impl Reading {
                     "No node has the id {rest:?}; ids are like T, P1, E2a.\n"
                 )),
             },
-            "para" | "paragraph" | "¶" => {
+            "paragraph" => {
                 match number().and_then(|k| m.source.paragraphs.get(k.wrapping_sub(1))) {
                     Some(p) => {
                         let outside = if p.outside {
@@ -501,7 +501,7 @@ impl Reading {
                     m.source.paragraphs.len()
                 )),
             },
-            "/" | "search" | "find" => {
+            "search" => {
                 if rest.is_empty() {
                     out.push_str("Say what to find: search militias\n");
                 } else {
@@ -541,7 +541,7 @@ impl Reading {
                     out.push_str(&format!("{found} found. go ID or para N to read one.\n"));
                 }
             }
-            "a" | "note" => {
+            "note" => {
                 let id = m.nodes[self.at].id.clone();
                 if rest.is_empty() {
                     let note = self
@@ -576,7 +576,7 @@ impl Reading {
                     out.push_str("Notes are off: there is no folder to keep them in.\n");
                 }
             }
-            "m" | "mark" => {
+            "mark" => {
                 let id = m.nodes[self.at].id.clone();
                 if let Some((_, layer)) = &mut self.layer {
                     let s = layer.node_mut(&id);
@@ -596,7 +596,7 @@ impl Reading {
                     out.push_str("Marks are off: there is no folder to keep them in.\n");
                 }
             }
-            "v" | "verdict" => {
+            "verdict" => {
                 let n = &m.nodes[self.at];
                 let (id, kind) = (n.id.clone(), n.kind);
                 // A word names the verdict; without one, verdicts cycle as the key does.
@@ -630,7 +630,7 @@ impl Reading {
                     out.push_str("Verdicts are off: there is no folder to keep them in.\n");
                 }
             }
-            "s" | "side" => {
+            "side" => {
                 use crate::study::Side;
                 let wanted = match rest.to_ascii_lowercase().as_str() {
                     "" => None,
@@ -675,18 +675,18 @@ impl Reading {
                     out.push_str("Sides are off: there is no folder to keep them in.\n");
                 }
             }
-            "w" | "weak" => {
+            "weak" => {
                 out.push_str(&super::said::weak(m, self.layer.as_ref().map(|(_, l)| l)));
             }
-            "f" | "front" | "frontlines" => {
+            "frontlines" => {
                 out.push_str(&super::said::front(m, self.layer.as_ref().map(|(_, l)| l)));
             }
-            "P" | "sheet" | "prep" => {
+            "sheet" => {
                 out.push_str(&super::said::sheet(m, self.layer.as_ref().map(|(_, l)| l)));
             }
-            "d" | "drill" => self.start_drill(out),
-            "Q" | "answer" | "questions" => self.answer(rest, out),
-            "D" | "differences" | "diff" => self.differences(rest, out),
+            "drill" => self.start_drill(out),
+            "answer" => self.answer(rest, out),
+            "differences" => self.differences(rest, out),
             _ => return false,
         }
         true

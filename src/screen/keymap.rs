@@ -50,7 +50,7 @@ pub enum Action {
     NextCited,
     PrevCited,
     ShowCiters,
-    // Overlays (help, citers).
+    // Every window over the panes (help, citers, the lists, the sheets, the note, the drill).
     OverlayDown,
     OverlayUp,
     /// Scroll an overlay by its height.
