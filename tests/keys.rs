@@ -709,3 +709,27 @@ fn the_current_match_is_drawn_apart_without_colour_too() {
         );
     }
 }
+
+/// Every window's scope, from the one scope table, has a key that leaves it and is in the
+/// help and the configuration by its title and name: a window cannot be added without them.
+#[test]
+fn every_window_scope_can_be_left_and_is_named() {
+    use argwalk::screen::keymap::key_in;
+    let help = argwalk::screen::sheet::help_lines(&argwalk::screen::theme::Theme::FULL)
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let config = argwalk::screen::config::default_text();
+    for &scope in Scope::ALL.iter().filter(|s| s.is_window()) {
+        let leaves = [Action::OverlayClose, Action::NoteSave]
+            .into_iter()
+            .any(|a| key_in(&[scope], a).is_some());
+        assert!(leaves, "{scope:?} has no key to leave it");
+        assert!(help.contains(scope.title()), "{scope:?} not in help");
+        assert!(
+            config.contains(&format!("[keys.{}]", scope.config_name())),
+            "{scope:?} not in the configuration"
+        );
+    }
+}

@@ -374,8 +374,9 @@ fn signals_at_start_up_leave_the_terminal_as_it_was() {
     let mut entered = 0;
     for i in 0..240u64 {
         let p = Pty::spawn(Path::new(BIN), &[], &[], 80, 24, Session::Detached);
-        // Spread over the start: exec, load, raw mode, the first frame.
-        std::thread::sleep(Duration::from_micros(i * 40));
+        // Spread over the start: exec, load, raw mode, the first frame (about 5 to 15 ms for a
+        // debug build, more on a busy machine: the spread reaches well past it).
+        std::thread::sleep(Duration::from_micros(i * 120));
         p.signal(signals[(i % 3) as usize]);
         let mut p = p;
         let Some((status, _)) = p.wait(LONG) else {

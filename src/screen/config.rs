@@ -57,48 +57,10 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|b| b.config_dir().join("argwalk").join("config.toml"))
 }
 
-/// The name a scope has in the file: `[keys.tree]`.
+/// The name a scope has in the file: `[keys.tree]` (from the scope table).
 pub fn scope_name(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Global => "anywhere",
-        Scope::Tree => "tree",
-        Scope::Source => "source",
-        Scope::Search => "search",
-        Scope::Help => "help",
-        Scope::Node => "node",
-        Scope::Citers => "citers",
-        Scope::Problems => "problems",
-        Scope::Note => "note",
-        Scope::Notice => "notice",
-        Scope::Weak => "weak_spots",
-        Scope::Frontlines => "frontlines",
-        Scope::Sheet => "prep_sheet",
-        Scope::Drill => "drill",
-        Scope::Library => "library",
-        Scope::Questions => "critical_questions",
-        Scope::Differences => "differences",
-    }
+    scope.config_name()
 }
-
-const SCOPES: [Scope; 17] = [
-    Scope::Global,
-    Scope::Tree,
-    Scope::Source,
-    Scope::Search,
-    Scope::Help,
-    Scope::Node,
-    Scope::Citers,
-    Scope::Problems,
-    Scope::Note,
-    Scope::Notice,
-    Scope::Weak,
-    Scope::Frontlines,
-    Scope::Sheet,
-    Scope::Drill,
-    Scope::Library,
-    Scope::Questions,
-    Scope::Differences,
-];
 
 /// Reads and checks the file at `path`. `Ok(None)` when there is no such file; `Err` with every
 /// problem of a file that is there.
@@ -206,11 +168,11 @@ fn rebind(file: &SourceFile, tables: &KeyTables, diags: &mut Vec<Diagnostic>) ->
     // Where each rebound binding's keys were written, for the clash message.
     let mut written: BTreeMap<usize, std::ops::Range<usize>> = BTreeMap::new();
     for (scope_key, actions) in tables {
-        let Some(&scope) = SCOPES
+        let Some(&scope) = Scope::ALL
             .iter()
             .find(|s| scope_name(**s) == scope_key.get_ref())
         else {
-            let names: Vec<&str> = SCOPES.iter().map(|s| scope_name(*s)).collect();
+            let names: Vec<&str> = Scope::ALL.iter().map(|s| scope_name(*s)).collect();
             diags.push(
                 file.error(
                     scope_key.span(),
@@ -336,7 +298,7 @@ pub fn default_text() -> String {
         out.push_str(&format!("{name} = \"{color}\"\n"));
     }
     out.push_str("\n# Keys, by place and action: a character (\"n\", \"?\"), Ctrl-X, Alt-X, Enter, Esc, Tab,\n# Shift-Tab, Space, Backspace, Delete, Up, Down, Left, Right, Home, End, PgUp, PgDn, F1-F12.\n");
-    for scope in SCOPES {
+    for &scope in Scope::ALL {
         let bindings: Vec<&Binding> = keymap::BINDINGS
             .iter()
             .filter(|b| b.scope == scope && keymap::action_name(b.action).is_some())

@@ -4,153 +4,243 @@
 
 use crate::screen::key::{Key, KeyCode, Mods};
 
-/// Everything the reader can be asked to do. State changes only through [`crate::screen::app::update`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    Quit,
+/// The command table: every action of the reader on one line, with its name in the
+/// configuration file and its flags (`steps_away`: a move of the reader's own, which steps
+/// away from a followed presenter; `scroll_only`: it only moves within a window, whose kept
+/// text stays). It makes the [`Action`] type, [`Action::name`] and the flags, so no list of
+/// actions can drift from another. The actions that carry a value (a grade, a typed key, a
+/// size) are listed under `values`.
+macro_rules! commands {
+    (
+        units { $( $(#[$doc:meta])* $unit:ident: $name:literal $(, $flag:ident)*; )* }
+        values { $( $(#[$vdoc:meta])* $value:ident($($ty:ty),+); )* }
+    ) => {
+        /// Everything the reader can be asked to do. State changes only through
+        /// [`crate::screen::app::handle`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $( $(#[$doc])* $unit, )*
+            $( $(#[$vdoc])* $value($($ty),+), )*
+        }
+
+        impl Action {
+            /// Its name in the configuration file, for an action without a value.
+            fn unit_name(self) -> Option<&'static str> {
+                match self {
+                    $( Action::$unit => Some($name), )*
+                    _ => None,
+                }
+            }
+
+            /// Its flags, as the table gives them.
+            fn flags(self) -> &'static [&'static str] {
+                match self {
+                    $( Action::$unit => &[$(stringify!($flag)),*], )*
+                    _ => &[],
+                }
+            }
+        }
+    };
+}
+
+#[rustfmt::skip]
+commands! {
+    units {
+    Quit: "quit";
     /// Ctrl-C: quit with the status of an interrupt.
-    Interrupt,
+    Interrupt: "interrupt";
     /// Esc outside the search prompt: close what is open, else quit.
-    Back,
-    Help,
+    Back: "back";
+    Help: "help";
     /// Open the selected node in full.
-    ShowNode,
+    ShowNode: "show_node";
     /// Open the editor at the selected node (or, from the source, at the marked paragraph).
-    Edit,
+    Edit: "edit";
     /// Show the problems of the last save of the map.
-    ShowProblems,
-    SwitchFocus,
-    WalkNext,
-    WalkPrev,
-    StartSearch,
-    NextMatch,
-    PrevMatch,
-    FoldAll,
-    UnfoldAll,
-    ToggleCounterpoints,
+    ShowProblems: "show_problems";
+    SwitchFocus: "switch_focus";
+    WalkNext: "walk_next", steps_away;
+    WalkPrev: "walk_prev", steps_away;
+    StartSearch: "search";
+    NextMatch: "next_match";
+    PrevMatch: "previous_match";
+    FoldAll: "fold_all";
+    UnfoldAll: "unfold_all";
+    ToggleCounterpoints: "counterpoints_only";
     // Tree.
-    MoveDown,
-    MoveUp,
-    FoldOrParent,
-    UnfoldOrChild,
-    ToggleFold,
-    First,
-    Last,
-    PageDown,
-    PageUp,
+    MoveDown: "move_down", steps_away;
+    MoveUp: "move_up", steps_away;
+    FoldOrParent: "fold_or_parent", steps_away;
+    UnfoldOrChild: "unfold_or_child", steps_away;
+    ToggleFold: "toggle_fold";
+    First: "first", steps_away;
+    Last: "last", steps_away;
+    PageDown: "page_down", steps_away;
+    PageUp: "page_up", steps_away;
     // Source.
-    ScrollDown,
-    ScrollUp,
-    SourcePageDown,
-    SourcePageUp,
-    HalfPageDown,
-    HalfPageUp,
-    SourceFirst,
-    SourceLast,
-    NextCited,
-    PrevCited,
-    ShowCiters,
+    ScrollDown: "scroll_down", steps_away;
+    ScrollUp: "scroll_up", steps_away;
+    SourcePageDown: "page_down", steps_away;
+    SourcePageUp: "page_up", steps_away;
+    HalfPageDown: "half_page_down", steps_away;
+    HalfPageUp: "half_page_up", steps_away;
+    SourceFirst: "first", steps_away;
+    SourceLast: "last", steps_away;
+    NextCited: "next_cited", steps_away;
+    PrevCited: "previous_cited", steps_away;
+    ShowCiters: "show_citers";
     // Every window over the panes (help, citers, the lists, the sheets, the note, the drill).
-    OverlayDown,
-    OverlayUp,
+    OverlayDown: "down", scroll_only;
+    OverlayUp: "up", scroll_only;
     /// Scroll an overlay by its height.
-    OverlayPageDown,
-    OverlayPageUp,
-    OverlayChoose,
-    OverlayClose,
+    OverlayPageDown: "page_down", scroll_only;
+    OverlayPageUp: "page_up", scroll_only;
+    OverlayChoose: "choose";
+    OverlayClose: "close";
     // The search prompt.
-    SearchInput(char),
-    SearchBackspace,
-    SearchConfirm,
-    SearchCancel,
+    SearchBackspace: "backspace";
+    SearchConfirm: "confirm";
+    SearchCancel: "cancel";
     // The reader's layer.
     /// Mark the selected node understood, or not.
-    MarkUnderstood,
+    MarkUnderstood: "mark_understood";
     /// Step the reader's judgement of the selected node.
-    Judge,
+    Judge: "verdict";
     /// Step the side of the thesis the reader argues.
-    ChooseSide,
+    ChooseSide: "side";
     /// Go to the next node (in the walk) not yet marked understood.
-    NextNotUnderstood,
+    NextNotUnderstood: "next_not_understood", steps_away;
     /// Write or edit the note of the selected node.
-    EditNote,
+    EditNote: "note";
     /// The weak spots of the case, ranked.
-    WeakSpots,
+    WeakSpots: "weak_spots";
     /// Each objection and the answer to it.
-    Frontlines,
+    Frontlines: "frontlines";
     /// The prep sheet (the markdown export), shown in the reader.
-    PrepSheet,
+    PrepSheet: "prep_sheet";
     /// Drill the cards that are due.
-    Drill,
+    Drill: "drill";
     /// Follow the presenter again, after stepping away.
-    FollowAgain,
+    FollowAgain: "follow_again";
     /// Show the answer of the drill card.
-    DrillReveal,
-    /// Grade the answer: 1 again, 2 hard, 3 good, 4 easy.
-    DrillGrade(u8),
+    DrillReveal: "show_answer";
     /// The critical questions of the selected node's step, to answer.
-    Questions,
+    Questions: "critical_questions";
     /// The differences from the reference map (`--against`).
-    Differences,
+    Differences: "differences";
     /// The class list (`--class … --teacher`): every member's maps with their scores, or back
     /// to the library's maps.
-    ClassList,
+    ClassList: "class_list";
+    // The note editor.
+    NoteSave: "save";
+    NoteCancel: "cancel";
+    // From the terminal, not from a key.
+    }
+    values {
+    SearchInput(char);
+    /// Grade the answer: 1 again, 2 hard, 3 good, 4 easy.
+    DrillGrade(u8);
     /// The reader's answer to the critical question selected: 0 answered by the article at
     /// the marked paragraph, 1 open, 2 fails, 3 no answer.
-    AnswerQuestion(u8),
-    // The note editor.
-    NoteInput(Key),
-    NoteSave,
-    NoteCancel,
-    // From the terminal, not from a key.
-    Resize(u16, u16),
+    AnswerQuestion(u8);
+    NoteInput(Key);
+    Resize(u16, u16);
+    }
 }
 
-/// Where a binding applies. The first matching scope wins: an open overlay, then the search
-/// prompt, then the focused pane, then the global bindings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    Global,
-    Tree,
-    Source,
-    Search,
-    Help,
-    Node,
-    Citers,
-    Problems,
-    Note,
-    Notice,
-    Weak,
-    Frontlines,
-    Sheet,
-    Drill,
-    Library,
-    Questions,
-    Differences,
-}
+impl Action {
+    /// A move of the reader's own (in the tree or the source): it steps away from a followed
+    /// presenter.
+    pub fn steps_away(self) -> bool {
+        self.flags().contains(&"steps_away")
+    }
 
-impl Scope {
-    pub fn title(self) -> &'static str {
+    /// It only moves within a window: the window's kept text stays as it is.
+    pub fn scroll_only(self) -> bool {
+        self.flags().contains(&"scroll_only")
+    }
+
+    /// The name it has in a configuration file (`walk_next`); `None` for those that are not
+    /// bound to keys of their own (typed text, a resize).
+    pub fn name(self) -> Option<&'static str> {
         match self {
-            Scope::Global => "Anywhere",
-            Scope::Tree => "Argument tree",
-            Scope::Source => "Source text",
-            Scope::Search => "Search prompt",
-            Scope::Help => "This help",
-            Scope::Node => "A node in full",
-            Scope::Citers => "Who cites a paragraph",
-            Scope::Problems => "Problems of the map",
-            Scope::Note => "Writing a note",
-            Scope::Notice => "A notice",
-            Scope::Weak => "Weak spots",
-            Scope::Frontlines => "Frontlines",
-            Scope::Sheet => "Prep sheet",
-            Scope::Drill => "Drill",
-            Scope::Library => "The library of maps",
-            Scope::Questions => "Critical questions",
-            Scope::Differences => "Differences from the reference",
+            Action::DrillGrade(1) => Some("again"),
+            Action::DrillGrade(2) => Some("hard"),
+            Action::DrillGrade(3) => Some("good"),
+            Action::DrillGrade(4) => Some("easy"),
+            Action::AnswerQuestion(0) => Some("answered"),
+            Action::AnswerQuestion(1) => Some("open"),
+            Action::AnswerQuestion(2) => Some("fails"),
+            Action::AnswerQuestion(3) => Some("no_answer"),
+            Action::DrillGrade(_)
+            | Action::AnswerQuestion(_)
+            | Action::SearchInput(_)
+            | Action::NoteInput(_)
+            | Action::Resize(..) => None,
+            unit => unit.unit_name(),
         }
     }
+}
+
+/// The scope table: each scope on one line, with its name in the configuration file, its
+/// title in help, and whether it is a window's (which takes every key it does not bind, so
+/// nothing acts behind it). The order of the lines is the order of help and of the file.
+macro_rules! scopes {
+    ($( $(#[$doc:meta])* $name:ident, $config:literal, $title:literal, $window:literal; )*) => {
+        /// Where a binding applies. The first matching scope wins: an open window, then the
+        /// search prompt, then the focused pane, then the global bindings.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Scope {
+            $( $(#[$doc])* $name, )*
+        }
+
+        impl Scope {
+            /// Every scope, in the order help lists them and the configuration file writes them.
+            pub const ALL: &'static [Scope] = &[$( Scope::$name, )*];
+
+            /// Its title in help.
+            pub fn title(self) -> &'static str {
+                match self {
+                    $( Scope::$name => $title, )*
+                }
+            }
+
+            /// Its name in the configuration file: `[keys.tree]`.
+            pub fn config_name(self) -> &'static str {
+                match self {
+                    $( Scope::$name => $config, )*
+                }
+            }
+
+            /// A window's scope: keys it does not bind do nothing while it is open.
+            pub fn is_window(self) -> bool {
+                match self {
+                    $( Scope::$name => $window, )*
+                }
+            }
+        }
+    };
+}
+
+#[rustfmt::skip]
+scopes! {
+    Global, "anywhere", "Anywhere", false;
+    Tree, "tree", "Argument tree", false;
+    Source, "source", "Source text", false;
+    Search, "search", "Search prompt", false;
+    Citers, "citers", "Who cites a paragraph", true;
+    Node, "node", "A node in full", true;
+    Problems, "problems", "Problems of the map", true;
+    Note, "note", "Writing a note", true;
+    Weak, "weak_spots", "Weak spots", true;
+    Frontlines, "frontlines", "Frontlines", true;
+    Sheet, "prep_sheet", "Prep sheet", true;
+    Drill, "drill", "Drill", true;
+    Questions, "critical_questions", "Critical questions", true;
+    Differences, "differences", "Differences from the reference", true;
+    Library, "library", "The library of maps", false;
+    Notice, "notice", "A notice", true;
+    Help, "help", "This help", true;
 }
 
 const fn key(c: char) -> Key {
@@ -1051,82 +1141,10 @@ pub fn table() -> &'static [Binding] {
     ACTIVE.get().map_or(BINDINGS, Vec::as_slice)
 }
 
-/// The name an action has in a configuration file (`walk_next`); `None` for those that are
-/// not bound to keys of their own (typed text, a resize).
+/// The name an action has in a configuration file (`walk_next`), from the command table;
+/// `None` for those that are not bound to keys of their own (typed text, a resize).
 pub fn action_name(action: Action) -> Option<&'static str> {
-    Some(match action {
-        A::Quit => "quit",
-        A::Interrupt => "interrupt",
-        A::Back => "back",
-        A::Help => "help",
-        A::ShowNode => "show_node",
-        A::Edit => "edit",
-        A::ShowProblems => "show_problems",
-        A::SwitchFocus => "switch_focus",
-        A::WalkNext => "walk_next",
-        A::WalkPrev => "walk_prev",
-        A::StartSearch => "search",
-        A::NextMatch => "next_match",
-        A::PrevMatch => "previous_match",
-        A::FoldAll => "fold_all",
-        A::UnfoldAll => "unfold_all",
-        A::ToggleCounterpoints => "counterpoints_only",
-        A::MoveDown => "move_down",
-        A::MoveUp => "move_up",
-        A::FoldOrParent => "fold_or_parent",
-        A::UnfoldOrChild => "unfold_or_child",
-        A::ToggleFold => "toggle_fold",
-        A::First => "first",
-        A::Last => "last",
-        A::PageDown => "page_down",
-        A::PageUp => "page_up",
-        A::ScrollDown => "scroll_down",
-        A::ScrollUp => "scroll_up",
-        A::SourcePageDown => "page_down",
-        A::SourcePageUp => "page_up",
-        A::HalfPageDown => "half_page_down",
-        A::HalfPageUp => "half_page_up",
-        A::SourceFirst => "first",
-        A::SourceLast => "last",
-        A::NextCited => "next_cited",
-        A::PrevCited => "previous_cited",
-        A::ShowCiters => "show_citers",
-        A::OverlayDown => "down",
-        A::OverlayUp => "up",
-        A::OverlayPageDown => "page_down",
-        A::OverlayPageUp => "page_up",
-        A::OverlayChoose => "choose",
-        A::OverlayClose => "close",
-        A::SearchBackspace => "backspace",
-        A::SearchConfirm => "confirm",
-        A::SearchCancel => "cancel",
-        A::MarkUnderstood => "mark_understood",
-        A::Judge => "verdict",
-        A::ChooseSide => "side",
-        A::NextNotUnderstood => "next_not_understood",
-        A::EditNote => "note",
-        A::WeakSpots => "weak_spots",
-        A::Frontlines => "frontlines",
-        A::PrepSheet => "prep_sheet",
-        A::Drill => "drill",
-        A::FollowAgain => "follow_again",
-        A::DrillReveal => "show_answer",
-        A::DrillGrade(1) => "again",
-        A::DrillGrade(2) => "hard",
-        A::DrillGrade(3) => "good",
-        A::DrillGrade(4) => "easy",
-        A::NoteSave => "save",
-        A::NoteCancel => "cancel",
-        A::Questions => "critical_questions",
-        A::Differences => "differences",
-        A::ClassList => "class_list",
-        A::AnswerQuestion(0) => "answered",
-        A::AnswerQuestion(1) => "open",
-        A::AnswerQuestion(2) => "fails",
-        A::AnswerQuestion(3) => "no_answer",
-        A::AnswerQuestion(_) => return None,
-        A::DrillGrade(_) | A::SearchInput(_) | A::NoteInput(_) | A::Resize(..) => return None,
-    })
+    action.name()
 }
 
 /// The first key bound to `action` in the first of `scopes` that binds it: what a person
@@ -1201,18 +1219,7 @@ pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
             }
             return None;
         }
-        if matches!(
-            scope,
-            Scope::Help
-                | Scope::Node
-                | Scope::Citers
-                | Scope::Problems
-                | Scope::Notice
-                | Scope::Weak
-                | Scope::Frontlines
-                | Scope::Sheet
-                | Scope::Drill
-        ) {
+        if scope.is_window() {
             // An open overlay swallows the other keys rather than acting behind itself.
             return None;
         }

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod ascii;
 pub mod config;
+pub(crate) mod draw;
 pub(crate) mod driver;
 pub mod editor;
 pub mod event;

@@ -329,25 +329,7 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
             g.verdicts[1], g.verdicts[2]
         )));
     }
-    for scope in [
-        Scope::Global,
-        Scope::Tree,
-        Scope::Source,
-        Scope::Search,
-        Scope::Citers,
-        Scope::Node,
-        Scope::Problems,
-        Scope::Note,
-        Scope::Weak,
-        Scope::Frontlines,
-        Scope::Sheet,
-        Scope::Drill,
-        Scope::Questions,
-        Scope::Differences,
-        Scope::Library,
-        Scope::Notice,
-        Scope::Help,
-    ] {
+    for &scope in Scope::ALL {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             scope.title().to_string(),

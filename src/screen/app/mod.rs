@@ -14,9 +14,11 @@ mod source;
 pub(crate) mod start;
 mod study;
 mod tree;
+pub(crate) mod window;
 
 pub use start::{Follow, MapFiles, Settings, Start};
 pub use study::{DrillRun, NOTE_MAX_CHARS, Study};
+pub use window::Overlay;
 
 use std::sync::Arc;
 
@@ -27,59 +29,6 @@ use crate::screen::keymap::{self, Action, Scope};
 pub use crate::screen::layout::Focus;
 use crate::screen::layout::{self, Areas};
 pub use crate::screen::search::{Hit, Search};
-
-/// A window over the panes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    None,
-    Help {
-        scroll: usize,
-    },
-    /// The selected node in full, for when the details pane cannot hold it.
-    Node {
-        scroll: usize,
-    },
-    /// The nodes citing paragraph `paragraph`; `selected` indexes them.
-    Citers {
-        paragraph: usize,
-        selected: usize,
-    },
-    /// The problems of the last save of the map, which left the last good map on screen.
-    Problems {
-        scroll: usize,
-    },
-    /// The note editor, on the selected node (its text is in [`Study`]).
-    Note,
-    /// A drill card (its run is in [`Study`]).
-    Drill,
-    /// The weak spots of the case; `selected` indexes them.
-    Weak {
-        selected: usize,
-    },
-    /// Each objection and its answer.
-    Frontlines {
-        scroll: usize,
-    },
-    /// The prep sheet (the markdown export) shown in the reader, so a restricted session,
-    /// which may write no file, can still read and copy it.
-    Sheet {
-        scroll: usize,
-    },
-    /// Something the reader must see whole (a notes file that was damaged and moved aside,
-    /// and where to): it waits for a key.
-    Notice {
-        text: String,
-    },
-    /// The critical questions of the selected node's step; `selected` indexes them.
-    Questions {
-        selected: usize,
-    },
-    /// The differences of the reader's map from the reference (`--against`); `selected`
-    /// indexes them.
-    Differences {
-        selected: usize,
-    },
-}
 
 /// How the reader was asked to end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,24 +244,15 @@ impl App {
 
     /// The scopes a key is looked up in, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
-        match self.overlay {
-            Overlay::Help { .. } => vec![Scope::Help],
-            Overlay::Node { .. } => vec![Scope::Node],
-            Overlay::Citers { .. } => vec![Scope::Citers],
-            Overlay::Problems { .. } => vec![Scope::Problems],
-            Overlay::Note => vec![Scope::Note],
-            Overlay::Notice { .. } => vec![Scope::Notice],
-            Overlay::Weak { .. } => vec![Scope::Weak],
-            Overlay::Drill => vec![Scope::Drill],
-            Overlay::Frontlines { .. } => vec![Scope::Frontlines],
-            Overlay::Sheet { .. } => vec![Scope::Sheet],
-            Overlay::Questions { .. } => vec![Scope::Questions],
-            Overlay::Differences { .. } => vec![Scope::Differences],
-            Overlay::None if self.search.prompt => vec![Scope::Search],
-            Overlay::None => match self.focus {
-                Focus::Tree => vec![Scope::Tree, Scope::Global],
-                Focus::Source => vec![Scope::Source, Scope::Global],
-            },
+        if let Some(scope) = window::scope(&self.overlay) {
+            return vec![scope];
+        }
+        if self.search.prompt {
+            return vec![Scope::Search];
+        }
+        match self.focus {
+            Focus::Tree => vec![Scope::Tree, Scope::Global],
+            Focus::Source => vec![Scope::Source, Scope::Global],
         }
     }
 
@@ -346,62 +286,9 @@ impl App {
             || self.tree.leads_to_counterpoint[ix]
     }
 
-    /// Keeps the open overlay's scroll within what it now shows (after a resize or a reload).
+    /// Keeps the open window within what it now shows (after a resize or a reload).
     pub(super) fn clamp_overlay(&mut self) {
-        let max = self.overlay_max_scroll();
-        if let Overlay::Help { scroll }
-        | Overlay::Node { scroll }
-        | Overlay::Problems { scroll }
-        | Overlay::Frontlines { scroll }
-        | Overlay::Sheet { scroll } = &mut self.overlay
-        {
-            *scroll = (*scroll).min(max);
-        }
-    }
-
-    /// How far the open overlay can scroll: its lines less the rows it shows.
-    pub(super) fn overlay_max_scroll(&self) -> usize {
-        let area = crate::screen::layout::overlay_area(self.width, self.height);
-        let rows = usize::from(area.height.saturating_sub(2));
-        let theme = self.settings.theme;
-        if let Some(kind) = overlay_text::Kind::of(&self.overlay) {
-            return self
-                .overlay_text(kind, &theme)
-                .lines
-                .len()
-                .saturating_sub(rows);
-        }
-        let lines = match self.overlay {
-            // Counted with the Unicode theme, whose separators are the wider: an upper bound.
-            Overlay::Node { .. } => {
-                let theme = self.settings.theme;
-                crate::screen::sheet::node_lines(
-                    &self.map,
-                    self.tree.selected,
-                    &self.search,
-                    self.study.as_ref().map(|s| &s.layer),
-                    &theme,
-                    usize::from(area.width.saturating_sub(2)),
-                )
-                .len()
-            }
-            Overlay::Problems { .. } => self.problems.as_ref().map_or(0, |r| {
-                crate::screen::sheet::problems_lines(r, usize::from(area.width.saturating_sub(2)))
-                    .len()
-            }),
-            Overlay::None
-            | Overlay::Citers { .. }
-            | Overlay::Note
-            | Overlay::Notice { .. }
-            | Overlay::Drill
-            | Overlay::Help { .. }
-            | Overlay::Frontlines { .. }
-            | Overlay::Sheet { .. }
-            | Overlay::Questions { .. }
-            | Overlay::Differences { .. }
-            | Overlay::Weak { .. } => 0,
-        };
-        lines.saturating_sub(rows)
+        window::fit(self);
     }
 }
 
@@ -413,20 +300,12 @@ pub fn handle(app: &mut App, event: Event) -> Vec<Effect> {
     );
     // Scrolling an overlay changes nothing it shows: its text is kept; anything else may.
     let scroll = match &event {
-        Event::Key(key) => matches!(
-            keymap::resolve(&app.scopes(), key),
-            Some(
-                Action::OverlayDown
-                    | Action::OverlayUp
-                    | Action::OverlayPageDown
-                    | Action::OverlayPageUp
-            )
-        ),
+        Event::Key(key) => keymap::resolve(&app.scopes(), key).is_some_and(Action::scroll_only),
         _ => false,
     };
     let effects = handle_event(app, event);
     app.refresh_due(reload);
-    app.keep_overlay_text(!scroll);
+    app.keep_overlay_text(window::text(&app.overlay), !scroll);
     effects
 }
 
@@ -708,34 +587,6 @@ impl App {
     }
 }
 
-/// Moves that take a follower away from the presenter: the reader's own steps.
-fn steps_away(action: Action) -> bool {
-    matches!(
-        action,
-        Action::WalkNext
-            | Action::WalkPrev
-            | Action::MoveDown
-            | Action::MoveUp
-            | Action::First
-            | Action::Last
-            | Action::PageDown
-            | Action::PageUp
-            | Action::FoldOrParent
-            | Action::UnfoldOrChild
-            | Action::NextNotUnderstood
-            | Action::ScrollDown
-            | Action::ScrollUp
-            | Action::SourcePageDown
-            | Action::SourcePageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp
-            | Action::SourceFirst
-            | Action::SourceLast
-            | Action::NextCited
-            | Action::PrevCited
-    )
-}
-
 /// Ends the session. A note being typed is saved first, and what the reader changed and was
 /// not saved yet (visits) with it: the session ends when the save is done, or, if it fails,
 /// the reader is asked (see [`App::save_failed`]).
@@ -774,7 +625,7 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         // The reader did something else after being told a save failed: ask again next time.
         app.lose_on_quit = false;
     }
-    if steps_away(action)
+    if action.steps_away()
         && let Some(follow) = app.settings.follow.as_mut()
         && follow.following
     {
@@ -844,9 +695,6 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 );
             }
         }
-        Action::AnswerQuestion(n) => return app.answer_question(n),
-        Action::DrillReveal => app.reveal(),
-        Action::DrillGrade(n) => return app.grade(n),
         Action::Frontlines => app.overlay = Overlay::Frontlines { scroll: 0 },
         Action::PrepSheet => app.overlay = Overlay::Sheet { scroll: 0 },
         Action::MarkUnderstood => return app.mark_understood(),
@@ -854,9 +702,6 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ChooseSide => return app.choose_side(),
         Action::NextNotUnderstood => app.next_not_understood(),
         Action::EditNote => app.open_note(),
-        Action::NoteInput(key) => app.note_input(key),
-        Action::NoteSave => return app.close_note(true),
-        Action::NoteCancel => return app.close_note(false),
         Action::ShowProblems => {
             if app.problems.is_some() {
                 app.overlay = Overlay::Problems { scroll: 0 };
@@ -1035,119 +880,19 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 };
             }
         }
-        Action::OverlayPageDown | Action::OverlayPageUp => {
-            let page = usize::from(
-                crate::screen::layout::overlay_area(app.width, app.height)
-                    .height
-                    .saturating_sub(3),
-            )
-            .max(1);
-            let max = app.overlay_max_scroll();
-            if let Overlay::Help { scroll }
-            | Overlay::Node { scroll }
-            | Overlay::Problems { scroll }
-            | Overlay::Frontlines { scroll }
-            | Overlay::Sheet { scroll } = &mut app.overlay
-            {
-                *scroll = if action == Action::OverlayPageDown {
-                    (*scroll + page).min(max)
-                } else {
-                    scroll.saturating_sub(page)
-                };
-            }
-        }
-        Action::OverlayDown | Action::OverlayUp => {
-            let down = action == Action::OverlayDown;
-            let max = app.overlay_max_scroll();
-            // The items of a list window, as it shows them (its text is kept while it is open).
-            let items = overlay_text::Kind::of(&app.overlay).map_or(0, |kind| {
-                app.overlay_text(kind, &app.settings.theme).starts.len()
-            });
-            match &mut app.overlay {
-                Overlay::Help { scroll }
-                | Overlay::Node { scroll }
-                | Overlay::Problems { scroll } => {
-                    *scroll = if down {
-                        (*scroll + 1).min(max)
-                    } else {
-                        scroll.saturating_sub(1)
-                    };
-                }
-                Overlay::Citers {
-                    paragraph,
-                    selected,
-                } => {
-                    let count = app.map.citers(*paragraph).len();
-                    *selected = if down {
-                        (*selected + 1).min(count.saturating_sub(1))
-                    } else {
-                        selected.saturating_sub(1)
-                    };
-                }
-                Overlay::Frontlines { scroll } | Overlay::Sheet { scroll } => {
-                    *scroll = if down {
-                        (*scroll + 1).min(max)
-                    } else {
-                        scroll.saturating_sub(1)
-                    };
-                }
-                Overlay::Weak { selected }
-                | Overlay::Questions { selected }
-                | Overlay::Differences { selected } => {
-                    *selected = if down {
-                        (*selected + 1).min(items.saturating_sub(1))
-                    } else {
-                        selected.saturating_sub(1)
-                    };
-                }
-                Overlay::None | Overlay::Note | Overlay::Notice { .. } | Overlay::Drill => {}
-            }
-        }
-        Action::OverlayChoose if matches!(app.overlay, Overlay::Differences { .. }) => {
-            let theme = app.settings.theme;
-            if let Overlay::Differences { selected } = app.overlay
-                && let Some(&(Some(ix), _)) = app
-                    .overlay_text(overlay_text::Kind::Differences, &theme)
-                    .starts
-                    .get(selected)
-            {
-                app.overlay = Overlay::None;
-                app.select(ix);
-                app.focus = Focus::Tree;
-            }
-        }
-        Action::OverlayChoose if matches!(app.overlay, Overlay::Weak { .. }) => {
-            if let Overlay::Weak { selected } = app.overlay {
-                app.overlay = Overlay::None;
-                let spots =
-                    crate::study::prep::weak_spots(&app.map, app.study.as_ref().map(|s| &s.layer));
-                if let Some(spot) = spots.get(selected) {
-                    app.select(spot.node);
-                    app.focus = Focus::Tree;
-                }
-            }
-        }
-        Action::OverlayChoose => {
-            if let Overlay::Citers {
-                paragraph,
-                selected,
-            } = app.overlay
-            {
-                app.overlay = Overlay::None;
-                if let Some(&ix) = app.map.citers(paragraph).get(selected) {
-                    app.select(ix);
-                    app.focus = Focus::Tree;
-                }
-            }
-        }
-        Action::OverlayClose => {
-            if app.overlay == Overlay::Drill
-                && let Some(study) = app.study.as_mut()
-            {
-                study.drill = None;
-            }
-            app.overlay = Overlay::None;
-        }
+        // A window's own keys: its unit handles them.
+        Action::OverlayDown
+        | Action::OverlayUp
+        | Action::OverlayPageDown
+        | Action::OverlayPageUp
+        | Action::OverlayChoose
+        | Action::OverlayClose
+        | Action::AnswerQuestion(_)
+        | Action::DrillReveal
+        | Action::DrillGrade(_)
+        | Action::NoteInput(_)
+        | Action::NoteSave
+        | Action::NoteCancel => return window::update(app, action),
         // The library's key: a map's reader has no class list.
         Action::ClassList => {}
         Action::Resize(w, h) => {

@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use crate::map::model::NodeIx;
 use crate::screen::theme::Theme;
 
-use super::{App, Overlay};
+use super::App;
 
 /// Which overlay's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,21 +37,6 @@ pub struct OverlayText {
     /// For the lists (weak spots, questions, differences): each item's node, if it is about
     /// one, and its first line.
     pub starts: Vec<(Option<NodeIx>, usize)>,
-}
-
-impl Kind {
-    /// The kind of text the open overlay shows, if it is one of these.
-    pub(crate) fn of(overlay: &Overlay) -> Option<Kind> {
-        match overlay {
-            Overlay::Help { .. } => Some(Kind::Help),
-            Overlay::Frontlines { .. } => Some(Kind::Frontlines),
-            Overlay::Sheet { .. } => Some(Kind::Sheet),
-            Overlay::Weak { .. } => Some(Kind::Weak),
-            Overlay::Questions { .. } => Some(Kind::Questions),
-            Overlay::Differences { .. } => Some(Kind::Differences),
-            _ => None,
-        }
-    }
 }
 
 impl App {
@@ -105,13 +90,13 @@ impl App {
         }
     }
 
-    /// Keeps the open overlay's text for the session's theme: dropped after anything that may
-    /// change it (`changed`), and built again only if the overlay shows it.
-    pub(crate) fn keep_overlay_text(&mut self, changed: bool) {
+    /// Keeps the text of kind `shown` (the open window's) for the session's theme: dropped
+    /// after anything that may change it (`changed`), and built again only if a window shows it.
+    pub(crate) fn keep_overlay_text(&mut self, shown: Option<Kind>, changed: bool) {
         if changed {
             self.overlay_text = None;
         }
-        let Some(kind) = Kind::of(&self.overlay) else {
+        let Some(kind) = shown else {
             self.overlay_text = None;
             return;
         };

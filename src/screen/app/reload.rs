@@ -95,18 +95,8 @@ impl App {
         fresh.clamp_source();
         // Every window stays open over the new map, but those about what the map no longer
         // has: a paragraph gone, or problems a clean save fixed.
-        fresh.overlay = match std::mem::replace(&mut self.overlay, Overlay::None) {
-            Overlay::Citers { paragraph, .. } if fresh.map.citers(paragraph).is_empty() => {
-                Overlay::None
-            }
-            Overlay::Citers { paragraph, .. } => Overlay::Citers {
-                paragraph,
-                selected: 0,
-            },
-            Overlay::Problems { .. } => Overlay::None,
-            Overlay::Weak { .. } => Overlay::Weak { selected: 0 },
-            other => other,
-        };
+        fresh.overlay =
+            super::window::reload(std::mem::replace(&mut self.overlay, Overlay::None), &fresh);
         if self.search.active() {
             fresh.search = Search {
                 query: std::mem::take(&mut self.search.query),
