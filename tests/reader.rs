@@ -400,3 +400,51 @@ fn a_broken_reload_keeps_the_map_and_counts_its_errors() {
     act(&mut a, Action::WalkNext);
     assert!(!screen(&a, &Theme::FULL).contains("in the saved map"));
 }
+
+/// Issue 23.10: at every walk step of every shipped map, at 80x24 and 120x40, the marked
+/// paragraph of the source is on screen: its first line in view shows the mark, read from the
+/// rendered screen.
+#[test]
+fn the_marked_paragraph_is_on_screen_at_every_walk_step() {
+    let theme = argwalk::screen::theme::Theme::FULL;
+    for entry in std::fs::read_dir("argument-maps").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let map = loader::load_path(&path).unwrap().map.unwrap();
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let mut a = App::new(map.clone(), w, h);
+            for step in 0..a.map().walk.len() {
+                let cursor = a.source().cursor;
+                let lines = a.paragraph_lines(cursor);
+                let top = a.source().top;
+                let inner = a.areas().source_inner;
+                let first = lines.start.max(top);
+                assert!(
+                    first >= top
+                        && first < lines.end.max(lines.start + 1)
+                        && first - top < usize::from(inner.height),
+                    "{}: step {step} at {w}x{h}: paragraph {cursor} (lines {lines:?}) not in view from line {top}",
+                    path.display()
+                );
+                let screen = argwalk::screen::view::buffer_text(
+                    &argwalk::screen::view::render_buffer(&a, &theme),
+                );
+                let row: String = screen
+                    .lines()
+                    .nth(usize::from(inner.y) + first - top)
+                    .unwrap()
+                    .chars()
+                    .skip(usize::from(inner.x))
+                    .collect();
+                assert!(
+                    row.starts_with('›') || row.starts_with('>'),
+                    "{}: step {step} at {w}x{h}: no mark on the paragraph's first line in view:\n{screen}",
+                    path.display()
+                );
+                act(&mut a, Action::WalkNext);
+            }
+        }
+    }
+}

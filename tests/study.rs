@@ -840,3 +840,25 @@ fn at_80x24_what_is_marked_is_shown_and_named_rightly() {
     assert!(text.contains("you judged it strong"), "{text}");
     assert!(text.contains("you judged it to fail"), "{text}");
 }
+
+/// Issue 23.10: at 80x24 a drill answer taller than the card scrolls, and the title says how
+/// much is below: the thesis's seven premises and P0 are all reachable.
+#[test]
+fn a_long_drill_answer_scrolls_at_80x24() {
+    let (mut a, theme) = words_only(80, 24);
+    act(&mut a, Action::Drill);
+    act(&mut a, Action::DrillReveal);
+    let screen = |a: &App| {
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(a, &theme))
+    };
+    let first = screen(&a);
+    assert!(first.contains("premises of the thesis"), "{first}");
+    assert!(first.contains("more below"), "{first}");
+    assert!(!first.contains("P0:"), "{first}");
+    for _ in 0..40 {
+        key(&mut a, Key::char('j'));
+    }
+    let last = screen(&a);
+    assert!(last.contains("P0:"), "{last}");
+    assert!(!last.contains("more below"), "{last}");
+}

@@ -840,6 +840,20 @@ pub const BINDINGS: &[Binding] = &[
         "Stop drilling (what was graded is kept)",
         Some("stop"),
     ),
+    bind(
+        S::Drill,
+        &[key('j'), code(KeyCode::Down)],
+        A::OverlayDown,
+        "Scroll the card down (a long answer)",
+        None,
+    ),
+    bind(
+        S::Drill,
+        &[key('k'), code(KeyCode::Up)],
+        A::OverlayUp,
+        "Scroll the card up",
+        None,
+    ),
     bind(S::Drill, &[ctrl('c')], A::Interrupt, "Quit at once", None),
     bind(
         S::Questions,

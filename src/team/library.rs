@@ -530,12 +530,39 @@ impl ClassView {
 /// A row of a list, cut to `width`; the selected one reversed to the edge. Its parts are
 /// joined by the theme's separator (`, ` in ASCII), and in ASCII it is transliterated: a map's
 /// title may be in any script.
+///
+/// Its counts (the trailing parts that are a number and a word: "37 nodes", "12/37
+/// understood"; not a date)
+/// are kept whole when the row is too wide: the title before them is cut instead.
 fn row_line(text: &str, width: usize, selected: bool, theme: &Theme) -> Line<'static> {
-    let mut text = text.replace(" · ", theme.glyphs().dot);
+    let parts: Vec<&str> = text.split(" · ").collect();
+    let counts = parts
+        .iter()
+        .skip(1)
+        .rev()
+        .take_while(|p| p.starts_with(|c: char| c.is_ascii_digit()) && p.contains(' '))
+        .count();
+    let (head, tail) = parts.split_at(parts.len() - counts);
+    let dot = theme.glyphs().dot;
+    let mut head = head.join(dot);
+    let mut tail = if tail.is_empty() {
+        String::new()
+    } else {
+        format!("{dot}{}", tail.join(dot))
+    };
     if theme.ascii {
-        text = crate::screen::ascii::transliterate(&text);
+        head = crate::screen::ascii::transliterate(&head);
+        tail = crate::screen::ascii::transliterate(&tail);
     }
-    let text = wrap::truncate(&text, width, theme.glyphs().ellipsis);
+    let room = width.saturating_sub(wrap::width(&tail));
+    let text = if wrap::width(&head) + wrap::width(&tail) <= width || room < 12 {
+        wrap::truncate(&format!("{head}{tail}"), width, theme.glyphs().ellipsis)
+    } else {
+        format!(
+            "{}{tail}",
+            wrap::truncate(&head, room, theme.glyphs().ellipsis)
+        )
+    };
     let fill = width.saturating_sub(wrap::width(&text));
     let style = if selected {
         theme.selected()

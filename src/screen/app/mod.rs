@@ -428,16 +428,24 @@ impl App {
 }
 
 /// Does `action` as a person would: the key the table binds to it where the reader is now (or
-/// the typed character, or the resize), through [`handle`]. For scripts, examples and tests;
-/// an action no key does here does nothing, as a key would.
+/// the typed character, or the resize), through [`handle`]. For scripts, examples and tests.
+///
+/// # Panics
+///
+/// When no key does `action` where the reader is: a person could not do it there, so a test
+/// that asks for it is wrong, and says so rather than passing on a step that did nothing.
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let event = match action {
         Action::Resize(w, h) => Event::Resize(w, h),
         Action::SearchInput(c) => Event::Key(crate::screen::key::Key::char(c)),
         Action::NoteInput(key) => Event::Key(key),
+        // A test that asks for what no key does here would test nothing: it fails loudly.
         action => match keymap::key_in(&app.scopes(), action) {
             Some(key) => Event::Key(key),
-            None => return Vec::new(),
+            None => panic!(
+                "act: no key does {action:?} in {:?} (a key a person could not press)",
+                app.scopes()
+            ),
         },
     };
     handle(app, event)

@@ -95,7 +95,8 @@ impl App {
 
     /// After the selection changed: mark its first cited paragraph and show its cited
     /// paragraphs from the first, all of them where they fit; where they do not, the first
-    /// quote stays in view and the pane's border tells which cited paragraphs are off screen.
+    /// quote stays in view, marked, and the pane's border tells which cited paragraphs are
+    /// off screen.
     pub(super) fn show_selected_source(&mut self) {
         let node = &self.map.nodes[self.tree.selected];
         let cited = node.cited_paragraphs();
@@ -128,6 +129,13 @@ impl App {
         self.clamp_source();
         if let Some((paragraph, at)) = quote {
             self.reveal_in_paragraph(paragraph, at);
+            // The mark stays on the first cited paragraph while it is in view; scrolled off
+            // by the quote, it goes where the eye is sent: the quote's paragraph (the first is
+            // named on the pane's border).
+            let start = self.paragraph_lines(first).start;
+            if start < self.source.top || start >= self.source.top + h {
+                self.source.cursor = paragraph;
+            }
         }
     }
 

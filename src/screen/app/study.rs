@@ -33,6 +33,8 @@ pub struct DrillRun {
     pub queue: Vec<DrillCard>,
     pub at: usize,
     pub revealed: bool,
+    /// How far the card is scrolled, when its answer is taller than the screen.
+    pub scroll: usize,
 }
 
 impl Study {
@@ -381,6 +383,7 @@ impl App {
             queue,
             at: 0,
             revealed: false,
+            scroll: 0,
         });
         self.overlay = Overlay::Drill;
     }
@@ -417,6 +420,7 @@ impl App {
         let due = drill::grade(&mut study.layer, &card.key, rating, now);
         run.at += 1;
         run.revealed = false;
+        run.scroll = 0;
         let left = run.queue.len() - run.at;
         study.changed(card.key.clone(), Field::Drill);
         let effect = study.save();

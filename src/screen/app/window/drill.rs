@@ -20,9 +20,9 @@ use super::{Overlay, Window};
 
 pub(crate) struct Drill;
 
-/// A drill card's window: its rect, lines, title and the hint on its bottom border; `None`
-/// when no card is shown.
-fn view(app: &App, theme: &Theme) -> Option<(Rect, Vec<Line<'static>>, String, String)> {
+/// A drill card's lines, unscrolled, and the hint on its bottom border; `None` when no card
+/// is shown.
+fn content(app: &App, theme: &Theme) -> Option<(Vec<Line<'static>>, String)> {
     let run = app.study.as_ref().and_then(|s| s.drill.as_ref())?;
     let card = run.queue.get(run.at)?;
     let area = layout::overlay_area(app.width, app.height);
@@ -63,13 +63,48 @@ fn view(app: &App, theme: &Theme) -> Option<(Rect, Vec<Line<'static>>, String, S
             keymap::key_names_in(Scope::Drill, Action::DrillReveal)
         )
     };
+    Some((lines, hint))
+}
+
+/// The window a card of `lines` lines is drawn in, and the rows of text it shows.
+fn rows(app: &App, lines: usize) -> (Rect, usize) {
+    let boxed = draw::fitted_rect(layout::overlay_area(app.width, app.height), lines);
+    (boxed, usize::from(boxed.height.saturating_sub(2)))
+}
+
+/// How far the card can scroll: its lines less the rows its window shows.
+fn max_scroll(app: &App) -> usize {
+    content(app, &app.settings.theme).map_or(0, |(lines, _)| {
+        lines.len().saturating_sub(rows(app, lines.len()).1)
+    })
+}
+
+/// A drill card's window: its rect, the lines in view, title and the hint on its bottom
+/// border. A card taller than the screen scrolls, and its title says so: nothing of an answer
+/// is cut unsaid.
+fn view(app: &App, theme: &Theme) -> Option<(Rect, Vec<Line<'static>>, String, String)> {
+    let run = app.study.as_ref().and_then(|s| s.drill.as_ref())?;
+    let (lines, hint) = content(app, theme)?;
+    let (boxed, rows) = rows(app, lines.len());
+    let scroll = run.scroll.min(lines.len().saturating_sub(rows));
+    let below = lines.len().saturating_sub(scroll + rows);
+    let more = if scroll > 0 || below > 0 {
+        let mut more = format!(", {} to scroll", keymap::scroll_keys(Scope::Drill));
+        if below > 0 {
+            more.push_str(&format!(", {below} more below"));
+        }
+        more
+    } else {
+        String::new()
+    };
     let title = format!(
-        " Drill: card {} of {} due ({} to stop) ",
+        " Drill: card {} of {} due ({} to stop{more}) ",
         run.at + 1,
         run.queue.len(),
         keymap::key_name(Scope::Drill, Action::OverlayClose)
     );
-    Some((draw::fitted_rect(area, lines.len()), lines, title, hint))
+    let lines = lines.into_iter().skip(scroll).collect();
+    Some((boxed, lines, title, hint))
 }
 
 impl Window for Drill {
@@ -95,6 +130,16 @@ impl Window for Drill {
     fn update(app: &mut App, action: Action) -> Vec<Effect> {
         match action {
             Action::DrillReveal => app.reveal(),
+            Action::OverlayDown | Action::OverlayUp => {
+                let max = max_scroll(app);
+                if let Some(run) = app.study.as_mut().and_then(|s| s.drill.as_mut()) {
+                    run.scroll = if action == Action::OverlayDown {
+                        (run.scroll + 1).min(max)
+                    } else {
+                        run.scroll.saturating_sub(1)
+                    };
+                }
+            }
             Action::DrillGrade(n) => return app.grade(n),
             Action::OverlayClose => {
                 if let Some(study) = app.study.as_mut() {
