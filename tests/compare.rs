@@ -388,7 +388,7 @@ fn the_class_list_scores_each_members_map_against_its_reference() {
         "{text}"
     );
     assert!(
-        text.ends_with("4 members, 1 map scored, 51% overall on average.\nNot listed: the folder `Eve Adams`, named otherwise than --user names a member (letters, digits, - and _).\n"),
+        text.ends_with("4 members, 1 map scored, 51% overall on average.\nNot listed: the folder `Eve Adams`: a member's folder is named as --user names a member (letters, digits, - and _), and is a folder of its own, not a link.\n"),
         "{text}"
     );
     let _ = std::fs::remove_dir_all(&dir);
@@ -571,5 +571,61 @@ fn the_class_list_as_drawn() {
     let text = argwalk::screen::view::buffer_text(terminal.backend().buffer());
     assert!(text.is_ascii(), "{text}");
     assert!(text.contains("51% overall, components 67%"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 24.11 and 24.14: hostile hand-ins. A map over the class's limits (bytes, nodes) is
+/// listed with why and not read or scored; a member folder that is a link to another member's
+/// is not listed as a member (it would show bob's map as dave's), and is said.
+#[test]
+fn the_class_list_is_bounded_against_hostile_hand_ins() {
+    let dir = class_folders("hostile");
+    // Over the byte limit: a valid map padded with comments to 2 MiB.
+    let mut big = format!("{ARTICLE}{STUDENT}");
+    while big.len() < 2 * 1024 * 1024 {
+        big.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    std::fs::write(dir.join("class/carol/big.toml"), big).unwrap();
+    // Over the node limit, under the byte limit: a chain of 2,500 premises.
+    let chain = argwalk::dev::synthetic::chain_text(2_500);
+    assert!(chain.len() < 1024 * 1024, "{}", chain.len());
+    std::fs::write(dir.join("class/carol/chain.toml"), chain).unwrap();
+    std::os::unix::fs::symlink(dir.join("class/bob"), dir.join("class/mallory")).unwrap();
+    let mut cmd = support::cli::argwalk();
+    cmd.args(["class", "--json"])
+        .arg(dir.join("lib"))
+        .arg(dir.join("class"));
+    let out = support::cli::run(cmd, "");
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = json["rows"].as_array().unwrap();
+    let why = |file: &str| {
+        rows.iter()
+            .find(|r| r["map"].as_str().is_some_and(|m| m.ends_with(file)))
+            .map(|r| {
+                (
+                    r["status"].clone(),
+                    r["why"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .unwrap_or_else(|| panic!("no row for {file}: {rows:?}"))
+    };
+    let (status, text) = why("big.toml");
+    assert_eq!(status, "broken");
+    assert!(
+        text.contains("not scored: 2.0 MiB, over the class's limit of 1 MiB"),
+        "{text}"
+    );
+    let (status, text) = why("chain.toml");
+    assert_eq!(status, "broken");
+    assert!(
+        text.contains("not scored: 2500 nodes, over the class's limit of 2000"),
+        "{text}"
+    );
+    assert!(!rows.iter().any(|r| r["member"] == "mallory"), "{rows:?}");
+    assert_eq!(
+        json["misnamed"],
+        serde_json::json!(["Eve Adams", "mallory (a link)"])
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -423,3 +423,110 @@ fn the_line_modes_short_verbs_follow_the_key_table_and_take_arguments() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 24.1: at a terminal every line is answered, in order, however the keys arrive: a
+/// paste of five commands (line feeds), a line split across two writes, typed-ahead commands.
+#[test]
+fn every_line_typed_at_a_terminal_is_answered_in_order() {
+    let state = folder("burst");
+    let mut p = read_at_a_terminal(&state, Session::Detached);
+    p.send(b"go P2\nthis\nnote pasted\ngo O1\nverdict strong\n");
+    p.send(b"go P");
+    p.send(b"3\rmark\r");
+    p.see(&["Marked understood."], LONG);
+    let text = String::from_utf8_lossy(&p.bytes()).replace('\r', "");
+    let mut from = 0;
+    for answer in [
+        "Premise P2: Pledges on paper",
+        "> this\nPremise P2",
+        "Note saved.",
+        "Objection O1: Astana's outcome",
+        "Your verdict on O1: strong.",
+        "Premise P3:",
+        "Marked understood.",
+    ] {
+        let at = text[from..]
+            .find(answer)
+            .unwrap_or_else(|| panic!("{answer:?} not after byte {from} in {text}"));
+        from += at + answer.len();
+    }
+    p.send(b"q\r");
+    let _ = p.wait(LONG);
+    // The pasted note is on P2, where the paste had gone.
+    let again = transcript_in(&state, "go P2\nnote\nq\n", &["read"], &[]);
+    assert!(again.contains("Your note on P2: pasted"), "{again}");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Issue 24.4: a half-typed note is kept on a signal or a hang-up, as the full screen keeps
+/// one; any other half-typed command is not carried out.
+#[test]
+fn a_half_typed_note_is_kept_on_a_signal() {
+    for sig in [rustix::process::Signal::TERM, rustix::process::Signal::HUP] {
+        let state = folder("half-typed");
+        let mut p = read_at_a_terminal(&state, Session::Detached);
+        p.press_and_see(b"go P3\r", &["Premise P3:"], LONG);
+        p.press_and_see(b"note cut short by", &["> note cut short by"], LONG);
+        p.signal(sig);
+        let (status, _) = p.wait(LONG).expect("argwalk read did not exit");
+        assert_eq!(status.code(), Some(128 + sig.as_raw()), "{status:?}");
+        assert!(
+            p.cooked(),
+            "the terminal's modes are put back after {sig:?}"
+        );
+        let again = transcript_in(&state, "note\nq\n", &["read"], &[]);
+        assert!(again.contains("Back at P3"), "{again}");
+        assert!(
+            again.contains("Your note on P3: cut short by"),
+            "{sig:?}: {again}"
+        );
+        let _ = std::fs::remove_dir_all(&state);
+    }
+}
+
+/// Issue 23.9: a followed presenter's moves are said as they happen, while the reader types a
+/// line, which is put back whole after; the node is not said twice by `this` after a move.
+#[test]
+fn a_presenters_moves_are_said_while_a_line_is_typed() {
+    use argwalk::team::room::Room;
+    let state = folder("follow-typing");
+    let map = argwalk::map::loader::load_builtin().map.unwrap();
+    let room = Room::new(&state, "finals").unwrap();
+    let mut coach = argwalk::lines::Lines::new(map, None).room(room, Some("coach".into()));
+    coach.command("go P1");
+    let mut p = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_argwalk")),
+        &["--follow", "finals", "read"],
+        &[("ARGWALK_STATE_DIR", state.to_str().unwrap())],
+        100,
+        40,
+        Session::Detached,
+    );
+    p.see(&["Premise P1:"], LONG);
+    p.press_and_see(b"no", &["> no"], LONG);
+    coach.command("go P4");
+    assert!(
+        p.wait_for(LONG, |s| s.contains("coach moved here:")
+            && s.contains("Premise P4:")),
+        "{}",
+        p.screen()
+    );
+    // The half-typed line is put back after the news, and finishing it acts on P4.
+    assert!(
+        p.wait_for(LONG, |s| s.lines().rev().find(|l| !l.trim().is_empty())
+            == Some("> no")),
+        "{}",
+        p.screen()
+    );
+    p.press_and_see(b"te followed\r", &["Note saved."], LONG);
+    p.press_and_see(b"this\r", &["> this"], LONG);
+    let text = String::from_utf8_lossy(&p.bytes()).replace('\r', "");
+    let after = &text[text.rfind("> this").unwrap()..];
+    assert_eq!(after.matches("Premise P4:").count(), 1, "{after}");
+    p.send(b"q\r");
+    let _ = p.wait(LONG);
+    drop(coach);
+    let again = transcript_in(&state, "go P4\nnote\nq\n", &["read"], &[]);
+    assert!(again.contains("Your note on P4: followed"), "{again}");
+    let _ = std::fs::remove_dir_all(&state);
+}

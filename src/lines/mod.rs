@@ -1,8 +1,9 @@
 //! `argwalk read`: the map one node at a time as plain lines, driven by typed commands. No
 //! cursor addressing and no redraw, so it works with screen readers and braille displays, in
 //! Emacs shell buffers, on dumb terminals and through pipes (a script of commands in, text
-//! out). In a terminal the line is edited by rustyline (Up recalls earlier commands); from a
-//! pipe the lines are read as they come.
+//! out). In a terminal the line is edited by a line editor of our own (`terminal.rs`: every
+//! key taken in order, Up recalls earlier commands); from a pipe the lines are read as they
+//! come.
 //!
 //! Everything the reader reaches is here: a library to choose maps from, the reader's layer
 //! (notes, marks, verdicts, side, drills), the prep views, and following or presenting a room.
@@ -39,7 +40,7 @@ const ROOM_HELP: &str = "Following a presenter: follow (above) goes where the pr
 presenter's moves are also said before each answer.";
 
 /// How a library's map is opened: as the full-screen reader would open it.
-pub(crate) type Opener = Box<dyn Fn(&Path) -> Result<Session, String>>;
+pub(crate) type Opener = Box<dyn Fn(&Path) -> Result<Session, String> + Send>;
 
 /// A library to choose maps from, and how to open one.
 pub(crate) struct Shelf {
@@ -194,6 +195,7 @@ impl Lines {
         let (typed, rest) = parse(line);
         let mut out = String::new();
         self.presenter_moved(&mut out);
+        let moved = !out.is_empty();
         // A drill takes every line while it runs, as its overlay takes every key.
         if let Some(r) = &mut self.reading
             && r.drill.is_some()
@@ -203,6 +205,10 @@ impl Lines {
         }
         // The verb by its long name: a word for it, or the key the reader binds to it now.
         let verb = verbs::named(&typed).map_or_else(|| typed.clone(), str::to_string);
+        // The presenter's move was just said with the node: `this` would say it twice.
+        if moved && verb == "this" {
+            return Some(out);
+        }
         match verb.as_str() {
             "" => {}
             "quit" => {
@@ -373,6 +379,17 @@ impl Lines {
     }
 
     fn open_path(&mut self, path: &Path, out: &mut String) {
+        self.open_saying(path, true, out);
+    }
+
+    /// Opens a map without saying where this reader left it: the caller says where to be.
+    fn open_quietly(&mut self, path: &Path, out: &mut String) {
+        self.open_saying(path, false, out);
+    }
+
+    /// Opens a map from the library: its title and size, what opening its layer had to say,
+    /// and (with `node`) where the reader is in it.
+    fn open_saying(&mut self, path: &Path, node: bool, out: &mut String) {
         let Some(shelf) = &self.shelf else {
             return;
         };
@@ -389,13 +406,33 @@ impl Lines {
                 for s in said {
                     out.push_str(&format!("{s}\n"));
                 }
-                if let Some(r) = &self.reading {
+                if let Some(r) = self.reading.as_ref().filter(|_| node) {
                     r.say_back_at(out);
                     r.say_node(out);
                 }
             }
             Err(why) => out.push_str(&format!("This map cannot be opened: {why}\n")),
         }
+    }
+
+    /// Whether this session follows a presenter (and so looks at the room while it waits).
+    fn follows(&self) -> bool {
+        self.follow.as_ref().is_some_and(|f| f.presenter.is_none())
+    }
+
+    /// A presenter's move since last said, in words, said as it happens (at a terminal, while
+    /// the reader types); empty when there is none.
+    fn news(&mut self) -> String {
+        let mut out = String::new();
+        self.presenter_moved(&mut out);
+        said::spoken(&out)
+    }
+
+    /// Whether `line` is a note with its text (`note TEXT`, or the key for it): what a signal
+    /// keeps of a half-typed line.
+    fn is_note(&self, line: &str) -> bool {
+        let (typed, rest) = parse(line);
+        !rest.is_empty() && verbs::named(&typed) == Some("note")
     }
 
     /// Following: when the presenter moved since last said, says so and goes there (on this
@@ -438,7 +475,9 @@ impl Lines {
                 _ => None,
             };
             match found {
-                Some(path) => self.open_path(&path, out),
+                // Opened quietly: the presenter's node is said below, not where this reader
+                // left the map last time.
+                Some(path) => self.open_quietly(&path, out),
                 None => {
                     out.push_str(&format!(
                         "{} presents {}, which is not in your library.\n",
@@ -509,12 +548,22 @@ impl Lines {
             return;
         }
         let _ = f.room.publish(&now);
-        f.leave = Some(crate::screen::driver::Leave {
-            room: f.room.clone(),
-            presenter: name.clone(),
-            map: now.map.clone(),
-            fingerprint: r.fingerprint.clone(),
-        });
+        // Kept up to date in place: a farewell replaced would be dropped, and a dropped
+        // farewell is written, telling the followers this presenter left after every move.
+        match &mut f.leave {
+            Some(leave) => {
+                leave.map.clone_from(&now.map);
+                leave.fingerprint.clone_from(&r.fingerprint);
+            }
+            None => {
+                f.leave = Some(crate::screen::driver::Leave {
+                    room: f.room.clone(),
+                    presenter: name.clone(),
+                    map: now.map.clone(),
+                    fingerprint: r.fingerprint.clone(),
+                });
+            }
+        }
         f.seen = Some(now);
     }
 
@@ -564,8 +613,8 @@ impl Lines {
         output.flush()
     }
 
-    /// Reads commands typed at a terminal, edited by rustyline: Up and Down recall the
-    /// commands typed before, Ctrl-R searches them; Ctrl-D (or Ctrl-C) leaves.
+    /// Reads commands typed at a terminal, each line edited (`terminal.rs`): Up and Down recall
+    /// the commands typed before; Ctrl-D (or Ctrl-C) leaves.
     pub fn run_terminal(&mut self, mut output: impl Write) -> std::io::Result<()> {
         output.write_all(self.opening().as_bytes())?;
         output.flush()?;

@@ -31,6 +31,14 @@ fn folders(class: &Path) -> (Vec<(String, PathBuf)>, Vec<String>) {
     };
     for e in read.flatten().filter(|e| e.path().is_dir()) {
         let name = e.file_name().to_string_lossy().into_owned();
+        // A member's folder is a folder of its own: a link (`dave -> bob`) would show one
+        // member's maps as another's.
+        if e.file_type().is_ok_and(|t| t.is_symlink()) {
+            if !name.starts_with('.') {
+                misnamed.push(format!("{} (a link)", crate::map::sanitize::clean(&name)));
+            }
+            continue;
+        }
         if is_member_name(&name) {
             members.push((name, e.path()));
         } else if !name.starts_with('.') {
@@ -63,7 +71,7 @@ pub fn misnamed_line(class: &Path) -> Option<String> {
     }
     let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     Some(format!(
-        "Not listed: {} {}, named otherwise than --user names a member (letters, digits, - and _).",
+        "Not listed: {} {}: a member's folder is named as --user names a member (letters, digits, - and _), and is a folder of its own, not a link.",
         if names.len() == 1 {
             "the folder"
         } else {
@@ -137,6 +145,26 @@ pub enum Standing {
     Broken(String),
 }
 
+/// The largest hand-in the class list scores, in bytes: a member's map is hostile input on a
+/// shared server, and a larger one is listed with why, not read. Ten times the longest map
+/// shipped (Douglass, 9 KB); docs/TEAM.md says so.
+pub const HAND_IN_MAX_BYTES: u64 = 1024 * 1024;
+
+/// The most nodes a scored hand-in may have: comparing is quadratic in the worst case, and no
+/// article a class maps has this many claims.
+pub const HAND_IN_MAX_NODES: usize = 2_000;
+
+/// Why a hand-in of `bytes` bytes is not read, if it is over the limit.
+fn too_large(bytes: u64) -> Option<String> {
+    (bytes > HAND_IN_MAX_BYTES).then(|| {
+        format!(
+            "not scored: {:.1} MiB, over the class's limit of {} MiB a hand-in",
+            bytes as f64 / (1024.0 * 1024.0),
+            HAND_IN_MAX_BYTES / (1024 * 1024)
+        )
+    })
+}
+
 /// One row of the class list: a member's map, or a member with none.
 pub struct Row {
     /// The member's name (a folder name, checked as `--user` names are).
@@ -168,7 +196,10 @@ pub fn list(library: &Path, class: &Path) -> Vec<Row> {
                 .ok()
                 .zip(std::fs::canonicalize(&folder).ok())
                 .is_some_and(|(p, f)| p.starts_with(f));
-            let loaded = if inside {
+            let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+            let loaded = if let Some(why) = too_large(bytes).filter(|_| inside) {
+                Err(anyhow::anyhow!(why))
+            } else if inside {
                 crate::map::loader::load_path_within(&path, &folder)
             } else {
                 Err(anyhow::anyhow!(
@@ -182,6 +213,10 @@ pub fn list(library: &Path, class: &Path) -> Vec<Row> {
                         "{}: argwalk check shows {}",
                         count(l.report.errors(), "error"),
                         if l.report.errors() == 1 { "it" } else { "them" }
+                    )),
+                    Some(map) if map.nodes.len() > HAND_IN_MAX_NODES => Standing::Broken(format!(
+                        "not scored: {} nodes, over the class's limit of {HAND_IN_MAX_NODES} a hand-in",
+                        map.nodes.len()
                     )),
                     Some(map) => match refs.for_map(&map, &path) {
                         None => Standing::NoReference {
