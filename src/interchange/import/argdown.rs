@@ -16,45 +16,130 @@ fn cli() -> std::ffi::OsString {
     std::env::var_os("ARGWALK_ARGDOWN").unwrap_or_else(|| "argdown".into())
 }
 
-/// Runs `argdown json` on `path` into a folder of its own, and reads what it wrote.
+/// The largest Argdown file read: an imported file is hostile input (a member's hand-in), and
+/// the CLI's memory grows far faster than its input. Over a hundred times a long essay's map.
+pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
+
+/// How long the Argdown CLI may run before argwalk stops it (`ARGWALK_ARGDOWN_SECONDS` sets
+/// another, in whole seconds).
+const SECONDS: u64 = 60;
+
+/// The V8 heap the CLI may grow to, in MiB: past it, it stops with an error rather than take
+/// the server's memory.
+const HEAP_MIB: u32 = 512;
+
+/// `@include(…)` lines of `text`, by line and column: Argdown would read the named file into
+/// this one, and an imported file names whatever it likes (another member's essay, a file of
+/// the server's). argwalk reads one file: each is refused, at its place.
+fn includes(text: &str) -> Vec<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let col = l.len() - l.trim_start().len();
+            l.trim_start()
+                .starts_with("@include")
+                .then_some((i + 1, col + 1))
+        })
+        .collect()
+}
+
+/// Runs `argdown json` on a copy of `path`, alone in an empty working folder of its own (so no
+/// `argdown.config.*` beside the input or in the working folder is read, let alone run), with
+/// a time and a memory limit, and reads what it wrote.
 fn parse(path: &Path) -> Result<Value, String> {
-    let out = std::env::temp_dir().join(format!(
+    let text = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+    if text.len() as u64 > MAX_BYTES {
+        return Err(format!(
+            "it is {:.1} MiB; argwalk imports Argdown files of up to {} MiB",
+            text.len() as f64 / (1024.0 * 1024.0),
+            MAX_BYTES / (1024 * 1024)
+        ));
+    }
+    let found = includes(&String::from_utf8_lossy(&text));
+    if !found.is_empty() {
+        let at: Vec<String> = found.iter().map(|(l, c)| format!("{l}:{c}")).collect();
+        return Err(format!(
+            "@include at {} is not read: argwalk imports one file, and reads no other it names; paste the included text into this file",
+            at.join(", ")
+        ));
+    }
+    let work = std::env::temp_dir().join(format!(
         "argwalk-argdown-{}-{}",
         std::process::id(),
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos())
     ));
+    let out = work.join("out");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot make a folder for Argdown: {e}"))?;
-    let ran = std::process::Command::new(cli())
+    let input = work.join("input.argdown");
+    let result = std::fs::write(&input, &text)
+        .map_err(|e| format!("cannot copy it for Argdown: {e}"))
+        .and_then(|()| run(&work, &input, &out));
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+/// Runs the CLI in `work` on `input`, writing into `out`, within the limits.
+fn run(work: &Path, input: &Path, out: &Path) -> Result<Value, String> {
+    let seconds = std::env::var("ARGWALK_ARGDOWN_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(SECONDS);
+    let node_options = format!("--max-old-space-size={HEAP_MIB}");
+    let child = std::process::Command::new(cli())
         .arg("json")
-        .arg(path)
-        .arg(&out)
+        .arg(input)
+        .arg(out)
+        .current_dir(work)
+        .env("NODE_OPTIONS", node_options)
         .stdin(std::process::Stdio::null())
-        .output();
-    let result = match ran {
-        Err(e) => Err(format!(
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let mut child = child.map_err(|e| {
+        format!(
             "cannot run the Argdown CLI ({e}): install it with `npm install -g @argdown/cli`, or name it in ARGWALK_ARGDOWN"
-        )),
-        Ok(o) => {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let log = String::from_utf8_lossy(&o.stdout).into_owned()
-                + &String::from_utf8_lossy(&o.stderr);
-            match std::fs::read_to_string(out.join(format!("{stem}.json"))) {
-                Ok(json) if o.status.success() => serde_json::from_str(&json)
-                    .map_err(|e| format!("the Argdown CLI wrote JSON argwalk cannot read: {e}")),
-                _ => Err(format!(
-                    "the Argdown CLI could not read it: {}",
-                    crate::map::sanitize::clean(log.trim())
-                )),
+        )
+    })?;
+    // The log is read on threads of its own, so a chatty CLI never blocks on a full pipe.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_string(&mut text);
             }
+            text
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _));
+    let start = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed().as_secs() >= seconds => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "the Argdown CLI ran for {seconds} s without finishing; argwalk stopped it"
+                ));
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(e) => return Err(format!("cannot wait for the Argdown CLI: {e}")),
         }
     };
-    let _ = std::fs::remove_dir_all(&out);
-    result
+    // Said without the server's folders: the working folder is argwalk's, not the reader's.
+    let log = (stdout.join().unwrap_or_default() + &stderr.join().unwrap_or_default())
+        .replace(&work.display().to_string(), ".");
+    match std::fs::read_to_string(out.join("input.json")) {
+        Ok(json) if status.success() => serde_json::from_str(&json)
+            .map_err(|e| format!("the Argdown CLI wrote JSON argwalk cannot read: {e}")),
+        _ => Err(format!(
+            "the Argdown CLI could not read it: {}",
+            crate::map::sanitize::clean(log.trim())
+        )),
+    }
 }
 
 /// " (¶4, ¶7–9)" at the end of a statement, as argwalk's export writes it: the paragraphs.
