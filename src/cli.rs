@@ -177,6 +177,9 @@ pub enum Command {
         /// Leave your notes, verdicts and side out of the prep sheet
         #[arg(long)]
         no_notes: bool,
+        /// Replace FILE if it exists (never through a link)
+        #[arg(long)]
+        force: bool,
     },
     /// Print a map as a Markdown outline, in reading order, with citations and quotes
     Outline {
@@ -308,7 +311,8 @@ pub fn main() -> ExitCode {
             to,
             output,
             no_notes,
-        }) => export(map.as_deref(), to, output.as_deref(), no_notes),
+            force,
+        }) => export(map.as_deref(), to, output.as_deref(), no_notes, force),
         Some(Command::Drill { map, display }) => {
             read(map.as_deref(), display.or(cli.display), true)
         }
@@ -462,7 +466,13 @@ fn load_clean(map: Option<&Path>) -> Result<crate::map::model::ArgumentMap, Exit
 
 fn outline(map: Option<&Path>, json: bool) -> ExitCode {
     if json {
-        return export(map, crate::interchange::export::Format::Json, None, true);
+        return export(
+            map,
+            crate::interchange::export::Format::Json,
+            None,
+            true,
+            false,
+        );
     }
     match load_clean(map) {
         Ok(m) => {
@@ -480,7 +490,26 @@ fn export(
     format: crate::interchange::export::Format,
     output: Option<&Path>,
     no_notes: bool,
+    force: bool,
 ) -> ExitCode {
+    // What is there is never replaced unasked, and never written through: a link may point at
+    // any file of the account.
+    if let Some(path) = output
+        && let Ok(there) = std::fs::symlink_metadata(path)
+    {
+        if there.file_type().is_symlink() {
+            return fail(&format!(
+                "{} is a link; export never writes through one: name the file itself",
+                path.display()
+            ));
+        }
+        if !force {
+            return fail(&format!(
+                "{} exists already; export never replaces a file unasked: add --force to replace it",
+                path.display()
+            ));
+        }
+    }
     let m = match load_clean(map) {
         Ok(m) => m,
         Err(code) => return code,

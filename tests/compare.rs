@@ -422,6 +422,11 @@ fn a_member_sees_their_own_maps_and_no_one_elses() {
     // The link in alice's folder is listed (it is a file there) but leads outside it.
     assert!(text.contains("This map cannot be opened:"), "{text}");
     assert!(text.contains("is outside the library"), "{text}");
+    // Issue 24.14: said without the server's folders.
+    assert!(
+        !text.contains(&dir.display().to_string()),
+        "a server path in a member's messages: {text}"
+    );
     assert!(
         !text.contains("Attacked by: O1\n  Cites paragraph 3"),
         "{text}"
@@ -591,12 +596,23 @@ fn the_class_list_is_bounded_against_hostile_hand_ins() {
     assert!(chain.len() < 1024 * 1024, "{}", chain.len());
     std::fs::write(dir.join("class/carol/chain.toml"), chain).unwrap();
     std::os::unix::fs::symlink(dir.join("class/bob"), dir.join("class/mallory")).unwrap();
+    // A file name with a C1 control and a bidi override: never printed raw.
+    std::fs::write(
+        dir.join("class/carol/evil\u{9b}31m\u{202e}lmth.toml"),
+        format!("{ARTICLE}{STUDENT}"),
+    )
+    .unwrap();
     let mut cmd = support::cli::argwalk();
     cmd.args(["class", "--json"])
         .arg(dir.join("lib"))
         .arg(dir.join("class"));
     let out = support::cli::run(cmd, "");
     assert!(out.status.success(), "{out:?}");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !printed.contains('\u{9b}') && !printed.contains('\u{202e}'),
+        "raw control or bidi characters in {printed}"
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rows = json["rows"].as_array().unwrap();
     let why = |file: &str| {

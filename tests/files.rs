@@ -217,3 +217,58 @@ fn notes_follow_a_moved_renamed_or_edited_map() {
     assert_eq!(edited.store.open().layer.node("P1").unwrap().note, "mine");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 24.14: `export -o` never replaces a file unasked (`--force` does), and never writes
+/// through a link, forced or not; the file linked to is untouched.
+#[test]
+fn export_never_overwrites_unasked_nor_through_a_link() {
+    let dir = temp("overwrite");
+    let state = dir.join("state");
+    std::fs::write(dir.join("mine.md"), "my own notes").unwrap();
+    let out = argwalk(
+        &state,
+        &dir,
+        &["export", "--to", "markdown", "-o", "mine.md"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("mine.md exists already") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("mine.md")).unwrap(),
+        "my own notes"
+    );
+    let out = argwalk(
+        &state,
+        &dir,
+        &["export", "--to", "markdown", "-o", "mine.md", "--force"],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(dir.join("mine.md"))
+            .unwrap()
+            .starts_with("# Prep sheet")
+    );
+    std::fs::write(dir.join("target.txt"), "untouched").unwrap();
+    std::os::unix::fs::symlink(dir.join("target.txt"), dir.join("link.md")).unwrap();
+    for extra in [&[][..], &["--force"][..]] {
+        let mut args = vec!["export", "--to", "markdown", "-o", "link.md"];
+        args.extend_from_slice(extra);
+        let out = argwalk(&state, &dir, &args, "");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("is a link"));
+        assert_eq!(
+            std::fs::read_to_string(dir.join("target.txt")).unwrap(),
+            "untouched"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

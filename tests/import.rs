@@ -630,3 +630,35 @@ fn an_argdown_config_in_the_import_folder_is_not_read() {
     assert!(dir.join("debate01.toml").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 24.14: a reversed or empty brat span is named and skipped, with its place; the rest
+/// of the annotation is imported (it failed the whole import as "a bug of argwalk's import").
+#[test]
+fn a_reversed_or_empty_brat_span_is_named_and_skipped() {
+    let dir = folder("brat-spans");
+    std::fs::copy(fixture("essay01.txt"), dir.join("essay01.txt")).unwrap();
+    let ann = std::fs::read_to_string(fixture("essay01.ann")).unwrap()
+        + "T8\tPremise 300 290\treversed\nT9\tPremise 300 300\t\n";
+    std::fs::write(dir.join("essay01.ann"), ann).unwrap();
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    let out = dir.join("out/essay01.toml");
+    let done = import::import(&dir.join("essay01.ann"), From::Brat, Some(&out)).unwrap();
+    let said: Vec<String> = done
+        .lost
+        .iter()
+        .map(|l| format!("{}: {}", l.place, l.what))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|l| l.contains("the span T8 (300–290) is empty or reversed")),
+        "{said:?}"
+    );
+    assert!(said.iter().any(|l| l.contains("the span T9")), "{said:?}");
+    let (map, _) = load(&out);
+    assert!(
+        map.nodes.len() >= 6,
+        "the rest is imported: {}",
+        map.nodes.len()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

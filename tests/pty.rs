@@ -864,3 +864,66 @@ fn the_too_small_screen_names_the_quit_key_in_force() {
     assert_eq!(status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 24.8 in the full screen: a presenter killed with -9 is said gone to a follower
+/// watching, idle; and issue 24.9: a FIFO put at the room's file never holds a follower
+/// before its first frame, and `q` quits.
+#[test]
+fn the_full_screen_follower_knows_a_crashed_presenter_and_a_fifo_room() {
+    let state = std::env::temp_dir().join(format!("argwalk-pty-crash-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    std::fs::create_dir_all(&state).unwrap();
+    let env = [("ARGWALK_STATE_DIR", state.to_str().unwrap())];
+    let mut presenter = Pty::spawn(
+        Path::new(BIN),
+        &["--user", "coach", "--present", "finals", "read"],
+        &env,
+        100,
+        40,
+        Session::Detached,
+    );
+    presenter.see(&["Step 1 of 37."], LONG);
+    presenter.press_and_see(b"go P2\r", &["Premise P2:"], LONG);
+    let mut follower = Pty::spawn(
+        Path::new(BIN),
+        &["--follow", "finals"],
+        &env,
+        120,
+        40,
+        Session::Detached,
+    );
+    follower.see(&["P2"], LONG);
+    presenter.signal(Signal::KILL);
+    let _ = presenter.wait(LONG);
+    assert!(
+        follower.wait_for(LONG, |s| s.contains("coach stopped presenting")),
+        "{}",
+        follower.screen()
+    );
+    follower.send(b"q");
+    let _ = follower.wait(LONG);
+    // A FIFO at the room's file.
+    let room = state.join("rooms/finals.json");
+    std::fs::remove_file(&room).unwrap();
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &room,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
+    let mut follower = Pty::spawn(
+        Path::new(BIN),
+        &["--follow", "finals"],
+        &env,
+        120,
+        40,
+        Session::Detached,
+    );
+    follower.see(&["Argument", "Source: Astana"], LONG);
+    follower.send(b"q");
+    let (status, _) = follower.wait(LONG).expect("q quits");
+    assert_eq!(status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&state);
+}

@@ -57,6 +57,9 @@ struct Follow {
     seen: Option<Position>,
     /// Written when a presenting session ends, however it ends.
     leave: Option<crate::screen::driver::Leave>,
+    /// A presenter's hold on the room, for as long as this session lives: followers see a
+    /// crashed presenter gone by it.
+    _presence: Option<crate::team::room::Presence>,
 }
 
 /// The line reader: the map being read (none yet in a library), a library if one was given,
@@ -121,11 +124,13 @@ impl Lines {
 
     /// Follows (`presenter` `None`) or presents to `room`.
     pub fn room(mut self, room: Room, presenter: Option<String>) -> Self {
+        let presence = presenter.as_ref().and_then(|_| room.hold());
         self.follow = Some(Follow {
             room,
             presenter,
             seen: None,
             leave: None,
+            _presence: presence,
         });
         self
     }
@@ -167,11 +172,13 @@ impl Lines {
         if self.follow.is_none()
             && let Some((room, presenter)) = room
         {
+            let presence = presenter.as_ref().and_then(|_| room.hold());
             self.follow = Some(Follow {
                 room,
                 presenter,
                 seen: None,
                 leave: None,
+                _presence: presence,
             });
         }
         said

@@ -116,16 +116,31 @@ impl TextFiles for Confined {
 }
 
 /// [`load_path`] for a restricted session: the map and its article must lie within `root`.
+///
+/// Its messages name the file as it is within `root`, never by the server's folders: a
+/// restricted member reads them.
 pub fn load_path_within(path: &Path, root: &Path) -> anyhow::Result<Loaded> {
-    let real =
-        std::fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?;
-    if !real.starts_with(std::fs::canonicalize(root)?) {
-        bail!("{} is outside the library", path.display());
+    let shown = path.strip_prefix(root).map_or_else(
+        |_| {
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        },
+        |p| p.display().to_string(),
+    );
+    let real = std::fs::canonicalize(path).with_context(|| format!("cannot read {shown}"))?;
+    let inside = std::fs::canonicalize(root).is_ok_and(|r| real.starts_with(r));
+    if !inside {
+        bail!("{shown} is outside the library");
     }
-    let bytes = read_limited(&real)?;
+    let bytes = read_limited(&real).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            format!("{e:#}").replace(&real.display().to_string(), &shown)
+        )
+    })?;
     let dir = real.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(load_bytes(
-        &path.display().to_string(),
+        &shown,
         &bytes,
         &Confined {
             dir,

@@ -466,9 +466,15 @@ fn event_loop(
     };
     let mut followed = None;
     let mut _room_watch = None;
+    // A presenter holds the room while the session lives: a crash lets go of it, and the
+    // followers are told.
+    let mut _presence = None;
     if let Some((r, presenter)) = &room {
         match presenter {
-            Some(_) => settings.presenting = Some(r.name.clone()),
+            Some(_) => {
+                settings.presenting = Some(r.name.clone());
+                _presence = r.hold();
+            }
             None => {
                 settings.follow = Some(app::Follow {
                     room: r.name.clone(),
@@ -675,6 +681,14 @@ fn watch_room(room: &crate::team::room::Room, waker: Waker) -> Option<crate::scr
     std::fs::create_dir_all(dir).ok()?;
     let r = room.clone();
     let last = std::sync::Mutex::new(None::<crate::team::room::Position>);
+    let waiting = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let crashes = waker.clone();
+    let watch_crash = move |r: &crate::team::room::Room| {
+        watch_for_a_crash(r, &waiting, &crashes);
+    };
+    if room.presenting() {
+        watch_crash(room);
+    }
     crate::screen::watch::Watch::new(
         std::slice::from_ref(&room.path),
         Duration::from_millis(10),
@@ -689,13 +703,41 @@ fn watch_room(room: &crate::team::room::Room, waker: Waker) -> Option<crate::scr
                 return;
             }
             *last = Some(p.clone());
-            waker.send(if p.left {
-                Event::PresenterLeft
+            if p.left {
+                waker.send(Event::PresenterLeft);
             } else {
-                Event::Followed(p)
-            });
+                watch_crash(&r);
+                waker.send(Event::Followed(p));
+            }
         },
     )
+}
+
+/// A thread asleep on the room's lock while a presenter holds it (one at a time): when it is
+/// let go of and the room's file does not say the presenter left, their session crashed, and
+/// the follower is told at once. No waking while the presenter lives: an idle follower sleeps.
+fn watch_for_a_crash(
+    room: &crate::team::room::Room,
+    waiting: &std::sync::Arc<std::sync::atomic::AtomicBool>,
+    waker: &Waker,
+) {
+    use std::sync::atomic::Ordering;
+    if waiting.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let (room, asleep, waker) = (room.clone(), waiting.clone(), waker.clone());
+    let spawned = std::thread::Builder::new()
+        .name("room".into())
+        .spawn(move || {
+            room.wait_until_free();
+            asleep.store(false, Ordering::SeqCst);
+            if room.written().is_some_and(|p| !p.left) && !room.presenting() {
+                waker.send(Event::PresenterLeft);
+            }
+        });
+    if spawned.is_err() {
+        waiting.store(false, Ordering::SeqCst);
+    }
 }
 
 /// Resizes the screen to the terminal's size now, if it changed: the size the buffers were made

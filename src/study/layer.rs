@@ -161,6 +161,11 @@ pub struct Layer {
     /// step's scheme, and the question's key).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub questions: BTreeMap<String, Answer>,
+    /// Drill cards the file holds that could not be read at all (a count past what FSRS
+    /// stores, a field of the wrong type), by card and why: taken out on reading, so one bad
+    /// card never sets the whole file aside; [`Layer::repair`] says them.
+    #[serde(skip)]
+    pub unreadable: Vec<String>,
 }
 
 /// What the reader makes of one critical question.
@@ -232,8 +237,31 @@ impl Layer {
     }
 
     /// Parses a layer file.
+    ///
+    /// A drill card that cannot be read is taken out alone (and said by [`Layer::repair`]):
+    /// the rest of the file, notes first, is read as it is.
     pub fn from_text(text: &str) -> Result<Layer, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let mut table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut unreadable = Vec::new();
+        if let Some(toml::Value::Table(drills)) = table.get_mut("drills") {
+            drills.retain(|key, card| match card.clone().try_into::<rs_fsrs::Card>() {
+                Ok(_) => true,
+                Err(e) => {
+                    let why = e.to_string();
+                    let why = why.lines().next().unwrap_or("unreadable").trim();
+                    unreadable.push(format!(
+                        "drill card {}: {why}; it starts again as new",
+                        crate::map::sanitize::clean(key)
+                    ));
+                    false
+                }
+            });
+        }
+        let mut layer: Layer = toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| e.to_string())?;
+        layer.unreadable = unreadable;
+        Ok(layer)
     }
 
     /// Takes out what no argwalk wrote and the scheduler cannot take (a drill card with
@@ -241,7 +269,7 @@ impl Layer {
     /// safe to print (no control, bidi or invisible character). Returns what was wrong, card
     /// by card, to say.
     pub fn repair(&mut self) -> Vec<String> {
-        let mut wrong = Vec::new();
+        let mut wrong = std::mem::take(&mut self.unreadable);
         self.drills.retain(|key, card| match card_problem(card) {
             Some(why) => {
                 wrong.push(format!("drill card {key}: {why}"));
@@ -435,5 +463,19 @@ mod tests {
         let now = chrono::Utc::now();
         let due = crate::study::drill::grade(&mut l, "P1:evidence", rs_fsrs::Rating::Good, now);
         assert!(due >= now);
+    }
+
+    /// Issue 24.6: a card whose counts overflow what FSRS stores (2^32 reviews) is taken out
+    /// alone, said, and the rest of the file (the notes) is read.
+    #[test]
+    fn a_card_past_what_fsrs_stores_is_repaired_alone() {
+        let text = "[nodes.P1]\nnote = \"keep me\"\n\n[drills.\"P1:evidence\"]\ndue = \"2026-01-01T00:00:00Z\"\nstability = 1.0\ndifficulty = 5.0\nelapsed_days = 0\nscheduled_days = 0\nreps = 4294967296\nlapses = 4294967297\nstate = \"Review\"\nlast_review = \"2026-01-01T00:00:00Z\"\n";
+        let mut l = Layer::from_text(text).unwrap();
+        assert_eq!(l.node("P1").unwrap().note, "keep me");
+        assert!(l.drills.is_empty());
+        let wrong = l.repair();
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].starts_with("drill card P1:evidence:"), "{wrong:?}");
+        assert!(wrong[0].ends_with("it starts again as new"), "{wrong:?}");
     }
 }

@@ -362,7 +362,9 @@ pub fn json(rows: &[Row]) -> serde_json::Value {
         .map(|r| {
             let mut v = serde_json::json!({
                 "member": r.member,
-                "map": r.map.as_ref().map(|p| p.display().to_string()),
+                // File names are untrusted (a member names their own): sanitized as the
+                // words form is, so no control or bidi character reaches a terminal or a log.
+                "map": r.map.as_ref().map(|p| crate::map::sanitize::clean(&p.display().to_string())),
             });
             match &r.standing {
                 None => v["status"] = "no map".into(),
@@ -381,7 +383,8 @@ pub fn json(rows: &[Row]) -> serde_json::Value {
                 }) => {
                     v["status"] = "scored".into();
                     v["title"] = title.clone().into();
-                    v["reference"] = reference.display().to_string().into();
+                    v["reference"] =
+                        crate::map::sanitize::clean(&reference.display().to_string()).into();
                     v["comparison"] = serde_json::to_value(comparison).unwrap_or_default();
                 }
             }

@@ -55,11 +55,80 @@ impl Room {
         crate::study::store::write_atomically(&self.path, text.as_bytes())
     }
 
-    /// Where the presenter is now, if anyone presents.
-    pub fn read(&self) -> Option<Position> {
-        let text = std::fs::read_to_string(&self.path).ok()?;
+    /// The room's lock: held by its presenter for as long as their session lives.
+    fn lock_path(&self) -> PathBuf {
+        self.path.with_extension("lock")
+    }
+
+    /// Holds the room for a presenter: an exclusive lock on its lock file, which the system
+    /// lets go of however the session ends (a kill -9, a lost connection), so followers know a
+    /// presenter who crashed is gone. `None` when it cannot be held (another presents).
+    pub fn hold(&self) -> Option<Presence> {
+        std::fs::create_dir_all(self.path.parent()?).ok()?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.lock_path())
+            .ok()?;
+        rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive).ok()?;
+        Some(Presence { _file: file })
+    }
+
+    /// Whether a presenter holds the room now (a session alive, not one that crashed).
+    pub fn presenting(&self) -> bool {
+        let Ok(file) = std::fs::File::open(self.lock_path()) else {
+            return false;
+        };
+        // A shared lock is had only when no presenter holds it; it goes with the file.
+        rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockShared).is_err()
+    }
+
+    /// Waits, asleep, until the presenter holding the room lets go of it (quits or crashes).
+    pub fn wait_until_free(&self) {
+        if let Ok(file) = std::fs::File::open(self.lock_path()) {
+            let _ = rustix::fs::flock(&file, rustix::fs::FlockOperation::LockShared);
+        }
+    }
+
+    /// What the room's file says, as written: the last position published.
+    pub fn written(&self) -> Option<Position> {
+        use std::io::Read;
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opened without blocking, and read only if it is a regular file: a FIFO put there
+        // would hold a follower before its first frame.
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+            .open(&self.path)
+            .ok()?;
+        if !file.metadata().ok()?.is_file() {
+            return None;
+        }
+        let mut text = String::new();
+        file.by_ref()
+            .take(64 * 1024)
+            .read_to_string(&mut text)
+            .ok()?;
         serde_json::from_str(&text).ok()
     }
+
+    /// Where the presenter is now, if anyone presents: a position whose presenter no longer
+    /// holds the room (their session crashed) reads as left.
+    pub fn read(&self) -> Option<Position> {
+        let mut now = self.written()?;
+        if !now.left && !self.presenting() {
+            now.left = true;
+        }
+        Some(now)
+    }
+}
+
+/// A presenter's hold on a room ([`Room::hold`]): let go when dropped, or by the system when
+/// the process ends however it ends.
+#[derive(Debug)]
+pub struct Presence {
+    _file: std::fs::File,
 }
 
 #[cfg(test)]
@@ -79,8 +148,16 @@ mod tests {
             fingerprint: Some("abc".into()),
             left: false,
         };
+        // Without a presenter holding the room, a position reads as left (a crash); held,
+        // as written.
         room.publish(&p).unwrap();
+        assert_eq!(room.read().map(|r| r.left), Some(true));
+        let held = room.hold().unwrap();
+        assert!(room.presenting());
+        assert!(room.hold().is_none(), "one presenter at a time");
         assert_eq!(room.read(), Some(p));
+        drop(held);
+        assert!(!room.presenting());
         assert!(Room::new(&dir, "../etc").is_err());
         let _ = std::fs::remove_dir_all(&dir);
     }

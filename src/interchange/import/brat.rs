@@ -79,7 +79,18 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
                     });
                     continue;
                 };
-                let quote = txt[ba..bb.max(ba)].to_string();
+                // An empty or reversed span, or one of only spaces, quotes nothing: the map
+                // would not check. Named and skipped, like any other span argwalk cannot use.
+                if bb <= ba || txt[ba..bb].trim().is_empty() {
+                    graph.lost.push(Lost {
+                        place: at,
+                        what: format!(
+                            "the span {id} ({a}–{b}) is empty or reversed: it quotes nothing"
+                        ),
+                    });
+                    continue;
+                }
+                let quote = txt[ba..bb].to_string();
                 let Some(paragraph) = paragraph_of(ba) else {
                     graph.lost.push(Lost {
                         place: at,
