@@ -825,6 +825,12 @@ fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
         (false, true) => lines.run(std::io::stdin().lock(), AsciiOut(out.lock())),
         (false, false) => lines.run(std::io::stdin().lock(), out.lock()),
     };
+    // What could not be saved is said, every note whole, and the session ends non-zero: a
+    // script or a shell sees that something was not kept where it lives.
+    if let Some(report) = lines.unsaved_report() {
+        let _ = std::io::stderr().write_all(report.as_bytes());
+        return ExitCode::from(EXIT_MAP_ERRORS);
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe is the reader leaving.

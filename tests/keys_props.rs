@@ -128,6 +128,7 @@ proptest! {
                     Effect::Reload
                     | Effect::OpenEditor { .. }
                     | Effect::Farewell(_)
+                    | Effect::Rescue(_)
                     | Effect::OpenMap(_) => {
                         prop_assert!(false, "{:?} from a key on the built-in map", effect);
                     }

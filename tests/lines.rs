@@ -577,3 +577,67 @@ fn a_presenter_killed_with_kill_9_is_known_gone() {
     );
     let _ = std::fs::remove_dir_all(&state);
 }
+
+/// Breaks the folder the notes live in, under a running session (as a full disk would): a
+/// file where the folder was. Returns how to put it back.
+fn break_notes_folder(state: &Path) -> impl Fn() {
+    let (layers, away) = (state.join("layers"), state.join("layers-away"));
+    std::fs::rename(&layers, &away).unwrap();
+    std::fs::write(&layers, "not a folder").unwrap();
+    move || {
+        std::fs::remove_file(&layers).unwrap();
+        std::fs::rename(&away, &layers).unwrap();
+    }
+}
+
+/// Issue 24.2: nothing acknowledged is lost when the notes cannot be written (the folder they
+/// live in gone bad under the session, as a full disk does): a note that could not be saved is
+/// said so, kept, and saved with the next change once the folder is right again.
+#[test]
+fn a_note_that_could_not_be_saved_is_saved_with_the_next_change() {
+    let state = folder("full-disk");
+    let mut p = read_at_a_terminal(&state, Session::Detached);
+    p.press_and_see(b"go P2\r", &["Premise P2:"], LONG);
+    let fix = break_notes_folder(&state);
+    p.press_and_see(b"note kept through a full disk\r", &["Not saved:"], LONG);
+    fix();
+    p.press_and_see(b"mark\r", &["Marked understood."], LONG);
+    p.send(b"q\r");
+    let (status, _) = p.wait(LONG).expect("q quits");
+    assert_eq!(status.code(), Some(0));
+    let again = transcript_in(&state, "go P2\nnote\nq\n", &["read"], &[]);
+    assert!(
+        again.contains("Your note on P2: kept through a full disk"),
+        "{again}"
+    );
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Issue 24.2: a session that ends with changes it could not save says so, every note whole,
+/// ends non-zero, and keeps them aside (in the runtime or temporary folder); the next session
+/// on that map takes them back.
+#[test]
+fn unsaved_changes_are_kept_aside_and_taken_back() {
+    let state = folder("rescue");
+    let mut p = read_at_a_terminal(&state, Session::Detached);
+    p.press_and_see(b"go P3\r", &["Premise P3:"], LONG);
+    let fix = break_notes_folder(&state);
+    p.press_and_see(b"note the words I typed\r", &["Not saved:"], LONG);
+    p.send(b"q\r");
+    let (status, _) = p.wait(LONG).expect("q quits");
+    let said = String::from_utf8_lossy(&p.bytes()).replace('\r', "");
+    assert_eq!(status.code(), Some(1), "{said}");
+    assert!(said.contains("could not be saved"), "{said}");
+    assert!(
+        said.contains("Your note on P3: the words I typed"),
+        "{said}"
+    );
+    assert!(said.contains("are taken back the next time"), "{said}");
+    fix();
+    let again = transcript_in(&state, "go P3\nnote\nq\n", &["read"], &[]);
+    assert!(
+        again.contains("Your note on P3: the words I typed"),
+        "{again}"
+    );
+    let _ = std::fs::remove_dir_all(&state);
+}

@@ -66,6 +66,8 @@ struct Follow {
 /// and a room.
 pub struct Lines {
     reading: Option<Reading>,
+    /// What could not be saved, map by map, said at the end.
+    unsaved: Vec<String>,
     ascii: bool,
     shelf: Option<Shelf>,
     follow: Option<Follow>,
@@ -96,6 +98,7 @@ impl Lines {
             ascii: false,
             shelf: None,
             follow: None,
+            unsaved: Vec::new(),
         }
     }
 
@@ -107,6 +110,7 @@ impl Lines {
             ascii: false,
             shelf: None,
             follow: None,
+            unsaved: Vec::new(),
         };
         let said = lines.take(session);
         (lines, said)
@@ -119,6 +123,7 @@ impl Lines {
             ascii: false,
             shelf: Some(shelf),
             follow: None,
+            unsaved: Vec::new(),
         }
     }
 
@@ -184,11 +189,21 @@ impl Lines {
         said
     }
 
-    /// Keeps where the reader is in the map being left, for the next session on it.
+    /// Keeps where the reader is in the map being left, for the next session on it; what
+    /// could not be saved is tried again, and else kept aside and said at the end.
     fn leave_map(&mut self) {
         if let Some(r) = &mut self.reading {
             r.keep_position();
+            if let Some(report) = r.unsaved() {
+                self.unsaved.push(report);
+            }
         }
+    }
+
+    /// What could not be saved in this session, said when it ends (to the error stream), with
+    /// a non-zero exit status: `None` when everything was saved.
+    pub fn unsaved_report(&self) -> Option<String> {
+        (!self.unsaved.is_empty()).then(|| self.unsaved.concat())
     }
 
     /// Carries out one command line; `None` when it says to quit. What it says is put in

@@ -25,6 +25,9 @@ pub(super) struct Reading {
     pub(super) ascii: bool,
     /// A reference map to compare this one with (`--against`, or a class member's map).
     pub(super) against: Option<std::sync::Arc<ArgumentMap>>,
+    /// What could not be saved yet (a full disk): kept, and saved with the next change; on the
+    /// way out, written aside ([`crate::study::rescue`]) if it still cannot be.
+    pub(super) pending: crate::study::Changes,
 }
 
 impl Reading {
@@ -47,6 +50,7 @@ impl Reading {
             drill: None,
             ascii: false,
             against: None,
+            pending: crate::study::Changes::default(),
         }
     }
 
@@ -368,13 +372,59 @@ impl Reading {
                 None,
             );
         };
-        match store.save(layer, changes) {
+        // What failed before goes again with this change: nothing acknowledged is dropped.
+        let mut all = changes.clone();
+        all.absorb(std::mem::take(&mut self.pending));
+        match store.save(layer, &all) {
             Ok((merged, warning)) => {
                 *layer = merged;
                 (String::new(), warning)
             }
-            Err(why) => (why, None),
+            Err(why) => {
+                self.pending = all;
+                (
+                    format!(
+                        "Not saved: {why}. It is kept in this session, and saved with your next change (or when you quit).\n"
+                    ),
+                    None,
+                )
+            }
         }
+    }
+
+    /// On the way out: what could not be saved is tried once more, and if that fails too,
+    /// written aside for the next session ([`crate::study::rescue`]). `Some` says what was not
+    /// saved, every note whole, and where it was kept.
+    pub(super) fn unsaved(&mut self) -> Option<String> {
+        if self.pending.is_empty() {
+            return None;
+        }
+        let (why, _) = self.save_changes(&crate::study::Changes::default());
+        if self.pending.is_empty() {
+            return None;
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let (store, layer) = self.layer.as_ref()?;
+        let mut out = format!(
+            "argwalk: your changes to {} could not be saved ({}).\n",
+            self.map.source.title,
+            why.trim_end()
+        );
+        match store.rescue(layer) {
+            Ok(at) => out.push_str(&format!(
+                "They are kept at {} and are taken back the next time you open this map.\n",
+                crate::map::sanitize::clean(&at.display().to_string())
+            )),
+            Err(e) => out.push_str(&format!("They could not be kept aside either ({e}).\n")),
+        }
+        for (id, field) in &pending.fields {
+            if *field == crate::study::Field::Note
+                && let Some(state) = layer.node(id)
+            {
+                out.push_str(&format!("Your note on {id}: {}\n", state.note));
+            }
+        }
+        Some(out)
     }
 
     /// Carries out one command on this map, `verb` by its long name ([`super::verbs`]);

@@ -62,10 +62,15 @@ pub(super) fn edit(lines: &mut Lines, mut output: impl Write) -> std::io::Result
                     if let Some(sig) = signals.forever().next() {
                         // The main thread holds the reader only while it answers a line: the
                         // half-typed note is saved once that answer is done.
+                        let mut report = None;
                         if let Ok(mut s) = shared.lock() {
                             keep_half_typed(&mut s);
+                            report = s.lines.unsaved_report();
                         }
                         restore(modes.as_ref());
+                        if let Some(report) = report {
+                            let _ = rustix::io::write(std::io::stderr(), report.as_bytes());
+                        }
                         // Straight to the descriptor: the main thread may hold stdout's lock.
                         let _ = rustix::io::write(std::io::stdout(), b"\r\n");
                         std::process::exit(128 + sig);

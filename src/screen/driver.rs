@@ -528,6 +528,18 @@ fn event_loop(
                     outcome.farewell.push(text);
                     None
                 }
+                Effect::Rescue(layer) => {
+                    let kept = store.as_ref().map(|s| s.rescue(&layer));
+                    outcome.farewell.push(match kept {
+                        Some(Ok(at)) => format!(
+                            "They are kept at {} and are taken back the next time you open this map.",
+                            crate::map::sanitize::clean(&at.display().to_string())
+                        ),
+                        Some(Err(e)) => format!("They could not be kept aside either ({e})."),
+                        None => "There is no folder to keep them in.".into(),
+                    });
+                    None
+                }
                 Effect::OpenMap(fingerprint) => {
                     outcome.open = Some(fingerprint);
                     return Ok(0);

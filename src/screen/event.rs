@@ -58,6 +58,9 @@ pub enum Effect {
     /// Say this on the terminal once the session has ended and the screen is restored
     /// (unsaved notes, when a save failed on the way out).
     Farewell(String),
+    /// Keep this layer aside, on another filesystem, for the next session to take back: the
+    /// session ends with changes it could not save.
+    Rescue(Box<Layer>),
     /// Read the map (and its article) again, and answer with [`Event::Reloaded`].
     Reload,
     /// Suspend the screen, run the user's editor on `file` at `line`, then resume, redraw, and

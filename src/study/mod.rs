@@ -4,6 +4,7 @@
 pub mod drill;
 pub mod layer;
 pub mod prep;
+pub mod rescue;
 pub mod store;
 
 pub use layer::{Changes, Field, Judgement, Layer, NodeState, Side};

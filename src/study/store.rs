@@ -220,6 +220,7 @@ impl Store {
         match self.read() {
             Ok(layer) => {
                 let mut layer = layer.unwrap_or_default();
+                let restored = self.take_rescue(&mut layer);
                 let wrong = layer.repair();
                 let warning = (!wrong.is_empty()).then(|| {
                     let kept = self.keep_copy().map_or_else(String::new, |p| {
@@ -233,6 +234,10 @@ impl Store {
                         crate::map::sanitize::clean(&wrong.join("; "))
                     )
                 });
+                let warning = match (restored, warning) {
+                    (Some(r), Some(w)) => Some(format!("{r} {w}")),
+                    (r, w) => r.or(w),
+                };
                 Opened {
                     layer,
                     warning,
@@ -256,6 +261,33 @@ impl Store {
                 found: None,
             },
         }
+    }
+
+    /// Takes back what a session could not save ([`super::rescue`]) into `layer`, as read
+    /// under the lock, and writes the two together: the rescue goes only once that is done.
+    /// Returns what to say.
+    fn take_rescue(&self, layer: &mut Layer) -> Option<String> {
+        let (rescue, rescued) = super::rescue::find(&self.path)?;
+        let notes = super::rescue::merge(layer, &rescued);
+        let shown = crate::map::sanitize::clean(&rescue.display().to_string());
+        match write_atomically(&self.path, layer.to_text().as_bytes()) {
+            Ok(()) => {
+                let _ = fs::remove_file(&rescue);
+                Some(format!(
+                    "A session before could not save your work here; it was kept aside and is taken back now ({notes} note{}, with marks and verdicts).",
+                    if notes == 1 { "" } else { "s" }
+                ))
+            }
+            Err(e) => Some(format!(
+                "A session before could not save your work here, and it still cannot be saved ({e}): it stays kept at {shown}, and is shown now."
+            )),
+        }
+    }
+
+    /// What this session could not save, written aside on its way out ([`super::rescue`]);
+    /// where, to say.
+    pub fn rescue(&self, layer: &Layer) -> std::io::Result<PathBuf> {
+        super::rescue::keep(&self.path, layer)
     }
 
     /// The layer as it is on disk, read only, without the lock and never moving anything (for

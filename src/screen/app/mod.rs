@@ -587,10 +587,17 @@ impl App {
             return Vec::new();
         }
         let mut effects = Vec::new();
-        if let Some(text) = self.study.as_ref().map(|s| s.unsaved_report(&why)) {
-            effects.push(Effect::Farewell(text));
+        if let Some(study) = self.study.as_ref() {
+            // Kept aside on another filesystem before anything is said: the next session
+            // takes it back ([`crate::study::rescue`]).
+            effects.push(Effect::Rescue(Box::new(study.layer.clone())));
+            effects.push(Effect::Farewell(study.unsaved_report(&why)));
         }
-        effects.push(Effect::Quit(exit.code()));
+        // Not a clean end: changes were not saved where they live.
+        effects.push(Effect::Quit(match exit {
+            Exit::Quit => 1,
+            other => other.code(),
+        }));
         effects
     }
 }
