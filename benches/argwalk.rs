@@ -381,3 +381,71 @@ fn differences_key(bencher: Bencher, nodes: usize) {
         view::render_buffer(&app, &THEME)
     });
 }
+
+/// Issue 24.12: imports are linear in their input. A microtext of `units` units in a support
+/// chain, and brat annotations of as many spans in a chain (the shapes that were quadratic:
+/// 3,000 units took 3.1 s, 20,000 spans 18 s), each imported into a fresh file.
+#[divan::bench(args = ["microtext", "brat"], sample_count = 5)]
+fn import_10k_units(bencher: Bencher, format: &str) {
+    use argwalk::interchange::import::{From, import};
+    let units = 10_000;
+    let dir = std::env::temp_dir().join(format!("argwalk-bench-import-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let (input, from) = if format == "microtext" {
+        let mut xml = String::from("<arggraph id=\"chain\" topic_id=\"t\" stance=\"pro\">\n");
+        for i in 1..=units {
+            xml.push_str(&format!(
+                "<edu id=\"e{i}\"><![CDATA[Claim {i} of the chain.]]></edu>\n"
+            ));
+        }
+        for i in 1..=units {
+            xml.push_str(&format!("<adu id=\"a{i}\" type=\"pro\"/>\n"));
+            xml.push_str(&format!(
+                "<edge id=\"s{i}\" src=\"e{i}\" trg=\"a{i}\" type=\"seg\"/>\n"
+            ));
+        }
+        for i in 2..=units {
+            xml.push_str(&format!(
+                "<edge id=\"c{i}\" src=\"a{i}\" trg=\"a{}\" type=\"sup\"/>\n",
+                i - 1
+            ));
+        }
+        xml.push_str("</arggraph>\n");
+        let path = dir.join("chain.xml");
+        std::fs::write(&path, xml).expect("written");
+        (path, From::Microtext)
+    } else {
+        let mut txt = String::from("A chain\n\n");
+        let mut ann = String::new();
+        for i in 0..units {
+            if i > 0 {
+                txt.push_str(if i % 20 == 0 { "\n\n" } else { " " });
+            }
+            let s = format!("Claim number {i} of the chain.");
+            let start = txt.chars().count();
+            txt.push_str(&s);
+            let kind = if i == 0 { "MajorClaim" } else { "Premise" };
+            ann.push_str(&format!(
+                "T{}\t{kind} {start} {}\t{s}\n",
+                i + 1,
+                start + s.len()
+            ));
+            if i > 0 {
+                ann.push_str(&format!("R{i}\tsupports Arg1:T{} Arg2:T{i}\t\n", i + 1));
+            }
+        }
+        txt.push('\n');
+        std::fs::write(dir.join("chain.txt"), txt).expect("written");
+        let path = dir.join("chain.ann");
+        std::fs::write(&path, ann).expect("written");
+        (path, From::Brat)
+    };
+    let mut n = 0;
+    bencher.bench_local(|| {
+        n += 1;
+        let out = dir.join(format!("out-{n}.toml"));
+        import(&input, from, Some(&out)).expect("it imports")
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -662,3 +662,50 @@ fn a_reversed_or_empty_brat_span_is_named_and_skipped() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 24.5: a folder import killed between a map's article and the map itself, with a
+/// temporary file of the killed write left over, is completed by running it again: the map
+/// arrives, the article already there (the same words) is not called a clash, and the
+/// temporary is cleaned.
+#[test]
+fn an_interrupted_folder_import_is_completed_by_a_rerun() {
+    let dir = folder("rerun");
+    for f in ["m001.xml", "m002.xml"] {
+        std::fs::copy(fixture(f), dir.join(f)).unwrap();
+    }
+    let lib = dir.join("library");
+    let import = || {
+        let mut cmd = support::cli::argwalk();
+        cmd.args(["import", dir.to_str().unwrap(), "--from", "microtext", "-o"])
+            .arg(&lib);
+        support::cli::run(cmd, "")
+    };
+    let first = import();
+    assert_eq!(first.status.code(), Some(0), "{first:?}");
+    // As a kill between the two writes leaves it: m002's article, no map, a temporary of a
+    // process that is gone.
+    std::fs::remove_file(lib.join("m002.toml")).unwrap();
+    let stale = lib.join(".m002.toml.tmp-999999-0");
+    std::fs::write(&stale, "half a ma").unwrap();
+    let again = import();
+    let said = String::from_utf8_lossy(&again.stdout);
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{said}{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert!(!said.contains("exists already"), "{said}");
+    assert!(lib.join("m002.toml").is_file());
+    assert!(!stale.exists(), "the temporary of the killed write is left");
+    // A file of someone else's at a target is still never overwritten.
+    std::fs::remove_file(lib.join("m001.toml")).unwrap();
+    std::fs::write(lib.join("m001.txt"), "mine").unwrap();
+    let third = import();
+    assert_eq!(third.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(lib.join("m001.txt")).unwrap(),
+        "mine"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

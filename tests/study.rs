@@ -862,3 +862,69 @@ fn a_long_drill_answer_scrolls_at_80x24() {
     assert!(last.contains("P0:"), "{last}");
     assert!(!last.contains("more below"), "{last}");
 }
+
+/// Issue 24.3: a notes file cut short under a running reader, mid-line (damaged) or at a line
+/// (still valid TOML, but missing notes): the next change writes everything the reader holds,
+/// the notes it had loaded and the change, not the change alone; a damaged file is set aside.
+#[test]
+fn a_file_cut_short_under_a_running_reader_loses_nothing_it_held() {
+    use argwalk::study::{Changes, Field, Store};
+    for (case, damaged) in [("mid-line", true), ("at a line", false)] {
+        let dir = std::env::temp_dir().join(format!(
+            "argwalk-cut-short-{}-{}",
+            std::process::id(),
+            damaged
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = Store::new(&dir, Some(Path::new("/maps/m.toml")));
+        let mut ours = store.open().layer;
+        for (id, note) in [("P1", "first"), ("P2", "second"), ("P3", "third")] {
+            ours.node_mut(id).note = note.into();
+            let changes = Changes {
+                fields: [(id.to_string(), Field::Note)].into(),
+                ..Default::default()
+            };
+            ours = store.save(&ours, &changes).unwrap().0;
+        }
+        // Cut short by something else, under the running reader.
+        let text = std::fs::read_to_string(&store.path).unwrap();
+        let cut = if damaged {
+            text.find("second").unwrap() + 3
+        } else {
+            text.find("[nodes.P2]").unwrap()
+        };
+        std::fs::write(&store.path, &text[..cut]).unwrap();
+        ours.node_mut("P4").note = "fourth".into();
+        let changes = Changes {
+            fields: [("P4".to_string(), Field::Note)].into(),
+            ..Default::default()
+        };
+        let (saved, warning) = store.save(&ours, &changes).unwrap();
+        assert_eq!(
+            warning
+                .as_ref()
+                .is_some_and(|w| w.contains("could not be read")),
+            damaged,
+            "{case}: {warning:?}"
+        );
+        let on_disk = Layer::from_text(&std::fs::read_to_string(&store.path).unwrap()).unwrap();
+        for (id, note) in [
+            ("P1", "first"),
+            ("P2", "second"),
+            ("P3", "third"),
+            ("P4", "fourth"),
+        ] {
+            assert_eq!(
+                on_disk.node(id).map(|s| s.note.as_str()),
+                Some(note),
+                "{case}: {id}"
+            );
+            assert_eq!(
+                saved.node(id).map(|s| s.note.as_str()),
+                Some(note),
+                "{case}: {id}"
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -457,25 +457,17 @@ impl Reading {
                     out.push_str(&format!("  {} {}: {}\n", n.role.name(), n.id, n.headline()));
                 }
             }
-            "next-not-understood" => {
-                let walk = &m.walk;
-                let at = m.nodes[self.at].step;
-                let layer = self.layer.as_ref().map(|(_, l)| l);
-                let next = (1..=walk.len())
-                    .map(|k| walk[(at + k) % walk.len()])
-                    .find(|&ix| {
-                        !layer
-                            .and_then(|l| l.node(&m.nodes[ix].id))
-                            .is_some_and(|s| s.understood)
-                    });
-                match next {
+            "next-not-understood" => match &self.layer {
+                // As the full screen: without a layer there are no marks to go by.
+                None => out.push_str("Marks are off: there is no folder to keep them in.\n"),
+                Some((_, layer)) => match layer.next_not_understood(m, self.at) {
                     Some(ix) => {
                         self.at = ix;
                         self.node(out);
                     }
                     None => out.push_str("Every node is marked understood.\n"),
-                }
-            }
+                },
+            },
             "next" => match m.walk.get(m.nodes[self.at].step + 1) {
                 Some(&ix) => {
                     self.at = ix;

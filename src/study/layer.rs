@@ -236,6 +236,20 @@ impl Layer {
         )
     }
 
+    /// The next node after `from` in the walk (around to the start) that the reader has not
+    /// marked understood; `None` when every node is. One rule for both faces.
+    pub fn next_not_understood(
+        &self,
+        map: &ArgumentMap,
+        from: crate::map::model::NodeIx,
+    ) -> Option<crate::map::model::NodeIx> {
+        let walk = &map.walk;
+        let at = map.nodes[from].step;
+        (1..=walk.len())
+            .map(|k| walk[(at + k) % walk.len()])
+            .find(|&ix| !self.node(&map.nodes[ix].id).is_some_and(|s| s.understood))
+    }
+
     /// Parses a layer file.
     ///
     /// A drill card that cannot be read is taken out alone (and said by [`Layer::repair`]):
@@ -336,6 +350,17 @@ impl Layer {
                     }
                 }
                 Field::Drill | Field::Question => {}
+            }
+        }
+        // A note this session holds whose node the file lacks altogether was not cleared by
+        // anyone (a cleared note leaves the node's other marks, or this session saw it go):
+        // the file was cut short or replaced under us. The reader's words are kept.
+        for (id, mine) in &ours.nodes {
+            if !mine.note.is_empty() && !self.nodes.contains_key(id) {
+                let kept = out.node_mut(id);
+                if kept.note.is_empty() {
+                    kept.note.clone_from(&mine.note);
+                }
             }
         }
         out.nodes.retain(|_, s| !s.is_empty());

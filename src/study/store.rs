@@ -418,8 +418,10 @@ impl Store {
                 layer.repair();
                 (layer, None)
             }
-            // Never written over unread: the damaged file is kept under another name.
-            Err(Unread::Damaged(why)) => (Layer::default(), Some(self.move_aside(&why))),
+            // Never written over unread: the damaged file is kept under another name, and
+            // what this session holds (every note it read, and its changes) is written whole,
+            // not only the change that found the damage.
+            Err(Unread::Damaged(why)) => (ours.clone(), Some(self.move_aside(&why))),
             Err(Unread::Unreadable(why)) => {
                 return Err(format!(
                     "cannot read {} ({why}), so it is not written over",
@@ -456,7 +458,7 @@ fn temp_prefix(path: &Path) -> String {
 
 /// Removes what killed saves of `path` left: temporary files of ours (by name), regular files
 /// (never a link), whose process is gone or which are older than any save takes.
-fn clean_stale_temps(path: &Path) {
+pub(crate) fn clean_stale_temps(path: &Path) {
     let dir = path.parent().unwrap_or(Path::new("."));
     let prefix = temp_prefix(path);
     let Ok(entries) = fs::read_dir(dir) else {

@@ -165,14 +165,6 @@ pub fn import(input: &Path, from: From, output: Option<&Path>) -> Result<Importe
             base.with_file_name(format!("{stem}-{}.toml", k + 1))
         };
         let article_path = map_path.with_extension("txt");
-        for p in [&map_path, &article_path] {
-            if p.exists() {
-                return Err(format!(
-                    "{} exists already; argwalk never overwrites: choose another name with -o",
-                    p.display()
-                ));
-            }
-        }
         let article_name = article_path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -210,11 +202,27 @@ pub fn import(input: &Path, from: From, output: Option<&Path>) -> Result<Importe
                 loaded.report.render(false)
             ));
         }
+        // Never over a file that is there, unless it holds just these words (a run killed
+        // half-way wrote it: the rerun completes that run).
+        for (p, text) in [(&map_path, &toml), (&article_path, &article)] {
+            if p.exists() && !std::fs::read(p).is_ok_and(|there| there == text.as_bytes()) {
+                return Err(format!(
+                    "{} exists already; argwalk never overwrites: choose another name with -o",
+                    p.display()
+                ));
+            }
+        }
         plans.push((map_path, article_path, toml, article, lost, loaded.report));
     }
     let mut done = Imported::default();
     for (map_path, article_path, toml, article, lost, report) in plans {
         for (path, text) in [(&article_path, &article), (&map_path, &toml)] {
+            // What a killed run left of its writes goes first; a file with just these words
+            // is that run's own, done: a rerun completes the import rather than refusing it.
+            crate::study::store::clean_stale_temps(path);
+            if std::fs::read(path).is_ok_and(|there| there == text.as_bytes()) {
+                continue;
+            }
             crate::study::store::write_new(path, text.as_bytes()).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
                     format!(

@@ -229,17 +229,10 @@ impl App {
             self.message = Some("Marks are off: argwalk has no folder to keep them in".into());
             return;
         };
-        let walk = &self.map.walk;
-        let at = self.map.nodes[self.tree.selected].step;
-        let next = (1..=walk.len())
-            .map(|k| walk[(at + k) % walk.len()])
-            .find(|&ix| {
-                !study
-                    .layer
-                    .node(&self.map.nodes[ix].id)
-                    .is_some_and(|s| s.understood)
-            });
-        match next {
+        match study
+            .layer
+            .next_not_understood(&self.map, self.tree.selected)
+        {
             Some(ix) => self.select(ix),
             None => self.message = Some("Every node is marked understood".into()),
         }
