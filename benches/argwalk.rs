@@ -251,24 +251,7 @@ fn overlay_key_10k_nodes(bencher: Bencher, overlay: &str) {
         _ => Action::Help,
     };
     act(&mut app, open);
-    let mut down = true;
-    let mut n = 0;
-    bencher.bench_local(|| {
-        // Down a hundred steps, then up again: every key moves.
-        n += 1;
-        if n % 100 == 0 {
-            down = !down;
-        }
-        act(
-            &mut app,
-            if down {
-                Action::OverlayDown
-            } else {
-                Action::OverlayUp
-            },
-        );
-        view::render_buffer(&app, &THEME)
-    });
+    down_and_up(bencher, app);
 }
 
 /// A library of 1,000 generated maps of 40 nodes each (inline articles of 12 paragraphs), each
@@ -363,23 +346,7 @@ fn differences_key(bencher: Bencher, nodes: usize) {
     };
     argwalk::screen::app::handle(&mut app, start.event());
     act(&mut app, Action::Differences);
-    let mut down = true;
-    let mut n = 0;
-    bencher.bench_local(|| {
-        n += 1;
-        if n % 100 == 0 {
-            down = !down;
-        }
-        act(
-            &mut app,
-            if down {
-                Action::OverlayDown
-            } else {
-                Action::OverlayUp
-            },
-        );
-        view::render_buffer(&app, &THEME)
-    });
+    down_and_up(bencher, app);
 }
 
 /// Issue 24.12: imports are linear in their input. A microtext of `units` units in a support
@@ -448,4 +415,26 @@ fn import_10k_units(bencher: Bencher, format: &str) {
         import(&input, from, Some(&out)).expect("it imports")
     });
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A key in the window open in `app`, and the frame it draws: down a hundred steps, then up
+/// again, so that every key moves.
+fn down_and_up(bencher: Bencher, mut app: App) {
+    let mut down = true;
+    let mut n = 0;
+    bencher.bench_local(|| {
+        n += 1;
+        if n % 100 == 0 {
+            down = !down;
+        }
+        act(
+            &mut app,
+            if down {
+                Action::OverlayDown
+            } else {
+                Action::OverlayUp
+            },
+        );
+        view::render_buffer(&app, &THEME)
+    });
 }

@@ -540,16 +540,7 @@ fn a_presenters_moves_are_said_while_a_line_is_typed() {
 fn a_presenter_killed_with_kill_9_is_known_gone() {
     let state = folder("crash");
     let env = [("ARGWALK_STATE_DIR", state.to_str().unwrap())];
-    let mut presenter = Pty::spawn(
-        Path::new(env!("CARGO_BIN_EXE_argwalk")),
-        &["--user", "coach", "--present", "finals", "read"],
-        &env,
-        100,
-        40,
-        Session::Detached,
-    );
-    presenter.see(&["Step 1 of 37."], LONG);
-    presenter.press_and_see(b"go P2\r", &["Premise P2:"], LONG);
+    let mut presenter = support::pty::coach_at_p2(Path::new(env!("CARGO_BIN_EXE_argwalk")), &state);
     let follower = Pty::spawn(
         Path::new(env!("CARGO_BIN_EXE_argwalk")),
         &["--follow", "finals", "read"],

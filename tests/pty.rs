@@ -883,16 +883,7 @@ fn the_full_screen_follower_knows_a_crashed_presenter_and_a_fifo_room() {
     let _ = std::fs::remove_dir_all(&state);
     std::fs::create_dir_all(&state).unwrap();
     let env = [("ARGWALK_STATE_DIR", state.to_str().unwrap())];
-    let mut presenter = Pty::spawn(
-        Path::new(BIN),
-        &["--user", "coach", "--present", "finals", "read"],
-        &env,
-        100,
-        40,
-        Session::Detached,
-    );
-    presenter.see(&["Step 1 of 37."], LONG);
-    presenter.press_and_see(b"go P2\r", &["Premise P2:"], LONG);
+    let mut presenter = support::pty::coach_at_p2(Path::new(BIN), &state);
     let mut follower = Pty::spawn(
         Path::new(BIN),
         &["--follow", "finals"],

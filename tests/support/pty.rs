@@ -393,3 +393,19 @@ fn reset_inherited_signals() {
         }
     });
 }
+
+/// A coach presenting the room `finals` from the line mode (`--user coach --present finals
+/// read`), with the state folder `state`, moved to P2: what follow tests follow.
+pub fn coach_at_p2(bin: &Path, state: &Path) -> Pty {
+    let mut p = Pty::spawn(
+        bin,
+        &["--user", "coach", "--present", "finals", "read"],
+        &[("ARGWALK_STATE_DIR", state.to_str().unwrap_or_default())],
+        100,
+        40,
+        Session::Detached,
+    );
+    p.see(&["Step 1 of 37."], Duration::from_secs(10));
+    p.press_and_see(b"go P2\r", &["Premise P2:"], Duration::from_secs(10));
+    p
+}
