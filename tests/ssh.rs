@@ -452,7 +452,7 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
     coach.press_and_see(b"D", &["Against the reference:", "Not mapped"], LONG);
     coach.send(b"\x1b");
     // Esc and q apart: together they read as Alt-q.
-    assert!(coach.wait_for(LONG, |s| !s.contains("Differences from")));
+    assert!(coach.wait_for(LONG, |s| !s.contains("Differences 1/")));
     coach.press_and_see(b"q", &["Class: 1 member "], LONG);
     coach.send(b"q");
     coach.wait(LONG).expect("the coach's session ends");
