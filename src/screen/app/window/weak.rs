@@ -33,10 +33,10 @@ impl Window for Weak {
     const TEXT: Option<Kind> = Some(Kind::Weak);
 
     fn render(frame: &mut Frame, app: &App, theme: &Theme) {
-        let count = list::count(app, Kind::Weak);
+        // "k/n" says how many there are: no count of its own beside it.
         let title = |at: String| {
             format!(
-                " Weak spots: {count}{at} ({}, {}: go, {}) ",
+                " Weak spots{at} ({}, {}: go, {}) ",
                 keymap::scroll_keys(Scope::Weak),
                 keymap::key_name(Scope::Weak, Action::OverlayChoose),
                 keymap::key_name(Scope::Weak, Action::OverlayClose)
