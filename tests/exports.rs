@@ -531,3 +531,35 @@ cite = [2]
     // Claimed by critics is no weak spot of an objection.
     assert!(!sheet.contains("claimed by someone other"), "{sheet}");
 }
+
+/// Issue 25.9: the JSON export (and `outline --json`) and the printed outline carry each
+/// step's scheme and the questions a node answers, so a script or a printout keeps them.
+#[test]
+fn schemes_and_answers_go_into_json_and_the_outline() {
+    let mill = std::path::Path::new("argument-maps/mill-on-liberty-ch2.toml");
+    let map = loader::load_path(mill).unwrap().map.unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&export::render(&map, Format::Json, Options { layer: None })).unwrap();
+    let nodes = json["nodes"].as_array().unwrap();
+    assert!(
+        nodes.iter().any(|n| n["scheme"] == "consequences"),
+        "{nodes:?}"
+    );
+    assert!(
+        nodes
+            .iter()
+            .any(|n| n["answers"] == serde_json::json!(["likelihood"])),
+        "{nodes:?}"
+    );
+    assert!(
+        nodes
+            .iter()
+            .all(|n| n.get("scheme").is_some() && n["answers"].is_array())
+    );
+    let outline = argwalk::map::outline::render(&map);
+    assert!(
+        outline.contains("Scheme: argument from consequences"),
+        "{outline}"
+    );
+    assert!(outline.contains("Answers: likelihood"), "{outline}");
+}

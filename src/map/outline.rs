@@ -93,6 +93,14 @@ fn node(out: &mut String, map: &ArgumentMap, ix: NodeIx) {
             let _ = writeln!(out, "{indent}  > “{}” (¶{})", q.text, q.paragraph);
         }
     }
+    // The step's scheme (named on the node that names it) and the questions this node
+    // answers: a printed outline keeps what the map says of its reasoning.
+    if let Some(scheme) = n.scheme.as_deref().and_then(crate::map::schemes::find) {
+        let _ = writeln!(out, "{indent}  Scheme: {}", scheme.name);
+    }
+    if !n.answers.is_empty() {
+        let _ = writeln!(out, "{indent}  Answers: {}", n.answers.join(", "));
+    }
     if !n.tags.is_empty() {
         let _ = writeln!(out, "{indent}  Tags: {}", n.tags.join(", "));
     }

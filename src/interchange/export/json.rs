@@ -60,6 +60,10 @@ struct Node<'a> {
     undercuts: bool,
     /// An objection the author raises himself, to answer it.
     raised: bool,
+    /// The argumentation scheme of its step to its claim (`null`: none named).
+    scheme: Option<&'a str>,
+    /// The critical questions of the step it bears on that it answers, by key.
+    answers: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -166,6 +170,8 @@ pub fn render(map: &ArgumentMap) -> String {
                     linked: n.linked.iter().map(|&l| map.nodes[l].id.as_str()).collect(),
                     undercuts: n.undercuts,
                     raised: n.raised,
+                    scheme: n.scheme.as_deref(),
+                    answers: &n.answers,
                 }
             })
             .collect(),
