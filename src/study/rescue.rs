@@ -18,15 +18,12 @@ fn folder() -> PathBuf {
         .join("argwalk-rescue")
 }
 
-/// The rescue file of the layer file at `layer_path`: one per reader and map, named by a hash
-/// of that path (FNV-1a: stable from one run and one version to the next, unlike std's).
+/// The rescue file of the layer file at `layer_path`: one per reader and map, named by the
+/// stable hash layer files are named by.
 pub fn path_for(layer_path: &Path) -> PathBuf {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in layer_path.as_os_str().as_encoded_bytes() {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    folder().join(format!("{hash:016x}.toml"))
+    let mut hash = crate::map::model::Fnv::default();
+    hash.write(layer_path.as_os_str().as_encoded_bytes());
+    folder().join(format!("{:016x}.toml", hash.0))
 }
 
 /// Writes `layer` as the rescue of the layer file at `layer_path`; returns where.

@@ -314,24 +314,11 @@ impl Store {
     /// nothing waits on a writer that never comes.
     fn read(&self) -> Result<Option<Layer>, Unread> {
         use std::io::Read;
-        use std::os::unix::fs::OpenOptionsExt;
-        let file = OpenOptions::new()
-            .read(true)
-            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
-            .open(&self.path);
-        let mut file = match file {
+        let mut file = match open_regular(&self.path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(Unread::Unreadable(e.to_string())),
         };
-        let meta = file
-            .metadata()
-            .map_err(|e| Unread::Unreadable(e.to_string()))?;
-        if !meta.is_file() {
-            return Err(Unread::Unreadable(
-                "it is not a regular file (a FIFO, a device or a folder)".into(),
-            ));
-        }
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(|e| Unread::Unreadable(e.to_string()))?;
@@ -442,6 +429,23 @@ impl Store {
         };
         Ok((merged, warning))
     }
+}
+
+/// Opens `path` for reading without blocking, and only if it is a regular file: a FIFO put
+/// where a file of ours goes (the notes, a room) would hold the reader before its first frame.
+pub(crate) fn open_regular(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is not a regular file (a FIFO, a device or a folder)",
+        ));
+    }
+    Ok(file)
 }
 
 /// The number in the next temporary file's name (with the process id, unique in the process).

@@ -94,22 +94,10 @@ impl Room {
     /// What the room's file says, as written: the last position published.
     pub fn written(&self) -> Option<Position> {
         use std::io::Read;
-        use std::os::unix::fs::OpenOptionsExt;
-        // Opened without blocking, and read only if it is a regular file: a FIFO put there
-        // would hold a follower before its first frame.
-        let mut file = std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
-            .open(&self.path)
-            .ok()?;
-        if !file.metadata().ok()?.is_file() {
-            return None;
-        }
+        // Without blocking, and only a regular file: a FIFO there holds no follower.
+        let file = crate::study::store::open_regular(&self.path).ok()?;
         let mut text = String::new();
-        file.by_ref()
-            .take(64 * 1024)
-            .read_to_string(&mut text)
-            .ok()?;
+        file.take(64 * 1024).read_to_string(&mut text).ok()?;
         serde_json::from_str(&text).ok()
     }
 
