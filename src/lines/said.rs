@@ -200,17 +200,15 @@ pub(super) fn sheet(map: &ArgumentMap, layer: Option<&Layer>) -> String {
     }
     // Each node once, in reading order, indented by depth: first the case (no counterpoint
     // on its way up), then the objections with all that backs and answers them.
+    // In one pass down the walk (a parent before its children), not a walk up per node.
+    let mut in_case = vec![true; map.nodes.len()];
     let placed: Vec<(NodeIx, usize, bool)> = map
         .walk
         .iter()
         .map(|&ix| {
-            let (mut depth, mut at, mut in_case) = (0, Some(ix), true);
-            while let Some(i) = at {
-                in_case &= map.nodes[i].kind != Kind::Counterpoint;
-                at = map.nodes[i].parent;
-                depth += 1;
-            }
-            (ix, depth, in_case)
+            let n = &map.nodes[ix];
+            in_case[ix] = n.kind != Kind::Counterpoint && n.parent.is_none_or(|p| in_case[p]);
+            (ix, n.depth + 1, in_case[ix])
         })
         .collect();
     for (heading, case) in [("The case:\n", true), ("Objections and answers:\n", false)] {

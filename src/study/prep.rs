@@ -158,10 +158,16 @@ pub fn questions_to_ask(map: &ArgumentMap, layer: Option<&Layer>, ix: NodeIx) ->
 /// own case only. docs/WEAK-SPOTS.md sets the rules out as a table, row by row tested.
 pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
     let mut out = Vec::new();
+    // The case each node belongs to (`true`: the opposing one), in one pass down the walk, a
+    // parent before its children: asking each node's way up is quadratic on a deep chain.
+    let mut opposing_case = vec![false; map.nodes.len()];
     for &ix in &map.walk {
         let n = &map.nodes[ix];
-        // The case this node belongs to: `true` for the opposing one.
-        let opposing = map.against_thesis(ix);
+        opposing_case[ix] = n.parent.is_some_and(|p| opposing_case[p]) ^ n.role.attacks();
+    }
+    for &ix in &map.walk {
+        let n = &map.nodes[ix];
+        let opposing = opposing_case[ix];
         let counterpoint = n.kind == Kind::Counterpoint;
         let judgement = layer.and_then(|l| l.node(&n.id)).and_then(|s| s.judgement);
         // What makes the node fall: a weak spot of its own case.
