@@ -111,28 +111,14 @@ pub(super) fn front(map: &ArgumentMap, layer: Option<&Layer>) -> String {
             let _ = write!(said, " ({at})");
         }
         let _ = writeln!(out, "{said}.");
-        match (o.conceded, f.answers.is_empty()) {
-            (true, true) => {
-                out.push_str("  Conceded: the author grants it, and does not answer it.\n")
-            }
-            (true, false) => out.push_str(
-                "  Conceded in part: the author grants some of it, and answers the rest.\n",
-            ),
-            (false, true) if o.raised => {
-                let _ = writeln!(
-                    out,
-                    "  Unanswered: the author raises it himself, and the map has no reply to it{}.",
-                    voice.unanswered
-                );
-            }
-            (false, true) => {
-                let _ = writeln!(
-                    out,
-                    "  Unanswered: the map has no reply to it{}.",
-                    voice.unanswered
-                );
-            }
-            (false, false) => {}
+        let standing = f.standing(map);
+        if let Some((label, words)) = standing.said() {
+            let press = if standing.unanswered() {
+                voice.unanswered
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "  {label}: {words}{press}.");
         }
         for &a in &f.answers {
             let mut answer = format!(

@@ -642,28 +642,17 @@ pub fn frontline_lines(
             said.push_str(&format!(" ({at})"));
         }
         lines.extend(wrap_plain(&said, width, theme.heading()));
-        if f.answers.is_empty() && map.nodes[f.objection].conceded {
-            lines.extend(indented(
-                "CONCEDED: the author grants it, and does not answer it",
-                width,
-                theme.heading(),
-            ));
-        } else if f.answers.is_empty() {
-            let unanswered = if map.nodes[f.objection].raised {
-                "UNANSWERED: the author raises it himself, and the map has no reply to it"
+        let standing = f.standing(map);
+        if let Some((label, words)) = standing.said() {
+            let (press, style) = if standing.unanswered() {
+                (voice.unanswered, theme.search_current())
             } else {
-                "UNANSWERED: the map has no reply to it"
+                ("", theme.heading())
             };
             lines.extend(indented(
-                &format!("{unanswered}{}", voice.unanswered),
+                &format!("{}: {words}{press}", label.to_uppercase()),
                 width,
-                theme.search_current(),
-            ));
-        } else if map.nodes[f.objection].conceded {
-            lines.extend(indented(
-                "CONCEDED IN PART: the author grants some of it, and answers the rest",
-                width,
-                theme.heading(),
+                style,
             ));
         }
         for a in f.answers {

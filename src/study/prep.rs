@@ -317,6 +317,63 @@ pub struct Front {
     pub answers: Vec<NodeIx>,
 }
 
+/// Where an objection stands: what the frontlines say of it, in every face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// The author grants it and does not answer it.
+    Conceded,
+    /// The author grants some of it and answers the rest.
+    ConcededInPart,
+    /// Nothing in the map answers it.
+    Unanswered,
+    /// The author raises it himself, and nothing answers it.
+    RaisedUnanswered,
+    /// The author raises it himself, and answers it.
+    RaisedAnswered,
+    /// Answered.
+    Answered,
+}
+
+impl Standing {
+    /// Its label and words for the reader's views ("Conceded in part", "the author grants
+    /// some of it, and answers the rest"); `None` when there is nothing to say of it.
+    pub fn said(self) -> Option<(&'static str, &'static str)> {
+        Some(match self {
+            Standing::Conceded => ("Conceded", "the author grants it, and does not answer it"),
+            Standing::ConcededInPart => (
+                "Conceded in part",
+                "the author grants some of it, and answers the rest",
+            ),
+            Standing::Unanswered => ("Unanswered", "the map has no reply to it"),
+            Standing::RaisedUnanswered => (
+                "Unanswered",
+                "the author raises it himself, and the map has no reply to it",
+            ),
+            Standing::RaisedAnswered | Standing::Answered => return None,
+        })
+    }
+
+    /// Whether nothing answers it (the side that makes it is told to press it).
+    pub fn unanswered(self) -> bool {
+        matches!(self, Standing::Unanswered | Standing::RaisedUnanswered)
+    }
+}
+
+impl Front {
+    /// Where the objection stands: granted, answered, or not.
+    pub fn standing(&self, map: &ArgumentMap) -> Standing {
+        let o = &map.nodes[self.objection];
+        match (o.conceded, self.answers.is_empty(), o.raised) {
+            (true, true, _) => Standing::Conceded,
+            (true, false, _) => Standing::ConcededInPart,
+            (false, true, true) => Standing::RaisedUnanswered,
+            (false, true, false) => Standing::Unanswered,
+            (false, false, true) => Standing::RaisedAnswered,
+            (false, false, false) => Standing::Answered,
+        }
+    }
+}
+
 /// Every objection in reading order, each with its answers (none: unanswered).
 pub fn frontlines(map: &ArgumentMap) -> Vec<Front> {
     map.walk

@@ -227,7 +227,6 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         out.push_str("\nThe map raises no objection.\n");
     }
     for f in &fronts {
-        let o = &map.nodes[f.objection];
         let against = map
             .target_in_words(f.objection)
             .map_or(String::new(), |t| format!(" (against {t})"));
@@ -245,27 +244,21 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         );
         quotes(&mut out, map, f.objection, "");
         yours(&mut out, map, f.objection, layer, "");
-        match (o.conceded, f.answers.is_empty()) {
-            (true, true) => out.push_str("\nThe author concedes it, and does not answer it.\n"),
-            (true, false) => out.push_str("\nThe author concedes it in part, and answers:\n"),
-            (false, true) if o.raised => {
-                let _ = writeln!(
-                    out,
-                    "\n**UNANSWERED**: the author raises it himself, and the map has no reply to it{}.",
-                    voice.unanswered
-                );
+        match f.standing(map) {
+            prep::Standing::Conceded => {
+                out.push_str("\nThe author concedes it, and does not answer it.\n");
             }
-            (false, true) => {
-                let _ = writeln!(
-                    out,
-                    "\n**UNANSWERED**: the map has no reply to it{}.",
-                    voice.unanswered
-                );
+            prep::Standing::ConcededInPart => {
+                out.push_str("\nThe author concedes it in part, and answers:\n");
             }
-            (false, false) if o.raised => {
+            unanswered @ (prep::Standing::Unanswered | prep::Standing::RaisedUnanswered) => {
+                let words = unanswered.said().map_or("", |(_, w)| w);
+                let _ = writeln!(out, "\n**UNANSWERED**: {words}{}.", voice.unanswered);
+            }
+            prep::Standing::RaisedAnswered => {
                 out.push_str("\nThe author raises it himself, and answers:\n");
             }
-            (false, false) => {}
+            prep::Standing::Answered => {}
         }
         // An objection met again down there has a section of its own.
         for (ix, depth) in below(map, f.objection, |ix| map.nodes[ix].role == Role::Objection) {
