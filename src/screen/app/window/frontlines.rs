@@ -3,10 +3,8 @@
 
 use ratatui::Frame;
 
-use crate::screen::draw;
 use crate::screen::event::Effect;
-use crate::screen::keymap::{self, Action, Scope};
-use crate::screen::layout;
+use crate::screen::keymap::{Action, Scope};
 use crate::screen::theme::Theme;
 
 use super::super::App;
@@ -27,17 +25,10 @@ impl Window for Frontlines {
     const TEXT: Option<Kind> = Some(Kind::Frontlines);
 
     fn render(frame: &mut Frame, app: &App, theme: &Theme) {
-        let Overlay::Frontlines { scroll } = app.overlay else {
-            return;
-        };
-        let title = format!(
-            " Frontlines ({} to scroll, {} to close) ",
-            keymap::scroll_keys(Scope::Frontlines),
-            keymap::key_name(Scope::Frontlines, Action::OverlayClose)
-        );
-        let text = app.overlay_text(Kind::Frontlines, theme);
-        let area = layout::overlay_area(app.width, app.height);
-        draw::window(frame, area, theme, &title, &text.lines, scroll);
+        if let Overlay::Frontlines { scroll } = app.overlay {
+            let (scope, kind) = (Scope::Frontlines, Kind::Frontlines);
+            scrolling::render_kept(frame, app, theme, "Frontlines", scope, kind, scroll);
+        }
     }
 
     fn update(app: &mut App, action: Action) -> Vec<Effect> {

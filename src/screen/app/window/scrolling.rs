@@ -1,8 +1,11 @@
 //! What the windows that scroll through text share (help, a node, the problems, frontlines,
 //! the prep sheet): their moving and closing keys, and keeping the scroll within the text.
 
+use ratatui::Frame;
+
+use crate::screen::draw;
 use crate::screen::event::Effect;
-use crate::screen::keymap::Action;
+use crate::screen::keymap::{self, Action, Scope};
 use crate::screen::layout;
 use crate::screen::theme::Theme;
 
@@ -54,4 +57,25 @@ pub(crate) fn max_of(app: &App, lines: usize) -> usize {
 pub(crate) fn max_of_text(app: &App, kind: Kind) -> usize {
     let theme: Theme = app.settings.theme;
     max_of(app, app.overlay_text(kind, &theme).lines.len())
+}
+
+/// Draws the kept text `kind` in the window's area, from line `scroll`, titled " NAME (keys to
+/// scroll, key to close) " with the keys of `scope` as the reader binds them.
+pub(crate) fn render_kept(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    name: &str,
+    scope: Scope,
+    kind: Kind,
+    scroll: usize,
+) {
+    let title = format!(
+        " {name} ({} to scroll, {} to close) ",
+        keymap::scroll_keys(scope),
+        keymap::key_name(scope, Action::OverlayClose)
+    );
+    let text = app.overlay_text(kind, theme);
+    let area = layout::overlay_area(app.width, app.height);
+    draw::window(frame, area, theme, &title, &text.lines, scroll);
 }
