@@ -59,16 +59,10 @@ fn where_said(map: &ArgumentMap, ix: NodeIx) -> Option<String> {
 pub(super) fn weak(map: &ArgumentMap, layer: Option<&Layer>) -> String {
     let side = layer.and_then(|l| l.side);
     let spots = prep::weak_spots(map, layer);
-    let mut out = match side {
-        Some(Side::For) => {
-            "You argue for the thesis: defend what is marked defend, attack the rest.\n"
-        }
-        Some(Side::Against) => {
-            "You argue against the thesis: attack what is marked attack, defend the rest.\n"
-        }
-        None => "The weak spots of the case, most serious first (side picks your side).\n",
-    }
-    .to_string();
+    let mut out = match prep::side_heading(side) {
+        Some(head) => format!("{head}.\n"),
+        None => "The weak spots of the case, most serious first (side picks your side).\n".into(),
+    };
     if spots.is_empty() {
         out.push_str("No weak spot found.\n");
     }

@@ -463,13 +463,8 @@ pub fn weak_lines(
     let side = layer.and_then(|l| l.side);
     let mut lines = Vec::new();
     let mut starts = Vec::new();
-    let head = match side {
-        Some(crate::study::Side::For) => {
-            "You argue for the thesis: defend what is marked defend, attack the rest"
-        }
-        Some(crate::study::Side::Against) => {
-            "You argue against the thesis: attack what is marked attack, defend the rest"
-        }
+    let head = match prep::side_heading(side) {
+        Some(head) => head,
         None => &format!(
             "The weak spots of the case, most serious first ({} picks your side)",
             crate::screen::keymap::key_for(crate::screen::keymap::Action::ChooseSide)

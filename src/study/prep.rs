@@ -266,6 +266,18 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
     out
 }
 
+/// What the weak spots say first, for a reader who chose a side: what the marks ask of them.
+pub fn side_heading(side: Option<Side>) -> Option<&'static str> {
+    match side? {
+        Side::For => {
+            Some("You argue for the thesis: defend what is marked defend, attack the rest")
+        }
+        Side::Against => {
+            Some("You argue against the thesis: attack what is marked attack, defend the rest")
+        }
+    }
+}
+
 /// What the reader's side makes of a weak spot: something to defend, or to attack.
 pub fn stance(side: Option<Side>, spot: &WeakSpot) -> &'static str {
     match (side, spot.against_thesis) {
