@@ -531,12 +531,15 @@ fn event_loop(
                 Effect::Rescue(layer) => {
                     let kept = store.as_ref().map(|s| s.rescue(&layer));
                     outcome.farewell.push(match kept {
+                        // Said before or after the notes alike: each line stands alone.
                         Some(Ok(at)) => format!(
-                            "They are kept at {} and are taken back the next time you open this map.",
+                            "Your unsaved changes are kept at {} and are taken back the next time you open this map.",
                             crate::map::sanitize::clean(&at.display().to_string())
                         ),
-                        Some(Err(e)) => format!("They could not be kept aside either ({e})."),
-                        None => "There is no folder to keep them in.".into(),
+                        Some(Err(e)) => {
+                            format!("Your unsaved changes could not be kept aside either ({e}).")
+                        }
+                        None => "There is no folder to keep your unsaved changes in.".into(),
                     });
                     None
                 }
