@@ -1,8 +1,8 @@
-//! What a session could not save, kept on another filesystem: when a reader's notes cannot be
-//! written where they live (a full disk, a folder gone read-only), the session's whole layer
-//! is written on its way out to the runtime folder (`$XDG_RUNTIME_DIR`, else the temporary
-//! folder), and the next session of that reader on that map takes it back in, merged with
-//! what is on disk, before anything else.
+//! What a session could not save, kept on another filesystem: when a reader's notes cannot
+//! be written where they live (a full disk, a folder gone read-only), the store writes the
+//! session's whole layer on its way out to the runtime folder (`$XDG_RUNTIME_DIR`, else the
+//! temporary folder), and the next session of that reader on that map takes it back in,
+//! merged with what is on disk, before anything else. Where, what, and how to merge: here.
 
 use std::path::{Path, PathBuf};
 
@@ -26,24 +26,26 @@ pub fn path_for(layer_path: &Path) -> PathBuf {
     folder().join(format!("{:016x}.toml", hash.0))
 }
 
-/// Writes `layer` as the rescue of the layer file at `layer_path`; returns where.
-pub fn keep(layer_path: &Path, layer: &Layer) -> std::io::Result<PathBuf> {
+/// The text of the rescue of `layer`, kept for the layer file at `layer_path` (the store
+/// writes it, as it writes every layer).
+pub fn text(layer_path: &Path, layer: &Layer) -> String {
+    format!(
+        "# argwalk: notes a session could not save to {}; the next session takes them back.\n{}",
+        layer_path.display(),
+        layer.to_text()
+    )
+}
+
+/// Makes the folder rescues are kept in, readable by the reader alone (their own words).
+pub fn make_folder(rescue: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
-    let path = path_for(layer_path);
-    if let Some(dir) = path.parent() {
-        // The reader's own words: a folder only they can read.
-        std::fs::DirBuilder::new()
+    match rescue.parent() {
+        Some(dir) => std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
-            .create(dir)?;
+            .create(dir),
+        None => Ok(()),
     }
-    let mut text = format!(
-        "# argwalk: notes a session could not save to {}; the next session takes them back.\n",
-        layer_path.display()
-    );
-    text.push_str(&layer.to_text());
-    super::store::write_atomically(&path, text.as_bytes())?;
-    Ok(path)
 }
 
 /// The rescue of the layer file at `layer_path`, if there is one that reads.

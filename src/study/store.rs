@@ -287,7 +287,10 @@ impl Store {
     /// What this session could not save, written aside on its way out ([`super::rescue`]);
     /// where, to say.
     pub fn rescue(&self, layer: &Layer) -> std::io::Result<PathBuf> {
-        super::rescue::keep(&self.path, layer)
+        let path = super::rescue::path_for(&self.path);
+        super::rescue::make_folder(&path)?;
+        write_atomically(&path, super::rescue::text(&self.path, layer).as_bytes())?;
+        Ok(path)
     }
 
     /// The layer as it is on disk, read only, without the lock and never moving anything (for
