@@ -280,8 +280,10 @@ fn library_first_frame_1000_maps(bencher: Bencher) {
     let backend = TestBackend::new(120, 40);
     let mut terminal = Terminal::new(backend).expect("test backend");
     bencher.bench_local(|| {
-        let mut library = argwalk::team::library::Library::open(dir, None).expect("opens");
-        library.read_visible(argwalk::team::library::Library::rows(40));
+        let mut library = argwalk::screen::library::Picker::new(
+            argwalk::team::library::Library::open(dir, None).expect("opens"),
+        );
+        library.read_visible(argwalk::screen::library::Picker::rows(40));
         let _ = terminal.draw(|f| library.render(f, &THEME));
     });
 }
@@ -295,14 +297,12 @@ fn library_search_1000_maps(bencher: Bencher, which: &str) {
     if which == "first" {
         bencher.bench_local(|| {
             let mut fresh = argwalk::team::library::Library::open(dir, None).expect("opens");
-            fresh.search("Map0777x");
-            assert_eq!(fresh.shown.len(), 1);
+            assert_eq!(fresh.matching("Map0777x").len(), 1);
         });
     } else {
-        library.search("ceasefire");
+        library.matching("ceasefire");
         bencher.bench_local(|| {
-            library.search("Map0777x ceasefire");
-            assert_eq!(library.shown.len(), 1);
+            assert_eq!(library.matching("Map0777x ceasefire").len(), 1);
         });
     }
 }

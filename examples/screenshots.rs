@@ -314,9 +314,14 @@ fn main() -> anyhow::Result<()> {
     argwalk::screen::app::handle(&mut a, start.event());
     act(&mut a, Action::Differences);
     buffers.push(("against-differences", view::render_buffer(&a, &color)));
-    let mut library = argwalk::team::library::Library::open(Path::new("argument-maps"), None)?
-        .with_class(&class.join("class"));
+    let mut library = argwalk::screen::library::Picker::new(
+        argwalk::team::library::Library::open(Path::new("argument-maps"), None)?
+            .with_class(&class.join("class")),
+    );
     library.update(Action::ClassList, 38);
+    if let Some(c) = library.class() {
+        c.finish();
+    }
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40))?;
     terminal.draw(|f| library.render(f, &color))?;
     buffers.push(("class-list", terminal.backend().buffer().clone()));

@@ -792,6 +792,7 @@ fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
             let lines = crate::lines::Lines::library(crate::lines::Shelf {
                 library,
                 open: Box::new(open),
+                class_rows: Vec::new(),
             });
             let lines = match room {
                 Some((r, presenter)) => lines.room(r, presenter),
@@ -908,19 +909,21 @@ fn class_list(library: &Path, class: &Path, json: bool) -> ExitCode {
             ));
         }
     }
+    if json {
+        // Streamed: each row written as it is scored, so the list is never held whole.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return match crate::team::class::write_json(library, class, &mut out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("the class list could not be written: {e}")),
+        };
+    }
     let rows = crate::team::class::list(library, class);
-    let text = if json {
-        let mut doc = crate::team::class::json(&rows);
-        doc["misnamed"] = crate::team::class::misnamed(class).into();
-        serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
-    } else {
-        let mut text = crate::team::class::report(&rows);
-        if let Some(line) = crate::team::class::misnamed_line(class) {
-            text.push_str(&line);
-            text.push('\n');
-        }
-        text
-    };
+    let mut text = crate::team::class::report(&rows);
+    if let Some(line) = crate::team::class::misnamed_line(class) {
+        text.push_str(&line);
+        text.push('\n');
+    }
     let _ = std::io::stdout().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }

@@ -22,7 +22,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 
-use crate::screen::wrap;
+use unicode_width::UnicodeWidthStr;
 
 /// Colours and attributes: what the next character is drawn with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -393,7 +393,7 @@ impl<W: Write> Frugal<W> {
     /// one. Emoji and combining sequences are drawn with widths terminals disagree on.
     fn steady(symbol: &str) -> bool {
         let mut chars = symbol.chars();
-        matches!((chars.next(), chars.next()), (Some(_), None)) && wrap::width(symbol) == 1
+        matches!((chars.next(), chars.next()), (Some(_), None)) && columns_of(symbol) == 1
     }
 
     /// Sends the cell at (x, y) of the screen copy.
@@ -408,7 +408,7 @@ impl<W: Write> Frugal<W> {
             s => s,
         };
         if self.ascii && !symbol.is_ascii() {
-            let columns = wrap::width(symbol).max(1);
+            let columns = columns_of(symbol).max(1);
             self.pending.extend(std::iter::repeat_n(b'?', columns));
             self.cursor = Some((x.saturating_add(columns as u16), y))
                 .filter(|(nx, _)| *nx < self.screen.area.width);
@@ -424,7 +424,7 @@ impl<W: Write> Frugal<W> {
                 let advance = if c.is_ascii() {
                     1
                 } else {
-                    wrap::width(symbol).max(1) as u16
+                    columns_of(symbol).max(1) as u16
                 };
                 Some((x.saturating_add(advance), y)).filter(|(nx, _)| *nx < self.screen.area.width)
             }
@@ -489,10 +489,10 @@ impl<W: Write> Frugal<W> {
 /// change there. Those cells must be sent again.
 fn orphans(old: &Buffer, x: u16, y: u16, cell: &Cell) -> Vec<(u16, u16)> {
     let width = old.area.width;
-    let end = x.saturating_add(wrap::width(cell.symbol()).max(1) as u16);
+    let end = x.saturating_add(columns_of(cell.symbol()).max(1) as u16);
     let mut out = Vec::new();
     for p in x..end.min(width) {
-        let covers = wrap::width(old[(p, y)].symbol()) as u16;
+        let covers = columns_of(old[(p, y)].symbol()) as u16;
         out.extend(
             (end.max(p + 1)..p.saturating_add(covers))
                 .filter(|q| *q < width)
@@ -559,7 +559,7 @@ impl<W: Write> Backend for Frugal<W> {
                 self.screen[(x, y)] = cell.clone();
                 // A wide character covers the cells after it; ratatui holds blanks there and
                 // leaves them out of the diff, so the copy must blank them itself.
-                let covered = wrap::width(cell.symbol()) as u16;
+                let covered = columns_of(cell.symbol()) as u16;
                 for cx in (x + 1..x.saturating_add(covered)).filter(|cx| *cx < area.width) {
                     self.screen[(cx, y)] = Cell::default();
                 }
@@ -692,6 +692,12 @@ impl<W: Write> Backend for Frugal<W> {
         scroll_copy(&mut self.screen, region, -i32::from(amount));
         Ok(())
     }
+}
+
+/// The columns a cell's symbol covers. A cell holds one grapheme cluster, so its width is the
+/// cluster's, as ratatui measured it when it filled the cell.
+fn columns_of(symbol: &str) -> usize {
+    UnicodeWidthStr::width(symbol)
 }
 
 #[cfg(test)]

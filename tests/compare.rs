@@ -474,10 +474,13 @@ fn the_teacher_reads_each_members_map_against_its_reference() {
 
     // The full screen: c shows the class list, Enter gives the map to open, c goes back.
     use argwalk::screen::keymap::Action;
-    let mut library = argwalk::team::library::Library::open(&dir.join("lib"), None)
-        .unwrap()
-        .with_class(&dir.join("class"));
+    let mut library = argwalk::screen::library::Picker::new(
+        argwalk::team::library::Library::open(&dir.join("lib"), None)
+            .unwrap()
+            .with_class(&dir.join("class")),
+    );
     library.update(Action::ClassList, 20);
+    library.class().unwrap().finish();
     assert!(library.showing_class());
     let backend = ratatui::backend::TestBackend::new(120, 12);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
@@ -500,12 +503,73 @@ fn the_teacher_reads_each_members_map_against_its_reference() {
     library.update(Action::ClassList, 20);
     assert!(!library.showing_class());
     // A member's library has no class list.
-    let mut member = argwalk::team::library::Library::open(&dir.join("lib"), None)
-        .unwrap()
-        .with_own(&dir.join("class/alice"));
+    let mut member = argwalk::screen::library::Picker::new(
+        argwalk::team::library::Library::open(&dir.join("lib"), None)
+            .unwrap()
+            .with_own(&dir.join("class/alice")),
+    );
     member.update(Action::ClassList, 20);
     assert!(!member.showing_class());
     assert!(member.message.as_deref().unwrap().contains("teacher"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 24.4: the class list is scored on a thread of its own: while a member's map is being
+/// scored the picker answers keys and draws "scoring k of n", rows appearing as they are
+/// scored; the driver is told of each. (The scoring thread is held after its first row by the
+/// notification, so the moment is the same on every run.)
+#[test]
+fn the_class_list_is_scored_off_the_drawing_thread_with_progress() {
+    use argwalk::screen::keymap::Action;
+    use std::sync::{Arc, Mutex, mpsc};
+    let dir = class_folders("thread");
+    let mut library = argwalk::screen::library::Picker::new(
+        argwalk::team::library::Library::open(&dir.join("lib"), None)
+            .unwrap()
+            .with_class(&dir.join("class")),
+    );
+    let (told_tx, told) = mpsc::channel::<()>();
+    let (gate, held) = mpsc::channel::<()>();
+    let held = Mutex::new(held);
+    let told_tx = Mutex::new(told_tx);
+    library.on_scored(Arc::new(move || {
+        let _ = told_tx.lock().unwrap().send(());
+        let _ = held.lock().unwrap().recv();
+    }));
+    library.update(Action::ClassList, 20);
+    told.recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the driver is told of the first row");
+    let draw = |library: &argwalk::screen::library::Picker| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 12)).unwrap();
+        terminal
+            .draw(|f| library.render(f, &argwalk::screen::theme::Theme::FULL))
+            .unwrap();
+        argwalk::screen::view::buffer_text(terminal.backend().buffer())
+    };
+    library.read_visible(10);
+    assert!(library.class().unwrap().scoring());
+    let screen = draw(&library);
+    assert!(
+        screen.contains("Class: 1 member, scoring 2 of 5"),
+        "{screen}"
+    );
+    assert!(screen.contains("alice"), "{screen}");
+    // Keys are answered while the rest is scored.
+    library.update(Action::MoveDown, 20);
+    library.update(Action::Last, 20);
+    assert_eq!(library.class().unwrap().selected(), 0);
+    for _ in 0..10 {
+        let _ = gate.send(());
+    }
+    library.class().unwrap().finish();
+    let screen = draw(&library);
+    assert!(screen.contains("Class: 4 members ("), "{screen}");
+    assert!(!screen.contains("scoring"), "{screen}");
+    assert_eq!(library.class().unwrap().rows.len(), 5);
+    // Leaving the list stops a scoring under way; coming back scores afresh.
+    library.update(Action::ClassList, 20);
+    assert!(!library.showing_class());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -549,10 +613,13 @@ fn against_goes_with_a_member_and_the_line_mode() {
 fn the_class_list_as_drawn() {
     use argwalk::screen::keymap::Action;
     let dir = class_folders("drawn");
-    let mut library = argwalk::team::library::Library::open(&dir.join("lib"), None)
-        .unwrap()
-        .with_class(&dir.join("class"));
+    let mut library = argwalk::screen::library::Picker::new(
+        argwalk::team::library::Library::open(&dir.join("lib"), None)
+            .unwrap()
+            .with_class(&dir.join("class")),
+    );
     library.update(Action::ClassList, 38);
+    library.class().unwrap().finish();
     library.update(Action::MoveDown, 38);
     for (w, h) in [(120, 40), (80, 24)] {
         let backend = ratatui::backend::TestBackend::new(w, h);

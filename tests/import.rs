@@ -266,8 +266,15 @@ fn a_folder_becomes_a_library_with_a_summary() {
         said.contains("not carried: ") && said.contains("mystery"),
         "{said}"
     );
-    let mut library = argwalk::team::library::Library::open(&lib, None).unwrap();
-    let names: Vec<&str> = library.entries.iter().map(|e| e.name.as_str()).collect();
+    let mut library = argwalk::screen::library::Picker::new(
+        argwalk::team::library::Library::open(&lib, None).unwrap(),
+    );
+    let names: Vec<&str> = library
+        .library
+        .entries
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
     assert_eq!(names, ["m001.toml", "m002.toml"]);
     // Issue 17.10: the library is searched through every map's text and article, typed in
     // the picker: `/`, the words, Enter.
@@ -279,7 +286,7 @@ fn a_folder_becomes_a_library_with_a_summary() {
     {
         library.update(a, 20);
     }
-    assert_eq!(library.shown, vec![0], "only m001's article says ninety");
+    assert_eq!(library.shown(), [0], "only m001's article says ninety");
     assert_eq!(library.selected_entry().unwrap().name, "m001.toml");
     let backend = ratatui::backend::TestBackend::new(80, 10);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
@@ -293,12 +300,10 @@ fn a_folder_becomes_a_library_with_a_summary() {
         "{screen}"
     );
     // A capital matches its case only; words must all be there; no words: every map.
-    library.search("Night trains");
-    assert_eq!(library.shown, vec![1]);
-    library.search("night Trains");
-    assert!(library.shown.is_empty());
+    assert_eq!(library.library.matching("Night trains"), [1]);
+    assert!(library.library.matching("night Trains").is_empty());
     library.update(Action::SearchCancel, 20);
-    assert_eq!(library.shown, vec![0, 1]);
+    assert_eq!(library.shown(), [0, 1]);
     // A folder needs -o.
     let mut cmd = support::cli::argwalk();
     cmd.args(["import", dir.to_str().unwrap(), "--from", "microtext"]);

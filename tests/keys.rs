@@ -737,9 +737,10 @@ fn every_window_scope_can_be_left_and_is_named() {
 /// Issue 23.10: at 80x24 the library's rows keep their node counts; the title is cut instead.
 #[test]
 fn library_rows_keep_their_counts_at_80x24() {
-    let mut library =
-        argwalk::team::library::Library::open(std::path::Path::new("argument-maps"), None).unwrap();
-    let rows = argwalk::team::library::Library::rows(24);
+    let mut library = argwalk::screen::library::Picker::new(
+        argwalk::team::library::Library::open(std::path::Path::new("argument-maps"), None).unwrap(),
+    );
+    let rows = argwalk::screen::library::Picker::rows(24);
     library.read_visible(rows);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     terminal

@@ -41,7 +41,7 @@ fn reference() -> std::sync::Arc<argwalk::map::model::ArgumentMap> {
 }
 
 /// A library with a class beside it: alice's copy of the Mill map and carol with none.
-fn class_library() -> argwalk::team::library::Library {
+fn class_library() -> argwalk::screen::library::Picker {
     let dir = std::env::temp_dir().join(format!("argwalk-props-class-{}", std::process::id()));
     let alice = dir.join("alice");
     if !alice.join("mill.toml").exists() {
@@ -58,9 +58,11 @@ fn class_library() -> argwalk::team::library::Library {
             .unwrap();
         }
     }
-    argwalk::team::library::Library::open(std::path::Path::new("argument-maps"), None)
-        .unwrap()
-        .with_class(&dir)
+    argwalk::screen::library::Picker::new(
+        argwalk::team::library::Library::open(std::path::Path::new("argument-maps"), None)
+            .unwrap()
+            .with_class(&dir),
+    )
 }
 
 proptest! {
@@ -75,7 +77,7 @@ proptest! {
         keys in proptest::collection::vec(any_key(), 0..60),
     ) {
         let mut library = class_library();
-        let rows = argwalk::team::library::Library::rows(h);
+        let rows = argwalk::screen::library::Picker::rows(h);
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
         for k in keys {
@@ -87,9 +89,10 @@ proptest! {
             }
             library.read_visible(rows);
             terminal.draw(|f| library.render(f, &Theme::FULL)).unwrap();
-            prop_assert!(library.selected <= library.shown.len());
-            if let Some(c) = library.class.as_ref().filter(|c| c.shown) {
-                prop_assert!(c.selected < c.rows.len().max(1));
+            prop_assert!(library.selected() <= library.shown().len());
+            if library.showing_class() {
+                let c = library.class().unwrap();
+                prop_assert!(c.selected() < c.rows.len().max(1));
             }
         }
     }

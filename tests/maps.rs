@@ -46,7 +46,7 @@ fn the_shipped_library_has_public_domain_maps_with_every_relation() {
     let mut library =
         argwalk::team::library::Library::open(std::path::Path::new("argument-maps"), None).unwrap();
     assert!(library.entries.len() >= 4);
-    library.read_visible(library.entries.len());
+    library.summarize(0..library.entries.len());
     let mut linked = 0;
     let mut undercuts = 0;
     let mut raised = 0;

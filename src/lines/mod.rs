@@ -46,6 +46,8 @@ pub(crate) type Opener = Box<dyn Fn(&Path) -> Result<Session, String> + Send>;
 pub(crate) struct Shelf {
     pub(crate) library: Library,
     pub(crate) open: Opener,
+    /// The teacher's class list as last read (`class`), numbered for `class N`.
+    pub(crate) class_rows: Vec<crate::team::class::Row>,
 }
 
 /// A room followed or presented to.
@@ -290,10 +292,9 @@ impl Lines {
             out.push_str("The library has no maps (*.toml files).\n");
             return;
         }
-        lib.search(words);
-        lib.top = 0;
-        lib.read_visible(lib.shown.len());
-        for &i in &lib.shown {
+        let shown = lib.matching(words);
+        lib.summarize(shown.iter().copied());
+        for &i in &shown {
             let e = &lib.entries[i];
             out.push_str(&format!(
                 "  {}. {}: {}\n",
@@ -307,7 +308,7 @@ impl Lines {
         } else {
             out.push_str(&format!(
                 "{} of {} maps have these words. open N reads one.\n",
-                lib.shown.len(),
+                shown.len(),
                 lib.entries.len()
             ));
         }
@@ -319,20 +320,21 @@ impl Lines {
         let Some(shelf) = &mut self.shelf else {
             return;
         };
-        let root = shelf.library.root.clone();
-        let Some(class) = &mut shelf.library.class else {
+        let root = &shelf.library.root;
+        let Some(dir) = &shelf.library.class else {
             out.push_str("The class list is the teacher's (--class DIR --teacher).\n");
             return;
         };
-        if which.is_empty() || class.rows.is_empty() {
-            class.rows = crate::team::class::list(&root, &class.dir);
+        let rows = &mut shelf.class_rows;
+        if which.is_empty() || rows.is_empty() {
+            *rows = crate::team::class::list(root, dir);
         }
         if which.is_empty() {
-            if class.rows.is_empty() {
-                out.push_str(&crate::team::class::report(&class.rows));
+            if rows.is_empty() {
+                out.push_str(&crate::team::class::report(rows));
                 return;
             }
-            for (k, r) in class.rows.iter().enumerate() {
+            for (k, r) in rows.iter().enumerate() {
                 out.push_str(&format!(
                     "  {}. {} {}: {}\n",
                     k + 1,
@@ -341,18 +343,19 @@ impl Lines {
                     r.summary()
                 ));
             }
-            out.push_str(&crate::team::class::tally(&class.rows));
+            out.push_str(&crate::team::class::tally(rows));
             out.push_str(" class N reads map N against its reference.\n");
-            if let Some(line) = crate::team::class::misnamed_line(&class.dir) {
+            if let Some(line) = crate::team::class::misnamed_line(dir) {
                 out.push_str(&line);
                 out.push('\n');
             }
             return;
         }
+        let count = rows.len();
         let path = which
             .parse::<usize>()
             .ok()
-            .and_then(|k| class.rows.get(k.checked_sub(1)?))
+            .and_then(|k| rows.get(k.checked_sub(1)?))
             .and_then(|r| r.map.clone());
         match path {
             Some(path) => {
@@ -362,8 +365,7 @@ impl Lines {
                 }
             }
             None => out.push_str(&format!(
-                "Say which map, from 1 to {}: class lists them.\n",
-                class.rows.len()
+                "Say which map, from 1 to {count}: class lists them.\n"
             )),
         }
     }
@@ -493,7 +495,10 @@ impl Lines {
         let here = self.reading.as_ref().map(|r| r.fingerprint.clone());
         if now.fingerprint.is_some() && now.fingerprint != here && !now.left {
             let found = match (&mut self.shelf, &now.fingerprint) {
-                (Some(shelf), Some(fp)) => shelf.library.find(fp),
+                (Some(shelf), Some(fp)) => shelf
+                    .library
+                    .position_of(fp)
+                    .map(|i| shelf.library.entries[i].path.clone()),
                 _ => None,
             };
             match found {

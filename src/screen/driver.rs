@@ -243,7 +243,7 @@ fn take_terminal(screen: std::io::Result<terminal::Screen>) -> Result<Tui, ExitC
 /// Runs a library: the list of its maps, and each map chosen, in one terminal until the reader
 /// quits from the list. `open` loads a chosen map as a session.
 pub fn run_library(
-    mut library: crate::team::library::Library,
+    library: crate::team::library::Library,
     open: impl Fn(&Path) -> Result<Session, String>,
     theme: Theme,
 ) -> ExitCode {
@@ -256,7 +256,7 @@ pub fn run_library(
     let code = match Channel::new() {
         Ok(mut channel) => library_loop(
             &mut tui,
-            &mut library,
+            &mut crate::screen::library::Picker::new(library),
             &open,
             theme,
             &mut channel,
@@ -272,7 +272,7 @@ pub fn run_library(
 
 fn library_loop(
     tui: &mut Tui,
-    library: &mut crate::team::library::Library,
+    library: &mut crate::screen::library::Picker,
     open: &impl Fn(&Path) -> Result<Session, String>,
     theme: Theme,
     channel: &mut Channel,
@@ -281,13 +281,15 @@ fn library_loop(
     if let Ok(mut s) = SESSION.lock() {
         *s = Some(channel.waker.clone());
     }
+    let waker = channel.waker.clone();
+    library.on_scored(std::sync::Arc::new(move || waker.send(Event::Scored)));
     loop {
         let (w, h) = terminal::size()?;
         let size = tui.screen.size()?;
         if (w, h) != (size.width, size.height) {
             tui.resize(w, h)?;
         }
-        let rows = crate::team::library::Library::rows(h);
+        let rows = crate::screen::library::Picker::rows(h);
         library.read_visible(rows);
         {
             let _guard = DRAWING.lock();
@@ -327,11 +329,7 @@ fn library_loop(
                             // Back to the list, drawn whole.
                             let (w, h) = terminal::size()?;
                             tui.resize(w, h)?;
-                            for e in &mut library.entries {
-                                if e.path == path {
-                                    e.summary = None;
-                                }
-                            }
+                            library.library.forget(&path);
                             if let Some(fingerprint) = outcome.open.take() {
                                 next = library.find(&fingerprint);
                                 if next.is_none() {

@@ -34,6 +34,8 @@ pub enum Event {
     Followed(crate::team::room::Position),
     /// The presenter of the room this session follows stopped presenting.
     PresenterLeft,
+    /// The class list scored another member's map, on its thread.
+    Scored,
     /// SIGTERM, SIGINT or SIGHUP, by number.
     Signal(i32),
     /// The terminal went away.

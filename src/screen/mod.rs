@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod ascii;
+pub mod class_list;
 pub mod config;
 pub(crate) mod draw;
 pub(crate) mod driver;
@@ -11,6 +12,8 @@ pub(crate) mod input;
 pub mod key;
 pub mod keymap;
 pub mod layout;
+pub mod library;
+pub(crate) mod scrollable;
 pub mod search;
 pub mod sheet;
 pub(crate) mod terminal;

@@ -131,13 +131,40 @@ pub fn reference_of(map: &ArgumentMap, path: &Path, library: &Path) -> Option<Ar
     crate::map::loader::load_path_within(at, library).ok()?.map
 }
 
+/// What the class list keeps of a comparison: the scores and counts. The lists of
+/// differences are made again when a member's map is opened against its reference, so a
+/// class of large hand-ins holds a few numbers a row, not every pair and link.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Score {
+    pub overall: f64,
+    pub components: f64,
+    pub kinds: f64,
+    pub links: f64,
+    pub missed: usize,
+    pub extra: usize,
+}
+
+impl Score {
+    /// The scores and counts of `c`.
+    pub fn of(c: &Comparison) -> Self {
+        Self {
+            overall: c.overall,
+            components: c.components.f1,
+            kinds: c.kinds,
+            links: c.links.f1,
+            missed: c.missed.len(),
+            extra: c.extra.len(),
+        }
+    }
+}
+
 /// How one member's map stands.
 pub enum Standing {
     /// Compared with its reference (the library's map at `reference`).
     Scored {
         title: String,
         reference: PathBuf,
-        comparison: Box<Comparison>,
+        score: Score,
     },
     /// It loads, but no library map is of its article.
     NoReference { title: String },
@@ -174,83 +201,150 @@ pub struct Row {
     pub standing: Option<Standing>,
 }
 
-/// The class list: every member's maps, each against its reference, members by name.
-pub fn list(library: &Path, class: &Path) -> Vec<Row> {
-    let refs = References::of(library);
-    let mut loaded_refs: HashMap<PathBuf, Option<ArgumentMap>> = HashMap::new();
-    let mut rows = Vec::new();
+/// One member's hand-in to score: a map of theirs, or `None` for a member with none.
+pub struct HandIn {
+    pub member: String,
+    /// The member's own folder, the only one their map and its article are read from.
+    folder: PathBuf,
+    pub map: Option<PathBuf>,
+}
+
+/// What the class list will score: every member's maps, members by name. Only folders are
+/// listed here (nothing is read), so a list can say "3 of 60" before the first is scored.
+pub fn hand_ins(class: &Path) -> Vec<HandIn> {
+    let mut all = Vec::new();
     for (member, folder) in members(class) {
         let maps = maps_in(&folder);
         if maps.is_empty() {
-            rows.push(Row {
+            all.push(HandIn {
                 member,
+                folder,
                 map: None,
-                standing: None,
             });
             continue;
         }
-        for path in maps {
-            // Each member's map, and its article, from within that member's folder only (said
-            // without the server's paths: a link out of the folder is named as one).
-            let inside = std::fs::canonicalize(&path)
-                .ok()
-                .zip(std::fs::canonicalize(&folder).ok())
-                .is_some_and(|(p, f)| p.starts_with(f));
-            let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-            let loaded = if let Some(why) = too_large(bytes).filter(|_| inside) {
-                Err(anyhow::anyhow!(why))
-            } else if inside {
-                crate::map::loader::load_path_within(&path, &folder)
-            } else {
-                Err(anyhow::anyhow!(
-                    "it lies outside the member's folder: a link out of it is not read"
-                ))
-            };
-            let standing = match loaded {
-                Err(e) => Standing::Broken(crate::map::sanitize::clean(&format!("{e:#}"))),
-                Ok(l) => match l.map {
-                    None => Standing::Broken(format!(
-                        "{}: argwalk check shows {}",
-                        count(l.report.errors(), "error"),
-                        if l.report.errors() == 1 { "it" } else { "them" }
-                    )),
-                    Some(map) if map.nodes.len() > HAND_IN_MAX_NODES => Standing::Broken(format!(
-                        "not scored: {} nodes, over the class's limit of {HAND_IN_MAX_NODES} a hand-in",
-                        map.nodes.len()
-                    )),
-                    Some(map) => match refs.for_map(&map, &path) {
-                        None => Standing::NoReference {
-                            title: map.source.title.clone(),
-                        },
-                        Some(at) => {
-                            let reference =
-                                loaded_refs.entry(at.to_path_buf()).or_insert_with(|| {
-                                    crate::map::loader::load_path_within(at, library).ok()?.map
-                                });
-                            match reference {
-                                Some(r) => Standing::Scored {
-                                    title: map.source.title.clone(),
-                                    reference: at.to_path_buf(),
-                                    comparison: Box::new(crate::interchange::compare::compare(
-                                        &map, r,
-                                    )),
-                                },
-                                None => Standing::NoReference {
-                                    title: map.source.title.clone(),
-                                },
-                            }
-                        }
-                    },
-                },
-            };
-            rows.push(Row {
+        for map in maps {
+            all.push(HandIn {
                 member: member.clone(),
-                map: Some(path),
-                standing: Some(standing),
+                folder: folder.clone(),
+                map: Some(map),
             });
         }
     }
-    rows
+    all
+}
+
+/// Scores hand-ins against a library's maps, one at a time, each reference read once.
+pub struct Scorer {
+    library: PathBuf,
+    refs: References,
+    loaded: HashMap<PathBuf, Option<ArgumentMap>>,
+}
+
+impl Scorer {
+    /// A scorer against the maps of `library` (read now, to find each article's reference).
+    pub fn new(library: &Path) -> Self {
+        Self {
+            library: library.to_path_buf(),
+            refs: References::of(library),
+            loaded: HashMap::new(),
+        }
+    }
+
+    /// The row of one hand-in, and the whole comparison when it was scored (for a caller that
+    /// writes it out and lets it go).
+    pub fn score(&mut self, hand_in: &HandIn) -> (Row, Option<Comparison>) {
+        let Some(path) = &hand_in.map else {
+            let row = Row {
+                member: hand_in.member.clone(),
+                map: None,
+                standing: None,
+            };
+            return (row, None);
+        };
+        let (standing, comparison) = match self.read(path, &hand_in.folder) {
+            Err(why) => (Standing::Broken(why), None),
+            Ok(map) => match self.refs.for_map(&map, path).map(Path::to_path_buf) {
+                None => (
+                    Standing::NoReference {
+                        title: map.source.title.clone(),
+                    },
+                    None,
+                ),
+                Some(at) => {
+                    let library = &self.library;
+                    let reference = self.loaded.entry(at.clone()).or_insert_with(|| {
+                        crate::map::loader::load_path_within(&at, library).ok()?.map
+                    });
+                    match reference {
+                        Some(r) => {
+                            let c = crate::interchange::compare::compare(&map, r);
+                            let standing = Standing::Scored {
+                                title: map.source.title.clone(),
+                                reference: at,
+                                score: Score::of(&c),
+                            };
+                            (standing, Some(c))
+                        }
+                        None => (
+                            Standing::NoReference {
+                                title: map.source.title.clone(),
+                            },
+                            None,
+                        ),
+                    }
+                }
+            },
+        };
+        let row = Row {
+            member: hand_in.member.clone(),
+            map: Some(path.clone()),
+            standing: Some(standing),
+        };
+        (row, comparison)
+    }
+
+    /// A member's map, read from within their folder only and within the class's limits; or
+    /// why not, said without the server's paths (a link out of the folder is named as one).
+    fn read(&self, path: &Path, folder: &Path) -> Result<ArgumentMap, String> {
+        let inside = std::fs::canonicalize(path)
+            .ok()
+            .zip(std::fs::canonicalize(folder).ok())
+            .is_some_and(|(p, f)| p.starts_with(f));
+        if !inside {
+            return Err(
+                "it lies outside the member's folder: a link out of it is not read".to_string(),
+            );
+        }
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        if let Some(why) = too_large(bytes) {
+            return Err(why);
+        }
+        let loaded = crate::map::loader::load_path_within(path, folder)
+            .map_err(|e| crate::map::sanitize::clean(&format!("{e:#}")))?;
+        match loaded.map {
+            None => Err(format!(
+                "{}: argwalk check shows {}",
+                count(loaded.report.errors(), "error"),
+                if loaded.report.errors() == 1 {
+                    "it"
+                } else {
+                    "them"
+                }
+            )),
+            Some(map) if map.nodes.len() > HAND_IN_MAX_NODES => Err(format!(
+                "not scored: {} nodes, over the class's limit of {HAND_IN_MAX_NODES} a hand-in",
+                map.nodes.len()
+            )),
+            Some(map) => Ok(map),
+        }
+    }
+}
+
+/// The class list: every member's maps, each against its reference, members by name.
+pub fn list(library: &Path, class: &Path) -> Vec<Row> {
+    let mut scorer = Scorer::new(library);
+    hand_ins(class).iter().map(|h| scorer.score(h).0).collect()
 }
 
 /// "1 member", "3 members".
@@ -286,16 +380,16 @@ impl Row {
             ),
             Some(Standing::Scored {
                 reference,
-                comparison: c,
+                score: c,
                 ..
             }) => format!(
                 "{} overall · components {} · kinds {} · links {} · {} missed, {} extra · against {}",
                 percent(c.overall),
-                percent(c.components.f1),
+                percent(c.components),
                 percent(c.kinds),
-                percent(c.links.f1),
-                c.missed.len(),
-                c.extra.len(),
+                percent(c.links),
+                c.missed,
+                c.extra,
                 super::folder::file_name(reference)
             ),
         }
@@ -336,7 +430,7 @@ pub fn tally(rows: &[Row]) -> String {
     let scored: Vec<f64> = rows
         .iter()
         .filter_map(|r| match &r.standing {
-            Some(Standing::Scored { comparison, .. }) => Some(comparison.overall),
+            Some(Standing::Scored { score, .. }) => Some(score.overall),
             _ => None,
         })
         .collect();
@@ -355,41 +449,60 @@ pub fn tally(rows: &[Row]) -> String {
     }
 }
 
-/// The class list as JSON, for a teacher's scripts.
-pub fn json(rows: &[Row]) -> serde_json::Value {
-    let rows: Vec<serde_json::Value> = rows
-        .iter()
-        .map(|r| {
-            let mut v = serde_json::json!({
-                "member": r.member,
-                // File names are untrusted (a member names their own): sanitized as the
-                // words form is, so no control or bidi character reaches a terminal or a log.
-                "map": r.map.as_ref().map(|p| crate::map::sanitize::clean(&p.display().to_string())),
-            });
-            match &r.standing {
-                None => v["status"] = "no map".into(),
-                Some(Standing::Broken(why)) => {
-                    v["status"] = "broken".into();
-                    v["why"] = why.clone().into();
-                }
-                Some(Standing::NoReference { title }) => {
-                    v["status"] = "no reference".into();
-                    v["title"] = title.clone().into();
-                }
-                Some(Standing::Scored {
-                    title,
-                    reference,
-                    comparison,
-                }) => {
-                    v["status"] = "scored".into();
-                    v["title"] = title.clone().into();
-                    v["reference"] =
-                        crate::map::sanitize::clean(&reference.display().to_string()).into();
-                    v["comparison"] = serde_json::to_value(comparison).unwrap_or_default();
-                }
+/// One row of the class list as JSON; `comparison` is the whole comparison of a scored row.
+pub fn json_row(r: &Row, comparison: Option<&Comparison>) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "member": r.member,
+        // File names are untrusted (a member names their own): sanitized as the words form
+        // is, so no control or bidi character reaches a terminal or a log.
+        "map": r.map.as_ref().map(|p| crate::map::sanitize::clean(&p.display().to_string())),
+    });
+    match &r.standing {
+        None => v["status"] = "no map".into(),
+        Some(Standing::Broken(why)) => {
+            v["status"] = "broken".into();
+            v["why"] = why.clone().into();
+        }
+        Some(Standing::NoReference { title }) => {
+            v["status"] = "no reference".into();
+            v["title"] = title.clone().into();
+        }
+        Some(Standing::Scored {
+            title,
+            reference,
+            score,
+        }) => {
+            v["status"] = "scored".into();
+            v["title"] = title.clone().into();
+            v["reference"] = crate::map::sanitize::clean(&reference.display().to_string()).into();
+            v["score"] = serde_json::to_value(score).unwrap_or_default();
+            if let Some(c) = comparison {
+                v["comparison"] = serde_json::to_value(c).unwrap_or_default();
             }
-            v
-        })
-        .collect();
-    serde_json::json!({ "format": "argwalk-class", "version": 1, "rows": rows })
+        }
+    }
+    v
+}
+
+/// Writes the class list as JSON to `out`, a row as soon as it is scored (one line a row), so
+/// a class of large hand-ins is never held whole: each comparison is written and let go.
+pub fn write_json(
+    library: &Path,
+    class: &Path,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let misnamed = serde_json::to_string(&misnamed(class)).unwrap_or_else(|_| "[]".into());
+    write!(
+        out,
+        "{{\n  \"format\": \"argwalk-class\",\n  \"version\": 1,\n  \"misnamed\": {misnamed},\n  \"rows\": ["
+    )?;
+    let mut scorer = Scorer::new(library);
+    for (k, hand_in) in hand_ins(class).iter().enumerate() {
+        let (row, comparison) = scorer.score(hand_in);
+        let line = serde_json::to_string(&json_row(&row, comparison.as_ref()))
+            .unwrap_or_else(|_| "{}".into());
+        write!(out, "{}\n    {line}", if k == 0 { "" } else { "," })?;
+        out.flush()?;
+    }
+    writeln!(out, "\n  ]\n}}")
 }

@@ -512,6 +512,8 @@ fn handle_event(app: &mut App, event: Event) -> Vec<Effect> {
             }
             Vec::new()
         }
+        // The class list's, in a library: nothing of a map's session.
+        Event::Scored => Vec::new(),
         Event::Signal(n) => quit(app, Exit::Signal(n)),
         Event::HangUp => quit(app, Exit::HangUp),
     }
