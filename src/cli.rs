@@ -886,7 +886,7 @@ fn compare(student: &Path, reference: &Path, json: bool) -> ExitCode {
     let text = if json {
         let doc = serde_json::json!({
             "format": "argwalk-compare",
-            "version": 1,
+            "version": 2,
             "student": student.display().to_string(),
             "reference": reference.display().to_string(),
             "comparison": c,

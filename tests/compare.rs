@@ -134,21 +134,32 @@ fn a_comparison_computed_by_hand() {
     assert!(close(c.overall, 18.0 / 35.0), "{}", c.overall);
     // For the student: the scores, then what to look at again, with paragraphs.
     let text = report(&c, &reference);
+    // Issue 25.2: the thesis first.
     assert!(
-        text.starts_with("Your map against the reference: 51% overall."),
+        text.starts_with(
+            "Thesis: yours is the reference's.\nYour map against the reference: 51% overall."
+        ),
         "{text}"
     );
     assert!(
-        text.contains("The reference has a premise you have not mapped (¶3): The lane is cheap."),
+        text.contains(
+            "Not mapped: the reference's premise P2 (¶3), which supports T: The lane is cheap."
+        ),
         "{text}"
     );
+    // Issue 25.3: a node not mapped is one item with its links, not one more per link.
+    assert!(
+        text.contains("Not mapped: the reference's rebuttal R1 (¶5), which attacks O1: The lane takes no space from cars."),
+        "{text}"
+    );
+    assert!(!text.contains("R1 attacks O1"), "{text}");
     assert!(
         text.contains("Your B is a premise; the reference makes it an objection (O1)."),
         "{text}"
     );
     assert!(
         text.contains(
-            "In the reference, O1 attacks P1; your map does not link them so (your B and A)."
+            "In the reference, O1 attacks P1 (your B and A): your map does not link them so."
         ),
         "{text}"
     );
@@ -235,7 +246,7 @@ fn the_reader_walks_the_differences_from_the_reference() {
     );
     // A link of the reference is said with the student's own ids beside the reference's.
     assert!(
-        app.differences().iter().any(|(t, _)| t
+        app.differences().iter().any(|d| d.text
             == "In the reference, O1 attacks P1 (your B and A): your map does not link them so"),
         "{:?}",
         app.differences()
@@ -245,7 +256,7 @@ fn the_reader_walks_the_differences_from_the_reference() {
     let items = app.differences();
     let at = items
         .iter()
-        .position(|(t, _)| t.starts_with("Your B is a premise"))
+        .position(|d| d.text.starts_with("Your B is a premise"))
         .unwrap();
     for _ in 0..at {
         act(&mut app, Action::OverlayDown);
@@ -272,7 +283,7 @@ fn the_reader_walks_the_differences_from_the_reference() {
     assert!(
         !app.differences()
             .iter()
-            .any(|(t, _)| t.starts_with("Your B"))
+            .any(|d| d.text.starts_with("Your B"))
     );
     assert!(app.comparison().unwrap().overall > 18.0 / 35.0);
     // Without a reference, D says how to get one.
@@ -440,7 +451,7 @@ fn a_member_sees_their_own_maps_and_no_one_elses() {
         "{text}"
     );
     assert!(
-        text.contains("  1. Not mapped: the reference's rebuttal R1 (paragraph 5)"),
+        text.contains("  1. Thesis: yours is the reference's.\n  2. Not mapped: the reference's rebuttal R1 (paragraph 5)"),
         "{text}"
     );
     let _ = std::fs::remove_dir_all(&dir);
@@ -710,5 +721,75 @@ fn the_class_list_is_bounded_against_hostile_hand_ins() {
         json["misnamed"],
         serde_json::json!(["Eve Adams", "mallory (a link)"])
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 25.3: `compare --json` and `class --json` follow the schemas documented in docs/ (a
+/// change to either output that the schema does not allow fails here).
+#[test]
+fn the_json_outputs_follow_their_documented_schemas() {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    for name in ["compare.schema.json", "class.schema.json"] {
+        let text = std::fs::read_to_string(std::path::Path::new("docs").join(name)).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let id = value["$id"].as_str().unwrap().to_string();
+        compiler.add_resource(&id, value).unwrap();
+    }
+    let compare_schema = compiler
+        .compile(
+            "https://github.com/argwalk/argwalk/docs/compare.schema.json",
+            &mut schemas,
+        )
+        .unwrap();
+    let class_schema = compiler
+        .compile(
+            "https://github.com/argwalk/argwalk/docs/class.schema.json",
+            &mut schemas,
+        )
+        .unwrap();
+    let dir = class_folders("schema");
+    let mut cmd = support::cli::argwalk();
+    cmd.args(["class", "--json"])
+        .arg(dir.join("lib"))
+        .arg(dir.join("class"));
+    let out = support::cli::run(cmd, "");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let statuses: std::collections::BTreeSet<&str> = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses.len(), 4, "every kind of row: {statuses:?}");
+    if let Err(e) = schemas.validate(&json, class_schema) {
+        panic!("{e:#}\n{json:#}");
+    }
+    // A row is a line of its own: a script may read them as they come.
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.trim_start().starts_with("{\""))
+            .count(),
+        json["rows"].as_array().unwrap().len()
+    );
+    for (student, reference) in [
+        ("class/alice/bikes.toml", "lib/bikes.toml"),
+        ("lib/bikes.toml", "lib/bikes.toml"),
+        ("class/dave/other.toml", "lib/bikes.toml"),
+    ] {
+        let mut cmd = support::cli::argwalk();
+        cmd.args(["compare", "--json"])
+            .arg(dir.join(student))
+            .arg(dir.join(reference));
+        let out = support::cli::run(cmd, "");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        if let Err(e) = schemas.validate(&json, compare_schema) {
+            panic!("{student}: {e:#}\n{json:#}");
+        }
+    }
+    // And the schema does refuse what is not the format.
+    let wrong = serde_json::json!({"format": "argwalk-compare", "version": 2});
+    assert!(schemas.validate(&wrong, compare_schema).is_err());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -68,15 +68,15 @@ impl Reading {
         if rest.is_empty() {
             out.push_str(&comparison.headline());
             out.push('\n');
-            if items.is_empty() {
-                out.push_str("No difference: your map agrees with the reference.\n");
+            for (k, d) in items.iter().enumerate() {
+                out.push_str(&format!("  {}. {}\n", k + 1, d.text));
             }
-            for (k, (text, _)) in items.iter().enumerate() {
-                out.push_str(&format!("  {}. {text}\n", k + 1));
+            if comparison.to_look_at().is_empty() {
+                out.push_str("No other difference: your map agrees with the reference.\n");
             }
-            if items.iter().any(|(_, ix)| ix.is_some()) {
-                out.push_str("differences N goes to the node of difference N.\n");
-            }
+            out.push_str(
+                "differences N goes to the node of difference N, or reads the paragraph of one your map has not mapped.\n",
+            );
             return;
         }
         match rest
@@ -84,12 +84,22 @@ impl Reading {
             .ok()
             .and_then(|k| items.get(k.checked_sub(1)?))
         {
-            Some((_, Some(ix))) => {
+            Some(crate::interchange::compare::Difference { node: Some(ix), .. }) => {
                 self.at = *ix;
                 self.node(out);
             }
-            Some((_, None)) => out
-                .push_str("That one is in the reference only: your map has no node for it yet.\n"),
+            Some(crate::interchange::compare::Difference {
+                paragraph: Some(n), ..
+            }) => {
+                out.push_str(
+                    "That one is in the reference only: your map has no node for it yet. ",
+                );
+                match self.map.source.paragraphs.get(n.wrapping_sub(1)) {
+                    Some(p) => out.push_str(&format!("Paragraph {}: {}\n", p.number, p.text)),
+                    None => out.push('\n'),
+                }
+            }
+            Some(_) => out.push_str("That one is about the whole map, not one node of it.\n"),
             None => out.push_str(&format!(
                 "Say which difference, from 1 to {}: differences 1.\n",
                 items.len()

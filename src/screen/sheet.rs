@@ -785,17 +785,17 @@ pub fn difference_lines(
 ) -> (Vec<Line<'static>>, Vec<(Option<NodeIx>, usize)>) {
     let mut lines = wrap_plain(&comparison.headline(), width, theme.heading());
     let items = crate::interchange::compare::differences(comparison, map);
-    if items.is_empty() {
+    let mut starts = Vec::new();
+    for d in items {
+        starts.push((d.node, lines.len()));
+        lines.extend(wrap_plain(&in_glyphs(&d.text, theme), width, Style::new()));
+    }
+    if comparison.to_look_at().is_empty() {
         lines.extend(wrap_plain(
-            "No difference: your map agrees with the reference.",
+            "No other difference: your map agrees with the reference.",
             width,
             Style::new(),
         ));
-    }
-    let mut starts = Vec::new();
-    for (text, ix) in items {
-        starts.push((ix, lines.len()));
-        lines.extend(wrap_plain(&in_glyphs(&text, theme), width, Style::new()));
     }
     (lines, starts)
 }

@@ -142,6 +142,11 @@ pub struct Score {
     pub links: f64,
     pub missed: usize,
     pub extra: usize,
+    /// Whether the member's thesis is the reference's.
+    pub thesis: bool,
+    /// The share of the reference's words the map copies, when it is the reference or
+    /// nearly ([`Comparison::copy`]).
+    pub copy: Option<f64>,
 }
 
 impl Score {
@@ -154,6 +159,8 @@ impl Score {
             links: c.links.f1,
             missed: c.missed.len(),
             extra: c.extra.len(),
+            thesis: c.thesis.matches,
+            copy: c.copy,
         }
     }
 }
@@ -383,7 +390,17 @@ impl Row {
                 score: c,
                 ..
             }) => format!(
-                "{} overall · components {} · kinds {} · links {} · {} missed, {} extra · against {}",
+                "{}{}{} overall · components {} · kinds {} · links {} · {} missed, {} extra · against {}",
+                if c.thesis {
+                    ""
+                } else {
+                    "thesis not the reference's · "
+                },
+                if c.copy.is_some() {
+                    "the reference's, or nearly · "
+                } else {
+                    ""
+                },
                 percent(c.overall),
                 percent(c.components),
                 percent(c.kinds),
@@ -494,7 +511,7 @@ pub fn write_json(
     let misnamed = serde_json::to_string(&misnamed(class)).unwrap_or_else(|_| "[]".into());
     write!(
         out,
-        "{{\n  \"format\": \"argwalk-class\",\n  \"version\": 1,\n  \"misnamed\": {misnamed},\n  \"rows\": ["
+        "{{\n  \"format\": \"argwalk-class\",\n  \"version\": 2,\n  \"misnamed\": {misnamed},\n  \"rows\": ["
     )?;
     let mut scorer = Scorer::new(library);
     for (k, hand_in) in hand_ins(class).iter().enumerate() {

@@ -3,8 +3,6 @@
 //! the reader's map each one is about. Computed from the map on screen, so a save shows at
 //! once what it changed.
 
-use crate::map::model::NodeIx;
-
 use super::App;
 
 impl App {
@@ -15,8 +13,8 @@ impl App {
     }
 
     /// Each difference in words, with the node of the reader's map it is about (none for what
-    /// the reader has not mapped).
-    pub fn differences(&self) -> Vec<(String, Option<NodeIx>)> {
+    /// the reader has not mapped: then the paragraph it is at).
+    pub fn differences(&self) -> Vec<crate::interchange::compare::Difference> {
         match self.comparison() {
             Some(c) => crate::interchange::compare::differences(&c, &self.map),
             None => Vec::new(),

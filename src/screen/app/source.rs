@@ -68,6 +68,16 @@ impl App {
         first..next.saturating_sub(1).max(first + 1)
     }
 
+    /// Shows paragraph `n` (1-based) at the top of the source pane, and moves the focus there.
+    pub(crate) fn show_paragraph(&mut self, n: usize) {
+        if n == 0 || n > self.map.source.paragraphs.len() {
+            return;
+        }
+        self.source.top = self.paragraph_lines(n).start;
+        self.clamp_source();
+        self.focus = crate::screen::layout::Focus::Source;
+    }
+
     /// Scrolls the source so that `line` is visible, moving as little as possible.
     pub(super) fn reveal_line(&mut self, line: usize, context: usize) {
         let h = self.source_height();

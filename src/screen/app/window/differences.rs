@@ -1,5 +1,6 @@
 //! The differences window (`D`, with `--against`): the scores, then each difference of the
-//! reader's map from the reference; Enter goes to the reader's node it is about. The
+//! reader's map from the reference, the thesis first; Enter goes to the reader's node it is
+//! about, or to the paragraph of a node of the reference's the reader has not mapped. The
 //! comparison is made when the window opens and after each change, never for a move.
 
 use ratatui::Frame;
@@ -54,10 +55,15 @@ impl Window for Differences {
             let at = selected(app);
             if list::node_of(app, Kind::Differences, at).is_some() {
                 list::choose(app, Kind::Differences, at);
+            } else if let Some(p) = app.differences().get(at).and_then(|d| d.paragraph) {
+                // What the reader has not mapped: the article at the reference's paragraph.
+                app.overlay = Overlay::None;
+                app.show_paragraph(p);
+                app.message = Some(format!(
+                    "The reference's node is at ¶{p}: your map has no node for it yet"
+                ));
             } else if list::count(app, Kind::Differences) > 0 {
-                app.message = Some(
-                    "That one is in the reference only: your map has no node for it yet".into(),
-                );
+                app.message = Some("That one is about the whole map, not one node of it".into());
             }
             return Vec::new();
         }
