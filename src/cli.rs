@@ -127,6 +127,10 @@ pub enum Command {
         /// The map to write (a file), or the library folder (a folder); never overwritten
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// brat: place each premise no relation leads from under its paragraph's claim (and
+        /// each claim without a stance for the major claim), marking those links as inferred
+        #[arg(long)]
+        attach: bool,
     },
     /// Print the numbered paragraphs of an article, or of a map's article (even a broken map's)
     Paragraphs {
@@ -295,7 +299,16 @@ pub fn main() -> ExitCode {
             input,
             from,
             output,
-        }) => import(&input, from, output.as_deref()),
+            attach,
+        }) => {
+            if attach && from != crate::interchange::import::From::Brat {
+                return fail(
+                    "--attach places brat annotations' unattached premises; the other formats give every relation",
+                );
+            }
+            let options = crate::interchange::import::Options { attach };
+            import(&input, from, options, output.as_deref())
+        }
         Some(Command::Compare {
             student,
             reference,
@@ -930,7 +943,12 @@ fn class_list(library: &Path, class: &Path, json: bool) -> ExitCode {
 
 /// `argwalk import`: one file, or a folder into a library, saying what was written, what could
 /// not be carried (by its place in the input), and for a folder a summary.
-fn import(input: &Path, from: crate::interchange::import::From, output: Option<&Path>) -> ExitCode {
+fn import(
+    input: &Path,
+    from: crate::interchange::import::From,
+    options: crate::interchange::import::Options,
+    output: Option<&Path>,
+) -> ExitCode {
     let clean = |p: &Path| crate::map::sanitize::clean(&p.display().to_string());
     let say_lost = |out: &mut dyn Write, file: &Path, lost: &[crate::interchange::import::Lost]| {
         for l in lost {
@@ -960,10 +978,11 @@ fn import(input: &Path, from: crate::interchange::import::From, output: Option<&
                 let _ = write!(std::io::stderr(), "\r\x1b[2KImporting {i} of {n}: {name}");
             }
         };
-        let summary = match crate::interchange::import::import_folder(input, from, out, progress) {
-            Ok(s) => s,
-            Err(why) => return fail(&why),
-        };
+        let summary =
+            match crate::interchange::import::import_folder(input, from, options, out, progress) {
+                Ok(s) => s,
+                Err(why) => return fail(&why),
+            };
         if terminal {
             let _ = write!(std::io::stderr(), "\r\x1b[2K");
         }
@@ -993,7 +1012,7 @@ fn import(input: &Path, from: crate::interchange::import::From, output: Option<&
             ExitCode::from(1)
         };
     }
-    match crate::interchange::import::import(input, from, output) {
+    match crate::interchange::import::import_with(input, from, options, output) {
         Ok(done) => {
             let mut o = std::io::stdout().lock();
             for m in &done.maps {

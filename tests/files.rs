@@ -218,6 +218,78 @@ fn notes_follow_a_moved_renamed_or_edited_map() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Issue 25.5: each map its own notes. Two files of the same title and article (a member's
+/// map and the reference, or two members' maps, in the teacher's state) keep layers of their
+/// own; each finds its own again; one of them moved finds its own, said by its name only.
+#[test]
+fn two_files_of_one_article_keep_their_own_notes() {
+    let dir = temp("own-notes");
+    let state = dir.join("state");
+    for folder in ["lib", "class/alice", "class/bob"] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+    }
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("argument-maps");
+    for folder in ["lib", "class/alice", "class/bob"] {
+        for f in ["mill-on-liberty-ch2.toml", "mill-on-liberty-ch2.txt"] {
+            std::fs::copy(shipped.join(f), dir.join(folder).join(f)).unwrap();
+        }
+    }
+    let note = |map: &str, words: &str| {
+        let out = argwalk(
+            &state,
+            &dir,
+            &["read", map],
+            &format!("go P1\nnote {words}\nq\n"),
+        );
+        assert!(out.status.success(), "{out:?}");
+    };
+    let said = |map: &str| {
+        let out = argwalk(&state, &dir, &["read", map], "go P1\nq\n");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    note(
+        "class/alice/mill-on-liberty-ch2.toml",
+        "alice misreads this",
+    );
+    note("class/bob/mill-on-liberty-ch2.toml", "bob has it right");
+    let alice = said("class/alice/mill-on-liberty-ch2.toml");
+    assert!(alice.contains("alice misreads this"), "{alice}");
+    assert!(!alice.contains("bob has it"), "{alice}");
+    let bob = said("class/bob/mill-on-liberty-ch2.toml");
+    assert!(
+        bob.contains("bob has it right") && !bob.contains("alice"),
+        "{bob}"
+    );
+    let reference = said("lib/mill-on-liberty-ch2.toml");
+    assert!(
+        !reference.contains("alice") && !reference.contains("bob"),
+        "{reference}"
+    );
+    // One layer a file: alice's, bob's and the reference's (where each reader left it).
+    let layers: Vec<String> = layer_files(&state)
+        .into_iter()
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    assert_eq!(layers.len(), 3, "{layers:?}");
+    // Bob's map moved and renamed: his notes follow it, said without the folders.
+    std::fs::rename(
+        dir.join("class/bob/mill-on-liberty-ch2.toml"),
+        dir.join("class/bob/mill.toml"),
+    )
+    .unwrap();
+    let out = argwalk(&state, &dir, &["read", "class/bob/mill.toml"], "go P1\nq\n");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("bob has it right"), "{text}");
+    // Said on stderr, as what opening a layer finds is.
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("were found") && said.contains("mill-on-liberty-ch2.toml"),
+        "{said}"
+    );
+    assert!(!said.contains(&dir.display().to_string()), "{said}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Issue 24.14: `export -o` never replaces a file unasked (`--force` does), and never writes
 /// through a link, forced or not; the file linked to is untouched.
 #[test]

@@ -124,6 +124,89 @@ fn a_brat_essay_becomes_a_map_with_its_stances_and_paragraphs() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Issue 25.4: an annotation of components only (as two of the three annotators of the essays'
+/// agreement study made) loses every premise and claim without `--attach`, said as not
+/// carried; with it, each premise sits under the claim of its paragraph and each claim under
+/// the major claim, marked as inferred. Issue 25.9: a premise that attacks the author's
+/// position is one the author raises.
+#[test]
+fn brat_components_only_are_placed_when_asked_and_marked_inferred() {
+    let dir = folder("attach");
+    let ann: String = std::fs::read_to_string(fixture("essay01.ann"))
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with('T'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("bare.ann"), &ann).unwrap();
+    std::fs::copy(fixture("essay01.txt"), dir.join("bare.txt")).unwrap();
+    let plain = import::import(
+        &dir.join("bare.ann"),
+        From::Brat,
+        Some(&dir.join("plain.toml")),
+    )
+    .unwrap();
+    let (map, _) = load(&dir.join("plain.toml"));
+    assert_eq!(map.nodes.len(), 1, "only the thesis without --attach");
+    assert!(plain.lost.len() >= 5, "{:?}", plain.lost);
+    let mut cmd = support::cli::argwalk();
+    cmd.args(["import", "--from", "brat", "--attach"])
+        .arg(dir.join("bare.ann"))
+        .arg("-o")
+        .arg(dir.join("attached.toml"));
+    let out = support::cli::run(cmd, "");
+    assert!(out.status.success(), "{out:?}");
+    let (map, _) = load(&dir.join("attached.toml"));
+    assert_eq!(map.nodes.len(), 6, "the thesis and every claim and premise");
+    let claim = by_text(&map, "a centre without cars");
+    assert_eq!(claim.parent, Some(map.thesis));
+    let pollution = by_text(&map, "Air pollution");
+    assert_eq!(pollution.parent, map.find(&claim.id));
+    assert!(
+        pollution.tags.iter().any(|t| t == "inferred"),
+        "{:?}",
+        pollution.tags
+    );
+    assert!(
+        pollution
+            .note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("inferred"),
+        "{:?}",
+        pollution.note
+    );
+    // In its paragraph the claim is before it: under that claim, not the first of the essay.
+    let studies = by_text(&map, "studies of pedestrian zones");
+    assert_eq!(studies.parent, map.find(&by_text(&map, "shop owners").id));
+    // --attach is brat's only.
+    let mut cmd = support::cli::argwalk();
+    cmd.args(["import", "--from", "microtext", "--attach"])
+        .arg(fixture("m001.xml"))
+        .arg("-o")
+        .arg(dir.join("m.toml"));
+    let out = support::cli::run(cmd, "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--attach"));
+    // A premise attacking the major claim is raised by the author, to answer it.
+    let raised = format!("{ann}R1\tattacks Arg1:T6 Arg2:T1\t\nR2\tattacks Arg1:T4 Arg2:T6\t\n");
+    std::fs::write(dir.join("raised.ann"), raised).unwrap();
+    std::fs::copy(fixture("essay01.txt"), dir.join("raised.txt")).unwrap();
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    import::import(
+        &dir.join("raised.ann"),
+        From::Brat,
+        Some(&dir.join("out/raised.toml")),
+    )
+    .unwrap();
+    let (map, _) = load(&dir.join("out/raised.toml"));
+    let against = by_text(&map, "studies of pedestrian zones");
+    assert!(against.raised && against.role.attacks(), "{against:?}");
+    // Its answer is the author's own.
+    assert!(!by_text(&map, "streets without engines").raised);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn an_aif_nodeset_with_two_central_claims_gives_two_maps() {
     let dir = folder("aif");

@@ -632,3 +632,64 @@ fn unsaved_changes_are_kept_aside_and_taken_back() {
     );
     let _ = std::fs::remove_dir_all(&state);
 }
+
+/// Issue 24.2: a map saved, broken or gone while the line mode reads it is said at the next
+/// command: a good save read again (the reader kept on their node), a bad one or a vanished
+/// file said, the last good map staying.
+#[test]
+fn a_map_saved_broken_or_gone_under_the_line_mode_is_said() {
+    let state = folder("reread");
+    let dir = folder("reread-maps");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("argument-maps");
+    for f in [
+        "douglass-fourth-of-july.toml",
+        "douglass-fourth-of-july.txt",
+    ] {
+        std::fs::copy(shipped.join(f), dir.join(f)).unwrap();
+    }
+    let map = dir.join("douglass-fourth-of-july.toml");
+    let good = std::fs::read_to_string(&map).unwrap();
+    let p = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_argwalk")),
+        &["read", map.to_str().unwrap()],
+        &[("ARGWALK_STATE_DIR", state.to_str().unwrap())],
+        100,
+        40,
+        Session::Detached,
+    );
+    let mut p = p;
+    p.see(&["Step 1 of 9."], LONG);
+    p.press_and_see(b"go P2\r", &["Premise P2:"], LONG);
+    // Saved with a new premise: read again, still at P2.
+    std::fs::write(
+        &map,
+        format!("{good}\n[[premise]]\nid = \"P9\"\nsupports = \"T\"\ntext = \"A premise added.\"\ncite = [6]\n"),
+    )
+    .unwrap();
+    p.press_and_see(
+        b"this\r",
+        &["The map was saved: read again, 10 nodes.", "Premise P2:"],
+        LONG,
+    );
+    // Saved broken: said, and the last good map stays.
+    std::fs::write(&map, good.replace("id = \"P2\"", "id = 7")).unwrap();
+    p.press_and_see(
+        b"this\r",
+        &["The map was saved with 1 error", "The last good map stays."],
+        LONG,
+    );
+    p.press_and_see(b"go P9\r", &["A premise added."], LONG);
+    // Gone: said, and the last good map stays.
+    std::fs::remove_file(&map).unwrap();
+    p.press_and_see(
+        b"this\r",
+        &["Cannot read the map", "the last good map stays."],
+        LONG,
+    );
+    p.press_and_see(b"go P9\r", &["A premise added."], LONG);
+    p.send(b"q\r");
+    let (status, _) = p.wait(LONG).expect("q quits");
+    assert!(status.success());
+    let _ = std::fs::remove_dir_all(&state);
+    let _ = std::fs::remove_dir_all(&dir);
+}

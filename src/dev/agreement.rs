@@ -68,79 +68,6 @@ pub fn spans(ann: &str) -> Vec<Span> {
         .collect()
 }
 
-/// Completes one annotator's components into an annotation a map can be made of. The agreement
-/// study's first step annotates components and stances only (two of its three annotators drew
-/// no relations), and a map needs every claim placed: a premise that no relation leads from
-/// supports the claim of its paragraph (the nearest before it, else after it; where the
-/// paragraph has none, the nearest claim before it in the essay; the first major claim where
-/// there is no claim at all), and a claim with no stance is for the major claim.
-/// These added relations place the components; they are not compared.
-pub fn complete(ann: &str, txt: &str) -> String {
-    let spans = spans(ann);
-    let mut sources = std::collections::HashSet::new();
-    let mut stances = std::collections::HashSet::new();
-    for line in ann.lines() {
-        let mut fields = line.split('\t');
-        let id = fields.next().unwrap_or_default();
-        let mut words = fields.next().unwrap_or_default().split_whitespace();
-        let kind = words.next().unwrap_or_default();
-        if id.starts_with('R') {
-            if let Some(from) = words.next().and_then(|w| w.split_once(':')) {
-                sources.insert(from.1.to_string());
-            }
-        } else if id.starts_with('A') && kind == "Stance" {
-            stances.extend(words.next().map(str::to_string));
-        }
-    }
-    // The paragraph of a character offset: lines of the essay, as brat counts characters.
-    let mut starts = Vec::new();
-    let mut at = 0;
-    for line in txt.split_inclusive('\n') {
-        starts.push(at);
-        at += line.chars().count();
-    }
-    let paragraph = |offset: usize| starts.iter().rposition(|&s| s <= offset).unwrap_or(0);
-    let major = spans
-        .iter()
-        .find(|s| s.kind == Type::MajorClaim)
-        .map(|s| &s.id);
-    let mut out = ann.trim_end().to_string();
-    out.push('\n');
-    let mut n = 0;
-    let everywhere: Vec<&Span> = spans.iter().filter(|c| c.kind == Type::Claim).collect();
-    for s in spans
-        .iter()
-        .filter(|s| s.kind == Type::Premise && !sources.contains(&s.id))
-    {
-        let p = paragraph(s.range.start);
-        let claims: Vec<&Span> = everywhere
-            .iter()
-            .copied()
-            .filter(|c| paragraph(c.range.start) == p)
-            .collect();
-        // With no claim in its paragraph, the nearest claim before it in the essay.
-        let before = |cs: &[&Span]| {
-            cs.iter()
-                .filter(|c| c.range.start < s.range.start)
-                .max_by_key(|c| c.range.start)
-                .or_else(|| cs.iter().min_by_key(|c| c.range.start))
-                .map(|c| c.id.clone())
-        };
-        let target = before(&claims)
-            .or_else(|| before(&everywhere))
-            .or_else(|| major.cloned());
-        if let Some(t) = target {
-            n += 1;
-            out.push_str(&format!("R9{n:03}\tsupports Arg1:{} Arg2:{t}\t\n", s.id));
-        }
-    }
-    for s in everywhere.iter().filter(|s| !stances.contains(&s.id)) {
-        n += 1;
-        out.push_str(&format!("A9{n:03}\tStance {} For\n", s.id));
-    }
-    out
-}
-
 /// One annotator's annotation of an essay: the map made of it, and the type the annotator
 /// gave each node (by its id).
 pub struct Annotation {
@@ -152,12 +79,13 @@ pub struct Annotation {
 }
 
 impl Annotation {
-    /// Reads `ann` over the essay `txt`, [`complete`]d into a map. Each node's type is the
+    /// Reads `ann` over the essay `txt` into a map, as `argwalk import --attach` reads it (a
+    /// premise no relation leads from under the claim of its paragraph). Each node's type is the
     /// one its span has in `ann` (the map's structure would not tell a claim from a premise
     /// placed under the major claim); the thesis, which holds every statement of the major
     /// claim, is the major claim.
     pub fn read(ann: &str, txt: &str, name: &str) -> Result<Self, String> {
-        let map = crate::interchange::import::brat_map(&complete(ann, txt), txt, name)?;
+        let map = crate::interchange::import::brat_map(ann, txt, name)?;
         let spans = spans(ann);
         let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         let by_text: HashMap<String, Type> =
@@ -207,8 +135,8 @@ fn statements(map: &ArgumentMap) -> Vec<(usize, std::ops::Range<usize>)> {
 impl Tally {
     /// Adds the comparison of `a` with `b` (the same essay, two annotators). A claim or premise
     /// matches when `compare` aligns it with one of the same type. The major claim is one
-    /// thesis however often the essay states it, and `compare` always pairs the theses: its
-    /// statements are matched by their spans instead, each that overlaps one of the other's.
+    /// thesis however often the essay states it: its statements are matched by their spans
+    /// instead, each that overlaps one of the other's.
     pub fn add(&mut self, a: &Annotation, b: &Annotation) {
         let c = crate::interchange::compare::compare(&a.map, &b.map);
         let (ta, tb) = (&a.types, &b.types);

@@ -162,6 +162,8 @@ impl Lines {
             fingerprint,
             room,
             against,
+            files,
+            confine,
             ..
         } = session;
         let mut said = Vec::new();
@@ -171,9 +173,15 @@ impl Lines {
             opened.usable.then_some((store, opened.layer))
         });
         let reading = Reading::new(map, layer, fingerprint);
+        let stamp = files
+            .as_ref()
+            .map(crate::map::files::Stamp::of)
+            .unwrap_or_default();
         self.reading = Some(Reading {
             ascii: self.ascii,
             against,
+            files: files.map(|f| (f, confine)),
+            stamp,
             ..reading
         });
         if self.follow.is_none()
@@ -218,8 +226,13 @@ impl Lines {
     fn answer(&mut self, line: &str) -> Option<String> {
         let (typed, rest) = parse(line);
         let mut out = String::new();
+        // A save of the map since the last line is said before anything else.
+        if let Some(r) = &mut self.reading {
+            r.follow_saves(&mut out);
+        }
+        let said_before = out.len();
         self.presenter_moved(&mut out);
-        let moved = !out.is_empty();
+        let moved = out.len() > said_before;
         // A drill takes every line while it runs, as its overlay takes every key.
         if let Some(r) = &mut self.reading
             && r.drill.is_some()

@@ -28,6 +28,10 @@ pub(super) struct Reading {
     /// What could not be saved yet (a full disk): kept, and saved with the next change; on the
     /// way out, written aside ([`crate::study::rescue`]) if it still cannot be.
     pub(super) pending: crate::study::Changes,
+    /// The map's files, read again when saved (none for the built-in map), from within
+    /// `confine` in a library; and how they stood when last read.
+    pub(super) files: Option<(crate::map::files::MapFiles, Option<std::path::PathBuf>)>,
+    pub(super) stamp: crate::map::files::Stamp,
 }
 
 impl Reading {
@@ -51,7 +55,52 @@ impl Reading {
             ascii: false,
             against: None,
             pending: crate::study::Changes::default(),
+            files: None,
+            stamp: crate::map::files::Stamp::default(),
         }
+    }
+
+    /// Reads the map again when its files changed since the last command, and says so: the
+    /// new map (the reader kept on the node they were on, if it is still there), or why the
+    /// last good map stays (its file gone, unreadable, too large, or with errors).
+    pub(super) fn follow_saves(&mut self, out: &mut String) {
+        let Some((files, confine)) = &self.files else {
+            return;
+        };
+        let Some(read) = crate::map::files::reread(files, &mut self.stamp, confine.as_deref())
+        else {
+            return;
+        };
+        let loaded = match read {
+            Ok(l) => l,
+            Err(why) => {
+                out.push_str(&format!("{why}.\n"));
+                return;
+            }
+        };
+        let errors = loaded.report.errors();
+        let Some(mut map) = loaded.map else {
+            out.push_str(&format!(
+                "The map was saved with {}: argwalk check shows {}. The last good map stays.\n",
+                crate::team::class::count(errors, "error"),
+                if errors == 1 { "it" } else { "them" }
+            ));
+            return;
+        };
+        if self.ascii {
+            map = crate::screen::ascii::map(map);
+        }
+        let here = self.map.nodes[self.at].id.clone();
+        self.map = map;
+        self.at = self.map.find(&here).unwrap_or(self.map.thesis);
+        out.push_str(&format!(
+            "The map was saved: read again, {} nodes.",
+            self.map.nodes.len()
+        ));
+        if self.map.nodes[self.at].id != here {
+            out.push_str(&format!(" {here} is gone: back at the thesis."));
+        }
+        out.push('\n');
     }
 
     /// The differences from the reference, numbered, the scores first; with a number, goes to

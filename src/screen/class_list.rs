@@ -242,7 +242,7 @@ impl ClassList {
                 pad(&r.map_name(), name_width),
                 r.summary()
             );
-            lines.push(super::library::row_line(
+            lines.push(crate::screen::scrollable::row_line(
                 &text,
                 width,
                 row == self.list.selected,

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use crate::map::loader;
+use crate::map::files::Stamp;
 use crate::map::model::ArgumentMap;
 use crate::screen::app::{self, App, MapFiles};
 use crate::screen::event::{Effect, Event};
@@ -764,57 +764,22 @@ fn follow_size(tui: &mut Tui, app: &mut App) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reads the session's map again: [`Event::Reloaded`] with the map or its problems, or
-/// [`Event::ReloadFailed`] when the file cannot be read at all.
-/// What a reload last read: each file's inode, size and modification time. One save often comes as
-/// several file events (a temporary file, a rename, a touch): a second read of what was just
-/// read would only replace the message the first one gave.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct Stamp(Vec<Option<(u64, u64, std::time::SystemTime)>>);
-
-impl Stamp {
-    fn of(files: &MapFiles) -> Self {
-        use std::os::unix::fs::MetadataExt;
-        // The inode too: a save by rename is a new file even within one tick of the clock.
-        let stamp = |p: &Path| {
-            std::fs::metadata(p)
-                .ok()
-                .and_then(|m| Some((m.ino(), m.len(), m.modified().ok()?)))
-        };
-        Self(
-            std::iter::once(&files.map)
-                .chain(files.article.as_ref())
-                .map(|p| stamp(p))
-                .collect(),
-        )
-    }
-}
-
+/// Reads the session's map again if its files changed: [`Event::Reloaded`] with the map or its
+/// problems, or [`Event::ReloadFailed`] when the file cannot be read at all.
 fn reload(app: &App, theme: Theme, last: &mut Stamp, confine: Option<&Path>) -> Option<Event> {
     let Some(files) = &app.files else {
         return Some(Event::ReloadFailed(
             "The built-in map does not change".into(),
         ));
     };
-    let now = Stamp::of(files);
-    if now == *last {
-        return None;
-    }
-    *last = now;
-    let loaded = match confine {
-        Some(root) => loader::load_path_within(&files.map, root),
-        None => loader::load_path(&files.map),
-    };
-    Some(match loaded {
+    Some(match crate::map::files::reread(files, last, confine)? {
         Ok(mut loaded) => {
             if theme.ascii {
                 loaded.map = loaded.map.map(crate::screen::ascii::map);
             }
             Event::Reloaded(Box::new(loaded))
         }
-        Err(e) => Event::ReloadFailed(crate::map::sanitize::clean(&format!(
-            "Cannot read the map: {e:#}; the last good map stays on screen"
-        ))),
+        Err(why) => Event::ReloadFailed(format!("{why} on screen")),
     })
 }
 

@@ -12,9 +12,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::screen::class_list::{ClassList, Notify};
 use crate::screen::keymap::{Action, Scope, key_name};
-use crate::screen::scrollable::Scrollable;
+use crate::screen::scrollable::{Scrollable, row_line};
 use crate::screen::theme::Theme;
-use crate::screen::wrap;
 use crate::team::library::{Entry, Library};
 
 /// The picker's state.
@@ -295,52 +294,4 @@ impl Picker {
         let y = self.list.line()?;
         Some(ratatui::layout::Position::new(1, 1 + y))
     }
-}
-
-/// A row of a list, cut to `width`; the selected one reversed to the edge. Its parts are
-/// joined by the theme's separator (`, ` in ASCII), and in ASCII it is transliterated: a map's
-/// title may be in any script.
-///
-/// Its counts (the trailing parts that are a number and a word: "37 nodes", "12/37
-/// understood"; not a date) are kept whole when the row is too wide: the title before them is
-/// cut instead.
-pub(crate) fn row_line(text: &str, width: usize, selected: bool, theme: &Theme) -> Line<'static> {
-    let parts: Vec<&str> = text.split(" · ").collect();
-    let counts = parts
-        .iter()
-        .skip(1)
-        .rev()
-        .take_while(|p| p.starts_with(|c: char| c.is_ascii_digit()) && p.contains(' '))
-        .count();
-    let (head, tail) = parts.split_at(parts.len() - counts);
-    let dot = theme.glyphs().dot;
-    let mut head = head.join(dot);
-    let mut tail = if tail.is_empty() {
-        String::new()
-    } else {
-        format!("{dot}{}", tail.join(dot))
-    };
-    if theme.ascii {
-        head = crate::screen::ascii::transliterate(&head);
-        tail = crate::screen::ascii::transliterate(&tail);
-    }
-    let room = width.saturating_sub(wrap::width(&tail));
-    let text = if wrap::width(&head) + wrap::width(&tail) <= width || room < 12 {
-        wrap::truncate(&format!("{head}{tail}"), width, theme.glyphs().ellipsis)
-    } else {
-        format!(
-            "{}{tail}",
-            wrap::truncate(&head, room, theme.glyphs().ellipsis)
-        )
-    };
-    let fill = width.saturating_sub(wrap::width(&text));
-    let style = if selected {
-        theme.selected()
-    } else {
-        Style::new()
-    };
-    Line::from(vec![
-        Span::styled(text, style),
-        Span::styled(" ".repeat(fill), style),
-    ])
 }

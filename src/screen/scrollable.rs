@@ -1,7 +1,12 @@
-//! A selection in a list of rows, kept in view: the library, the class list (as yazi's
-//! `Scrollable` serves every list there).
+//! A selection in a list of rows, kept in view, and a row as drawn: the library, the class
+//! list (as yazi's `Scrollable` serves every list there).
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
 use crate::screen::keymap::Action;
+use crate::screen::theme::Theme;
+use crate::screen::wrap;
 
 /// The selected row and the first row shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,6 +52,54 @@ impl Scrollable {
     pub fn reset(&mut self) {
         *self = Self::default();
     }
+}
+
+/// A row of a list, cut to `width`; the selected one reversed to the edge. Its parts are
+/// joined by the theme's separator (`, ` in ASCII), and in ASCII it is transliterated: a map's
+/// title may be in any script.
+///
+/// Its counts (the trailing parts that are a number and a word: "37 nodes", "12/37
+/// understood"; not a date) are kept whole when the row is too wide: the title before them is
+/// cut instead.
+pub(crate) fn row_line(text: &str, width: usize, selected: bool, theme: &Theme) -> Line<'static> {
+    let parts: Vec<&str> = text.split(" · ").collect();
+    let counts = parts
+        .iter()
+        .skip(1)
+        .rev()
+        .take_while(|p| p.starts_with(|c: char| c.is_ascii_digit()) && p.contains(' '))
+        .count();
+    let (head, tail) = parts.split_at(parts.len() - counts);
+    let dot = theme.glyphs().dot;
+    let mut head = head.join(dot);
+    let mut tail = if tail.is_empty() {
+        String::new()
+    } else {
+        format!("{dot}{}", tail.join(dot))
+    };
+    if theme.ascii {
+        head = crate::screen::ascii::transliterate(&head);
+        tail = crate::screen::ascii::transliterate(&tail);
+    }
+    let room = width.saturating_sub(wrap::width(&tail));
+    let text = if wrap::width(&head) + wrap::width(&tail) <= width || room < 12 {
+        wrap::truncate(&format!("{head}{tail}"), width, theme.glyphs().ellipsis)
+    } else {
+        format!(
+            "{}{tail}",
+            wrap::truncate(&head, room, theme.glyphs().ellipsis)
+        )
+    };
+    let fill = width.saturating_sub(wrap::width(&text));
+    let style = if selected {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    Line::from(vec![
+        Span::styled(text, style),
+        Span::styled(" ".repeat(fill), style),
+    ])
 }
 
 #[cfg(test)]

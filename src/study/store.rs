@@ -99,6 +99,28 @@ fn stem_of(map: Option<&Path>) -> String {
         .collect()
 }
 
+/// Whether the layer file `path` is of the identity `id`: named `STEM-ID.toml` or
+/// `STEM-ID-N.toml`.
+fn of_identity(path: &Path, id: &str) -> bool {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return false;
+    };
+    let Some(rest) = name.strip_suffix(".toml") else {
+        return false;
+    };
+    let marker = format!("-{id}");
+    match rest.rfind(&marker) {
+        Some(at) => {
+            let after = &rest[at + marker.len()..];
+            after.is_empty()
+                || after
+                    .strip_prefix('-')
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        }
+        None => false,
+    }
+}
+
 /// A map's path as a layer records it: absolute, links resolved.
 pub fn recorded(map: &Path) -> String {
     fs::canonicalize(map)
@@ -108,46 +130,38 @@ pub fn recorded(map: &Path) -> String {
 }
 
 impl Store {
-    /// The layer of the map whose identity is `fingerprint`
-    /// ([`crate::map::model::ArgumentMap::fingerprint`]), read from `map` (`None`: the built-in map):
-    /// the layer follows the map, not its path, so a moved or copied map finds its notes. A
-    /// layer kept by path (an older argwalk's, or one whose article has since changed) is
-    /// found by the path it records, and, when `settle`, renamed to the map's identity.
+    /// The layer of the map read from `map` (`None`: the built-in map) whose identity is
+    /// `fingerprint` ([`crate::map::model::ArgumentMap::fingerprint`]: its title and article).
+    ///
+    /// The identity rule (README, "the identity rule"): a layer belongs to one map file. Two
+    /// files of the same title and article (a member's map and the reference, two members'
+    /// maps) keep layers of their own, as `STEM-IDENTITY.toml`, `STEM-IDENTITY-2.toml`, …, each
+    /// recording the file it is of. A map that was moved or renamed (the file its layer records
+    /// is gone) finds its notes. A layer kept by path (an older argwalk's, or one whose article
+    /// has since changed) is found by the path it records, and, when `settle`, renamed to the
+    /// map's identity.
     pub fn locate(dir: &Path, map: Option<&Path>, fingerprint: &str, settle: bool) -> Located {
         let layers = dir.join("layers");
         let id = &fingerprint[..16.min(fingerprint.len())];
-        // Named `STEM-IDENTITY.toml` to be told apart by eye, found by the identity alone: a
-        // map renamed as well as moved still finds its notes (a scan of names, not files).
-        let suffix = format!("-{id}.toml");
-        let by_identity = fs::read_dir(&layers)
-            .ok()
-            .and_then(|entries| {
-                entries.flatten().map(|e| e.path()).find(|p| {
-                    p.file_name()
-                        .is_some_and(|n| n.to_string_lossy().ends_with(&suffix))
-                })
-            })
-            .map_or_else(
-                || Store {
-                    path: layers.join(format!("{}{suffix}", stem_of(map))),
-                },
-                |path| Store { path },
-            );
         let here = map.map(recorded);
-        if by_identity.path.exists() {
-            let (layer, _) = by_identity.peek();
-            let found = match (&here, layer.map.is_empty()) {
-                (Some(here), false) if *here != layer.map => Some(format!(
-                    "Your notes on this map were found: they were kept when it was at {}",
-                    crate::map::sanitize::clean(&layer.map)
-                )),
-                _ => None,
-            };
-            return Located {
-                store: by_identity,
-                found,
-            };
+        let suffix = format!("-{id}.toml");
+        let mut same: Vec<PathBuf> = fs::read_dir(&layers)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| of_identity(p, id))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // The plain name first, then -2, -3, …: the oldest layer of the identity wins a tie.
+        same.sort_by_key(|p| (p.to_string_lossy().len(), p.clone()));
+        if !same.is_empty() {
+            return Self::of_this_file(&layers, map, &here, &suffix, &same);
         }
+        let by_identity = Store {
+            path: layers.join(format!("{}{suffix}", stem_of(map))),
+        };
         // Kept by path: an older argwalk's name, or a layer recording this path (the article
         // changed, so the identity did).
         let by_path = Store::new(dir, map);
@@ -182,6 +196,65 @@ impl Store {
         }
         Located {
             store: Store { path: old },
+            found: None,
+        }
+    }
+
+    /// Of the layers `same` of one identity, the one of the file `here`: the one recording it;
+    /// else one recording nothing (an older argwalk's, the built-in map's, or one that cannot
+    /// be read, which opening sets aside); else one whose file is gone (the map moved); else a
+    /// new layer beside them: another file of the same title and article.
+    fn of_this_file(
+        layers: &Path,
+        map: Option<&Path>,
+        here: &Option<String>,
+        suffix: &str,
+        same: &[PathBuf],
+    ) -> Located {
+        let recorded: Vec<String> = same
+            .iter()
+            .map(|p| (Store { path: p.clone() }).peek().0.map)
+            .collect();
+        let pick = |k: usize, found: Option<String>| Located {
+            store: Store {
+                path: same[k].clone(),
+            },
+            found,
+        };
+        let here_str = here.as_deref().unwrap_or("");
+        if let Some(k) = recorded.iter().position(|r| r == here_str) {
+            return pick(k, None);
+        }
+        if let Some(k) = recorded.iter().position(String::is_empty) {
+            return pick(k, None);
+        }
+        if here.is_some()
+            && let Some(k) = recorded.iter().position(|r| !Path::new(r).exists())
+        {
+            // Said by the file's name only: a member is never shown the server's folders.
+            let was = Path::new(&recorded[k])
+                .file_name()
+                .map(|n| crate::map::sanitize::clean(&n.to_string_lossy()))
+                .unwrap_or_default();
+            return pick(
+                k,
+                Some(format!(
+                    "Your notes on this map were found: they were kept when it was {was}, somewhere else"
+                )),
+            );
+        }
+        let stem = stem_of(map);
+        let free = (2..)
+            .map(|n| {
+                layers.join(format!(
+                    "{stem}{}-{n}.toml",
+                    suffix.trim_end_matches(".toml")
+                ))
+            })
+            .find(|p| !p.exists() && !same.contains(p))
+            .unwrap_or_else(|| layers.join(format!("{stem}{suffix}")));
+        Located {
+            store: Store { path: free },
             found: None,
         }
     }

@@ -33,8 +33,9 @@ pub(crate) fn offsets(after_kind: &str) -> Option<(usize, usize)> {
     Some((*offsets.first()?, *offsets.last()?))
 }
 
-/// Reads `ann` (the annotations) over `txt` (the text they annotate).
-pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
+/// Reads `ann` (the annotations) over `txt` (the text they annotate); with `attach`, places
+/// what the annotation relates to nothing ([`attach_unrelated`]).
+pub(crate) fn read(ann: &str, txt: &str, name: &str, attach: bool) -> Result<Graph, String> {
     // Paragraphs: each line with text, by its byte range; the first is the title.
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -69,6 +70,8 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
     let mut majors: Vec<usize> = Vec::new();
     let mut stances: Vec<(String, String, String)> = Vec::new();
     let mut relations: Vec<(String, String, String, String)> = Vec::new();
+    // Each claim's span: whether it is a premise, and where it starts (a byte of the text).
+    let mut spans: Vec<(bool, usize)> = Vec::new();
     for (n, line) in ann.lines().enumerate() {
         let at = format!("line {}", n + 1);
         if line.trim().is_empty() {
@@ -129,6 +132,7 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
                 if kind == "MajorClaim" {
                     majors.push(graph.claims.len());
                 }
+                spans.push((kind == "Premise", ba));
                 index.insert(id.clone(), graph.claims.len());
                 graph.claims.push(Claim {
                     key: format!("{id} {kind}"),
@@ -252,6 +256,11 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
             scheme: None,
         });
     }
+    graph.central = Some(root);
+    if attach {
+        attach_unrelated(&mut graph, &spans, root);
+    }
+    mark_raised(&mut graph, root);
     // The restatements themselves stand apart: said, not lost in silence.
     for &m in &majors[1..] {
         graph.lost.push(Lost {
@@ -260,4 +269,109 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str) -> Result<Graph, String> {
         });
     }
     Ok(graph)
+}
+
+/// Places what an annotation of components only relates to nothing (`import --attach`): a
+/// premise no relation leads from supports the claim of its paragraph (the nearest before it,
+/// else after it; where its paragraph has none, the nearest claim before it in the essay; the
+/// major claim where there is no claim at all), and a claim with no stance and no relation is
+/// for the major claim. Each such link is marked as inferred on its node (a note and the tag
+/// `inferred`): the annotator did not draw it.
+fn attach_unrelated(graph: &mut Graph, spans: &[(bool, usize)], root: usize) {
+    let mut source = vec![false; graph.claims.len()];
+    for r in &graph.relations {
+        source[r.from] = true;
+    }
+    let paragraph = |c: &Claim| c.cites.first().map_or(0, |&(p, _)| p);
+    let claims: Vec<usize> = (0..graph.claims.len())
+        .filter(|&c| c != root && !spans[c].0 && !graph.claims[c].merged)
+        .collect();
+    let nearest = |of: usize, among: &mut dyn Iterator<Item = usize>| -> Option<usize> {
+        let among: Vec<usize> = among.collect();
+        among
+            .iter()
+            .copied()
+            .filter(|&c| spans[c].1 < spans[of].1)
+            .max_by_key(|&c| spans[c].1)
+            .or_else(|| among.iter().copied().min_by_key(|&c| spans[c].1))
+    };
+    let mut added = Vec::new();
+    for c in 0..graph.claims.len() {
+        if source[c] || c == root || graph.claims[c].merged {
+            continue;
+        }
+        let to = if spans[c].0 {
+            let here = paragraph(&graph.claims[c]);
+            nearest(
+                c,
+                &mut claims
+                    .iter()
+                    .copied()
+                    .filter(|&k| paragraph(&graph.claims[k]) == here),
+            )
+            .or_else(|| {
+                nearest(
+                    c,
+                    &mut claims.iter().copied().filter(|&k| spans[k].1 < spans[c].1),
+                )
+            })
+            .unwrap_or(root)
+        } else {
+            root
+        };
+        added.push((c, to));
+    }
+    for (c, to) in added {
+        let target = graph.claims[to]
+            .key
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let claim = &mut graph.claims[c];
+        claim.tags.push("inferred".into());
+        claim.note = Some(format!(
+            "Its link to {target} is inferred (argwalk import --attach): the annotation relates it to nothing."
+        ));
+        graph.relations.push(Relation {
+            from: c,
+            to,
+            bears: Bears::Supports,
+            with: Vec::new(),
+            place: claim.place.clone(),
+            scheme: None,
+        });
+    }
+}
+
+/// Marks as raised each claim on the side against the essay's position: the author states it
+/// to answer it. A claim's side is its target's when it supports it, the other when it attacks
+/// it; the major claim is the author's.
+fn mark_raised(graph: &mut Graph, root: usize) {
+    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); graph.claims.len()];
+    for (k, r) in graph.relations.iter().enumerate() {
+        incoming[r.to].push(k);
+    }
+    let mut against: Vec<Option<bool>> = vec![None; graph.claims.len()];
+    against[root] = Some(false);
+    let mut queue = std::collections::VecDeque::from([root]);
+    while let Some(at) = queue.pop_front() {
+        let side = against[at].unwrap_or(false);
+        for &k in &incoming[at] {
+            let r = &graph.relations[k];
+            if against[r.from].is_some() {
+                continue;
+            }
+            against[r.from] = Some(match r.bears {
+                Bears::Supports => side,
+                Bears::Attacks | Bears::Undercuts => !side,
+            });
+            queue.push_back(r.from);
+        }
+    }
+    for (c, side) in against.into_iter().enumerate() {
+        if side == Some(true) {
+            graph.claims[c].raised = true;
+        }
+    }
 }

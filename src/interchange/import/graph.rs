@@ -76,6 +76,9 @@ pub(crate) struct Graph {
     pub claims: Vec<Claim>,
     pub relations: Vec<Relation>,
     pub lost: Vec<Lost>,
+    /// The central claim the format names (brat's major claim), a root even when nothing
+    /// bears on it.
+    pub central: Option<usize>,
 }
 
 /// A TOML string, escaped by the toml crate (quotes, backslashes, controls).
@@ -95,7 +98,9 @@ impl Graph {
             target[r.to] = true;
         }
         let roots: Vec<usize> = (0..self.claims.len())
-            .filter(|&c| !source[c] && (target[c] || self.claims.len() == 1))
+            .filter(|&c| {
+                !source[c] && (target[c] || self.claims.len() == 1 || self.central == Some(c))
+            })
             .collect();
         roots
     }

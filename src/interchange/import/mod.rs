@@ -52,6 +52,16 @@ impl From {
     }
 }
 
+/// How to read an input, beyond its format.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// brat: place each premise no relation leads from under the claim of its paragraph, and
+    /// each claim without a stance for the major claim (`--attach`), those links marked as
+    /// inferred: annotations of components only (as two of the three annotators of the
+    /// Argument Annotated Essays' agreement study made) become whole maps.
+    pub attach: bool,
+}
+
 /// What importing one input did.
 #[derive(Debug, Default)]
 pub struct Imported {
@@ -79,8 +89,8 @@ impl crate::map::loader::TextFiles for Article<'_> {
     }
 }
 
-/// Reads `input` as `from` says.
-fn read(input: &Path, from: From) -> Result<graph::Graph, String> {
+/// Reads `input` as `from` and `options` say.
+fn read(input: &Path, from: From, options: Options) -> Result<graph::Graph, String> {
     let name = input.display().to_string();
     let text = |p: &Path| -> Result<String, String> {
         let bytes = crate::map::loader::read_limited(p).map_err(|e| format!("{e:#}"))?;
@@ -93,7 +103,7 @@ fn read(input: &Path, from: From) -> Result<graph::Graph, String> {
             let essay = text(&txt).map_err(|e| {
                 format!("{name}: brat annotations need their text beside them ({e})")
             })?;
-            brat::read(&text(input)?, &essay, &name)
+            brat::read(&text(input)?, &essay, &name, options.attach)
         }
         From::Aif => aif::read(&text(input)?, &name),
         From::Argdown => argdown::read(input, &name),
@@ -101,13 +111,14 @@ fn read(input: &Path, from: From) -> Result<graph::Graph, String> {
 }
 
 /// The map brat annotations `ann` of the essay `txt` make (of their central claim with the
-/// most behind it), in memory, checked; for comparing annotations (the agreement study, `dev::agreement`).
+/// most behind it), in memory, checked, as `import --attach` makes it; for comparing
+/// annotations (the agreement study, `dev::agreement`).
 pub fn brat_map(
     ann: &str,
     txt: &str,
     name: &str,
 ) -> Result<crate::map::model::ArgumentMap, String> {
-    let graph = brat::read(ann, txt, name)?;
+    let graph = brat::read(ann, txt, name, true)?;
     let size = |r: usize| graph.behind(r).iter().filter(|&&b| b).count();
     let root = graph
         .roots()
@@ -134,7 +145,17 @@ pub fn brat_map(
 /// the current folder), its article beside it as `.txt`. A source with several central claims
 /// (AIF) gives one map each: `NAME.toml`, `NAME-2.toml`, …
 pub fn import(input: &Path, from: From, output: Option<&Path>) -> Result<Imported, String> {
-    let graph = read(input, from)?;
+    import_with(input, from, Options::default(), output)
+}
+
+/// [`import`], read as `options` say.
+pub fn import_with(
+    input: &Path,
+    from: From,
+    options: Options,
+    output: Option<&Path>,
+) -> Result<Imported, String> {
+    let graph = read(input, from, options)?;
     let mut roots = graph.roots();
     if roots.is_empty() {
         return Err(format!(
@@ -273,6 +294,7 @@ pub struct Summary {
 pub fn import_folder(
     dir: &Path,
     from: From,
+    options: Options,
     out: &Path,
     mut progress: impl FnMut(usize, usize, &Path),
 ) -> Result<Summary, String> {
@@ -298,7 +320,7 @@ pub fn import_folder(
             .file_stem()
             .map_or_else(|| "imported".into(), |s| s.to_os_string());
         let target = out.join(stem).with_extension("toml");
-        match import(input, from, Some(&target)) {
+        match import_with(input, from, options, Some(&target)) {
             Ok(done) => {
                 summary.imported += 1;
                 if !done.lost.is_empty() || done.warnings > 0 {

@@ -2,28 +2,9 @@
 //! a follower's state and the start-up event's contents. Apart from the app's state so that
 //! the events (which carry a [`Start`]) need nothing of the app itself.
 
-use std::path::PathBuf;
-
 use crate::map::model::ArgumentMap;
 
-/// Where the map on screen came from, for reloading it and for the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MapFiles {
-    pub map: PathBuf,
-    /// The article's text file, when the map names one.
-    pub article: Option<PathBuf>,
-}
-
-impl MapFiles {
-    /// The files of the map at `path`, whose source names `text_file` (relative to its folder).
-    pub fn new(path: PathBuf, text_file: Option<&str>) -> Self {
-        let article = text_file.map(|name| {
-            path.parent()
-                .map_or_else(|| PathBuf::from(name), |dir| dir.join(name))
-        });
-        Self { map: path, article }
-    }
-}
+pub use crate::map::files::MapFiles;
 
 /// What a session was started with and keeps for its whole life: a reload of the map
 /// replaces the map and what hangs on it, never these.
