@@ -49,6 +49,14 @@ fn load_10k_nodes(bencher: Bencher) {
     bencher.bench(|| loader::load_str("big.toml", divan::black_box(&text), &Builtin).map);
 }
 
+/// Issue 24.7: `check` of a 16 MiB map, a chain of 144,718 premises (the hostile hand-in's
+/// shape): read a table at a time. Its memory is measured with `/usr/bin/time` (docs/PERFORMANCE.md).
+#[divan::bench(sample_count = 5)]
+fn load_16mib_chain(bencher: Bencher) {
+    let text = argwalk::dev::synthetic::chain_text(144_718);
+    bencher.bench(|| loader::load_str("chain.toml", divan::black_box(&text), &Builtin).map);
+}
+
 #[divan::bench(args = [(80, 24), (120, 40), (200, 60)])]
 fn render_frame_astana(bencher: Bencher, (w, h): (u16, u16)) {
     let mut app = App::new(astana(), w, h);

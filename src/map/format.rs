@@ -180,8 +180,18 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
     }
 }
 
+/// From this size on, a map is parsed a table at a time: the TOML parser holds every event of
+/// what it parses at once (about 11 bytes of memory a byte of input, 160 MB for a map of 14
+/// MB), so a part at a time keeps that to the size of one table.
+const IN_PARTS_FROM: usize = 1 << 20;
+
 /// Parses the document and reads it, returning what could be read and every problem found.
 pub fn read(file: &SourceFile) -> (RawMap, Vec<Diagnostic>) {
+    if file.text.len() >= IN_PARTS_FROM
+        && let Some(read) = read_in_parts(file)
+    {
+        return read;
+    }
     let (doc, errors) = DeTable::parse_recoverable(&file.text);
     let raws: Vec<crate::map::syntax::Raw> = errors
         .iter()
@@ -194,6 +204,7 @@ pub fn read(file: &SourceFile) -> (RawMap, Vec<Diagnostic>) {
     let mut reader = Reader {
         file,
         diags: Vec::new(),
+        base: 0,
     };
     let map = reader.document(doc.get_ref(), doc.span());
     // A table with a syntax error was read in part: what it seems to lack (its text, its link)
@@ -236,6 +247,105 @@ pub fn read(file: &SourceFile) -> (RawMap, Vec<Diagnostic>) {
     (map, diags)
 }
 
+/// Reads a large map a top-level table at a time ([`IN_PARTS_FROM`]): each part parsed and
+/// read, then let go. `None` (the map is then parsed whole, for the parser's own messages)
+/// when a part does not parse on its own or a table is split across parts: parts are found
+/// by their headers, so a header-like line inside a string or an array makes a part that does
+/// not parse, never a different map.
+fn read_in_parts(file: &SourceFile) -> Option<(RawMap, Vec<Diagnostic>)> {
+    let text = &file.text;
+    let mut reader = Reader {
+        file,
+        diags: Vec::new(),
+        base: 0,
+    };
+    let mut map = RawMap::default();
+    let mut theses = Vec::new();
+    let mut tables: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let starts = part_starts(text);
+    // A part a node, nearly: the nodes' room made once.
+    map.nodes.reserve_exact(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        let (doc, errors) = DeTable::parse_recoverable(&text[start..end]);
+        if !errors.is_empty() {
+            return None;
+        }
+        // A key read as one table in two parts is a duplicate the whole parse would name.
+        for (key, value) in doc.get_ref().iter() {
+            let arrays = matches!(value.get_ref(), DeValue::Array(_))
+                && matches!(
+                    key.get_ref().as_ref(),
+                    "premise" | "evidence" | "counterpoint" | "thesis"
+                );
+            if !arrays && !tables.insert(key.get_ref().to_string()) {
+                return None;
+            }
+        }
+        reader.base = start;
+        reader.entries(doc.get_ref(), &mut map, &mut theses);
+    }
+    reader.base = 0;
+    let map = reader.finish(map, theses, 0..text.len());
+    Some((map, reader.diags))
+}
+
+/// Where each part of a large map starts: the file's start, and each line that is a table
+/// header (`[x]` or `[[x]]` first on its line) outside strings and multi-line arrays.
+fn part_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes = text.as_bytes();
+    let (mut i, mut depth) = (0, 0usize);
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if line_start && depth == 0 {
+            let rest = &text[i..];
+            let trimmed = rest.trim_start_matches([' ', '\t']);
+            if trimmed.starts_with('[') {
+                let at = i + (rest.len() - trimmed.len());
+                if at > 0 {
+                    starts.push(i);
+                }
+                // The header's own brackets are not an array: on to the next line.
+                i = text[at..].find('\n').map_or(bytes.len(), |n| at + n + 1);
+                continue;
+            }
+        }
+        line_start = false;
+        match b {
+            b'\n' => line_start = true,
+            b'#' => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'"' | b'\'' => {
+                let quote = if b == b'"' { "\"" } else { "'" };
+                let triple = quote.repeat(3);
+                if text[i..].starts_with(&triple) {
+                    let from = i + 3;
+                    i = text[from..]
+                        .find(&triple)
+                        .map_or(bytes.len(), |n| from + n + 3);
+                } else {
+                    // One line: to the closing quote (a basic string's `\"` escaped).
+                    let mut j = i + 1;
+                    while j < bytes.len() && bytes[j] != b && bytes[j] != b'\n' {
+                        j += if b == b'"' && bytes[j] == b'\\' { 2 } else { 1 };
+                    }
+                    i = (j + 1).min(bytes.len());
+                }
+                continue;
+            }
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
 /// The byte range of the table holding byte `at`: from its header to the next one.
 fn table_around(text: &str, at: usize) -> Range<usize> {
     let at = at.min(text.len());
@@ -253,6 +363,9 @@ fn table_around(text: &str, at: usize) -> Range<usize> {
 struct Reader<'f> {
     file: &'f SourceFile,
     diags: Vec<Diagnostic>,
+    /// Where the text being read starts in the file: a large file is read a table at a time
+    /// ([`read_in_parts`]), each part's spans counted from its own start.
+    base: usize,
 }
 
 type Entry<'a, 'i> = (
@@ -261,27 +374,46 @@ type Entry<'a, 'i> = (
 );
 
 impl Reader<'_> {
+    /// A span of the part being read, as a span of the file.
+    fn at(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.base..span.end + self.base
+    }
+
     fn document(&mut self, doc: &DeTable<'_>, span: Range<usize>) -> RawMap {
         let mut map = RawMap::default();
-        self.unknown_keys(doc, TOP_KEYS, "an argument map", &|_| None);
         let mut theses = Vec::new();
+        self.entries(doc, &mut map, &mut theses);
+        self.finish(map, theses, span)
+    }
+
+    /// Reads the top-level tables of `doc` into `map` (the theses aside, to be counted).
+    fn entries(&mut self, doc: &DeTable<'_>, map: &mut RawMap, theses: &mut Vec<RawNode>) {
+        self.unknown_keys(doc, TOP_KEYS, "an argument map", &|_| None);
         for (key, value) in sorted(doc) {
             match key.get_ref().as_ref() {
                 "source" => {
                     if let Some(t) = self.table(value, "source", "[source]\ntitle = \"…\"") {
-                        map.source = Some(self.source(t, value.span()));
+                        map.source = Some(self.source(t, self.at(value.span())));
                     }
                 }
                 "thesis" => match value.get_ref() {
-                    DeValue::Table(t) => theses.push(self.node(Kind::Thesis, t, value.span())),
+                    DeValue::Table(t) => {
+                        theses.push(self.node(Kind::Thesis, t, self.at(value.span())))
+                    }
                     DeValue::Array(items) => {
                         for item in items.iter() {
                             if let Some(t) = self.table(item, "thesis", "[thesis]") {
-                                theses.push(self.node(Kind::Thesis, t, item.span()));
+                                theses.push(self.node(Kind::Thesis, t, self.at(item.span())));
                             }
                         }
                     }
-                    other => self.wrong_type(value.span(), "thesis", "a table", other, "[thesis]"),
+                    other => self.wrong_type(
+                        self.at(value.span()),
+                        "thesis",
+                        "a table",
+                        other,
+                        "[thesis]",
+                    ),
                 },
                 name @ ("premise" | "evidence" | "counterpoint") => {
                     let kind = match name {
@@ -294,14 +426,14 @@ impl Reader<'_> {
                             for item in items.iter() {
                                 let example = format!("[[{name}]]");
                                 if let Some(t) = self.table(item, name, &example) {
-                                    map.nodes.push(self.node(kind, t, item.span()));
+                                    map.nodes.push(self.node(kind, t, self.at(item.span())));
                                 }
                             }
                         }
                         other => {
                             let d = self
                                 .file
-                                .error(value.span(), match other {
+                                .error(self.at(value.span()), match other {
                                     DeValue::Table(_) => format!("`[{name}]` must be `[[{name}]]`: nodes are written with double brackets"),
                                     _ => format!("`{name}` must be an array of tables, found {}", type_name(other)),
                                 })
@@ -315,6 +447,10 @@ impl Reader<'_> {
                 _ => {}
             }
         }
+    }
+
+    /// Checks what only the whole map can show (one thesis, a source), and orders its nodes.
+    fn finish(&mut self, mut map: RawMap, theses: Vec<RawNode>, span: Range<usize>) -> RawMap {
         match theses.len() {
             0 => {
                 let d = self
@@ -370,7 +506,7 @@ impl Reader<'_> {
             s.date = match v.get_ref() {
                 DeValue::Datetime(d) => Some(At {
                     value: d.to_string(),
-                    span: v.span(),
+                    span: self.at(v.span()),
                 }),
                 _ => self.string(t, "date", "date = 2017-01-25"),
             };
@@ -387,10 +523,10 @@ impl Reader<'_> {
                 match item.get_ref() {
                     DeValue::String(text) => out.push(At {
                         value: text.to_string(),
-                        span: item.span(),
+                        span: self.at(item.span()),
                     }),
                     other => self.wrong_type(
-                        item.span(),
+                        self.at(item.span()),
                         "each paragraph",
                         "a string",
                         other,
@@ -400,7 +536,7 @@ impl Reader<'_> {
             }
             s.paragraphs = Some(At {
                 value: out,
-                span: v.span(),
+                span: self.at(v.span()),
             });
         }
         if let Some((_, v)) = entry(t, "outside")
@@ -410,7 +546,7 @@ impl Reader<'_> {
                 if let Some(range) = self.paragraph_number(item, "outside = [2, \"20-21\"]") {
                     s.outside.push(At {
                         value: range,
-                        span: item.span(),
+                        span: self.at(item.span()),
                     });
                 }
             }
@@ -487,7 +623,7 @@ impl Reader<'_> {
             let d = self
                 .file
                 .error(
-                    key.span(),
+                    self.at(key.span()),
                     format!(
                         "this counterpoint both attacks and undercuts `{}`",
                         sanitize::clean(&u.value)
@@ -588,7 +724,7 @@ impl Reader<'_> {
             raised: entry(t, "raised").and_then(|(_, v)| {
                 self.boolean(t, "raised").map(|b| At {
                     value: b,
-                    span: v.span(),
+                    span: self.at(v.span()),
                 })
             }),
         }
@@ -599,7 +735,8 @@ impl Reader<'_> {
         let Some(items) = self.array(v, "`cite`", EXAMPLE) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        // Sized to what is written: a map of 100,000 nodes holds 100,000 of these.
+        let mut out = Vec::with_capacity(items.len());
         for item in items {
             match item.get_ref() {
                 DeValue::Table(t) => {
@@ -609,7 +746,7 @@ impl Reader<'_> {
                         Some((_, para)) => {
                             if let Some((first, last)) = self.paragraph_number(para, EXAMPLE) {
                                 out.push(RawCitation {
-                                    span: item.span(),
+                                    span: self.at(item.span()),
                                     first,
                                     last,
                                     quote,
@@ -619,7 +756,7 @@ impl Reader<'_> {
                         None => {
                             let d = self
                                 .file
-                                .error(item.span(), "this citation names no paragraph")
+                                .error(self.at(item.span()), "this citation names no paragraph")
                                 .label("`para` missing")
                                 .help("write `{ para = 8, quote = \"…\" }`; `para` takes a number or a range like \"8-9\"")
                                 .done();
@@ -630,7 +767,7 @@ impl Reader<'_> {
                 _ => {
                     if let Some((first, last)) = self.paragraph_number(item, EXAMPLE) {
                         out.push(RawCitation {
-                            span: item.span(),
+                            span: self.at(item.span()),
                             first,
                             last,
                             quote: None,
@@ -648,7 +785,7 @@ impl Reader<'_> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) => Some((n, n)),
                 Err(_) => {
-                    self.bad_number(v.span(), example);
+                    self.bad_number(self.at(v.span()), example);
                     None
                 }
             },
@@ -663,7 +800,7 @@ impl Reader<'_> {
                         let d = self
                             .file
                             .error(
-                                v.span(),
+                                self.at(v.span()),
                                 format!("the range runs backwards: {a} comes after {b}"),
                             )
                             .label("backwards range")
@@ -673,14 +810,14 @@ impl Reader<'_> {
                         None
                     }
                     None => {
-                        self.bad_number(v.span(), example);
+                        self.bad_number(self.at(v.span()), example);
                         None
                     }
                 }
             }
             other => {
                 self.wrong_type(
-                    v.span(),
+                    self.at(v.span()),
                     "a paragraph",
                     "a number or a range like \"5-7\"",
                     other,
@@ -721,7 +858,10 @@ impl Reader<'_> {
                 });
             let d = self
                 .file
-                .error(key.span(), format!("unknown key `{shown}` in {what}"))
+                .error(
+                    self.at(key.span()),
+                    format!("unknown key `{shown}` in {what}"),
+                )
                 .label("not a key of this table")
                 .help(help)
                 .done();
@@ -738,7 +878,7 @@ impl Reader<'_> {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
-                self.wrong_type(v.span(), what, "a table", other, example);
+                self.wrong_type(self.at(v.span()), what, "a table", other, example);
                 None
             }
         }
@@ -753,7 +893,7 @@ impl Reader<'_> {
         match v.get_ref() {
             DeValue::Array(a) => Some(a),
             other => {
-                self.wrong_type(v.span(), what, "an array", other, example);
+                self.wrong_type(self.at(v.span()), what, "an array", other, example);
                 None
             }
         }
@@ -764,10 +904,16 @@ impl Reader<'_> {
         match v.get_ref() {
             DeValue::String(s) => Some(At {
                 value: s.to_string(),
-                span: v.span(),
+                span: self.at(v.span()),
             }),
             other => {
-                self.wrong_type(v.span(), &format!("`{key}`"), "a string", other, example);
+                self.wrong_type(
+                    self.at(v.span()),
+                    &format!("`{key}`"),
+                    "a string",
+                    other,
+                    example,
+                );
                 None
             }
         }
@@ -779,7 +925,7 @@ impl Reader<'_> {
         match v.get_ref() {
             DeValue::String(s) => Some(vec![At {
                 value: s.to_string(),
-                span: v.span(),
+                span: self.at(v.span()),
             }]),
             DeValue::Array(items) => {
                 let mut out = Vec::new();
@@ -787,10 +933,10 @@ impl Reader<'_> {
                     match item.get_ref() {
                         DeValue::String(s) => out.push(At {
                             value: s.to_string(),
-                            span: item.span(),
+                            span: self.at(item.span()),
                         }),
                         other => self.wrong_type(
-                            item.span(),
+                            self.at(item.span()),
                             &format!("each id of `{key}`"),
                             "a string",
                             other,
@@ -801,7 +947,7 @@ impl Reader<'_> {
                 if items.is_empty() {
                     let d = self
                         .file
-                        .error(v.span(), format!("`{key}` names no node"))
+                        .error(self.at(v.span()), format!("`{key}` names no node"))
                         .label("empty list")
                         .help(format!(
                             "name at least one id: {key} = \"T\", or {key} = [\"P1\", \"O2\"]"
@@ -813,7 +959,7 @@ impl Reader<'_> {
             }
             other => {
                 self.wrong_type(
-                    v.span(),
+                    self.at(v.span()),
                     &format!("`{key}`"),
                     "an id or a list of ids",
                     other,
@@ -833,7 +979,7 @@ impl Reader<'_> {
             match item.get_ref() {
                 DeValue::String(s) => out.push(sanitize::clean(s)),
                 other => self.wrong_type(
-                    item.span(),
+                    self.at(item.span()),
                     &format!("each of `{key}`"),
                     "a string",
                     other,
@@ -850,7 +996,7 @@ impl Reader<'_> {
             DeValue::Boolean(b) => Some(*b),
             other => {
                 self.wrong_type(
-                    v.span(),
+                    self.at(v.span()),
                     &format!("`{key}`"),
                     "true or false",
                     other,
@@ -939,4 +1085,111 @@ pub(crate) fn span_of_header(text: &str, span: Range<usize>) -> Range<usize> {
         .min(span.end.max(start + 1))
         .min(text.len());
     start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole parse's reading, whatever the size.
+    fn whole(file: &SourceFile) -> (RawMap, Vec<Diagnostic>) {
+        let (doc, errors) = DeTable::parse_recoverable(&file.text);
+        assert!(errors.is_empty(), "the test maps parse");
+        let mut reader = Reader {
+            file,
+            diags: Vec::new(),
+            base: 0,
+        };
+        let map = reader.document(doc.get_ref(), doc.span());
+        (map, reader.diags)
+    }
+
+    /// Issue 24.7: read a table at a time, a map reads exactly as parsed whole: every node,
+    /// span and message, on the shipped maps, a generated one, and one whose strings and arrays
+    /// hold lines that look like headers.
+    #[test]
+    fn a_map_read_in_parts_reads_as_one_read_whole() {
+        let tricky = r#"# a map whose strings hold header-like lines
+[source]
+title = "Tricky [x]"
+paragraphs = [
+  "One.",
+["not a header", "an array"],
+  "Two.",
+]
+
+[thesis]
+id = "T"
+text = """A thesis
+[[premise]]
+that goes on."""
+cite = [1]
+
+[[premise]]
+id = "P1"
+supports = "T"
+text = 'literal [[evidence]] quote'
+cite = [
+  2,
+]
+unknown = { a = [1, [2]] }
+
+  [[premise]]   # indented, with a comment
+id = "P2"
+supports = "T"
+text = "escaped \" quote [x]"
+cite = [2]
+"#;
+        let mut texts = vec![tricky.to_string(), crate::dev::synthetic::map_text(300, 60)];
+        for name in [
+            "astana-talks.toml",
+            "douglass-fourth-of-july.toml",
+            "mill-on-liberty-ch2.toml",
+            "thoreau-civil-disobedience.toml",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("argument-maps")
+                .join(name);
+            texts.push(std::fs::read_to_string(path).unwrap_or_default());
+        }
+        for text in texts {
+            let file = SourceFile::new("m.toml", text.clone());
+            let parts = part_starts(&text);
+            assert!(parts.len() > 2, "{parts:?}");
+            let (map, diags) = whole(&file);
+            let Some((in_parts, part_diags)) = read_in_parts(&file) else {
+                panic!("read in parts: {}", &text[..80.min(text.len())]);
+            };
+            assert_eq!(format!("{map:?}"), format!("{in_parts:?}"));
+            assert_eq!(format!("{diags:?}"), format!("{part_diags:?}"));
+        }
+        // The tricky map's parts start at its real headers only.
+        let starts: Vec<&str> = part_starts(tricky)
+            .iter()
+            .map(|&s| tricky[s..].lines().next().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                "# a map whose strings hold header-like lines",
+                "[source]",
+                "[thesis]",
+                "[[premise]]",
+                "  [[premise]]   # indented, with a comment"
+            ]
+        );
+    }
+
+    /// A part that does not parse on its own, or a table given twice, sends the map to the
+    /// whole parse, whose messages name the mistake.
+    #[test]
+    fn what_parts_cannot_read_is_read_whole() {
+        for text in [
+            "[source]\ntitle = \"x\"\n[source]\ntitle = \"y\"\n",
+            "[thesis]\nid = \"T\"\ntext = \"\"\"open\n[[premise]]\nid = \"P\"\n",
+        ] {
+            let file = SourceFile::new("m.toml", text);
+            assert!(read_in_parts(&file).is_none(), "{text}");
+        }
+    }
 }

@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 
 use crate::map::diagnostic::{Diagnostic, Report, SourceFile};
 use crate::map::format::{self, At, RawMap, RawNode};
-use crate::map::model::{ArgumentMap, Citation, Kind, NodeDraft, Paragraph, Quote, Source};
+use crate::map::model::{ArgumentMap, Citation, Kind, Node, Paragraph, Quote, Role, Source};
 use crate::map::sanitize;
 
 /// The largest map or article file read; larger ones get a clear error instead of a long wait.
@@ -139,14 +139,14 @@ pub fn load_path_within(path: &Path, root: &Path) -> anyhow::Result<Loaded> {
         )
     })?;
     let dir = real.parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok(load_bytes(
-        &shown,
-        &bytes,
-        &Confined {
-            dir,
-            root: root.to_path_buf(),
-        },
-    ))
+    let files = Confined {
+        dir,
+        root: root.to_path_buf(),
+    };
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => load_string(&shown, text, &files),
+        Err(e) => load_bytes(&shown, e.as_bytes(), &files),
+    })
 }
 
 /// Only the article built into the binary.
@@ -191,7 +191,8 @@ pub fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
             MAX_FILE_BYTES / 1024 / 1024
         );
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file at once: no copies as it grows (a 16 MiB map is read into 16 MiB).
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     File::open(path)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .with_context(|| format!("cannot read {}", path.display()))?;
@@ -210,11 +211,12 @@ pub fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
 pub fn load_path(path: &Path) -> anyhow::Result<Loaded> {
     let bytes = read_limited(path)?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok(load_bytes(
-        &path.display().to_string(),
-        &bytes,
-        &Beside(dir),
-    ))
+    let name = path.display().to_string();
+    // The bytes become the text without a copy when they are UTF-8 (a large map is held once).
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => load_string(&name, text, &Beside(dir)),
+        Err(e) => load_bytes(&name, e.as_bytes(), &Beside(dir)),
+    })
 }
 
 /// Loads the Astana map built into the binary.
@@ -249,12 +251,17 @@ pub fn load_bytes(name: &str, bytes: &[u8], files: &dyn TextFiles) -> Loaded {
 
 /// Loads a map from its text.
 pub fn load_str(name: &str, text: &str, files: &dyn TextFiles) -> Loaded {
+    load_string(name, text.to_string(), files)
+}
+
+/// Loads a map from its text, which the report keeps.
+fn load_string(name: &str, text: String, files: &dyn TextFiles) -> Loaded {
     let file = SourceFile::new(name, text);
     let (raw, mut diags) = format::read(&file);
     let map = Validator {
         file: &file,
         diags: &mut diags,
-        written_ids: written_ids(text),
+        written_ids: written_ids(&file.text),
     }
     .validate(raw, files);
     // What else is said of a line with a syntax error follows from it (a value read as empty,
@@ -275,6 +282,15 @@ pub fn load_str(name: &str, text: &str, files: &dyn TextFiles) -> Loaded {
             diagnostics: diags,
         },
     }
+}
+
+/// Where a node's parts were written, kept for the warnings once the node itself is let go.
+struct Written {
+    /// Its id, else its table.
+    at: std::ops::Range<usize>,
+    scheme: Option<std::ops::Range<usize>>,
+    /// Each citation's first paragraph, and where it is written.
+    cites: Vec<(i64, std::ops::Range<usize>)>,
 }
 
 struct Validator<'a> {
@@ -311,29 +327,53 @@ impl Validator<'_> {
         self.undercuts_and_raised(&raw.nodes, &parents);
         self.schemes(&raw.nodes, &parents, &with);
         let paragraphs = source.as_ref().map_or(&[][..], |s| &s.paragraphs[..]);
-        let mut drafts = Vec::with_capacity(raw.nodes.len());
-        for (ix, node) in raw.nodes.iter().enumerate() {
-            let citations = self.citations(node, paragraphs);
-            drafts.push(NodeDraft {
+        let thesis = raw.nodes.iter().position(|n| n.kind == Kind::Thesis);
+        let source_span = raw.source.as_ref().map(|s| s.span.clone());
+        // Each node read is let go as its draft is made, keeping only where its parts were
+        // written (for the warnings): a large map is not held three times over.
+        let mut nodes = Vec::with_capacity(raw.nodes.len());
+        let mut written = Vec::with_capacity(raw.nodes.len());
+        for (ix, node) in raw.nodes.into_iter().enumerate() {
+            let citations = self.citations(&node, paragraphs);
+            written.push(Written {
+                at: node
+                    .id
+                    .as_ref()
+                    .map_or(node.span.clone(), |i| i.span.clone()),
+                scheme: node.scheme.as_ref().map(|s| s.span.clone()),
+                cites: node
+                    .cite
+                    .iter()
+                    .map(|c| (c.first, c.span.clone()))
+                    .collect(),
+            });
+            // What follows from the tree (role, children, depth, step, groups) is filled in by
+            // `ArgumentMap::build`.
+            nodes.push(Node {
                 id: node
                     .id
                     .as_ref()
                     .map(|i| sanitize::clean(&i.value))
                     .unwrap_or_default(),
                 kind: node.kind,
+                role: Role::Premise,
+                children: Vec::new(),
+                linked_by: Vec::new(),
+                depth: 0,
+                linked: Vec::new(),
+                step: 0,
                 label: self.text(node.label.as_ref(), "label"),
                 text: self.text(node.text.as_ref(), "text").unwrap_or_default(),
                 parent: parents[ix],
                 also: also[ix].clone(),
                 by: self.text(node.by.as_ref(), "by"),
                 citations,
-                tags: node.tags.clone(),
+                tags: node.tags,
                 implicit: node.implicit,
                 conceded: node.conceded,
                 note: self.text(node.note.as_ref(), "note"),
-                with: with[ix].clone(),
-                scheme: node.scheme.as_ref().map(|s| s.value.clone()),
-                answers: node.answers.iter().map(|a| a.value.clone()).collect(),
+                scheme: node.scheme.map(|s| s.value),
+                answers: node.answers.into_iter().map(|a| a.value).collect(),
                 undercuts: node.undercuts,
                 raised: node.raised.as_ref().is_some_and(|r| r.value),
                 line: self
@@ -346,9 +386,8 @@ impl Validator<'_> {
             return None;
         }
         let source = source?;
-        let thesis = raw.nodes.iter().position(|n| n.kind == Kind::Thesis)?;
-        let map = ArgumentMap::build(source, drafts, thesis);
-        self.warnings(&raw, &map);
+        let map = ArgumentMap::build(source, nodes, with, thesis?);
+        self.warnings(&written, source_span, &map);
         Some(map)
     }
 
@@ -1037,7 +1076,7 @@ impl Validator<'_> {
     }
 
     fn citations(&mut self, node: &RawNode, paragraphs: &[Paragraph]) -> Vec<Citation> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(node.cite.len());
         for c in &node.cite {
             let Some(range) =
                 self.paragraph_range(c.span.clone(), c.first, c.last, paragraphs.len())
@@ -1163,14 +1202,16 @@ impl Validator<'_> {
         self.diags.push(d);
     }
 
-    fn warnings(&mut self, raw: &RawMap, map: &ArgumentMap) {
-        for (ix, (node, rawnode)) in map.nodes.iter().zip(&raw.nodes).enumerate() {
-            let span = rawnode
-                .id
-                .as_ref()
-                .map_or(rawnode.span.clone(), |i| i.span.clone());
+    fn warnings(
+        &mut self,
+        written: &[Written],
+        source: Option<std::ops::Range<usize>>,
+        map: &ArgumentMap,
+    ) {
+        for (ix, (node, w)) in map.nodes.iter().zip(written).enumerate() {
+            let span = w.at.clone();
             // Each critical question of this node's scheme that nothing in the map answers.
-            if let Some(s) = &rawnode.scheme {
+            if let Some(s) = &w.scheme {
                 let open = map.open_questions(ix);
                 if let Some(scheme) = map.scheme_of(ix)
                     && !open.is_empty()
@@ -1182,7 +1223,7 @@ impl Validator<'_> {
                     let d = self
                         .file
                         .warning(
-                            s.span.clone(),
+                            s.clone(),
                             format!(
                                 "{} critical question{} of this {} {} answered by nothing in the map: {}",
                                 open.len(),
@@ -1221,11 +1262,11 @@ impl Validator<'_> {
                 .iter()
                 .filter(|c| c.paragraphs().any(|n| map.source.paragraphs[n - 1].outside))
             {
-                let rc = rawnode.cite.iter().find(|r| r.first as usize == c.first);
+                let rc = w.cites.iter().find(|r| r.0 as usize == c.first);
                 let d = self
                     .file
                     .warning(
-                        rc.map_or(span.clone(), |r| r.span.clone()),
+                        rc.map_or(span.clone(), |r| r.1.clone()),
                         format!(
                             "`{}` cites a paragraph marked outside the argument",
                             node.id
@@ -1237,9 +1278,7 @@ impl Validator<'_> {
                 self.diags.push(d);
             }
         }
-        let source_span = raw.source.as_ref().map_or(0..0, |s| {
-            format::span_of_header(&self.file.text, s.span.clone())
-        });
+        let source_span = source.map_or(0..0, |s| format::span_of_header(&self.file.text, s));
         let uncited: Vec<String> = map
             .source
             .paragraphs

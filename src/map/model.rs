@@ -140,42 +140,6 @@ impl Link {
     }
 }
 
-/// A node as the loader hands it over: everything but the derived tree fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NodeDraft {
-    pub id: String,
-    pub kind: Kind,
-    pub label: Option<String>,
-    pub text: String,
-    /// The node this one supports or attacks; `None` only for the thesis.
-    pub parent: Option<NodeIx>,
-    /// Further nodes this one bears on, beside its parent: cross-links.
-    pub also: Vec<(NodeIx, Link)>,
-    /// Who makes the claim, when it is not the article's author.
-    pub by: Option<String>,
-    pub citations: Vec<Citation>,
-    pub tags: Vec<String>,
-    /// Not stated in the text: the mapper's reconstruction of an unstated assumption.
-    pub implicit: bool,
-    /// A counterpoint the author grants rather than answers.
-    pub conceded: bool,
-    /// The mapper's remark, kept apart from the author's claim.
-    pub note: Option<String>,
-    /// The 1-based line of the node's table header in the map file; 0 when unknown.
-    pub line: usize,
-    /// The nodes this one supports its parent together with (`with`): one linked inference.
-    pub with: Vec<NodeIx>,
-    /// A counterpoint that attacks the step from its parent to the parent's claim, not the
-    /// parent itself.
-    pub undercuts: bool,
-    /// A counterpoint the author raises himself, to answer it.
-    pub raised: bool,
-    /// The key of the argumentation scheme of this node's step to its claim.
-    pub scheme: Option<String>,
-    /// The critical questions (of the step this node bears on) that this node answers.
-    pub answers: Vec<String>,
-}
-
 /// A node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Node {
@@ -222,9 +186,9 @@ pub struct Node {
 
 /// Each node's linked group, without itself, in reading order: the nodes joined by `with`
 /// (either way, and through one another) that support the same parent.
-fn linked_groups(drafts: &[NodeDraft], step: &[usize]) -> Vec<Vec<NodeIx>> {
+fn linked_groups(nodes: &[Node], with: &[Vec<NodeIx>], step: &[usize]) -> Vec<Vec<NodeIx>> {
     // Union-find over the `with` links: small groups, near-linear.
-    let mut root: Vec<NodeIx> = (0..drafts.len()).collect();
+    let mut root: Vec<NodeIx> = (0..nodes.len()).collect();
     fn find(root: &mut [NodeIx], mut x: NodeIx) -> NodeIx {
         while root[x] != x {
             root[x] = root[root[x]];
@@ -232,20 +196,20 @@ fn linked_groups(drafts: &[NodeDraft], step: &[usize]) -> Vec<Vec<NodeIx>> {
         }
         x
     }
-    for (ix, d) in drafts.iter().enumerate() {
-        for &other in &d.with {
-            if drafts.get(other).is_some_and(|o| o.parent == d.parent) {
+    for (ix, d) in nodes.iter().enumerate() {
+        for &other in with.get(ix).into_iter().flatten() {
+            if nodes.get(other).is_some_and(|o| o.parent == d.parent) {
                 let (a, b) = (find(&mut root, ix), find(&mut root, other));
                 root[a] = b;
             }
         }
     }
     let mut members: std::collections::HashMap<NodeIx, Vec<NodeIx>> = Default::default();
-    for ix in 0..drafts.len() {
+    for ix in 0..nodes.len() {
         let r = find(&mut root, ix);
         members.entry(r).or_default().push(ix);
     }
-    let mut out = vec![Vec::new(); drafts.len()];
+    let mut out = vec![Vec::new(); nodes.len()];
     for mut group in members.into_values().filter(|g| g.len() > 1) {
         group.sort_by_key(|&ix| step[ix]);
         for &ix in &group {
@@ -366,17 +330,25 @@ impl ArgumentMap {
             .collect();
     }
 
-    /// Builds the tree from validated drafts: every parent exists, the links form a tree rooted
-    /// at `thesis`, and every citation names an existing paragraph (the loader checks all three).
-    pub fn build(source: Source, drafts: Vec<NodeDraft>, thesis: NodeIx) -> Self {
-        let mut children = vec![Vec::new(); drafts.len()];
-        for (ix, d) in drafts.iter().enumerate() {
+    /// Builds the tree from validated nodes, filling in what follows from the tree (children,
+    /// depth, walk and step, role, linked groups from `with`, cross-links received): every
+    /// parent exists, the links form a tree rooted at `thesis`, and every citation names an
+    /// existing paragraph (the loader checks all three). The nodes are filled where they are:
+    /// a large map is not copied.
+    pub fn build(
+        source: Source,
+        mut nodes: Vec<Node>,
+        with: Vec<Vec<NodeIx>>,
+        thesis: NodeIx,
+    ) -> Self {
+        let mut children = vec![Vec::new(); nodes.len()];
+        for (ix, d) in nodes.iter().enumerate() {
             if let Some(p) = d.parent {
                 children[p].push(ix);
             }
         }
-        let mut depth = vec![0; drafts.len()];
-        let mut walk = Vec::with_capacity(drafts.len());
+        let mut depth = vec![0; nodes.len()];
+        let mut walk = Vec::with_capacity(nodes.len());
         let mut stack = vec![thesis];
         while let Some(ix) = stack.pop() {
             walk.push(ix);
@@ -385,14 +357,14 @@ impl ArgumentMap {
                 stack.push(child);
             }
         }
-        let mut step = vec![0; drafts.len()];
+        let mut step = vec![0; nodes.len()];
         for (i, &ix) in walk.iter().enumerate() {
             step[ix] = i;
         }
         let mut cited_by = vec![Vec::new(); source.paragraphs.len()];
         for &ix in &walk {
             let mut last_pushed = 0;
-            for c in &drafts[ix].citations {
+            for c in &nodes[ix].citations {
                 for n in c.paragraphs() {
                     if n != last_pushed && (1..=cited_by.len()).contains(&n) {
                         let list: &mut Vec<NodeIx> = &mut cited_by[n - 1];
@@ -404,57 +376,35 @@ impl ArgumentMap {
                 }
             }
         }
-        let kinds: Vec<Kind> = drafts.iter().map(|d| d.kind).collect();
-        let linked = linked_groups(&drafts, &step);
-        let mut linked_by = vec![Vec::new(); drafts.len()];
-        for (ix, d) in drafts.iter().enumerate() {
+        let kinds: Vec<Kind> = nodes.iter().map(|d| d.kind).collect();
+        let linked = linked_groups(&nodes, &with, &step);
+        let mut linked_by = vec![Vec::new(); nodes.len()];
+        for (ix, d) in nodes.iter().enumerate() {
             for &(target, link) in &d.also {
                 linked_by[target].push((ix, link));
             }
         }
-        let nodes = drafts
-            .into_iter()
+        for (ix, ((node, children), (linked_by, linked))) in nodes
+            .iter_mut()
             .zip(children)
-            .zip(linked_by)
-            .zip(linked)
+            .zip(linked_by.into_iter().zip(linked))
             .enumerate()
-            .map(|(ix, (((d, children), linked_by), linked))| {
-                let role = match d.kind {
-                    Kind::Thesis => Role::Thesis,
-                    Kind::Premise => Role::Premise,
-                    Kind::Evidence => Role::Evidence,
-                    Kind::Counterpoint => match d.parent.map(|p| kinds[p]) {
-                        Some(Kind::Counterpoint) => Role::Rebuttal,
-                        _ => Role::Objection,
-                    },
-                };
-                Node {
-                    id: d.id,
-                    kind: d.kind,
-                    role,
-                    label: d.label,
-                    text: d.text,
-                    parent: d.parent,
-                    children,
-                    also: d.also,
-                    linked_by,
-                    by: d.by,
-                    depth: depth[ix],
-                    citations: d.citations,
-                    tags: d.tags,
-                    implicit: d.implicit,
-                    conceded: d.conceded,
-                    note: d.note,
-                    linked,
-                    undercuts: d.undercuts,
-                    raised: d.raised,
-                    scheme: d.scheme,
-                    answers: d.answers,
-                    step: step[ix],
-                    line: d.line,
-                }
-            })
-            .collect();
+        {
+            node.role = match node.kind {
+                Kind::Thesis => Role::Thesis,
+                Kind::Premise => Role::Premise,
+                Kind::Evidence => Role::Evidence,
+                Kind::Counterpoint => match node.parent.map(|p| kinds[p]) {
+                    Some(Kind::Counterpoint) => Role::Rebuttal,
+                    _ => Role::Objection,
+                },
+            };
+            node.children = children;
+            node.linked_by = linked_by;
+            node.linked = linked;
+            node.depth = depth[ix];
+            node.step = step[ix];
+        }
         let mut map = Self {
             source,
             nodes,
@@ -659,10 +609,16 @@ impl Fnv {
 mod tests {
     use super::*;
 
-    fn draft(id: &str, kind: Kind, parent: Option<NodeIx>, cite: usize) -> NodeDraft {
-        NodeDraft {
+    fn draft(id: &str, kind: Kind, parent: Option<NodeIx>, cite: usize) -> Node {
+        Node {
             id: id.into(),
             kind,
+            role: Role::Premise,
+            children: Vec::new(),
+            linked_by: Vec::new(),
+            depth: 0,
+            linked: Vec::new(),
+            step: 0,
             label: None,
             text: format!("text of {id}"),
             parent,
@@ -677,7 +633,6 @@ mod tests {
             note: None,
             line: 0,
             also: Vec::new(),
-            with: Vec::new(),
             undercuts: false,
             raised: false,
             scheme: None,
@@ -712,7 +667,7 @@ mod tests {
             draft("R1", Kind::Counterpoint, Some(3), 3),
             draft("T", Kind::Thesis, None, 3),
         ];
-        let map = ArgumentMap::build(source(3), drafts, 5);
+        let map = ArgumentMap::build(source(3), drafts, vec![Vec::new(); 6], 5);
         let ids: Vec<&str> = map.walk.iter().map(|&i| map.nodes[i].id.as_str()).collect();
         assert_eq!(ids, ["T", "P1", "E1", "P2", "O1", "R1"]);
         assert_eq!(map.nodes[4].role, Role::Rebuttal);
