@@ -329,11 +329,17 @@ impl Validator<'_> {
         let paragraphs = source.as_ref().map_or(&[][..], |s| &s.paragraphs[..]);
         let thesis = raw.nodes.iter().position(|n| n.kind == Kind::Thesis);
         let source_span = raw.source.as_ref().map(|s| s.span.clone());
-        // Each node read is let go as its draft is made, keeping only where its parts were
-        // written (for the warnings): a large map is not held three times over.
-        let mut nodes = Vec::with_capacity(raw.nodes.len());
-        let mut written = Vec::with_capacity(raw.nodes.len());
-        for (ix, node) in raw.nodes.into_iter().enumerate() {
+        // Each node as read is let go as its node of the tree is made, keeping only where its
+        // parts were written (for the warnings). They are taken from the end, and the room they
+        // took is given back as it empties: a large map is not held twice over.
+        let mut read = raw.nodes;
+        let mut nodes = Vec::with_capacity(read.len());
+        let mut written = Vec::with_capacity(read.len());
+        while let Some(node) = read.pop() {
+            let ix = read.len();
+            if read.capacity() > 4096 && read.len() < read.capacity() / 2 {
+                read.shrink_to_fit();
+            }
             let citations = self.citations(&node, paragraphs);
             written.push(Written {
                 at: node
@@ -382,6 +388,8 @@ impl Validator<'_> {
                     .0,
             });
         }
+        nodes.reverse();
+        written.reverse();
         if self.diags.iter().any(Diagnostic::is_error) {
             return None;
         }
