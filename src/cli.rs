@@ -950,11 +950,14 @@ fn import(
     output: Option<&Path>,
 ) -> ExitCode {
     let clean = |p: &Path| crate::map::sanitize::clean(&p.display().to_string());
-    let say_lost = |out: &mut dyn Write, file: &Path, lost: &[crate::interchange::import::Lost]| {
+    let say = |out: &mut dyn Write,
+               what: &str,
+               file: &Path,
+               lost: &[crate::interchange::import::Lost]| {
         for l in lost {
             let _ = writeln!(
                 out,
-                "  not carried: {}: {}: {}",
+                "  {what}: {}: {}: {}",
                 clean(file),
                 crate::map::sanitize::clean(&l.place),
                 crate::map::sanitize::clean(&l.what)
@@ -987,8 +990,11 @@ fn import(
             let _ = write!(std::io::stderr(), "\r\x1b[2K");
         }
         let mut o = std::io::stdout().lock();
+        for (file, notes) in &summary.notes {
+            say(&mut o, "note", file, notes);
+        }
         for (file, lost) in &summary.lost {
-            say_lost(&mut o, file, lost);
+            say(&mut o, "not carried", file, lost);
         }
         for (file, why) in &summary.refused {
             let _ = writeln!(
@@ -1023,7 +1029,8 @@ fn import(
                     clean(&m.with_extension("txt"))
                 );
             }
-            say_lost(&mut o, input, &done.lost);
+            say(&mut o, "note", input, &done.notes);
+            say(&mut o, "not carried", input, &done.lost);
             if done.warnings > 0 {
                 let _ = writeln!(
                     o,

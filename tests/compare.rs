@@ -793,3 +793,83 @@ fn the_json_outputs_follow_their_documented_schemas() {
     assert!(schemas.validate(&wrong, compare_schema).is_err());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 25.3: at 80x24 every difference can be selected and is on screen when selected, the
+/// last ("extra") ones too; Enter on one the student has not mapped shows its paragraph.
+#[test]
+fn every_difference_is_reachable_at_80x24() {
+    use argwalk::screen::app::{App, Overlay, Settings, Start, act, handle};
+    use argwalk::screen::keymap::Action;
+    let path = std::path::Path::new("argument-maps/astana-talks.toml");
+    let reference = loader::load_path(path).unwrap().map.unwrap();
+    // A student's map of the same article: the thesis, and three premises of their own.
+    let text = std::fs::read_to_string(path).unwrap();
+    let cut = text.find("[[premise]]").unwrap();
+    let student_text = format!(
+        "{}{}",
+        &text[..cut],
+        (1..=3)
+            .map(|i| format!("[[premise]]\nid = \"X{i}\"\nsupports = \"T\"\ntext = \"A claim of my own, number {i}, about the weather.\"\ncite = [{}]\n\n", i + 1))
+            .collect::<String>()
+    );
+    let student = loader::load_str(
+        "student.toml",
+        &student_text,
+        &loader::Beside(std::path::PathBuf::from("argument-maps")),
+    )
+    .map
+    .unwrap();
+    let mut app = App::new(student, 80, 24);
+    handle(
+        &mut app,
+        Start {
+            settings: Settings {
+                against: Some(std::sync::Arc::new(reference)),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+        .event(),
+    );
+    act(&mut app, Action::Differences);
+    let items = app.differences();
+    assert!(items.len() > 20, "{}", items.len());
+    assert!(items.last().unwrap().text.contains("Your X3"));
+    for (k, item) in items.iter().enumerate() {
+        assert_eq!(*app.overlay(), Overlay::Differences { selected: k });
+        let screen = argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(
+            &app,
+            &argwalk::screen::theme::Theme::FULL,
+        ));
+        let start: String = item.text.chars().take(20).collect();
+        assert!(
+            screen.contains(&start),
+            "item {k} {start:?} not on\n{screen}"
+        );
+        assert!(
+            screen.contains(&format!("{}/{}", k + 1, items.len())),
+            "{screen}"
+        );
+        act(&mut app, Action::OverlayDown);
+    }
+    // Enter on the first thing not mapped: its paragraph, said.
+    let missed = items
+        .iter()
+        .position(|d| d.node.is_none() && d.paragraph.is_some())
+        .unwrap();
+    for _ in 0..items.len() {
+        act(&mut app, Action::OverlayUp);
+    }
+    for _ in 0..missed {
+        act(&mut app, Action::OverlayDown);
+    }
+    act(&mut app, Action::OverlayChoose);
+    assert_eq!(*app.overlay(), Overlay::None);
+    assert!(
+        app.message()
+            .unwrap()
+            .contains("your map has no node for it yet"),
+        "{:?}",
+        app.message()
+    );
+}

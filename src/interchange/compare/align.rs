@@ -53,6 +53,9 @@ pub(super) struct Cites {
     stems_quoted: Vec<u32>,
     /// Its words, lower-cased, for how near a copy it is.
     pub(super) words: BTreeSet<String>,
+    /// Its text lower-cased, white space collapsed: the same text is the same claim, even
+    /// one of symbols or function words only, which have no stems to compare.
+    same: String,
 }
 
 /// Numbers the stems of two maps' texts, so comparing two texts is a merge of sorted numbers.
@@ -120,6 +123,12 @@ impl Stems {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect(),
+            same: n
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase(),
         }
     }
 }
@@ -202,7 +211,8 @@ fn text(a: &Cites, b: &Cites) -> f64 {
 /// How alike two nodes are, 0 to 1, and how they were paired; `None` when they are not the
 /// same claim. On different articles paragraphs and quotes mean nothing: texts alone count.
 pub(super) fn similarity(a: &Cites, b: &Cites, same_article: bool) -> Option<(f64, By)> {
-    let words = text(a, b);
+    let same_text = !a.same.is_empty() && a.same == b.same;
+    let words = if same_text { 1.0 } else { text(a, b) };
     if !same_article {
         return (words >= THRESHOLD).then_some((words, By::Text));
     }

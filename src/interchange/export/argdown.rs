@@ -224,12 +224,34 @@ fn arguments(out: &mut String, map: &ArgumentMap) {
 
 pub fn render(map: &ArgumentMap) -> String {
     let mut out = String::new();
-    // The front matter: the title, and for `argwalk import` the author and the paragraphs
-    // outside the argument.
+    // The front matter: the title, and for `argwalk import` where and when the article
+    // appeared, the paragraphs outside the argument, and the article itself, so that a map
+    // read back is the map written.
     let _ = writeln!(out, "===\ntitle: {}", yaml_string(&map.source.title));
-    if let Some(a) = &map.source.author {
-        let _ = writeln!(out, "author: {}", yaml_string(a));
+    for (key, value) in [
+        ("author", &map.source.author),
+        ("publisher", &map.source.publisher),
+        ("date", &map.source.date),
+        ("url", &map.source.url),
+    ] {
+        if let Some(v) = value {
+            let _ = writeln!(out, "{key}: {}", yaml_string(v));
+        }
     }
+    let paragraphs: Vec<&str> = map
+        .source
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "paragraphs: {}",
+        serde_json::to_string(&paragraphs)
+            .unwrap_or_else(|_| "[]".into())
+            .replace('{', "\\u007b")
+            .replace('}', "\\u007d")
+    );
     let outside: Vec<String> = map
         .source
         .paragraphs

@@ -43,6 +43,9 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
                     .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned())
             }),
         author: doc["argwalkAuthor"].as_str().map(str::to_string),
+        publisher: doc["argwalkPublisher"].as_str().map(str::to_string),
+        date: doc["argwalkDate"].as_str().map(str::to_string),
+        url: doc["argwalkUrl"].as_str().map(str::to_string),
         outside: doc["argwalkOutside"]
             .as_array()
             .into_iter()

@@ -168,19 +168,48 @@ fn front(source: &str, key: &str) -> Option<String> {
     if !source.starts_with("===") {
         return None;
     }
-    source
+    let lines: Vec<&str> = source
         .lines()
         .skip(1)
         .take_while(|l| !l.starts_with("==="))
-        .find_map(|l| {
-            l.strip_prefix(key)?
-                .strip_prefix(':')
-                .map(|v| v.trim().to_string())
+        .collect();
+    let at = lines.iter().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })?;
+    let value = lines[at][key.len()..].trim_start()[1..].trim().to_string();
+    if !value.is_empty() {
+        return Some(value);
+    }
+    // A block list (`author:` then `  - Ann` lines), as YAML writes one: as a JSON list.
+    let items: Vec<String> = lines[at + 1..]
+        .iter()
+        .map_while(|l| {
+            l.trim_start()
+                .strip_prefix("- ")
+                .or_else(|| (l.trim() == "-").then_some(""))
         })
+        .map(|v| front_string(v.trim()))
+        .collect();
+    serde_json::to_string(&items)
+        .ok()
+        .filter(|_| !items.is_empty())
 }
 
-/// A front matter string: JSON's quoted form (argwalk's export), or plain.
+/// A front matter string: JSON's quoted form (argwalk's export), or plain; a list (`[Ann,
+/// Bob]`, or a block list) as its items joined, so a list-valued `author` reads as people.
 fn front_string(value: &str) -> String {
+    if let Ok(items) = serde_json::from_str::<Vec<String>>(value) {
+        return items.join(", ");
+    }
+    if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        let items: Vec<String> = inner
+            .split(',')
+            .map(|i| i.trim().trim_matches(['"', '\'']).to_string())
+            .filter(|i| !i.is_empty())
+            .collect();
+        return items.join(", ");
+    }
     serde_json::from_str::<String>(value)
         .unwrap_or_else(|_| value.trim_matches(['"', '\'']).to_string())
 }
@@ -206,6 +235,9 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
     let mut graph = Graph {
         title: title(&source).unwrap_or_else(|| name.to_string()),
         author: front(&source, "author").map(|a| front_string(&a)),
+        publisher: front(&source, "publisher").map(|a| front_string(&a)),
+        date: front(&source, "date").map(|a| front_string(&a)),
+        url: front(&source, "url").map(|a| front_string(&a)),
         outside: front(&source, "outside")
             .and_then(|o| serde_json::from_str::<Vec<usize>>(&o).ok())
             .unwrap_or_default(),
@@ -214,6 +246,9 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
     let mut index: HashMap<String, usize> = HashMap::new();
     // Each claim's scheme, by its index: the steps get theirs once the relations are read.
     let mut schemes: Vec<Option<&'static str>> = Vec::new();
+    // Whether each claim is tagged `#undercut`: argwalk's export so marks an undercut of an
+    // attack (Argdown undercuts arguments, and an attack between claims is none).
+    let mut undercut_tags: Vec<bool> = Vec::new();
     // Quotes under the paragraphs they cite, to rebuild the article's paragraphs from.
     let mut cited: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     // In document order (the CLI's JSON lists statements by title).
@@ -295,6 +330,7 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             cites.push((p, None));
         }
         index.insert(key.clone(), graph.claims.len());
+        undercut_tags.push(tags.contains(&"undercut"));
         graph.claims.push(Claim {
             key: format!("[{key}]"),
             text,
@@ -328,7 +364,13 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
                 .map(|s| s.key),
         );
     }
-    if cited.is_empty() {
+    // The article itself, when argwalk's export gave it: its paragraphs exactly.
+    let given = front(&source, "paragraphs")
+        .and_then(|v| serde_json::from_str::<Vec<String>>(&v).ok())
+        .filter(|given| !given.is_empty() && cited.keys().all(|&p| (1..=given.len()).contains(&p)));
+    if let Some(given) = given {
+        graph.paragraphs = given;
+    } else if cited.is_empty() {
         // No paragraphs named: each statement is a paragraph of the article, quoted whole.
         for c in &mut graph.claims {
             graph.paragraphs.push(c.text.clone());
@@ -458,9 +500,13 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
         });
     }
     // The scheme of each step, as argwalk's export gives it on the step's premise (or
-    // counterpoint).
+    // counterpoint); an attack by a claim tagged #undercut undercuts the step of what it
+    // attacks.
     for r in &mut graph.relations {
         r.scheme = schemes.get(r.from).copied().flatten();
+        if r.bears == Bears::Attacks && undercut_tags.get(r.from).copied().unwrap_or(false) {
+            r.bears = Bears::Undercuts;
+        }
     }
     Ok(graph)
 }

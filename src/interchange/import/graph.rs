@@ -70,12 +70,19 @@ pub struct Lost {
 pub(crate) struct Graph {
     pub title: String,
     pub author: Option<String>,
+    /// Where and when the article appeared, as argwalk's own exports carry them.
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
     pub paragraphs: Vec<String>,
     /// Paragraphs outside the argument (1-based), as argwalk's own exports say.
     pub outside: Vec<usize>,
     pub claims: Vec<Claim>,
     pub relations: Vec<Relation>,
     pub lost: Vec<Lost>,
+    /// What is carried, but worth a word to the user (a thesis annotated as the opponent's, a
+    /// linked attack written as support of the attacker).
+    pub notes: Vec<Lost>,
     /// The central claim the format names (brat's major claim), a root even when nothing
     /// bears on it.
     pub central: Option<usize>,
@@ -252,8 +259,15 @@ impl Graph {
             "# Imported by argwalk from {from}: check it with `argwalk check`, read it with `argwalk`."
         );
         let _ = writeln!(out, "[source]\ntitle = {}", s(&self.title));
-        if let Some(a) = &self.author {
-            let _ = writeln!(out, "author = {}", s(a));
+        for (key, value) in [
+            ("author", &self.author),
+            ("publisher", &self.publisher),
+            ("date", &self.date),
+            ("url", &self.url),
+        ] {
+            if let Some(v) = value.as_ref().filter(|v| !v.trim().is_empty()) {
+                let _ = writeln!(out, "{key} = {}", s(v));
+            }
         }
         let _ = writeln!(out, "text_file = {}", s(text_file));
         let outside: Vec<String> = self

@@ -281,14 +281,30 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             graph.claims[from].example = true;
         }
         let with = added.remove(e.id.as_str()).unwrap_or_default();
-        if bears != Bears::Supports && !with.is_empty() {
-            graph.lost.push(Lost {
-                place: e.at.clone(),
-                what: format!(
-                    "an add edge joins the {} edge {}: argwalk links supports only",
-                    e.kind, e.id
-                ),
-            });
+        // A linked attack (`add` on a rebut or an undercut): argwalk links supports only, so
+        // each unit added supports the attacker, in the same map, and is said so.
+        if bears != Bears::Supports {
+            for &w in &with {
+                let attacker = graph.claims[from].key.clone();
+                graph.claims[w].note = Some(format!(
+                    "In the source it attacks together with {attacker} (a linked attack); argwalk links supports only, so it is written as supporting it."
+                ));
+                graph.notes.push(Lost {
+                    place: e.at.clone(),
+                    what: format!(
+                        "a linked attack ({} joined to the {} edge {}): the unit added is written as supporting the attacker",
+                        graph.claims[w].key, e.kind, e.id
+                    ),
+                });
+                graph.relations.push(Relation {
+                    from: w,
+                    to: from,
+                    bears: Bears::Supports,
+                    with: Vec::new(),
+                    place: e.at.clone(),
+                    scheme: None,
+                });
+            }
         }
         let with = if bears == Bears::Supports {
             with
@@ -316,6 +332,19 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             place: e.at.clone(),
             scheme: None,
         });
+    }
+    // The central claim (the unit nothing leads from) annotated as the opponent's: the map's
+    // thesis is then the position the text argues against.
+    for root in graph.roots() {
+        if graph.claims[root].raised {
+            graph.notes.push(Lost {
+                place: graph.claims[root].place.clone(),
+                what: format!(
+                    "the central claim {} is annotated as the opponent's (type=\"opp\"): it is the map's thesis, so the map's side is the opponent's",
+                    graph.claims[root].key
+                ),
+            });
+        }
     }
     for (edge, _) in added {
         graph.lost.push(Lost {

@@ -69,6 +69,8 @@ pub struct Imported {
     pub maps: Vec<PathBuf>,
     /// What could not be carried, where.
     pub lost: Vec<Lost>,
+    /// What was carried but is worth a word, where.
+    pub notes: Vec<Lost>,
     /// Warnings `argwalk check` gives the maps written (uncited paragraphs and the like).
     pub warnings: usize,
 }
@@ -235,7 +237,10 @@ pub fn import_with(
         }
         plans.push((map_path, article_path, toml, article, lost, loaded.report));
     }
-    let mut done = Imported::default();
+    let mut done = Imported {
+        notes: graph.notes.clone(),
+        ..Imported::default()
+    };
     for (map_path, article_path, toml, article, lost, report) in plans {
         for (path, text) in [(&article_path, &article), (&map_path, &toml)] {
             // What a killed run left of its writes goes first; a file with just these words
@@ -287,6 +292,8 @@ pub struct Summary {
     pub refused: Vec<(PathBuf, String)>,
     /// Each input imported with losses: what was lost.
     pub lost: Vec<(PathBuf, Vec<Lost>)>,
+    /// Each input imported with something worth a word: what.
+    pub notes: Vec<(PathBuf, Vec<Lost>)>,
 }
 
 /// Imports every input of `from`'s kind in `dir` into the folder `out` (made if missing), in
@@ -323,8 +330,11 @@ pub fn import_folder(
         match import_with(input, from, options, Some(&target)) {
             Ok(done) => {
                 summary.imported += 1;
-                if !done.lost.is_empty() || done.warnings > 0 {
+                if !done.lost.is_empty() || !done.notes.is_empty() || done.warnings > 0 {
                     summary.with_warnings += 1;
+                }
+                if !done.notes.is_empty() {
+                    summary.notes.push((input.clone(), done.notes));
                 }
                 if !done.lost.is_empty() {
                     summary.lost.push((input.clone(), done.lost));
