@@ -368,7 +368,7 @@ pub fn main() -> ExitCode {
             let load = move || {
                 let m = load_clean(map.as_deref())?;
                 let state = crate::study::store::state_dir();
-                Ok(crate::screen::driver::Session {
+                Ok(crate::session::Session {
                     screen_reader: display.screen_reader,
                     against,
                     ..session(m, map.as_deref(), state.as_deref(), &theme)
@@ -618,7 +618,7 @@ fn library_opener(
     state: Option<PathBuf>,
     theme: crate::screen::theme::Theme,
     room: RoomOf,
-) -> impl Fn(&Path) -> Result<crate::screen::driver::Session, String> + 'static {
+) -> impl Fn(&Path) -> Result<crate::session::Session, String> + 'static {
     let library = root.to_path_buf();
     let restricted = cli.restricted;
     let screen_reader = cli.display.screen_reader;
@@ -627,7 +627,7 @@ fn library_opener(
     // member's, their own.
     let member = cli.user.clone().filter(|_| !cli.teacher);
     let teacher = cli.teacher;
-    move |path: &Path| -> Result<crate::screen::driver::Session, String> {
+    move |path: &Path| -> Result<crate::session::Session, String> {
         let folder = class.as_deref().and_then(|c| member_folder(c, path));
         let confine = match (&folder, &member) {
             (None, _) => library.clone(),
@@ -654,7 +654,7 @@ fn library_opener(
         if restricted {
             opened.files = None;
         }
-        Ok(crate::screen::driver::Session {
+        Ok(crate::session::Session {
             screen_reader,
             restricted,
             in_library: true,
@@ -752,7 +752,7 @@ fn team(cli: &Cli) -> ExitCode {
         let map = cli.map.clone();
         let load = move || {
             let m = load_clean(map.as_deref())?;
-            Ok(crate::screen::driver::Session {
+            Ok(crate::session::Session {
                 screen_reader,
                 restricted,
                 room,
@@ -818,7 +818,7 @@ fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
                 Ok(m) => m,
                 Err(code) => return code,
             };
-            crate::lines::Lines::session(crate::screen::driver::Session {
+            crate::lines::Lines::session(crate::session::Session {
                 room,
                 restricted: cli.restricted,
                 against,
@@ -1238,7 +1238,7 @@ fn session(
     path: Option<&Path>,
     state: Option<&Path>,
     theme: &crate::screen::theme::Theme,
-) -> crate::screen::driver::Session {
+) -> crate::session::Session {
     let files = path
         .map(|p| crate::screen::app::MapFiles::new(p.to_path_buf(), m.source.text_file.as_deref()));
     // The reader's own layer: opened before the terminal is taken, so a damaged file is moved
@@ -1254,7 +1254,7 @@ fn session(
     });
     // In ASCII mode the text is transliterated once, before anything is wrapped or drawn.
     let map = transliterated(m, theme);
-    crate::screen::driver::Session {
+    crate::session::Session {
         map,
         fingerprint,
         in_library: false,
@@ -1274,7 +1274,7 @@ fn read(map: Option<&Path>, display: Display, drill: bool) -> ExitCode {
     let load = || {
         let m = load_clean(map)?;
         let state = crate::study::store::state_dir();
-        Ok(crate::screen::driver::Session {
+        Ok(crate::session::Session {
             drill,
             screen_reader: display.screen_reader,
             ..session(m, map, state.as_deref(), &theme)

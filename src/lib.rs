@@ -14,6 +14,7 @@ pub mod interchange;
 pub mod lines;
 pub mod map;
 pub mod screen;
+pub mod session;
 pub mod study;
 pub mod team;
 pub mod wire;

@@ -504,7 +504,7 @@ fn the_reader_answers_critical_questions_in_both_modes() {
     );
     let screen = view::buffer_text(&view::render_buffer(&app, &Theme::FULL));
     assert!(
-        screen.contains("you: answered at ¶2") && screen.contains("you: FAILS"),
+        screen.contains("you: answered at ¶2") && screen.contains("you: fails"),
         "{screen}"
     );
     let spots = prep::weak_spots(&map, Some(&layer));

@@ -18,7 +18,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use crate::map::model::ArgumentMap;
-use crate::screen::driver::Session;
+use crate::session::Session;
 use crate::study::{Layer, Store};
 use crate::team::library::Library;
 use crate::team::room::{Position, Room};
@@ -58,7 +58,7 @@ struct Follow {
     /// The last position said (following) or written (presenting).
     seen: Option<Position>,
     /// Written when a presenting session ends, however it ends.
-    leave: Option<crate::screen::driver::Leave>,
+    leave: Option<crate::session::Leave>,
     /// A presenter's hold on the room, for as long as this session lives: followers see a
     /// crashed presenter gone by it.
     _presence: Option<crate::team::room::Presence>,
@@ -596,7 +596,7 @@ impl Lines {
                 leave.fingerprint.clone_from(&r.fingerprint);
             }
             None => {
-                f.leave = Some(crate::screen::driver::Leave {
+                f.leave = Some(crate::session::Leave {
                     room: f.room.clone(),
                     presenter: name.clone(),
                     map: now.map.clone(),

@@ -169,52 +169,28 @@ impl Reading {
     /// `answer N answered|open|fails|none [PARAGRAPH]`: the reader's answer to critical
     /// question N of the current node's step; alone, the questions and the answers.
     fn answer(&mut self, rest: &str, out: &mut String) {
-        use crate::study::layer::{Answer, Verdict, question_key};
+        use crate::study::layer::{Answer, Verdict};
         let m = &self.map;
-        let n = &m.nodes[self.at];
-        let Some(owner) = std::iter::once(self.at)
-            .chain(n.linked.iter().copied())
-            .find(|&o| m.nodes[o].scheme.is_some())
-        else {
+        let Some(owner) = m.question_owner(self.at) else {
             out.push_str("This step names no scheme: it has no critical questions.\n");
             return;
         };
-        let questions = m.critical_questions(owner);
-        let owner_id = m.nodes[owner].id.clone();
+        let asked = crate::study::questions::of_step(m, owner, self.layer.as_ref().map(|(_, l)| l));
         let mut words = rest.split_whitespace();
         let (Some(k), Some(word)) = (words.next(), words.next()) else {
-            for (i, (q, by)) in questions.iter().enumerate() {
-                let yours = self
-                    .layer
-                    .as_ref()
-                    .and_then(|(_, l)| l.questions.get(&question_key(&owner_id, q.key)))
-                    .map_or("not answered by you".to_string(), |a| match a.verdict {
-                        Verdict::Answered => {
-                            format!("you: answered at paragraph {}", a.paragraph.unwrap_or(0))
-                        }
-                        Verdict::Open => "you: open".into(),
-                        Verdict::Fails => "you: fails".into(),
-                    });
-                let ids: Vec<&str> = by.iter().map(|&b| m.nodes[b].id.as_str()).collect();
-                let map_says = if ids.is_empty() {
-                    "nothing in the map answers it".to_string()
-                } else {
-                    format!("answered in the map by {}", ids.join(", "))
-                };
-                out.push_str(&format!("  {}. {} ({map_says}; {yours})\n", i + 1, q.text));
+            for (i, a) in asked.iter().enumerate() {
+                out.push_str(&format!("  {}. {}\n", i + 1, a.said(m, "¶")));
             }
             out.push_str("answer N answered P, answer N open, answer N fails, answer N none.\n");
             return;
         };
-        let Some((q, _)) = k
+        let Some(k) = k
             .parse::<usize>()
             .ok()
-            .and_then(|k| questions.get(k.wrapping_sub(1)))
+            .and_then(|k| k.checked_sub(1))
+            .filter(|&k| k < asked.len())
         else {
-            out.push_str(&format!(
-                "Say which question, from 1 to {}.\n",
-                questions.len()
-            ));
+            out.push_str(&format!("Say which question, from 1 to {}.\n", asked.len()));
             return;
         };
         let paragraph = words
@@ -249,14 +225,12 @@ impl Reading {
                 return;
             }
         };
-        let key = question_key(&owner_id, q.key);
         let Some((_, layer)) = &mut self.layer else {
             out.push_str("Answers are off: there is no folder to keep them in.\n");
             return;
         };
-        match answer {
-            Some(a) => layer.questions.insert(key.clone(), a),
-            None => layer.questions.remove(&key),
+        let Some(key) = crate::study::questions::answer(&self.map, owner, k, answer, layer) else {
+            return;
         };
         let why = self.save(&key, Field::Question);
         out.push_str(if why.is_empty() {

@@ -49,7 +49,7 @@ pub(super) fn edit(lines: &mut Lines, mut output: impl Write) -> std::io::Result
         lines,
         typed: String::new(),
     });
-    let registered = crate::screen::driver::register(&[SIGTERM, SIGHUP, SIGINT]);
+    let registered = crate::session::register(&[SIGTERM, SIGHUP, SIGINT]);
     let result = std::thread::scope(|scope| {
         let mut closer = None;
         if let Some((mut signals, unblock)) = registered {

@@ -525,6 +525,14 @@ impl ArgumentMap {
 
     /// The critical questions of the step from `ix` (and its group) to its claim, each with
     /// the nodes of the map that answer it (none: open).
+    /// The node whose step the critical questions of `ix` belong to: the one that names the
+    /// scheme (`ix`, or a member of its linked group, which shares one step).
+    pub fn question_owner(&self, ix: NodeIx) -> Option<NodeIx> {
+        std::iter::once(ix)
+            .chain(self.nodes[ix].linked.iter().copied())
+            .find(|&m| self.nodes[m].scheme.is_some())
+    }
+
     pub fn critical_questions(
         &self,
         ix: NodeIx,

@@ -15,45 +15,19 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use crate::map::files::Stamp;
-use crate::map::model::ArgumentMap;
 use crate::screen::app::{self, App, MapFiles};
 use crate::screen::event::{Effect, Event};
 use crate::screen::terminal::{self, DRAWING, SUSPENDED, Tui};
 use crate::screen::theme::Theme;
 use crate::screen::view;
+pub use crate::session::Session;
+use crate::session::{Leave, register};
 
 /// How long a signal waits for the session to act on it before the process is ended from the
 /// signal's thread (a session blocked writing to a terminal that stopped reading cannot act).
 const SIGNAL_GRACE: Duration = Duration::from_millis(60);
 /// Saves come in bursts (write a temporary file, rename, touch): one reload after they settle.
 const SAVE_SETTLE: Duration = Duration::from_millis(30);
-
-/// What the session was started on.
-pub struct Session {
-    pub map: ArgumentMap,
-    /// `None` for the map built into the binary.
-    pub files: Option<MapFiles>,
-    /// Where the reader's layer is kept, and what it held when opened; `None` when there is
-    /// no state folder to keep it in.
-    pub study: Option<(crate::study::Store, crate::study::store::Opened)>,
-    /// Start with a drill of the cards due (`argwalk drill`).
-    pub drill: bool,
-    /// Show the terminal's cursor where the focus is (`--screen-reader`); otherwise it is put
-    /// there hidden, which screen readers that track the cursor follow too.
-    pub screen_reader: bool,
-    /// A restricted session (`--restricted`): no editor, and the map's article read from within
-    /// `confine` only.
-    pub restricted: bool,
-    pub confine: Option<PathBuf>,
-    /// Follow mode: the room, and who presents to it (`Some(name)`) or `None` to follow it.
-    pub room: Option<(crate::team::room::Room, Option<String>)>,
-    /// The map's identity ([`ArgumentMap::fingerprint`], taken before any transliteration).
-    pub fingerprint: String,
-    /// Opened from a library (`--library`), which can open the map a presenter moves to.
-    pub in_library: bool,
-    /// A reference map to compare the map with (`--against`).
-    pub against: Option<std::sync::Arc<ArgumentMap>>,
-}
 
 /// Hands events to the session's thread from any other, and wakes it.
 #[derive(Clone)]
@@ -169,40 +143,6 @@ fn catch_signals() {
                 }
             }
         });
-}
-
-/// Registers `signals` with signal-hook, each blocked while its handler goes in (see
-/// [`catch_signals`]). They stay blocked until the guard returned is dropped: after the thread
-/// that reads them has started (it inherits the block, so the handler runs on this thread or a
-/// later one: no matter).
-pub(crate) fn register(signals: &[i32]) -> Option<(signal_hook::iterator::Signals, Unblock)> {
-    use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
-    let mut blocked = SigSet::empty();
-    for &s in signals {
-        if let Ok(s) = Signal::try_from(s) {
-            blocked.add(s);
-        }
-    }
-    let mut before = SigSet::empty();
-    let masked = pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&blocked), Some(&mut before)).is_ok();
-    let unblock = Unblock(masked.then_some(before));
-    let registered = signal_hook::iterator::Signals::new(signals).ok()?;
-    Some((registered, unblock))
-}
-
-/// Puts the thread's signal mask back as it was when dropped.
-pub(crate) struct Unblock(Option<nix::sys::signal::SigSet>);
-
-impl Drop for Unblock {
-    fn drop(&mut self) {
-        if let Some(before) = &self.0 {
-            let _ = nix::sys::signal::pthread_sigmask(
-                nix::sys::signal::SigmaskHow::SIG_SETMASK,
-                Some(before),
-                None,
-            );
-        }
-    }
 }
 
 /// The session's watch on the map and its article: [`Event::FilesChanged`] when either changes.
@@ -641,28 +581,6 @@ fn event_loop(
         }
         // Drills are scheduled by the clock: the app is told the time, it never reads it.
         pending.extend(app::handle_at(&mut app, event, chrono::Utc::now()));
-    }
-}
-
-/// A presenter's farewell to the room, written when the session ends however it ends (a
-/// return, an error, a panic unwinding): followers are told, not left waiting.
-pub(crate) struct Leave {
-    pub(crate) room: crate::team::room::Room,
-    pub(crate) presenter: String,
-    pub(crate) map: String,
-    pub(crate) fingerprint: String,
-}
-
-impl Drop for Leave {
-    fn drop(&mut self) {
-        let _ = self.room.publish(&crate::team::room::Position {
-            presenter: self.presenter.clone(),
-            map: self.map.clone(),
-            node: String::new(),
-            paragraph: 0,
-            fingerprint: Some(self.fingerprint.clone()),
-            left: true,
-        });
     }
 }
 

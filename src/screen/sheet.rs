@@ -733,7 +733,6 @@ pub fn critical_question_lines(
     theme: &Theme,
     width: usize,
 ) -> (Vec<Line<'static>>, Vec<(Option<NodeIx>, usize)>) {
-    use crate::study::layer::{Verdict, question_key};
     let g = theme.glyphs();
     let Some(scheme) = map.scheme_of(owner) else {
         return (Vec::new(), Vec::new());
@@ -747,30 +746,9 @@ pub fn critical_question_lines(
         theme.heading(),
     );
     let mut starts = Vec::new();
-    for (q, by) in map.critical_questions(owner) {
-        let key = question_key(&map.nodes[owner].id, q.key);
-        let yours = match layer.and_then(|l| l.questions.get(&key)) {
-            Some(a) => match a.verdict {
-                Verdict::Answered => {
-                    format!("you: answered at {}{}", g.pilcrow, a.paragraph.unwrap_or(0))
-                }
-                Verdict::Open => "you: open".to_string(),
-                Verdict::Fails => "you: FAILS".to_string(),
-            },
-            None => "you: not answered yet".to_string(),
-        };
-        let map_says = if by.is_empty() {
-            "the map: nothing answers it".to_string()
-        } else {
-            let ids: Vec<&str> = by.iter().map(|&b| map.nodes[b].id.as_str()).collect();
-            format!("the map: {}", ids.join(", "))
-        };
+    for asked in crate::study::questions::of_step(map, owner, layer) {
         starts.push((None, lines.len()));
-        lines.extend(wrap_plain(
-            &format!("{} ({map_says}; {yours})", q.text),
-            width,
-            Style::new(),
-        ));
+        lines.extend(wrap_plain(&asked.said(map, g.pilcrow), width, Style::new()));
     }
     (lines, starts)
 }

@@ -4,6 +4,7 @@
 pub mod drill;
 pub mod layer;
 pub mod prep;
+pub mod questions;
 pub mod rescue;
 pub mod store;
 

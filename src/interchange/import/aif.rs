@@ -27,11 +27,12 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             e.column()
         )
     })?;
-    let (Some(nodes), Some(edges)) = (doc["nodes"].as_array(), doc["edges"].as_array()) else {
+    let (Some(nodes), Some(edges)) = (rows(&doc["nodes"]), rows(&doc["edges"])) else {
         return Err(format!(
-            "{name}: no \"nodes\" and \"edges\" arrays: this is not AIF JSON"
+            "{name}: no \"nodes\" and \"edges\" (as arrays of objects, or in columns): this is not AIF JSON"
         ));
     };
+    let (nodes, edges) = (&nodes, &edges);
     let place = |i: usize, what: &str| format!("{what} {}", i + 1);
     let mut graph = Graph {
         title: doc["argwalkTitle"]
@@ -77,12 +78,42 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
         out_of.entry(from).or_default().push(to);
     }
     let type_of = |id: &str| kind.get(id).map_or("", |(t, _)| t.as_str());
-    // The article: the L-nodes in document order; each I-node cites the paragraphs that
-    // assert it (L -> YA -> I).
+    // The article: the L-nodes in document order, each said once (an analyst's copy of a
+    // locution, the same words again, is the same paragraph); each I-node cites the
+    // paragraphs that assert it (L -> YA -> I). Who said each (a dialogue's speaker) is the
+    // claim's `by`.
+    // (argwalk's own export names the author as its one participant, and says `by` itself.)
+    let own = doc["argwalkTitle"].is_string();
+    let speakers = if own { HashMap::new() } else { speakers(&doc) };
     let mut paragraph_of: HashMap<String, usize> = HashMap::new();
+    let mut speaker_of: HashMap<String, String> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for n in nodes.iter().filter(|n| n["type"] == "L") {
-        paragraph_of.insert(text_of(&n["nodeID"]), graph.paragraphs.len() + 1);
-        graph.paragraphs.push(text_of(&n["text"]));
+        let id = text_of(&n["nodeID"]);
+        let text = text_of(&n["text"]);
+        let (who, said) = if own {
+            (None, text.as_str())
+        } else {
+            split_speaker(&text)
+        };
+        if let Some(who) = speakers.get(&id).cloned().or(who) {
+            speaker_of.insert(id.clone(), who);
+        }
+        let key = said.split_whitespace().collect::<Vec<_>>().join(" ");
+        let at = *seen.entry(key).or_insert_with(|| {
+            graph.paragraphs.push(text.clone());
+            graph.paragraphs.len()
+        });
+        paragraph_of.insert(id, at);
+    }
+    let transitions = nodes.iter().filter(|n| n["type"] == "TA").count();
+    if transitions > 0 {
+        graph.lost.push(Lost {
+            place: "the nodeset".into(),
+            what: format!(
+                "{transitions} transitions between locutions (TA nodes): argwalk keeps what was claimed and how the claims bear on one another, not the order of the dialogue's moves"
+            ),
+        });
     }
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
@@ -102,17 +133,32 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
         }
         let text = text_of(&n["text"]);
         let props = &n["properties"];
-        // Paragraphs asserting it; with no locutions, a paragraph of its own.
+        // Paragraphs asserting it; with no locutions, a paragraph of its own. Its speaker,
+        // and how it was put forward when not as a plain assertion (a question, a challenge).
         let mut cites: Vec<(usize, Option<String>)> = Vec::new();
+        let mut said_by: Option<String> = None;
+        let mut illocutions: Vec<String> = Vec::new();
         for ya in into
             .get(&id)
             .into_iter()
             .flatten()
             .filter(|y| type_of(y) == "YA")
         {
+            let force = kind
+                .get(ya.as_str())
+                .map(|(_, i)| text_of(&nodes[*i]["text"]))
+                .unwrap_or_default();
+            if !force.is_empty() && force != "Asserting" && !illocutions.contains(&force) {
+                illocutions.push(force);
+            }
             for l in into.get(ya).into_iter().flatten() {
                 if let Some(&p) = paragraph_of.get(l) {
-                    cites.push((p, None));
+                    if !cites.iter().any(|c| c.0 == p) {
+                        cites.push((p, None));
+                    }
+                    if said_by.is_none() {
+                        said_by = speaker_of.get(l).cloned();
+                    }
                 }
             }
         }
@@ -161,8 +207,14 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             id: n["argwalkID"].as_str().map(str::to_string),
             merged: false,
             label: props["label"].as_str().map(str::to_string),
-            by: props["by"].as_str().map(str::to_string),
-            note: props["note"].as_str().map(str::to_string),
+            by: props["by"].as_str().map(str::to_string).or(said_by),
+            note: match (props["note"].as_str(), illocutions.is_empty()) {
+                (note, true) => note.map(str::to_string),
+                (note, false) => Some(
+                    note.map(|n| format!("{n} ")).unwrap_or_default()
+                        + &format!("Put forward by {}.", illocutions.join(", ").to_lowercase()),
+                ),
+            },
             tags: props["tags"]
                 .as_array()
                 .into_iter()
@@ -264,4 +316,81 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
         return Err(format!("{name}: no I-node: nothing is claimed"));
     }
     Ok(graph)
+}
+
+/// The rows of an AIF table: an array of objects, or the same in columns, as tables are often
+/// written out (`{"nodeID": ["1", "2"], "text": [...]}`, or `{"nodeID": {"0": "1", "1": "2"}}`).
+fn rows(table: &Value) -> Option<Vec<Value>> {
+    if let Some(rows) = table.as_array() {
+        return Some(rows.clone());
+    }
+    let columns = table.as_object()?;
+    let mut out: Vec<serde_json::Map<String, Value>> = Vec::new();
+    for (name, column) in columns {
+        let cells: Vec<(usize, &Value)> = match column {
+            Value::Array(cells) => cells.iter().enumerate().collect(),
+            Value::Object(cells) => cells
+                .iter()
+                .filter_map(|(k, v)| Some((k.parse::<usize>().ok()?, v)))
+                .collect(),
+            _ => return None,
+        };
+        // A row number far past the cells given is no table: a hostile file's, refused.
+        let most = cells.len().saturating_mul(2).saturating_add(1024);
+        for (row, cell) in cells {
+            if row >= most {
+                return None;
+            }
+            if out.len() <= row {
+                out.resize_with(row + 1, serde_json::Map::new);
+            }
+            out[row].insert(name.clone(), cell.clone());
+        }
+    }
+    Some(out.into_iter().map(Value::Object).collect())
+}
+
+/// Each locution's speaker, by its L-node's id: from `locutions` (`personID`) and
+/// `participants` (`firstname`, `surname`), as AIFdb's dialogue corpora give them.
+fn speakers(doc: &Value) -> HashMap<String, String> {
+    let people: HashMap<String, String> = rows(&doc["participants"])
+        .unwrap_or_default()
+        .iter()
+        .map(|p| {
+            let name = [text_of(&p["firstname"]), text_of(&p["surname"])]
+                .iter()
+                .filter(|n| !n.trim().is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (text_of(&p["participantID"]), name)
+        })
+        .filter(|(_, name)| !name.is_empty())
+        .collect();
+    rows(&doc["locutions"])
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|l| {
+            let who = people.get(&text_of(&l["personID"]))?;
+            Some((text_of(&l["nodeID"]), who.clone()))
+        })
+        .collect()
+}
+
+/// "Alice Smith : we should act" as its speaker and its words, as dialogue corpora write
+/// locutions; a text without a speaker's name before a colon is all words.
+fn split_speaker(text: &str) -> (Option<String>, &str) {
+    match text.split_once(" : ").or_else(|| text.split_once(": ")) {
+        Some((who, said))
+            if !who.is_empty()
+                && who.split_whitespace().count() <= 4
+                && who.starts_with(char::is_uppercase)
+                && who.chars().all(|c| {
+                    c.is_alphabetic() || c == ' ' || c == '.' || c == '-' || c == '\''
+                }) =>
+        {
+            (Some(who.trim().to_string()), said)
+        }
+        _ => (None, text),
+    }
 }

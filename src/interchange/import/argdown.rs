@@ -364,6 +364,58 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
                 .map(|s| s.key),
         );
     }
+    // Arguments written as a title and a description (`<Tired>: Homework tires them. +> [T]`),
+    // the commonest Argdown: each is a claim of its own, its description its text, its title
+    // its label, its tags kept, so what it supports or attacks is carried.
+    let mut argument_claim: HashMap<String, usize> = HashMap::new();
+    for (title, arg) in doc["arguments"].as_object().into_iter().flatten() {
+        let has_pcs = arg["pcs"].as_array().is_some_and(|p| !p.is_empty());
+        let description = arg["members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|m| m["role"] == "argument-description")
+            .find_map(|m| {
+                m["text"]
+                    .as_str()
+                    .filter(|t| !t.trim().is_empty())
+                    .map(|t| (t, m))
+            });
+        let (Some((text, member)), false) = (description, has_pcs) else {
+            continue;
+        };
+        let tags: Vec<String> = arg["tags"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str().map(str::to_string))
+            .collect();
+        let mut text = text.to_string();
+        for t in &tags {
+            text = text
+                .replace(&format!("#({t})"), "")
+                .replace(&format!("#{t}"), "");
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        argument_claim.insert(title.clone(), graph.claims.len());
+        undercut_tags.push(false);
+        schemes.push(None);
+        graph.claims.push(Claim {
+            key: format!("<{title}>"),
+            id: Some(title.clone()),
+            text,
+            place: format!("line {}", member["startLine"].as_u64().unwrap_or(0)),
+            label: Some(title.clone()),
+            raised: tags.iter().any(|t| t == "raised"),
+            tags: tags
+                .into_iter()
+                .filter(|t| !matches!(t.as_str(), "raised" | "conceded" | "implicit" | "undercut"))
+                .collect(),
+            ..Claim::default()
+        });
+    }
+    // argwalk's own export gives the article in its front matter.
+    let own_export = front(&source, "paragraphs").is_some();
     // The article itself, when argwalk's export gave it: its paragraphs exactly.
     let given = front(&source, "paragraphs")
         .and_then(|v| serde_json::from_str::<Vec<String>>(&v).ok())
@@ -400,8 +452,13 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             graph.paragraphs.push(text);
         }
     }
-    // Arguments: premises above the line support the conclusion together.
+    // Arguments: each inference of a premise-conclusion structure makes the statements it uses
+    // (those since the one before, and that one's conclusion; or those its `uses` names) a
+    // linked group supporting its conclusion; an intermediate conclusion is a node of its own.
+    // A premise two arguments share is written once for each, so their inferences stay apart
+    // (argwalk's tree holds a node under one claim, in one linked group).
     let mut premises_of: HashMap<String, (Vec<usize>, usize)> = HashMap::new();
+    let mut used: HashMap<usize, String> = HashMap::new();
     for (title, arg) in doc["arguments"].as_object().into_iter().flatten() {
         let pcs: Vec<&Value> = arg["members"]
             .as_array()
@@ -409,16 +466,102 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             .flatten()
             .flat_map(|m| m["pcs"].as_array().into_iter().flatten())
             .collect();
-        let premises: Vec<usize> = pcs
-            .iter()
-            .filter(|s| s["role"] == "premise")
-            .filter_map(|s| s["title"].as_str().and_then(|t| index.get(t)).copied())
-            .collect();
-        let conclusion = pcs
-            .iter()
-            .find(|s| s["role"] == "main-conclusion")
-            .and_then(|s| s["title"].as_str().and_then(|t| index.get(t)).copied());
-        let Some(conclusion) = conclusion else {
+        if pcs.is_empty() {
+            if !argument_claim.contains_key(title) {
+                graph.lost.push(Lost {
+                    place: format!("argument <{title}>"),
+                    what: format!(
+                        "the argument <{title}> has neither a description nor a premise-conclusion structure"
+                    ),
+                });
+            }
+            continue;
+        }
+        let at = |s: &Value| s["title"].as_str().and_then(|t| index.get(t)).copied();
+        let mut main = None;
+        let mut since = 0;
+        let mut last_conclusion: Option<usize> = None;
+        for (k, st) in pcs.iter().enumerate() {
+            let Some(inference) = st.get("inference").filter(|i| i.is_object()) else {
+                continue;
+            };
+            let Some(conclusion) = at(st) else {
+                since = k + 1;
+                continue;
+            };
+            let uses: Vec<usize> = inference["data"]["uses"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|u| u.as_u64().and_then(|u| usize::try_from(u).ok()))
+                .filter_map(|u| pcs.get(u.checked_sub(1)?).and_then(|s| at(s)))
+                .collect();
+            let mut group: Vec<usize> = if uses.is_empty() {
+                last_conclusion
+                    .into_iter()
+                    .chain(pcs[since..k].iter().filter_map(|s| at(s)))
+                    .collect()
+            } else {
+                uses
+            };
+            group.dedup();
+            // A premise another argument uses already: written again.
+            for p in &mut group {
+                if let Some(other) = used.get(p).filter(|o| *o != title) {
+                    let mut copy = graph.claims[*p].clone();
+                    copy.key = format!("{} (again, in <{title}>)", copy.key);
+                    copy.id = copy
+                        .id
+                        .map(|id| format!("{id}-again-{}", graph.claims.len()));
+                    copy.note = Some(format!(
+                        "The same statement as in <{other}>: written again so that <{title}>'s inference stays its own."
+                    ));
+                    undercut_tags.push(false);
+                    schemes.push(schemes.get(*p).copied().flatten());
+                    graph.claims.push(copy);
+                    *p = graph.claims.len() - 1;
+                }
+            }
+            for &p in &group {
+                used.entry(p).or_insert_with(|| title.clone());
+                graph.relations.push(Relation {
+                    from: p,
+                    to: conclusion,
+                    bears: Bears::Supports,
+                    with: group.iter().copied().filter(|&o| o != p).collect(),
+                    place: format!("argument <{title}>"),
+                    scheme: None,
+                });
+            }
+            let rules: Vec<&str> = inference["inferenceRules"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            // The argument's title and its inference rule, said in its conclusion's note (not
+            // for argwalk's own export, whose arguments are the map's linked groups).
+            let said = if own_export {
+                String::new()
+            } else if rules.is_empty() {
+                format!("Concluded in <{title}>.")
+            } else {
+                format!("In <{title}>, inferred by {}.", rules.join(", "))
+            };
+            let note = &mut graph.claims[conclusion].note;
+            *note = match note.take() {
+                n if said.is_empty() => n,
+                Some(n) if n.contains(&said) => Some(n),
+                Some(n) => Some(format!("{n} {said}")),
+                None => Some(said),
+            };
+            if st["role"] == "main-conclusion" {
+                main = Some((group, conclusion));
+            }
+            last_conclusion = Some(conclusion);
+            since = k + 1;
+        }
+        let Some((premises, conclusion)) = main else {
             graph.lost.push(Lost {
                 place: format!("argument <{title}>"),
                 what: format!(
@@ -427,16 +570,6 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             });
             continue;
         };
-        for &p in &premises {
-            graph.relations.push(Relation {
-                from: p,
-                to: conclusion,
-                bears: Bears::Supports,
-                with: premises.iter().copied().filter(|&o| o != p).collect(),
-                place: format!("argument <{title}>"),
-                scheme: None,
-            });
-        }
         premises_of.insert(title.clone(), (premises, conclusion));
     }
     for (i, r) in doc["relations"]
@@ -449,18 +582,32 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
         let to = r["to"].as_str().unwrap_or_default();
         let at = format!("relation {} ({from} to {to})", i + 1);
         let kind = r["relationType"].as_str().unwrap_or_default();
-        let (Some(&f), true) = (index.get(from), r["fromType"] == "equivalence-class") else {
+        // An argument stands for its claim: its description's, or its main conclusion.
+        let claim_of = |title: &str, kind: &Value| {
+            if kind == "equivalence-class" {
+                index.get(title).copied()
+            } else {
+                argument_claim
+                    .get(title)
+                    .copied()
+                    .or_else(|| premises_of.get(title).map(|(_, c)| *c))
+            }
+        };
+        let Some(f) = claim_of(from, &r["fromType"]) else {
             graph.lost.push(Lost {
                 place: at,
-                what: format!(
-                    "a {kind} relation from the argument <{from}>: argwalk relates claims"
-                ),
+                what: format!("a {kind} relation from {from}, which argwalk cannot find"),
             });
             continue;
         };
-        let (bears, t) = match (kind, r["toType"].as_str().unwrap_or_default()) {
-            ("support", "equivalence-class") => (Bears::Supports, index.get(to).copied()),
-            ("attack", "equivalence-class") => (Bears::Attacks, index.get(to).copied()),
+        let to_type = r["toType"].as_str().unwrap_or_default();
+        let (bears, t) = match (kind, to_type) {
+            ("support", "equivalence-class" | "argument") => {
+                (Bears::Supports, claim_of(to, &r["toType"]))
+            }
+            ("attack", "equivalence-class" | "argument") => {
+                (Bears::Attacks, claim_of(to, &r["toType"]))
+            }
             ("undercut", "inference") => (
                 Bears::Undercuts,
                 premises_of.get(to).and_then(|(p, _)| p.first().copied()),

@@ -60,7 +60,7 @@ impl App {
                 Vec::new(),
             ),
             Kind::Weak => crate::screen::sheet::weak_lines(&self.map, layer, theme, width),
-            Kind::Questions => match self.question_owner(self.tree.selected) {
+            Kind::Questions => match self.map.question_owner(self.tree.selected) {
                 Some(owner) => crate::screen::sheet::critical_question_lines(
                     &self.map, owner, layer, theme, width,
                 ),
