@@ -8,6 +8,7 @@
 
 pub mod cli;
 #[doc(hidden)]
+pub mod debate;
 pub mod dev;
 pub mod exit;
 pub mod interchange;

@@ -1049,3 +1049,35 @@ fn an_interrupted_folder_import_is_completed_by_a_rerun() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 25.7: `scripts/import-table.py` counts each input itself and holds the binary's maps
+/// and words against it: on the fixtures, every relation carried as its type says, the
+/// linked attack in a note, the unknown edge said.
+#[test]
+fn the_import_table_script_measures_the_fixtures() {
+    let out = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scripts/import-table.py"
+        ))
+        .arg("microtext")
+        .arg(FIXTURES)
+        .arg(env!("CARGO_BIN_EXE_argwalk"))
+        .output()
+        .expect("python3 (3.11 or later) runs scripts/import-table.py");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for row in [
+        "| sup | 3 | a support | 3 | 0 | 0 |",
+        "| reb | 5 | an attack | 5 | 0 | 0 |",
+        "| und | 1 | an undercut | 1 | 0 | 0 |",
+        "| add (to an attack) | 1 | a support of the attacker | 1 | 0 | 1 |",
+        "| mystery | 1 |  |  | 1 | 0 |",
+    ] {
+        assert!(text.contains(row), "{row} not in\n{text}");
+    }
+}
