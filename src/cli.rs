@@ -75,7 +75,7 @@ pub struct Cli {
 pub enum Command {
     /// Validate maps: print every error and warning; exit 1 if any map has errors
     Check {
-        /// Map files to check
+        /// Map files to check (motions, NAME.motion.toml, and formats of debate too)
         #[arg(required = true)]
         maps: Vec<PathBuf>,
         /// Show every problem (by default at most 5 of each kind, then a count of the rest)
@@ -85,7 +85,7 @@ pub enum Command {
     /// Start a map from an article: writes MAP.toml beside it, with the paragraphs numbered
     Init {
         /// The article, as plain text (paragraphs separated by blank lines)
-        #[arg(required_unless_present = "example")]
+        #[arg(required_unless_present_any = ["example", "motion"])]
         article: Option<PathBuf>,
         /// The map to write (default: the article's name with .toml); never overwritten
         #[arg(short, long, value_name = "MAP")]
@@ -93,6 +93,9 @@ pub enum Command {
         /// Instead, write the built-in Astana map and its article into DIR, to edit
         #[arg(long, value_name = "DIR", conflicts_with_all = ["article", "output"])]
         example: Option<PathBuf>,
+        /// Instead, start a motion (NAME.motion.toml) drawing on the maps beside it
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["article", "output", "example"])]
+        motion: Option<PathBuf>,
     },
     /// Compare a student's map with a reference map of the same article: what was found,
     /// missed and added, kinds and links, with scores
@@ -290,9 +293,11 @@ pub fn main() -> ExitCode {
             article,
             output,
             example,
-        }) => match example {
-            Some(dir) => init_example(&dir),
-            None => init(article.as_deref(), output.as_deref()),
+            motion,
+        }) => match (example, motion) {
+            (Some(dir), _) => init_example(&dir),
+            (None, Some(name)) => init_motion(&name),
+            (None, None) => init(article.as_deref(), output.as_deref()),
         },
         Some(Command::Paragraphs { file }) => paragraphs(&file),
         Some(Command::Import {
@@ -440,6 +445,26 @@ fn check(maps: &[PathBuf], all: bool) -> ExitCode {
     let mut worst = 0;
     let mut out = std::io::stdout().lock();
     for path in maps {
+        // A motion or a format of debate is checked as a map is.
+        if let Some(report) = debate_report(path) {
+            match report {
+                Ok(report) => {
+                    let _ = write!(
+                        out,
+                        "{}",
+                        report.render_capped(
+                            styled && std::io::stdout().is_terminal(),
+                            (!all).then_some(PER_KIND)
+                        )
+                    );
+                    if report.errors() > 0 {
+                        worst = worst.max(EXIT_MAP_ERRORS);
+                    }
+                }
+                Err(code) => worst = worst.max(code),
+            }
+            continue;
+        }
         match load(Some(path)) {
             Ok(loaded) => {
                 let _ = write!(
@@ -477,7 +502,47 @@ fn load_clean(map: Option<&Path>) -> Result<crate::map::model::ArgumentMap, Exit
     }
 }
 
+/// The report of a motion or a format of debate at `path`; `None` when it is neither (a map).
+fn debate_report(path: &Path) -> Option<Result<crate::map::diagnostic::Report, u8>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let is_format = text.lines().any(|l| l.trim() == "[format]");
+    if !crate::debate::motion::is_motion(&text) && !is_format {
+        return None;
+    }
+    let name = path.display().to_string();
+    Some(if is_format {
+        Ok(crate::debate::format::read(&name, &text).1)
+    } else {
+        crate::debate::motion::load(path)
+            .map(|(_, report)| report)
+            .map_err(|e| {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "argwalk: {}",
+                    crate::map::sanitize::clean(&format!("{e:#}"))
+                );
+                EXIT_IO
+            })
+    })
+}
+
 fn outline(map: Option<&Path>, json: bool) -> ExitCode {
+    // A motion's outline is its prep sheet: both cases and the blocks, each claim with its source.
+    if let Some(path) = map
+        && std::fs::read_to_string(path).is_ok_and(|t| crate::debate::motion::is_motion(&t))
+    {
+        return match crate::debate::motion::load(path) {
+            Ok((Some(m), _)) => {
+                let _ = std::io::stdout().write_all(crate::debate::motion::sheet(&m).as_bytes());
+                ExitCode::SUCCESS
+            }
+            Ok((None, report)) => {
+                let _ = write!(std::io::stderr(), "{}", report.render(styled_stderr()));
+                ExitCode::from(EXIT_MAP_ERRORS)
+            }
+            Err(e) => fail(&format!("{e:#}")),
+        };
+    }
     if json {
         return export(
             map,
@@ -1123,6 +1188,85 @@ fn relative(path: &Path, dir: &Path) -> String {
     match abs(path).strip_prefix(abs(dir)) {
         Ok(rel) => rel.display().to_string(),
         Err(_) => abs(path).display().to_string(),
+    }
+}
+
+/// `argwalk init --motion NAME`: a motion to fill in, listing the maps beside it to draw on;
+/// never over a file.
+fn init_motion(name: &Path) -> ExitCode {
+    let stem = name
+        .to_string_lossy()
+        .trim_end_matches(".toml")
+        .trim_end_matches(".motion")
+        .to_string();
+    let path = PathBuf::from(format!("{stem}.motion.toml"));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let maps: Vec<String> = crate::team::folder::maps_in(dir)
+        .unwrap_or_default()
+        .iter()
+        .map(|p| crate::team::folder::file_name(p))
+        .collect();
+    let listed = if maps.is_empty() {
+        "#   (none yet: put the maps of the motion's articles beside this file)\n".to_string()
+    } else {
+        maps.iter().map(|m| format!("#   {m}\n")).collect()
+    };
+    let text = format!(
+        "# A motion, started by `argwalk init --motion`: its cases draw on the maps beside it.\n\
+         # `argwalk check {name}` says what is left; `argwalk outline {name}` prints its prep sheet.\n\
+         # docs/FORMAT.md (\"Motions\") has every key.\n\
+         #\n\
+         # The maps beside it, to draw claims from as `from = \"MAP.toml#ID\"`:\n\
+         {listed}\n\
+         [motion]\n\
+         text = \"This house would …\"\n\
+         # policy, public-forum, lincoln-douglas, world-schools, british-parliamentary,\n\
+         # american-parliamentary, or a format file of your own beside this one.\n\
+         format = \"public-forum\"\n\
+         # sides = [\"Pro\", \"Con\"]   # the format's names, unless you give others\n\
+         \n\
+         # A claim of a side's case (`side = \"for\"` or `\"against\"`): drawn from a map, its words,\n\
+         # quotes and paragraph following the map; or written as your own analysis.\n\
+         #\n\
+         # [[claim]]\n\
+         # id = \"A1\"\n\
+         # side = \"for\"\n\
+         # from = \"MAP.toml#P2\"\n\
+         #\n\
+         # [[claim]]\n\
+         # id = \"A2\"\n\
+         # side = \"for\"\n\
+         # text = \"Our own analysis, in a sentence.\"\n\
+         #\n\
+         # If they say X, we answer Y, Z:\n\
+         #\n\
+         # [[block]]\n\
+         # side = \"for\"\n\
+         # if = \"MAP.toml#O1\"\n\
+         # answer = [\"A1\", \"MAP.toml#R1\"]\n",
+        name = crate::map::sanitize::clean(&path.display().to_string())
+    );
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+    {
+        Ok(()) => {
+            println!(
+                "Wrote {}. Write the motion, then `argwalk check` it.",
+                crate::map::sanitize::clean(&path.display().to_string())
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => fail(&format!(
+            "{} exists already; argwalk never overwrites: choose another name",
+            crate::map::sanitize::clean(&path.display().to_string())
+        )),
+        Err(e) => fail(&format!("cannot write it: {e}")),
     }
 }
 

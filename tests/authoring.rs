@@ -181,7 +181,10 @@ fn shipped_maps_and_format_examples_follow_the_schema() {
     let mut checked = 0;
     for entry in std::fs::read_dir(root.join("argument-maps")).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
+        // Maps only: a motion (`*.motion.toml`) has a schema of its own (tests/debate.rs).
+        if path.extension().is_some_and(|e| e == "toml")
+            && !path.to_string_lossy().ends_with(".motion.toml")
+        {
             let text = std::fs::read_to_string(&path).unwrap();
             assert_eq!(errors_of(&text), None, "{}", path.display());
             checked += 1;

@@ -1,5 +1,7 @@
 //! The debate round: the formats of debate (speeches, sides, times) as files a coach writes,
-//! checked as maps are, each mistake at its place.
+//! and a motion whose cases draw on many maps of the library; each checked as maps are, every
+//! mistake at its place.
 
 pub mod format;
+pub mod motion;
 mod read;

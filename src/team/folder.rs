@@ -3,15 +3,18 @@
 
 use std::path::{Path, PathBuf};
 
-/// The maps (`*.toml` files, not hidden) in `folder`, by path.
+/// The maps (`*.toml` files, not hidden, not motions) in `folder`, by path.
 pub fn maps_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut maps: Vec<PathBuf> = std::fs::read_dir(folder)?
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
         .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            // Hidden files, and motions (`*.motion.toml`, which draw on maps and are none).
+            !p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with('.') || n.ends_with(".motion.toml")
+            })
         })
         .collect();
     maps.sort();
