@@ -7,6 +7,8 @@
 use argwalk::dev::agreement::{Annotation, Tally, Type, corpus};
 use std::path::Path;
 
+mod support;
+
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/agreement");
 
 fn read(annotator: u8) -> (String, String) {
@@ -143,7 +145,8 @@ fn argwalk_ranks_the_types_as_the_essays_annotators_agreed() {
 /// computed by hand above, as the library's own tally does.
 #[test]
 fn the_agreement_script_gives_the_same_figures_with_the_binary() {
-    let out = std::process::Command::new("python3")
+    // In the clean environment every test runs argwalk in (never the developer's own config).
+    let out = support::cli::command("python3")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/agreement.py"))
         .arg(FIXTURE)
         .arg(env!("CARGO_BIN_EXE_argwalk"))

@@ -1055,7 +1055,8 @@ fn an_interrupted_folder_import_is_completed_by_a_rerun() {
 /// linked attack in a note, the unknown edge said.
 #[test]
 fn the_import_table_script_measures_the_fixtures() {
-    let out = std::process::Command::new("python3")
+    // In the clean environment every test runs argwalk in (never the developer's own config).
+    let out = support::cli::command("python3")
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/scripts/import-table.py"
