@@ -44,14 +44,19 @@ impl Diagnostic {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts. As `u32`: a file argwalk reads is at most 16 MiB, and a large
+    /// map has a line for every few dozen bytes.
+    line_starts: Vec<u32>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(
+                text.match_indices('\n')
+                    .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            )
             .collect();
         Self {
             name: sanitize::clean(&name.into()),
@@ -66,8 +71,10 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[line.saturating_sub(1)];
+        let line = self
+            .line_starts
+            .partition_point(|&start| start as usize <= offset);
+        let start = (self.line_starts[line.saturating_sub(1)] as usize).min(offset);
         let column = self.text[start..offset].chars().count() + 1;
         (line, column)
     }

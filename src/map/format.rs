@@ -59,26 +59,65 @@ pub struct RawNode {
     /// `supports` or `attacks`, whichever the kind takes: the first id it names, which places
     /// the node in the tree.
     pub link: Option<At<String>>,
+    pub cite: Vec<RawCitation>,
+    pub implicit: bool,
+    pub conceded: bool,
+    /// A counterpoint's `undercuts`: it attacks the step from the node named to what that node
+    /// supports, not the node itself. Then `link` names the same node.
+    pub undercuts: bool,
+    /// What few nodes have, apart: a map of 150,000 nodes does not hold room for it in each.
+    pub more: Option<Box<RawMore>>,
+}
+
+/// The keys of a node table that few nodes have.
+#[derive(Debug, Clone, Default)]
+pub struct RawMore {
     /// The other links: further ids of that key, and a premise's `attacks`.
     pub also: Vec<(crate::map::model::Link, At<String>)>,
     /// Who makes the claim, when it is not the article's author.
     pub by: Option<At<String>>,
-    pub cite: Vec<RawCitation>,
     pub tags: Vec<String>,
-    pub implicit: bool,
-    pub conceded: bool,
     pub note: Option<At<String>>,
     /// The premises (or evidence) this one supports its claim together with: one inference.
     pub with: Vec<At<String>>,
-    /// A counterpoint's `undercuts`: it attacks the step from the node named to what that node
-    /// supports, not the node itself. Then `link` names the same node.
-    pub undercuts: bool,
     /// A counterpoint the author raises himself, to answer it ("It may be objected that…").
     pub raised: Option<At<bool>>,
     /// The argumentation scheme of this node's step to its claim (`scheme = "analogy"`).
     pub scheme: Option<At<String>>,
     /// The critical questions (of the scheme of the step this node bears on) it answers.
     pub answers: Vec<At<String>>,
+}
+
+/// What a node without any of [`RawMore`]'s keys has of them: nothing.
+static NONE_MORE: RawMore = RawMore {
+    also: Vec::new(),
+    by: None,
+    tags: Vec::new(),
+    note: None,
+    with: Vec::new(),
+    raised: None,
+    scheme: None,
+    answers: Vec::new(),
+};
+
+impl RawMore {
+    fn is_empty(&self) -> bool {
+        self.also.is_empty()
+            && self.by.is_none()
+            && self.tags.is_empty()
+            && self.note.is_none()
+            && self.with.is_empty()
+            && self.raised.is_none()
+            && self.scheme.is_none()
+            && self.answers.is_empty()
+    }
+}
+
+impl RawNode {
+    /// The keys few nodes have (all empty for a node without them).
+    pub fn more(&self) -> &RawMore {
+        self.more.as_deref().unwrap_or(&NONE_MORE)
+    }
 }
 
 /// Everything read from a map file, in document order.
@@ -699,24 +738,14 @@ impl Reader<'_> {
             Some((_, v)) => self.strings(v, "tags", "tags = [\"economy\", \"history\"]"),
             None => Vec::new(),
         };
-        RawNode {
-            kind,
-            span,
-            id,
-            text,
-            label: self.string(t, "label", "label = \"Iran's militias\""),
-            link,
+        let more = RawMore {
             also,
             by: self.string(t, "by", "by = \"the Justice Department\""),
-            cite,
             tags,
-            implicit: self.boolean(t, "implicit").unwrap_or(false),
-            conceded: self.boolean(t, "conceded").unwrap_or(false),
             note: self.string(t, "note", "note = \"A remark of the mapper's.\""),
             with: self
                 .targets(t, "with", "with = [\"P2\"]")
                 .unwrap_or_default(),
-            undercuts,
             scheme: self.string(t, "scheme", "scheme = \"expert-opinion\""),
             answers: self
                 .targets(t, "answers", "answers = [\"field\"]")
@@ -727,6 +756,19 @@ impl Reader<'_> {
                     span: self.at(v.span()),
                 })
             }),
+        };
+        RawNode {
+            kind,
+            span,
+            id,
+            text,
+            label: self.string(t, "label", "label = \"Iran's militias\""),
+            link,
+            cite,
+            implicit: self.boolean(t, "implicit").unwrap_or(false),
+            conceded: self.boolean(t, "conceded").unwrap_or(false),
+            undercuts,
+            more: (!more.is_empty()).then(|| Box::new(more)),
         }
     }
 

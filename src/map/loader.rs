@@ -296,13 +296,13 @@ struct Written {
 struct Validator<'a> {
     file: &'a SourceFile,
     diags: &'a mut Vec<Diagnostic>,
-    /// Every id written in the file as `id = "…"`, read or not.
-    written_ids: std::collections::HashSet<String>,
+    /// Every id written in the file as `id = "…"`, read or not (borrowed from its text).
+    written_ids: std::collections::HashSet<&'a str>,
 }
 
 /// The ids written in a map's text as `id = "…"` lines, whether or not their tables could be
 /// read: a link to one of them is not a typo.
-fn written_ids(text: &str) -> std::collections::HashSet<String> {
+fn written_ids(text: &str) -> std::collections::HashSet<&str> {
     text.lines()
         .filter_map(|l| {
             let rest = l
@@ -311,7 +311,7 @@ fn written_ids(text: &str) -> std::collections::HashSet<String> {
                 .trim_start()
                 .strip_prefix('=')?;
             let rest = rest.trim_start().strip_prefix('"')?;
-            Some(rest[..rest.find('"')?].to_string())
+            Some(&rest[..rest.find('"')?])
         })
         .collect()
 }
@@ -341,12 +341,13 @@ impl Validator<'_> {
                 read.shrink_to_fit();
             }
             let citations = self.citations(&node, paragraphs);
+            let more = node.more.as_deref().cloned().unwrap_or_default();
             written.push(Written {
                 at: node
                     .id
                     .as_ref()
                     .map_or(node.span.clone(), |i| i.span.clone()),
-                scheme: node.scheme.as_ref().map(|s| s.span.clone()),
+                scheme: more.scheme.as_ref().map(|s| s.span.clone()),
                 cites: node
                     .cite
                     .iter()
@@ -372,16 +373,16 @@ impl Validator<'_> {
                 text: self.text(node.text.as_ref(), "text").unwrap_or_default(),
                 parent: parents[ix],
                 also: also[ix].clone(),
-                by: self.text(node.by.as_ref(), "by"),
+                by: self.text(more.by.as_ref(), "by"),
                 citations,
-                tags: node.tags,
+                tags: more.tags,
                 implicit: node.implicit,
                 conceded: node.conceded,
-                note: self.text(node.note.as_ref(), "note"),
-                scheme: node.scheme.map(|s| s.value),
-                answers: node.answers.into_iter().map(|a| a.value).collect(),
+                note: self.text(more.note.as_ref(), "note"),
+                scheme: more.scheme.map(|s| s.value),
+                answers: more.answers.into_iter().map(|a| a.value).collect(),
                 undercuts: node.undercuts,
-                raised: node.raised.as_ref().is_some_and(|r| r.value),
+                raised: more.raised.as_ref().is_some_and(|r| r.value),
                 line: self
                     .file
                     .position(format::span_of_header(&self.file.text, node.span.clone()).start)
@@ -628,7 +629,7 @@ impl Validator<'_> {
         ids: &HashMap<String, usize>,
         otherwise: &str,
     ) {
-        if self.written_ids.contains(&target.value) {
+        if self.written_ids.contains(target.value.as_str()) {
             return;
         }
         let help = match format::suggest_clearly(&target.value, ids.keys().map(String::as_str)) {
@@ -714,7 +715,7 @@ impl Validator<'_> {
         use crate::map::model::Link;
         let mut also = vec![Vec::new(); nodes.len()];
         for (ix, node) in nodes.iter().enumerate() {
-            for (link, target) in &node.also {
+            for (link, target) in &node.more().also {
                 let Some(&to) = ids.get(&target.value) else {
                     self.unknown_id(
                         target,
@@ -755,6 +756,7 @@ impl Validator<'_> {
             for (k, &(to, _)) in links.iter().enumerate() {
                 if self.reaches(to, ix, parents, &also) {
                     let span = nodes[ix]
+                        .more()
                         .also
                         .get(k)
                         .map_or(nodes[ix].span.clone(), |(_, t)| t.span.clone());
@@ -788,7 +790,7 @@ impl Validator<'_> {
     ) -> Vec<Vec<usize>> {
         let mut with = vec![Vec::new(); nodes.len()];
         for (ix, node) in nodes.iter().enumerate() {
-            for partner in &node.with {
+            for partner in &node.more().with {
                 let Some(&other) = ids.get(&partner.value) else {
                     self.unknown_id(
                         partner,
@@ -848,7 +850,7 @@ impl Validator<'_> {
     fn schemes(&mut self, nodes: &[RawNode], parents: &[Option<usize>], with: &[Vec<usize>]) {
         let known: Vec<&str> = crate::map::schemes::SCHEMES.iter().map(|s| s.key).collect();
         for node in nodes {
-            if let Some(s) = &node.scheme
+            if let Some(s) = &node.more().scheme
                 && crate::map::schemes::find(&s.value).is_none()
             {
                 let help = match format::suggest(&s.value, known.iter().copied()) {
@@ -872,10 +874,10 @@ impl Validator<'_> {
             std::iter::once(ix)
                 .chain(with[ix].iter().copied())
                 .chain((0..nodes.len()).filter(|&m| with[m].contains(&ix)))
-                .find_map(|m| nodes[m].scheme.as_ref())
+                .find_map(|m| nodes[m].more().scheme.as_ref())
         };
         for (ix, node) in nodes.iter().enumerate() {
-            if node.answers.is_empty() {
+            if node.more().answers.is_empty() {
                 continue;
             }
             let Some(p) = parents[ix] else {
@@ -892,7 +894,7 @@ impl Validator<'_> {
             }
             match named.and_then(|s| crate::map::schemes::find(&s.value)) {
                 None => {
-                    let first = &node.answers[0];
+                    let first = &node.more().answers[0];
                     let d = self
                         .file
                         .error(
@@ -905,7 +907,7 @@ impl Validator<'_> {
                     self.diags.push(d);
                 }
                 Some(scheme) => {
-                    for a in &node.answers {
+                    for a in &node.more().answers {
                         if scheme.question(&a.value).is_none() {
                             let keys: Vec<&str> = scheme.questions.iter().map(|q| q.key).collect();
                             let d = self
@@ -951,7 +953,7 @@ impl Validator<'_> {
                     .done();
                 self.diags.push(d);
             }
-            if let (Some(raised), Some(by)) = (&node.raised, &node.by)
+            if let (Some(raised), Some(by)) = (&node.more().raised, &node.more().by)
                 && raised.value
             {
                 let d = self
