@@ -299,12 +299,7 @@ fn format_of(r: &mut Reader<'_>, name: &At<String>, dir: &Path) -> Option<Format
         }
         None => {
             let shipped: Vec<&str> = super::format::SHIPPED.iter().map(|(n, _)| *n).collect();
-            let near = shipped
-                .iter()
-                .map(|n| (strsim::damerau_levenshtein(&name.value, n), *n))
-                .min()
-                .filter(|(d, _)| *d <= 3)
-                .map(|(_, n)| n);
+            let near = crate::map::format::suggest(&name.value, shipped.iter().copied());
             let help = match near {
                 Some(n) => format!("write `format = \"{n}\"`"),
                 None => format!(
@@ -392,13 +387,11 @@ fn drawn(r: &mut Reader<'_>, maps: &mut Maps, from: &At<String>) -> Option<Sourc
                 })
             }
             None => {
-                let near = map
-                    .nodes
-                    .iter()
-                    .map(|n| (strsim::damerau_levenshtein(id, &n.id), n.id.as_str()))
-                    .min()
-                    .filter(|(d, _)| *d <= 2)
-                    .map(|(_, n)| n.to_string());
+                // As a map's own links are: only an id clearly the nearest.
+                let near = crate::map::format::suggest_clearly(
+                    id,
+                    map.nodes.iter().map(|n| n.id.as_str()),
+                );
                 let help = match near {
                     Some(n) => format!("write `{name}#{n}`"),
                     None => format!("`argwalk outline {name}` lists its ids"),

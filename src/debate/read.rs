@@ -41,12 +41,7 @@ impl<'f> Reader<'f> {
             if known.contains(&key) {
                 continue;
             }
-            let near = known
-                .iter()
-                .map(|n| (strsim::damerau_levenshtein(key, n), *n))
-                .min()
-                .filter(|(d, _)| *d <= 2)
-                .map(|(_, n)| n);
+            let near = crate::map::format::suggest(key, known.iter().copied());
             let help = match near {
                 Some(n) => format!("write `{n}`"),
                 None => format!("{what} takes {}", known.join(", ")),
@@ -140,16 +135,21 @@ impl<'f> Reader<'f> {
                 }
             },
             None if required => {
-                let header = crate::map::format::span_of_header(&self.file.text, at.clone());
-                self.error(
-                    header,
-                    format!("this table has no `{key}`"),
-                    format!("add `{key} = {example}`"),
-                );
+                self.missing(at, key, &format!("{key} = {example}"));
                 None
             }
             None => None,
         }
+    }
+
+    /// Says that the table at `at` lacks `key`, at its header: "add `{add}`".
+    fn missing(&mut self, at: &Range<usize>, key: &str, add: &str) {
+        let header = crate::map::format::span_of_header(&self.file.text, at.clone());
+        self.error(
+            header,
+            format!("this table has no `{key}`"),
+            format!("add `{add}`"),
+        );
     }
 
     /// The whole number at `key`, within `range`.
@@ -188,12 +188,7 @@ impl<'f> Reader<'f> {
                 }
             }
             None if required => {
-                let header = crate::map::format::span_of_header(&self.file.text, at.clone());
-                self.error(
-                    header,
-                    format!("this table has no `{key}`"),
-                    format!("add `{example}`"),
-                );
+                self.missing(at, key, &example);
                 None
             }
             None => None,
@@ -279,14 +274,7 @@ impl<'f> Reader<'f> {
 
     /// The syntax errors of `doc`'s parse, said at their places.
     pub(crate) fn syntax(&mut self, errors: &[toml::de::Error]) {
-        let raws: Vec<crate::map::syntax::Raw> = errors
-            .iter()
-            .map(|e| crate::map::syntax::Raw {
-                message: e.message().to_string(),
-                span: e.span().unwrap_or(0..0),
-            })
-            .collect();
         self.diags
-            .extend(crate::map::syntax::explain_all(self.file, &raws));
+            .extend(crate::map::syntax::explain_parse(self.file, errors));
     }
 }

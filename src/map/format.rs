@@ -232,14 +232,7 @@ pub fn read(file: &SourceFile) -> (RawMap, Vec<Diagnostic>) {
         return read;
     }
     let (doc, errors) = DeTable::parse_recoverable(&file.text);
-    let raws: Vec<crate::map::syntax::Raw> = errors
-        .iter()
-        .map(|e| crate::map::syntax::Raw {
-            message: e.message().to_string(),
-            span: e.span().unwrap_or(0..0),
-        })
-        .collect();
-    let syntax = crate::map::syntax::explain_all(file, &raws);
+    let syntax = crate::map::syntax::explain_parse(file, &errors);
     let mut reader = Reader {
         file,
         diags: Vec::new(),

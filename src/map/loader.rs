@@ -335,13 +335,13 @@ impl Validator<'_> {
         let mut read = raw.nodes;
         let mut nodes = Vec::with_capacity(read.len());
         let mut written = Vec::with_capacity(read.len());
-        while let Some(node) = read.pop() {
+        while let Some(mut node) = read.pop() {
             let ix = read.len();
             if read.capacity() > 4096 && read.len() < read.capacity() / 2 {
                 read.shrink_to_fit();
             }
             let citations = self.citations(&node, paragraphs);
-            let more = node.more.as_deref().cloned().unwrap_or_default();
+            let more = node.more.take().map(|m| *m).unwrap_or_default();
             written.push(Written {
                 at: node
                     .id

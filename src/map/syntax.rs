@@ -231,6 +231,18 @@ fn explain(file: &SourceFile, raw: &Raw) -> Diagnostic {
     .done()
 }
 
+/// The toml parser's `errors` of `file`, each explained at its place ([`explain_all`]).
+pub(crate) fn explain_parse(file: &SourceFile, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    let raws: Vec<Raw> = errors
+        .iter()
+        .map(|e| Raw {
+            message: e.message().to_string(),
+            span: e.span().unwrap_or(0..0),
+        })
+        .collect();
+    explain_all(file, &raws)
+}
+
 /// Every parser error explained, one per line: the first on a line is the one that says why.
 pub(crate) fn explain_all(file: &SourceFile, errors: &[Raw]) -> Vec<Diagnostic> {
     let mut out = explain_each(file, errors);

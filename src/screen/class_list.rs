@@ -104,36 +104,49 @@ impl ClassList {
 
     /// Takes the rows scored since the last call; whether any came.
     pub fn take_scored(&mut self) -> bool {
-        let Some(s) = &mut self.scoring else {
+        let Some(s) = &self.scoring else {
             return false;
         };
-        let mut any = false;
-        for got in s.rx.try_iter() {
-            any = true;
-            match got {
-                Scored::Total(n) => s.total = Some(n),
-                Scored::Row(r) => self.rows.push(r),
-            }
+        let got: Vec<Scored> = s.rx.try_iter().collect();
+        let any = !got.is_empty();
+        for g in got {
+            self.receive(g);
         }
-        if s.total.is_some_and(|n| self.rows.len() >= n) {
-            self.scoring = None;
-        }
+        self.settle();
         any
     }
 
     /// Waits until every row is scored (a script's or a test's list, drawn whole).
     pub fn finish(&mut self) {
-        while let Some(s) = &mut self.scoring {
+        while let Some(s) = &self.scoring {
             match s.rx.recv() {
-                Ok(Scored::Total(n)) => s.total = Some(n),
-                Ok(Scored::Row(r)) => self.rows.push(r),
+                Ok(got) => self.receive(got),
                 Err(_) => self.scoring = None,
             }
-            if let Some(s) = &self.scoring
-                && s.total.is_some_and(|n| self.rows.len() >= n)
-            {
-                self.scoring = None;
+            self.settle();
+        }
+    }
+
+    /// One message of the scoring thread: how many there are, or a row.
+    fn receive(&mut self, got: Scored) {
+        match got {
+            Scored::Total(n) => {
+                if let Some(s) = &mut self.scoring {
+                    s.total = Some(n);
+                }
             }
+            Scored::Row(r) => self.rows.push(r),
+        }
+    }
+
+    /// Ends the scoring once every row it said there would be has come.
+    fn settle(&mut self) {
+        if self
+            .scoring
+            .as_ref()
+            .is_some_and(|s| s.total.is_some_and(|n| self.rows.len() >= n))
+        {
+            self.scoring = None;
         }
     }
 

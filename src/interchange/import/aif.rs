@@ -32,7 +32,7 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             "{name}: no \"nodes\" and \"edges\" (as arrays of objects, or in columns): this is not AIF JSON"
         ));
     };
-    let (nodes, edges) = (&nodes, &edges);
+    let (nodes, edges): (&[Value], &[Value]) = (&nodes, &edges);
     let place = |i: usize, what: &str| format!("{what} {}", i + 1);
     let mut graph = Graph {
         title: doc["argwalkTitle"]
@@ -320,9 +320,10 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
 
 /// The rows of an AIF table: an array of objects, or the same in columns, as tables are often
 /// written out (`{"nodeID": ["1", "2"], "text": [...]}`, or `{"nodeID": {"0": "1", "1": "2"}}`).
-fn rows(table: &Value) -> Option<Vec<Value>> {
+fn rows(table: &Value) -> Option<std::borrow::Cow<'_, [Value]>> {
+    // An array is read where it is; only columns are turned into rows.
     if let Some(rows) = table.as_array() {
-        return Some(rows.clone());
+        return Some(std::borrow::Cow::Borrowed(rows));
     }
     let columns = table.as_object()?;
     let mut out: Vec<serde_json::Map<String, Value>> = Vec::new();
@@ -347,7 +348,9 @@ fn rows(table: &Value) -> Option<Vec<Value>> {
             out[row].insert(name.clone(), cell.clone());
         }
     }
-    Some(out.into_iter().map(Value::Object).collect())
+    Some(std::borrow::Cow::Owned(
+        out.into_iter().map(Value::Object).collect(),
+    ))
 }
 
 /// Each locution's speaker, by its L-node's id: from `locutions` (`personID`) and
