@@ -214,6 +214,32 @@ fn front_string(value: &str) -> String {
         .unwrap_or_else(|_| value.trim_matches(['"', '\'']).to_string())
 }
 
+/// The tags Argdown read on a statement or an argument.
+fn tags_of(v: &Value) -> Vec<&str> {
+    v["tags"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
+/// `text` without its tags (`#pro`, `#(two words)`), which Argdown keeps in it.
+fn without_tags(text: &str, tags: &[&str]) -> String {
+    let mut text = text.to_string();
+    for t in tags {
+        text = text
+            .replace(&format!("#({t})"), "")
+            .replace(&format!("#{t}"), "");
+    }
+    text
+}
+
+/// Whether a tag is one of argwalk's flags (read as such, not kept as a tag).
+fn is_flag(tag: &str) -> bool {
+    matches!(tag, "raised" | "conceded" | "implicit" | "undercut")
+}
+
 /// The title in the front matter (`title: …`), or the first heading.
 fn title(source: &str) -> Option<String> {
     front(source, "title")
@@ -277,19 +303,9 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             continue;
         };
         let line = member["startLine"].as_u64().unwrap_or(0);
-        let tags: Vec<&str> = st["tags"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let tags = tags_of(st);
         // Argdown keeps a statement's tags in its text: said apart, as flags and tags.
-        let mut text = member["text"].as_str().unwrap_or_default().to_string();
-        for t in &tags {
-            text = text
-                .replace(&format!("#({t})"), "")
-                .replace(&format!("#{t}"), "");
-        }
+        let text = without_tags(member["text"].as_str().unwrap_or_default(), &tags);
         let data = &member["data"];
         let label = data["label"].as_str().map(str::to_string);
         let by = data["by"].as_str().map(str::to_string);
@@ -346,7 +362,7 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             note: data["note"].as_str().map(str::to_string),
             tags: tags
                 .iter()
-                .filter(|t| !matches!(**t, "raised" | "conceded" | "implicit" | "undercut"))
+                .filter(|t| !is_flag(t))
                 .map(|t| (*t).to_string())
                 .collect(),
             implicit: tags.contains(&"implicit"),
@@ -384,19 +400,11 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
         let (Some((text, member)), false) = (description, has_pcs) else {
             continue;
         };
-        let tags: Vec<String> = arg["tags"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|t| t.as_str().map(str::to_string))
-            .collect();
-        let mut text = text.to_string();
-        for t in &tags {
-            text = text
-                .replace(&format!("#({t})"), "")
-                .replace(&format!("#{t}"), "");
-        }
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let tags = tags_of(arg);
+        let text = without_tags(text, &tags)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         argument_claim.insert(title.clone(), graph.claims.len());
         undercut_tags.push(false);
         schemes.push(None);
@@ -406,18 +414,19 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             text,
             place: format!("line {}", member["startLine"].as_u64().unwrap_or(0)),
             label: Some(title.clone()),
-            raised: tags.iter().any(|t| t == "raised"),
+            raised: tags.contains(&"raised"),
             tags: tags
-                .into_iter()
-                .filter(|t| !matches!(t.as_str(), "raised" | "conceded" | "implicit" | "undercut"))
+                .iter()
+                .filter(|t| !is_flag(t))
+                .map(|t| (*t).to_string())
                 .collect(),
             ..Claim::default()
         });
     }
-    // argwalk's own export gives the article in its front matter.
-    let own_export = front(&source, "paragraphs").is_some();
-    // The article itself, when argwalk's export gave it: its paragraphs exactly.
-    let given = front(&source, "paragraphs")
+    // argwalk's own export gives the article in its front matter: its paragraphs exactly.
+    let article = front(&source, "paragraphs");
+    let own_export = article.is_some();
+    let given = article
         .and_then(|v| serde_json::from_str::<Vec<String>>(&v).ok())
         .filter(|given| !given.is_empty() && cited.keys().all(|&p| (1..=given.len()).contains(&p)));
     if let Some(given) = given {
