@@ -426,15 +426,21 @@ fn styled_stderr() -> bool {
 fn load(map: Option<&Path>) -> Result<Loaded, ExitCode> {
     match map {
         None => Ok(loader::load_builtin()),
-        Some(path) => loader::load_path(path).map_err(|e| {
-            let _ = writeln!(
-                std::io::stderr(),
-                "argwalk: {}",
-                crate::map::sanitize::clean(&format!("{e:#}"))
-            );
-            ExitCode::from(EXIT_IO)
-        }),
+        Some(path) => Ok(loader::load_read(path, read_file(path)?)),
     }
+}
+
+/// The file at `path` as the loader reads it (its text, or its bytes if not UTF-8); said and
+/// `EXIT_IO` when it cannot be read at all (missing, a folder, too large).
+fn read_file(path: &Path) -> Result<Result<String, Vec<u8>>, ExitCode> {
+    loader::read_file(path).map_err(|e| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "argwalk: {}",
+            crate::map::sanitize::clean(&format!("{e:#}"))
+        );
+        ExitCode::from(EXIT_IO)
+    })
 }
 
 /// Problems of one kind shown by `check` before the rest are counted.
@@ -445,41 +451,26 @@ fn check(maps: &[PathBuf], all: bool) -> ExitCode {
     let mut worst = 0;
     let mut out = std::io::stdout().lock();
     for path in maps {
-        // A motion or a format of debate is checked as a map is.
-        if let Some(report) = debate_report(path) {
-            match report {
-                Ok(report) => {
-                    let _ = write!(
-                        out,
-                        "{}",
-                        report.render_capped(
-                            styled && std::io::stdout().is_terminal(),
-                            (!all).then_some(PER_KIND)
-                        )
-                    );
-                    if report.errors() > 0 {
-                        worst = worst.max(EXIT_MAP_ERRORS);
-                    }
-                }
-                Err(code) => worst = worst.max(code),
-            }
+        let Ok(read) = read_file(path) else {
+            worst = worst.max(EXIT_IO);
             continue;
+        };
+        // A motion or a format of debate is checked as a map is.
+        let report = match &read {
+            Ok(text) => debate_report(path, text),
+            Err(_) => None,
         }
-        match load(Some(path)) {
-            Ok(loaded) => {
-                let _ = write!(
-                    out,
-                    "{}",
-                    loaded.report.render_capped(
-                        styled && std::io::stdout().is_terminal(),
-                        (!all).then_some(PER_KIND)
-                    )
-                );
-                if loaded.report.errors() > 0 {
-                    worst = worst.max(EXIT_MAP_ERRORS);
-                }
-            }
-            Err(_) => worst = worst.max(EXIT_IO),
+        .unwrap_or_else(|| loader::load_read(path, read).report);
+        let _ = write!(
+            out,
+            "{}",
+            report.render_capped(
+                styled && std::io::stdout().is_terminal(),
+                (!all).then_some(PER_KIND)
+            )
+        );
+        if report.errors() > 0 {
+            worst = worst.max(EXIT_MAP_ERRORS);
         }
     }
     let _ = out.flush();
@@ -488,7 +479,11 @@ fn check(maps: &[PathBuf], all: bool) -> ExitCode {
 
 /// Loads a map for `outline` or the reader; on errors prints them to stderr and exits 1.
 fn load_clean(map: Option<&Path>) -> Result<crate::map::model::ArgumentMap, ExitCode> {
-    let loaded = load(map)?;
+    clean(load(map)?)
+}
+
+/// The map loaded, or its errors on stderr and `EXIT_MAP_ERRORS`.
+fn clean(loaded: Loaded) -> Result<crate::map::model::ArgumentMap, ExitCode> {
     match loaded.map {
         Some(m) => Ok(m),
         None => {
@@ -502,45 +497,41 @@ fn load_clean(map: Option<&Path>) -> Result<crate::map::model::ArgumentMap, Exit
     }
 }
 
-/// The report of a motion or a format of debate at `path`; `None` when it is neither (a map).
-fn debate_report(path: &Path) -> Option<Result<crate::map::diagnostic::Report, u8>> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let is_format = text.lines().any(|l| l.trim() == "[format]");
-    if !crate::debate::motion::is_motion(&text) && !is_format {
-        return None;
-    }
+/// The report of the motion or format of debate `text` (read from `path`); `None` when it is
+/// neither (a map).
+fn debate_report(path: &Path, text: &str) -> Option<crate::map::diagnostic::Report> {
     let name = path.display().to_string();
-    Some(if is_format {
-        Ok(crate::debate::format::read(&name, &text).1)
+    if text.lines().any(|l| l.trim() == "[format]") {
+        Some(crate::debate::format::read(&name, text).1)
+    } else if crate::debate::motion::is_motion(text) {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        Some(crate::debate::motion::read(&name, text, &dir).1)
     } else {
-        crate::debate::motion::load(path)
-            .map(|(_, report)| report)
-            .map_err(|e| {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "argwalk: {}",
-                    crate::map::sanitize::clean(&format!("{e:#}"))
-                );
-                EXIT_IO
-            })
-    })
+        None
+    }
 }
 
 fn outline(map: Option<&Path>, json: bool) -> ExitCode {
-    // A motion's outline is its prep sheet: both cases and the blocks, each claim with its source.
-    if let Some(path) = map
-        && std::fs::read_to_string(path).is_ok_and(|t| crate::debate::motion::is_motion(&t))
+    // A map's file, read once: a motion's outline is its prep sheet (both cases and the blocks,
+    // each claim with its source).
+    let read = match map.map(read_file) {
+        Some(Err(code)) => return code,
+        Some(Ok(read)) => Some(read),
+        None => None,
+    };
+    if let (Some(path), Some(Ok(text))) = (map, &read)
+        && crate::debate::motion::is_motion(text)
     {
-        return match crate::debate::motion::load(path) {
-            Ok((Some(m), _)) => {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        return match crate::debate::motion::read(&path.display().to_string(), text, &dir) {
+            (Some(m), _) => {
                 let _ = std::io::stdout().write_all(crate::debate::motion::sheet(&m).as_bytes());
                 ExitCode::SUCCESS
             }
-            Ok((None, report)) => {
+            (None, report) => {
                 let _ = write!(std::io::stderr(), "{}", report.render(styled_stderr()));
                 ExitCode::from(EXIT_MAP_ERRORS)
             }
-            Err(e) => fail(&format!("{e:#}")),
         };
     }
     if json {
@@ -552,7 +543,11 @@ fn outline(map: Option<&Path>, json: bool) -> ExitCode {
             false,
         );
     }
-    match load_clean(map) {
+    let loaded = match (map, read) {
+        (Some(path), Some(read)) => loader::load_read(path, read),
+        _ => loader::load_builtin(),
+    };
+    match clean(loaded) {
         Ok(m) => {
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(crate::map::outline::render(&m).as_bytes());

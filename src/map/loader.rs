@@ -209,14 +209,24 @@ pub fn read_limited(path: &Path) -> anyhow::Result<Vec<u8>> {
 /// Loads a map from disk. `Err` is for files that cannot be read at all (missing, a directory,
 /// too large); problems inside the file are in the returned report.
 pub fn load_path(path: &Path) -> anyhow::Result<Loaded> {
-    let bytes = read_limited(path)?;
+    Ok(load_read(path, read_file(path)?))
+}
+
+/// A file as [`load_path`] reads it (within the size limit): its text, or its bytes when they
+/// are not UTF-8. Read once, it can be looked at (is it a motion?) before it is loaded.
+pub fn read_file(path: &Path) -> anyhow::Result<Result<String, Vec<u8>>> {
+    // The bytes become the text without a copy when they are UTF-8 (a large map is held once).
+    Ok(String::from_utf8(read_limited(path)?).map_err(std::string::FromUtf8Error::into_bytes))
+}
+
+/// Loads the map at `path` from what [`read_file`] read of it.
+pub fn load_read(path: &Path, read: Result<String, Vec<u8>>) -> Loaded {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let name = path.display().to_string();
-    // The bytes become the text without a copy when they are UTF-8 (a large map is held once).
-    Ok(match String::from_utf8(bytes) {
+    match read {
         Ok(text) => load_string(&name, text, &Beside(dir)),
-        Err(e) => load_bytes(&name, e.as_bytes(), &Beside(dir)),
-    })
+        Err(bytes) => load_bytes(&name, &bytes, &Beside(dir)),
+    }
 }
 
 /// Loads the Astana map built into the binary.
