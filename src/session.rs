@@ -90,3 +90,9 @@ impl Drop for Leave {
         });
     }
 }
+
+/// What opening a library's file gives: a map to read, or a round of the debate to flow.
+pub enum Opening {
+    Map(Box<Session>),
+    Round(Box<crate::debate::round_store::Opened>),
+}

@@ -263,6 +263,12 @@ impl<W: Write> Frugal<W> {
         &self.out
     }
 
+    /// Rings the terminal's bell with the next frame (BEL, plain ASCII; a terminal without a
+    /// bell ignores it).
+    pub fn bell(&mut self) {
+        self.pending.push(0x07);
+    }
+
     /// The terminal changed size: what it shows is no longer known.
     pub fn set_size(&mut self, width: u16, height: u16) {
         self.screen = Buffer::empty(Rect::new(0, 0, width, height));

@@ -76,13 +76,51 @@ fn the_shipped_motion_checks_clean_and_prints_both_cases() {
     cmd.args(["outline", "argument-maps/dissent.motion.toml"]);
     let out = support::cli::run(cmd, "");
     assert_eq!(String::from_utf8_lossy(&out.stdout), sheet);
-    // The library does not take the motion for a map.
-    let library = argwalk::team::library::Library::open(Path::new("argument-maps"), None).unwrap();
+    // The library lists the motion and its practice round after the maps, and says what
+    // each is (issue 26.2); the class's maps are maps only.
+    let mut library =
+        argwalk::team::library::Library::open(Path::new("argument-maps"), None).unwrap();
+    let names: Vec<&str> = library.entries.iter().map(|e| e.name.as_str()).collect();
+    let motion = names
+        .iter()
+        .position(|n| *n == "dissent.motion.toml")
+        .unwrap();
+    let flow = names
+        .iter()
+        .position(|n| *n == "dissent.practice.flow.toml")
+        .unwrap();
     assert!(
-        library
-            .entries
+        names[..motion]
             .iter()
-            .all(|e| !e.name.ends_with(".motion.toml"))
+            .all(|n| !n.contains(".motion.") && !n.contains(".flow."))
+    );
+    library.summarize([motion, flow]);
+    let summary = |i: usize| library.entries[i].summary.clone().unwrap_or_default();
+    assert!(
+        summary(motion).starts_with("motion: This house believes"),
+        "{}",
+        summary(motion)
+    );
+    assert!(
+        summary(motion).contains("World Schools · 6 claims, 2 blocks"),
+        "{}",
+        summary(motion)
+    );
+    assert!(
+        summary(flow).starts_with("flow: Practice round"),
+        "{}",
+        summary(flow)
+    );
+    assert!(
+        summary(flow).contains("10 arguments · 5 drops · at the OR"),
+        "{}",
+        summary(flow)
+    );
+    assert!(
+        argwalk::team::library::maps_in(Path::new("argument-maps"))
+            .unwrap()
+            .iter()
+            .all(|p| !argwalk::team::library::is_debate(p))
     );
 }
 

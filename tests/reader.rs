@@ -409,8 +409,7 @@ fn the_marked_paragraph_is_on_screen_at_every_walk_step() {
     let theme = argwalk::screen::theme::Theme::FULL;
     for entry in std::fs::read_dir("argument-maps").unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "toml")
-            || path.to_string_lossy().ends_with(".motion.toml")
+        if path.extension().is_none_or(|e| e != "toml") || argwalk::team::library::is_debate(&path)
         {
             continue;
         }

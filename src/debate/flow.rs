@@ -119,6 +119,27 @@ pub enum Op {
     Draft(Option<Draft>),
 }
 
+impl Op {
+    /// Pulling `from` (a claim of the motion, or a map's node its case draws on) into the
+    /// flow, with its words: an answer to `to`, or a new argument on `sheet`.
+    pub fn pull(
+        motion: &super::motion::Motion,
+        from: &str,
+        to: Option<u32>,
+        sheet: usize,
+    ) -> Result<Op, String> {
+        let source = motion
+            .source(from)
+            .ok_or_else(|| format!("No claim {from} in the motion"))?;
+        let text = source.text().to_string();
+        let from = Some(from.to_string());
+        Ok(match to {
+            Some(to) => Op::Answer { to, text, from },
+            None => Op::Add { sheet, text, from },
+        })
+    }
+}
+
 /// What a change did: the argument it made or touched, for the face to select and say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Done {
@@ -287,6 +308,9 @@ impl Round {
                 Ok(Done::Nothing)
             }
             Op::Clock(timer) => {
+                if matches!(timer, Timer::Prep(_)) && format.prep == 0 {
+                    return Err(format!("The {} has no prep time in the round", format.name));
+                }
                 let timer = match timer {
                     Timer::Speech(_) => Timer::Speech(self.speech),
                     prep => prep,
@@ -333,6 +357,15 @@ impl Round {
             mark: None,
         });
         Ok(Done::Arg(id))
+    }
+
+    /// The sheet to show first: the current speech's first sheet.
+    pub fn opening_sheet(&self, format: &Format) -> usize {
+        format
+            .speeches
+            .get(self.speech)
+            .and_then(|s| s.sheets.first().copied())
+            .unwrap_or(0)
     }
 
     /// The next flowed speech after the current one, if any.

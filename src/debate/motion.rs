@@ -433,26 +433,98 @@ fn reference(
     }
 }
 
+impl Motion {
+    /// What a flow's `from` names: a claim of the motion by its id (`A2`), or a map's node
+    /// (`mill.toml#P4`) that a claim or a block draws on.
+    pub fn source(&self, from: &str) -> Option<&Source> {
+        if let Some(c) = self.claims.iter().find(|c| c.id == from) {
+            return Some(&c.source);
+        }
+        let (map, id) = from.split_once('#')?;
+        let drawn =
+            |s: &&Source| matches!(s, Source::Drawn { map: m, id: i, .. } if m == map && i == id);
+        self.claims
+            .iter()
+            .map(|c| &c.source)
+            .chain(
+                self.blocks
+                    .iter()
+                    .flat_map(|b| std::iter::once(&b.against).chain(&b.answers)),
+            )
+            .find(drawn)
+    }
+
+    /// What a side can pull into a flow: its claims by id, then each map's node its blocks
+    /// answer with that is not a claim, by `map#id`; each once, with its source.
+    pub fn pullable(&self, side: usize) -> Vec<(String, &Source)> {
+        let mut out: Vec<(String, &Source)> = self
+            .claims
+            .iter()
+            .filter(|c| c.side == side)
+            .map(|c| (c.id.clone(), &c.source))
+            .collect();
+        for b in self.blocks.iter().filter(|b| b.side == side) {
+            for a in &b.answers {
+                if out.iter().any(|(_, s)| *s == a) {
+                    continue;
+                }
+                if let Source::Drawn { map, id, .. } = a {
+                    out.push((format!("{map}#{id}"), a));
+                }
+            }
+        }
+        out
+    }
+
+    /// The answers a side prepared against `what` (a `from` of the other side's argument).
+    pub fn blocks_against(&self, side: usize, what: &str) -> Vec<&Source> {
+        let Some(target) = self.source(what) else {
+            return Vec::new();
+        };
+        self.blocks
+            .iter()
+            .filter(|b| b.side == side && &b.against == target)
+            .flat_map(|b| b.answers.iter())
+            .collect()
+    }
+}
+
 impl Source {
-    /// "(Mill, On Liberty ¶2, P3) text", or the team's own words marked as such.
-    pub fn said(&self, pilcrow: &str) -> String {
+    /// The words a pulled argument starts with: the node's text, or the team's own.
+    pub fn text(&self) -> &str {
         match self {
-            Source::Own(text) => format!("{text} (our analysis)"),
+            Source::Drawn { text, .. } | Source::Own(text) => text,
+        }
+    }
+
+    /// Where it is from, without its text: "“quote” (article, ¶4; map.toml#P4)", or "our
+    /// analysis".
+    pub fn place(&self, pilcrow: &str) -> String {
+        match self {
+            Source::Own(_) => "our analysis".into(),
             Source::Drawn {
                 map,
                 id,
-                text,
                 paragraphs,
                 quote,
                 article,
+                ..
             } => {
                 let at: Vec<String> = paragraphs.iter().map(|p| format!("{pilcrow}{p}")).collect();
                 let quote = quote
                     .as_ref()
-                    .map(|q| format!(" \u{201c}{q}\u{201d}"))
+                    .map(|q| format!("\u{201c}{q}\u{201d} "))
                     .unwrap_or_default();
-                format!("{text}{quote} ({article}, {}; {map}#{id})", at.join(", "))
+                format!("{quote}({article}, {}; {map}#{id})", at.join(", "))
             }
+        }
+    }
+
+    /// "text “quote” (article, ¶2; map.toml#P3)", or the team's own words marked as such.
+    pub fn said(&self, pilcrow: &str) -> String {
+        match self {
+            Source::Own(text) => format!("{text} (our analysis)"),
+            Source::Drawn { text, .. } => format!("{text} {}", self.place(pilcrow)),
         }
     }
 }

@@ -39,6 +39,17 @@ pub struct Flowed {
     pub motion_path: PathBuf,
 }
 
+impl Flowed {
+    /// Where argument `id` was pulled from, and that source opened ([`super::words::opened`]):
+    /// the claim, its quote, its paragraphs. `None` when it was not pulled from the case.
+    pub fn opened(&self, id: u32) -> Option<(String, Vec<String>)> {
+        let from = self.round.get(id)?.from.clone()?;
+        let dir = self.motion_path.parent().unwrap_or(Path::new("."));
+        let lines = super::words::opened(&self.motion, dir, &from);
+        Some((from, lines))
+    }
+}
+
 /// Where a flow's motion is: its name, beside the flow or absolute; within `confine` when one
 /// is given (a restricted session's library), or said why not.
 pub fn motion_path(dir: &Path, name: &str, confine: Option<&Path>) -> Result<PathBuf, String> {

@@ -2,4 +2,5 @@
 
 pub mod compare;
 pub mod export;
+pub mod flow;
 pub mod import;

@@ -9,6 +9,7 @@
 //! (notes, marks, verdicts, side, drills), the prep views, and following or presenting a room.
 
 mod drill;
+pub mod flow;
 mod reading;
 mod said;
 mod terminal;
@@ -39,8 +40,33 @@ const CLASS_HELP: &str = "The teacher's class (--class DIR --teacher):
 const ROOM_HELP: &str = "Following a presenter: follow (above) goes where the presenter is; the
 presenter's moves are also said before each answer.";
 
+/// Says `opening`, then answers each line of `input` with `answer` until it says `None` (the
+/// reader quit) or the input ends: each line echoed before its answer, so a script's output
+/// reads as a transcript. `true` when the input ended rather than the reader quitting.
+pub(crate) fn converse(
+    opening: &str,
+    mut input: impl BufRead,
+    output: &mut impl Write,
+    mut answer: impl FnMut(&str) -> Option<String>,
+) -> std::io::Result<bool> {
+    output.write_all(opening.as_bytes())?;
+    let mut line = String::new();
+    loop {
+        output.flush()?;
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(true);
+        }
+        output.write_all(format!("> {}\n", crate::map::sanitize::clean(line.trim())).as_bytes())?;
+        match answer(&line) {
+            Some(text) => output.write_all(text.as_bytes())?,
+            None => return Ok(false),
+        }
+    }
+}
+
 /// How a library's map is opened: as the full-screen reader would open it.
-pub(crate) type Opener = Box<dyn Fn(&Path) -> Result<Session, String> + Send>;
+pub(crate) type Opener = Box<dyn Fn(&Path) -> Result<crate::session::Opening, String> + Send>;
 
 /// A library to choose maps from, and how to open one.
 pub(crate) struct Shelf {
@@ -73,6 +99,8 @@ pub struct Lines {
     ascii: bool,
     shelf: Option<Shelf>,
     follow: Option<Follow>,
+    /// A round of the library being flowed, which takes every line until its `quit`.
+    flow: Option<flow::FlowLines>,
 }
 
 /// Splits a command line into its verb and the rest: `/words` searches, as `/` does in the
@@ -100,6 +128,7 @@ impl Lines {
             ascii: false,
             shelf: None,
             follow: None,
+            flow: None,
             unsaved: Vec::new(),
         }
     }
@@ -112,6 +141,7 @@ impl Lines {
             ascii: false,
             shelf: None,
             follow: None,
+            flow: None,
             unsaved: Vec::new(),
         };
         let said = lines.take(session);
@@ -125,6 +155,7 @@ impl Lines {
             ascii: false,
             shelf: Some(shelf),
             follow: None,
+            flow: None,
             unsaved: Vec::new(),
         }
     }
@@ -219,6 +250,15 @@ impl Lines {
     /// Carries out one command line; `None` when it says to quit. What it says is put in
     /// words a synthesizer reads as a person would ([`said::spoken`]).
     pub fn command(&mut self, line: &str) -> Option<String> {
+        if let Some(flow) = &mut self.flow {
+            return Some(match flow.command(line) {
+                Some(out) => said::spoken(&out),
+                None => {
+                    self.flow = None;
+                    "Back in the library: maps lists what it holds.\n".to_string()
+                }
+            });
+        }
         self.answer(line).map(|out| said::spoken(&out))
     }
 
@@ -431,8 +471,14 @@ impl Lines {
             return;
         };
         match (shelf.open)(path) {
-            Ok(session) => {
-                let said = self.take(session);
+            Ok(crate::session::Opening::Round(round)) => {
+                // A motion or a flow: its round is flowed here until `quit` comes back.
+                let mut flow = flow::FlowLines::new(*round);
+                out.push_str(&flow.opening());
+                self.flow = Some(flow);
+            }
+            Ok(crate::session::Opening::Map(session)) => {
+                let said = self.take(*session);
                 if let Some(r) = &self.reading {
                     out.push_str(&format!(
                         "{}\n{} nodes.\n",
@@ -632,23 +678,10 @@ impl Lines {
 
     /// Reads commands from `input` until `quit` or its end, writing to `output`: a transcript,
     /// each command written before its answer.
-    pub fn run(&mut self, mut input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
-        output.write_all(self.opening().as_bytes())?;
-        let mut line = String::new();
-        loop {
-            output.flush()?;
-            line.clear();
-            if input.read_line(&mut line)? == 0 {
-                self.leave_map();
-                break;
-            }
-            output.write_all(
-                format!("> {}\n", crate::map::sanitize::clean(line.trim())).as_bytes(),
-            )?;
-            match self.command(&line) {
-                Some(text) => output.write_all(text.as_bytes())?,
-                None => break,
-            }
+    pub fn run(&mut self, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+        let opening = self.opening();
+        if converse(&opening, input, &mut output, |line| self.command(line))? {
+            self.leave_map();
         }
         output.flush()
     }

@@ -45,39 +45,70 @@ pub(super) const VERBS: &[Verb] = &[
     Verb { action: Some(Action::Quit), name: "quit", words: &["exit"], args: "", does: "leave" },
 ];
 
-/// The key the reader binds to `action` now, as the help shows it: none for keys that do not
-/// type a single character (a line is made of characters).
-fn key_of(action: Action) -> Option<String> {
-    let name = keymap::key_for(action);
-    (name.chars().count() == 1).then_some(name)
+/// A table of verbs: the verbs, the scope whose keys are their one-key forms (`None`: the
+/// reader's, wherever bound), and the help's first line. The map's line mode and the line
+/// flow each have one; both find and list their verbs the same way.
+pub(super) struct Table {
+    pub(super) verbs: &'static [Verb],
+    pub(super) scope: Option<keymap::Scope>,
+    pub(super) intro: &'static str,
 }
 
-/// The long name of the verb typed as `word`: the word itself, another word for it, or the
-/// key bound to its action now. `None` when no verb is so named.
-pub(super) fn named(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
-    VERBS
-        .iter()
-        .find(|v| v.name == lower || v.words.contains(&lower.as_str()))
-        .or_else(|| {
-            VERBS
-                .iter()
-                .find(|v| v.action.and_then(key_of).is_some_and(|key| key == word))
-        })
-        .map(|v| v.name)
-}
+/// The map's verbs.
+pub(super) const MAP: Table = Table {
+    verbs: VERBS,
+    scope: None,
+    intro: "Commands (in brackets: the key that does the same in the reader, and here):",
+};
 
-/// The help's list of verbs, each with its key in brackets when it has one.
-pub(super) fn help() -> String {
-    let mut out = String::from(
-        "Commands (in brackets: the key that does the same in the reader, and here):\n",
-    );
-    for v in VERBS {
-        let mut head = format!("{}{}", v.name, v.args);
-        if let Some(key) = v.action.and_then(key_of) {
-            head.push_str(&format!(" ({key})"));
-        }
-        out.push_str(&format!("  {head:<28} {}\n", v.does));
+impl Table {
+    /// The key bound to `action` now, as the help shows it: none for keys that do not type a
+    /// single character (a line is made of characters).
+    fn key_of(&self, action: Action) -> Option<String> {
+        let name = match self.scope {
+            None => keymap::key_for(action),
+            Some(scope) => keymap::key_in(&[scope], action)?.name(),
+        };
+        (name.chars().count() == 1).then_some(name)
     }
-    out
+
+    /// The long name of the verb typed as `word`: the word itself, another word for it, or
+    /// the key bound to its action now. `None` when no verb is so named.
+    pub(super) fn named(&self, word: &str) -> Option<&'static str> {
+        let lower = word.to_lowercase();
+        self.verbs
+            .iter()
+            .find(|v| v.name == lower || v.words.contains(&lower.as_str()))
+            .or_else(|| {
+                self.verbs.iter().find(|v| {
+                    v.action
+                        .and_then(|a| self.key_of(a))
+                        .is_some_and(|key| key == word)
+                })
+            })
+            .map(|v| v.name)
+    }
+
+    /// The help's list of verbs, each with its key in brackets when it has one.
+    pub(super) fn help(&self) -> String {
+        let mut out = format!("{}\n", self.intro);
+        for v in self.verbs {
+            let mut head = format!("{}{}", v.name, v.args);
+            if let Some(key) = v.action.and_then(|a| self.key_of(a)) {
+                head.push_str(&format!(" ({key})"));
+            }
+            out.push_str(&format!("  {head:<28} {}\n", v.does));
+        }
+        out
+    }
+}
+
+/// The map verb typed as `word` ([`Table::named`]).
+pub(super) fn named(word: &str) -> Option<&'static str> {
+    MAP.named(word)
+}
+
+/// The map's help ([`Table::help`]).
+pub(super) fn help() -> String {
+    MAP.help()
 }

@@ -73,11 +73,34 @@ impl Events {
         }
     }
 
+    /// The next event, or `None` once `timeout` has passed without one (a running clock's
+    /// next second); with no timeout, as [`Events::next`].
+    fn next_within(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Event>> {
+        let Some(timeout) = timeout else {
+            return self.next().map(Some);
+        };
+        if self.pending() {
+            return Ok(self.queue.pop_front());
+        }
+        self.wait_for(Some(timeout))?;
+        self.queue.extend(self.rx.try_iter());
+        Ok(self.queue.pop_front())
+    }
+
     /// Sleeps until another thread (the terminal's input, signals, the file watcher) sends.
     fn wait(&mut self) -> std::io::Result<()> {
-        use rustix::event::{PollFd, PollFlags, poll};
+        self.wait_for(None)
+    }
+
+    /// Sleeps until another thread sends, or `timeout` passes.
+    fn wait_for(&mut self, timeout: Option<Duration>) -> std::io::Result<()> {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
         let mut fds = [PollFd::new(&self.wake, PollFlags::IN)];
-        match poll(&mut fds, None) {
+        let timeout = timeout.map(|t| Timespec {
+            tv_sec: i64::try_from(t.as_secs()).unwrap_or(i64::MAX),
+            tv_nsec: i64::from(t.subsec_nanos()),
+        });
+        match poll(&mut fds, timeout.as_ref()) {
             Ok(_) | Err(rustix::io::Errno::INTR) => {}
             Err(e) => return Err(e.into()),
         }
@@ -184,7 +207,7 @@ fn take_terminal(screen: std::io::Result<terminal::Screen>) -> Result<Tui, ExitC
 /// quits from the list. `open` loads a chosen map as a session.
 pub fn run_library(
     library: crate::team::library::Library,
-    open: impl Fn(&Path) -> Result<Session, String>,
+    open: impl Fn(&Path) -> Result<crate::session::Opening, String>,
     theme: Theme,
 ) -> ExitCode {
     catch_signals();
@@ -213,7 +236,7 @@ pub fn run_library(
 fn library_loop(
     tui: &mut Tui,
     library: &mut crate::screen::library::Picker,
-    open: &impl Fn(&Path) -> Result<Session, String>,
+    open: &impl Fn(&Path) -> Result<crate::session::Opening, String>,
     theme: Theme,
     channel: &mut Channel,
     outcome: &mut Outcome,
@@ -258,11 +281,18 @@ fn library_loop(
                 // A map is opened; one the followed presenter moves to opens after it.
                 while let Some(path) = next.take() {
                     match open(&path) {
-                        Ok(session) => {
+                        Ok(opening) => {
                             // A fresh screen for the map: what the list drew is forgotten.
                             let (w, h) = terminal::size()?;
                             tui.resize(w, h)?;
-                            let code = event_loop(tui, session, theme, channel, outcome)?;
+                            let code = match opening {
+                                crate::session::Opening::Map(session) => {
+                                    event_loop(tui, *session, theme, channel, outcome)?
+                                }
+                                crate::session::Opening::Round(round) => {
+                                    flow_loop(tui, *round, theme, channel)?
+                                }
+                            };
                             if code != 0 {
                                 return Ok(code);
                             }
@@ -283,6 +313,94 @@ fn library_loop(
                 }
             }
             None => {}
+        }
+    }
+}
+
+/// Runs the flow sheet of a round until the debater leaves it, a signal arrives or the terminal
+/// goes away. Asleep while nothing happens; awake each second only while a clock runs. The
+/// round's file is watched, so a second session's or a presenter's changes show at once.
+pub fn run_flow(opened: crate::debate::round_store::Opened, theme: Theme) -> ExitCode {
+    catch_signals();
+    let mut tui = match take_terminal(terminal::new_screen(theme.ascii)) {
+        Ok(tui) => tui,
+        Err(code) => return code,
+    };
+    let code = Channel::new()
+        .and_then(|mut channel| flow_loop(&mut tui, opened, theme, &mut channel))
+        .unwrap_or_else(|_| app::Exit::HangUp.code());
+    drop(tui);
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+fn flow_loop(
+    tui: &mut Tui,
+    opened: crate::debate::round_store::Opened,
+    theme: Theme,
+    channel: &mut Channel,
+) -> std::io::Result<i32> {
+    use crate::debate::clock::now_ms;
+    use crate::screen::flow::{self, FlowScreen};
+    if let Ok(mut s) = SESSION.lock() {
+        *s = Some(channel.waker.clone());
+    }
+    let (w, h) = terminal::size()?;
+    let mut screen = FlowScreen::new(opened, w, h);
+    let waker = channel.waker.clone();
+    let _watch = crate::screen::watch::Watch::new(
+        std::slice::from_ref(&screen.store.path),
+        SAVE_SETTLE,
+        move || waker.send(Event::FilesChanged),
+    );
+    loop {
+        let (w, h) = terminal::size()?;
+        let size = tui.screen.size()?;
+        if (w, h) != (size.width, size.height) {
+            tui.resize(w, h)?;
+            screen.resize(w, h);
+        }
+        let now = now_ms();
+        let bell = screen.ring(now);
+        {
+            let _guard = DRAWING.lock();
+            tui.screen
+                .draw(|frame| flow::render(frame, &screen, &theme, now))?;
+            use ratatui::backend::Backend;
+            let backend = tui.screen.backend_mut();
+            if bell {
+                backend.bell();
+            }
+            if theme.plain
+                && let Some(p) = flow::cursor(&screen)
+            {
+                backend.set_cursor_position(p)?;
+            }
+            Backend::flush(backend)?;
+        }
+        let wake = screen
+            .flowed
+            .round
+            .clock
+            .next_tick(now_ms())
+            .map(Duration::from_millis);
+        let Some(event) = channel.events.next_within(wake)? else {
+            continue;
+        };
+        let action = match event {
+            Event::Key(key) => crate::screen::keymap::resolve(&screen.scopes(), &key),
+            Event::Resize(w, h) => Some(crate::screen::keymap::Action::Resize(w, h)),
+            Event::FilesChanged => {
+                screen.reread();
+                None
+            }
+            Event::Signal(n) => return Ok(128 + n),
+            Event::HangUp => return Ok(app::Exit::HangUp.code()),
+            _ => None,
+        };
+        if let Some(action) = action
+            && let Some(code) = screen.update(action, now_ms())
+        {
+            return Ok(code);
         }
     }
 }

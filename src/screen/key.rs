@@ -194,6 +194,37 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The key as the text area's input (the note editor's, a flow cell's).
+    pub fn as_text_input(self) -> Option<ratatui_textarea::Input> {
+        let key = self;
+        use ratatui_textarea::Key as T;
+        let k = match key.code {
+            KeyCode::Char(c) => T::Char(c),
+            KeyCode::Enter => T::Enter,
+            KeyCode::Backspace => T::Backspace,
+            KeyCode::Delete => T::Delete,
+            KeyCode::Tab => T::Tab,
+            KeyCode::Left => T::Left,
+            KeyCode::Right => T::Right,
+            KeyCode::Up => T::Up,
+            KeyCode::Down => T::Down,
+            KeyCode::Home => T::Home,
+            KeyCode::End => T::End,
+            KeyCode::PageUp => T::PageUp,
+            KeyCode::PageDown => T::PageDown,
+            KeyCode::F(n) => T::F(n),
+            KeyCode::Esc | KeyCode::BackTab => return None,
+        };
+        Some(ratatui_textarea::Input {
+            key: k,
+            ctrl: key.mods.contains(Mods::CONTROL),
+            alt: key.mods.contains(Mods::ALT),
+            shift: key.mods.contains(Mods::SHIFT),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

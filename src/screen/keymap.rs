@@ -131,9 +131,28 @@ commands! {
     /// The class list (`--class … --teacher`): every member's maps with their scores, or back
     /// to the library's maps.
     ClassList: "class_list";
-    // The note editor.
+    // The note editor, and a cell of the flow being typed.
     NoteSave: "save";
     NoteCancel: "cancel";
+    // The flow sheet.
+    FlowAdd: "add";
+    FlowAnswer: "answer";
+    FlowExtend: "extend";
+    FlowCrossApply: "cross_apply";
+    FlowPull: "pull";
+    FlowConcede: "conceded";
+    FlowTurn: "turned";
+    FlowEdit: "edit_cell";
+    FlowRemove: "remove";
+    FlowNextSpeech: "next_speech";
+    FlowPrevSpeech: "previous_speech";
+    FlowSheet: "other_sheet";
+    FlowClock: "speech_clock";
+    FlowPrep: "prep_clock";
+    FlowDrops: "drops";
+    FlowOpen: "open_source";
+    FlowLeft: "left";
+    FlowRight: "right";
     // From the terminal, not from a key.
     }
     values {
@@ -145,6 +164,13 @@ commands! {
     AnswerQuestion(u8);
     NoteInput(Key);
     Resize(u16, u16);
+    }
+}
+
+impl Scope {
+    /// One of the flow sheet's scopes, whose keys its own help lists.
+    pub fn is_flow(self) -> bool {
+        matches!(self, Scope::Flow | Scope::FlowCell | Scope::FlowList)
     }
 }
 
@@ -239,6 +265,9 @@ scopes! {
     Questions, "critical_questions", "Critical questions", true;
     Differences, "differences", "Differences from the reference", true;
     Library, "library", "The library of maps", false;
+    Flow, "flow", "The flow sheet", false;
+    FlowCell, "flow_cell", "Typing a cell of the flow", true;
+    FlowList, "flow_list", "A list over the flow (drops, the case, a source, help)", true;
     Notice, "notice", "A notice", true;
     Help, "help", "This help", true;
 }
@@ -285,8 +314,9 @@ const fn bind(
 use Action as A;
 use Scope as S;
 
-/// Every binding of the reader. Order is the order of help and of status-bar hints, which are
+/// Every binding of the reader and of the flow. Order is the order of help and of status-bar hints, which are
 /// cut from the end when the line is short: the most needed come first.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     bind(
         S::Global,
@@ -1140,6 +1170,42 @@ pub const BINDINGS: &[Binding] = &[
         Some("close"),
     ),
     bind(S::Citers, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    // The flow sheet: one line each.
+    bind(S::Flow, &[key('a')], A::FlowAdd, "Add an argument to the speech now (Enter ends it)", Some("add")),
+    bind(S::Flow, &[key('r')], A::FlowAnswer, "Answer the selected argument, beside it", Some("answer")),
+    bind(S::Flow, &[key('x')], A::FlowExtend, "Extend the selected argument into the speech now", Some("extend")),
+    bind(S::Flow, &[key('y')], A::FlowCrossApply, "Cross-apply: y on one, then y on what it answers", None),
+    bind(S::Flow, &[key('p')], A::FlowPull, "Pull a claim or a block from the case, with its source", Some("pull")),
+    bind(S::Flow, &[key('C')], A::FlowConcede, "Mark the selected argument conceded (or not)", None),
+    bind(S::Flow, &[key('T')], A::FlowTurn, "Mark the selected answer a turn (or not)", None),
+    bind(S::Flow, &[key('e'), code(KeyCode::Enter)], A::FlowEdit, "Edit the selected argument's words", None),
+    bind(S::Flow, &[code(KeyCode::Delete), key('X')], A::FlowRemove, "Remove the selected argument, if nothing answers it", None),
+    bind(S::Flow, &[key('n')], A::FlowNextSpeech, "The next speech begins", Some("next")),
+    bind(S::Flow, &[key('N')], A::FlowPrevSpeech, "Back to the speech before", None),
+    bind(S::Flow, &[code(KeyCode::Tab)], A::FlowSheet, "The other side's sheet", Some("sheet")),
+    bind(S::Flow, &[key(' ')], A::FlowClock, "Start or stop the speech's clock", Some("clock")),
+    bind(S::Flow, &[key('P')], A::FlowPrep, "Start or stop the speaking side's prep clock", Some("prep")),
+    bind(S::Flow, &[key('d')], A::FlowDrops, "The drops so far, each to go to", Some("drops")),
+    bind(S::Flow, &[key('o')], A::FlowOpen, "Open the argument's source: the article's paragraph", None),
+    bind(S::Flow, &[key('j'), code(KeyCode::Down)], A::MoveDown, "The argument below", None),
+    bind(S::Flow, &[key('k'), code(KeyCode::Up)], A::MoveUp, "The argument above", None),
+    bind(S::Flow, &[key('h'), code(KeyCode::Left)], A::FlowLeft, "The nearest argument of the speech to the left", None),
+    bind(S::Flow, &[key('l'), code(KeyCode::Right)], A::FlowRight, "The nearest argument of the speech to the right", None),
+    bind(S::Flow, &[key('g'), code(KeyCode::Home)], A::First, "The first argument of the sheet", None),
+    bind(S::Flow, &[key('G'), code(KeyCode::End)], A::Last, "The last argument of the sheet", None),
+    bind(S::Flow, &[key('?')], A::Help, "Every key of the flow", Some("help")),
+    bind(S::Flow, &[key('q')], A::Quit, "Leave the flow (it is saved as it is typed)", Some("quit")),
+    bind(S::Flow, &[ctrl('c')], A::Interrupt, "Quit at once", None),
+    bind(S::FlowCell, &[code(KeyCode::Enter)], A::NoteSave, "End the cell: it is flowed", Some("done")),
+    bind(S::FlowCell, &[code(KeyCode::Esc)], A::NoteCancel, "Leave the cell unwritten", Some("cancel")),
+    bind(S::FlowCell, &[ctrl('c')], A::Interrupt, "Quit at once (what is typed is kept)", None),
+    bind(S::FlowList, &[key('j'), code(KeyCode::Down)], A::OverlayDown, "Down", None),
+    bind(S::FlowList, &[key('k'), code(KeyCode::Up)], A::OverlayUp, "Up", None),
+    bind(S::FlowList, &[code(KeyCode::PageDown)], A::OverlayPageDown, "A page down", None),
+    bind(S::FlowList, &[code(KeyCode::PageUp)], A::OverlayPageUp, "A page up", None),
+    bind(S::FlowList, &[code(KeyCode::Enter)], A::OverlayChoose, "Take it: go to the drop, pull the claim", Some("choose")),
+    bind(S::FlowList, &[code(KeyCode::Esc), key('q')], A::OverlayClose, "Close", Some("close")),
+    bind(S::FlowList, &[ctrl('c')], A::Interrupt, "Quit at once", None),
 ];
 
 /// The key table in force: the built-in one, or the user's as [`install`] set it.
@@ -1219,7 +1285,7 @@ pub fn resolve(scopes: &[Scope], event: &Key) -> Option<Action> {
         {
             return Some(b.action);
         }
-        if scope == Scope::Note {
+        if scope == Scope::Note || scope == Scope::FlowCell {
             // The note takes every other key: letters, arrows, Enter, Backspace and the
             // editing keys of the text area (Ctrl-A/E, Alt-F/B, Ctrl-K, Ctrl-U, undo Ctrl-Z).
             return Some(Action::NoteInput(*event));

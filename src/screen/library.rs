@@ -205,14 +205,22 @@ impl Picker {
         }
         let area = frame.area();
         let entries = &self.library.entries;
+        let debates = entries
+            .iter()
+            .filter(|e| crate::team::library::is_debate(&e.path))
+            .count();
+        let files = if debates == 0 {
+            format!("{} maps", entries.len())
+        } else {
+            format!("{} maps, {debates} of the debate", entries.len() - debates)
+        };
         let count = match &self.query {
             Some(q) if !q.trim().is_empty() => format!(
-                "{} of {} maps with \"{}\"",
+                "{} of {files} with \"{}\"",
                 self.shown.len(),
-                entries.len(),
                 crate::map::sanitize::clean(q.trim())
             ),
-            _ => format!("{} maps", entries.len()),
+            _ => files,
         };
         let class = if self.class.is_some() {
             format!(", {}: class", key_name(Scope::Library, Action::ClassList))

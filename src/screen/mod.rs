@@ -8,6 +8,7 @@ pub(crate) mod draw;
 pub(crate) mod driver;
 pub mod editor;
 pub mod event;
+pub mod flow;
 pub(crate) mod input;
 pub mod key;
 pub mod keymap;

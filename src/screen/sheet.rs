@@ -329,7 +329,8 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
             g.verdicts[1], g.verdicts[2]
         )));
     }
-    for &scope in Scope::ALL {
+    // The flow sheet has a help of its own (its ? key); a map's reader has none of its keys.
+    for &scope in Scope::ALL.iter().filter(|s| !s.is_flow()) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             scope.title().to_string(),

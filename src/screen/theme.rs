@@ -408,6 +408,12 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// A dropped argument on the flow, a clock near its end: bold (and red where there is
+    /// colour), always beside a word that says it.
+    pub fn alarm(&self) -> Style {
+        self.fg(palette().objection).add_modifier(Modifier::BOLD)
+    }
+
     pub fn key(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }

@@ -3,18 +3,40 @@
 
 use std::path::{Path, PathBuf};
 
-/// The maps (`*.toml` files, not hidden, not motions) in `folder`, by path.
+/// Whether `path` names a file of the debate round (a motion or a flow), not a map.
+pub fn is_debate(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| {
+        let n = n.to_string_lossy();
+        n.ends_with(".motion.toml") || n.ends_with(".flow.toml")
+    })
+}
+
+/// The motions and flows (`*.motion.toml`, `*.flow.toml`, not hidden) in `folder`, by path.
+pub fn debates_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_debate(p) && p.is_file())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// The maps (`*.toml` files, not hidden, not motions nor flows) in `folder`, by path.
 pub fn maps_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut maps: Vec<PathBuf> = std::fs::read_dir(folder)?
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
         .filter(|p| {
-            // Hidden files, and motions (`*.motion.toml`, which draw on maps and are none).
-            !p.file_name().is_some_and(|n| {
-                let n = n.to_string_lossy();
-                n.starts_with('.') || n.ends_with(".motion.toml")
-            })
+            // Hidden files, and motions and flows (which draw on maps and are none).
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                && !is_debate(p)
         })
         .collect();
     maps.sort();

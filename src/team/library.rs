@@ -36,16 +36,21 @@ pub struct Library {
 impl Library {
     /// The maps (`*.toml`) in `root`, by name; `state` is the reader's state folder.
     pub fn open(root: &Path, state: Option<PathBuf>) -> std::io::Result<Self> {
-        let mut entries: Vec<Entry> = maps_in(root)?
-            .into_iter()
-            .map(|path| Entry {
-                name: file_name(&path),
-                path,
-                summary: None,
-                confine: root.to_path_buf(),
-            })
-            .collect();
+        let entry = |path: PathBuf| Entry {
+            name: file_name(&path),
+            path,
+            summary: None,
+            confine: root.to_path_buf(),
+        };
+        let mut entries: Vec<Entry> = maps_in(root)?.into_iter().map(entry).collect();
         entries.sort_by(|a, b| a.name.cmp(&b.name));
+        // The motions and the flows of rounds on them, after the maps they draw on.
+        let mut debates: Vec<Entry> = super::folder::debates_in(root)?
+            .into_iter()
+            .map(entry)
+            .collect();
+        debates.sort_by(|a, b| a.name.cmp(&b.name));
+        entries.extend(debates);
         Ok(Self {
             root: root.to_path_buf(),
             texts: vec![None; entries.len()],
@@ -184,7 +189,7 @@ impl Library {
     }
 }
 
-pub use super::folder::{file_name, maps_in};
+pub use super::folder::{file_name, is_debate, maps_in};
 
 /// A map's text to search: the map file and the article it names beside it (`text_file`),
 /// as they are on disk (no parse: a thousand maps are searched at the first key).
@@ -219,6 +224,9 @@ fn haystack(map: &Path, root: &Path) -> String {
 
 /// "Title · author · date · 37 nodes · 12/37 understood", or why the map cannot be read.
 fn summarize(path: &Path, root: &Path, state: Option<&Path>) -> String {
+    if super::folder::is_debate(path) {
+        return crate::debate::summary(path, root);
+    }
     let loaded = match crate::map::loader::load_path_within(path, root) {
         Ok(l) => l,
         Err(e) => return crate::map::sanitize::clean(&format!("(cannot be read: {e:#})")),

@@ -910,8 +910,26 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::NoteInput(_)
         | Action::NoteSave
         | Action::NoteCancel => return window::update(app, action),
-        // The library's key: a map's reader has no class list.
-        Action::ClassList => {}
+        // The library's key, and the flow's: a map's reader has neither.
+        Action::ClassList
+        | Action::FlowAdd
+        | Action::FlowAnswer
+        | Action::FlowExtend
+        | Action::FlowCrossApply
+        | Action::FlowPull
+        | Action::FlowConcede
+        | Action::FlowTurn
+        | Action::FlowEdit
+        | Action::FlowRemove
+        | Action::FlowNextSpeech
+        | Action::FlowPrevSpeech
+        | Action::FlowSheet
+        | Action::FlowClock
+        | Action::FlowPrep
+        | Action::FlowDrops
+        | Action::FlowOpen
+        | Action::FlowLeft
+        | Action::FlowRight => {}
         Action::Resize(w, h) => {
             app.width = w;
             app.height = h;

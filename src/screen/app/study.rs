@@ -5,7 +5,7 @@ use ratatui_textarea::TextArea;
 
 use super::{App, Overlay};
 use crate::screen::event::Effect;
-use crate::screen::key::{Key, KeyCode, Mods};
+use crate::screen::key::Key;
 use crate::screen::keymap::{self, Action};
 use crate::study::drill::{self, DrillCard};
 use crate::study::{Changes, Field, Judgement, Layer, Side};
@@ -101,34 +101,6 @@ impl Study {
 /// The most a note holds, in characters: some pages of text. A paste beyond it is cut there,
 /// with a word, rather than growing without bound (each character is an edit and a frame).
 pub const NOTE_MAX_CHARS: usize = 20_000;
-
-/// Our key as the text area's input.
-fn textarea_input(key: Key) -> Option<ratatui_textarea::Input> {
-    use ratatui_textarea::Key as T;
-    let k = match key.code {
-        KeyCode::Char(c) => T::Char(c),
-        KeyCode::Enter => T::Enter,
-        KeyCode::Backspace => T::Backspace,
-        KeyCode::Delete => T::Delete,
-        KeyCode::Tab => T::Tab,
-        KeyCode::Left => T::Left,
-        KeyCode::Right => T::Right,
-        KeyCode::Up => T::Up,
-        KeyCode::Down => T::Down,
-        KeyCode::Home => T::Home,
-        KeyCode::End => T::End,
-        KeyCode::PageUp => T::PageUp,
-        KeyCode::PageDown => T::PageDown,
-        KeyCode::F(n) => T::F(n),
-        KeyCode::Esc | KeyCode::BackTab => return None,
-    };
-    Some(ratatui_textarea::Input {
-        key: k,
-        ctrl: key.mods.contains(Mods::CONTROL),
-        alt: key.mods.contains(Mods::ALT),
-        shift: key.mods.contains(Mods::SHIFT),
-    })
-}
 
 impl App {
     pub(super) fn study_or_say(&mut self) -> Option<&mut Study> {
@@ -273,7 +245,7 @@ impl App {
         let Some((_, editor)) = self.study.as_mut().and_then(|s| s.editor.as_mut()) else {
             return;
         };
-        let Some(input) = textarea_input(key) else {
+        let Some(input) = key.as_text_input() else {
             return;
         };
         // Ctrl-Z undoes, as in most editors (the text area's own undo is Ctrl-U, kept too);

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+mod flow;
+
 use crate::map::loader::{self, Loaded};
 
 pub use crate::exit::{EXIT_IO, EXIT_MAP_ERRORS};
@@ -177,7 +179,7 @@ pub enum Command {
         map: Option<PathBuf>,
         /// What to write
         #[arg(long = "to", value_enum, value_name = "FORMAT")]
-        to: crate::interchange::export::Format,
+        to: crate::interchange::export::Target,
         /// Write to FILE instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -187,6 +189,19 @@ pub enum Command {
         /// Replace FILE if it exists (never through a link)
         #[arg(long)]
         force: bool,
+    },
+    /// Flow a round of a motion: a sheet per side, a column per speech, drops found and clocks
+    /// kept; saved as it is typed
+    Flow {
+        /// The motion (NAME.motion.toml), whose round is kept in your state folder; or a flow
+        /// file (NAME.flow.toml) to open where it is
+        file: PathBuf,
+        /// The round of the motion to open or begin (default: today's date)
+        #[arg(long, value_name = "NAME")]
+        round: Option<String>,
+        /// Flow by typed commands, line by line: for screen readers, braille, pipes
+        #[arg(long)]
+        lines: bool,
     },
     /// Print a map as a Markdown outline, in reading order, with citations and quotes
     Outline {
@@ -262,7 +277,10 @@ pub fn main() -> ExitCode {
     // a path, no init, no check of a file outside the library).
     // The line mode (`read`) is a reader too, and takes them all.
     if cli.command.is_some()
-        && !matches!(cli.command, Some(Command::Read { .. }))
+        && !matches!(
+            cli.command,
+            Some(Command::Read { .. } | Command::Flow { .. })
+        )
         && let Some(flag) = reader_only_flag(&cli)
     {
         return fail(&format!(
@@ -335,6 +353,11 @@ pub fn main() -> ExitCode {
             read(map.as_deref(), display.or(cli.display), true)
         }
         Some(Command::Read { ref map, ascii }) => read_lines(&cli, map.as_deref(), ascii),
+        Some(Command::Flow {
+            ref file,
+            ref round,
+            lines,
+        }) => flow::flow(&cli, file, round.as_deref(), lines),
         Some(Command::Man) => {
             let mut out = Vec::new();
             match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
@@ -506,6 +529,9 @@ fn debate_report(path: &Path, text: &str) -> Option<crate::map::diagnostic::Repo
     } else if crate::debate::motion::is_motion(text) {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Some(crate::debate::motion::read(&name, text, &dir).1)
+    } else if crate::debate::round_file::is_flow(text) {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        Some(crate::debate::round_file::read(&name, text, &dir, None).1)
     } else {
         None
     }
@@ -537,7 +563,7 @@ fn outline(map: Option<&Path>, json: bool) -> ExitCode {
     if json {
         return export(
             map,
-            crate::interchange::export::Format::Json,
+            crate::interchange::export::Target::Json,
             None,
             true,
             false,
@@ -560,7 +586,7 @@ fn outline(map: Option<&Path>, json: bool) -> ExitCode {
 
 fn export(
     map: Option<&Path>,
-    format: crate::interchange::export::Format,
+    target: crate::interchange::export::Target,
     output: Option<&Path>,
     no_notes: bool,
     force: bool,
@@ -583,30 +609,51 @@ fn export(
             ));
         }
     }
-    let m = match load_clean(map) {
-        Ok(m) => m,
-        Err(code) => return code,
-    };
-    // The reader's layer, read only and only for a format that prints notes: an export never
-    // changes it, takes no lock, and moves nothing aside; what it cannot read, it says.
-    let layer = (!no_notes && format.prints_notes())
-        .then(crate::study::store::state_dir)
-        .flatten()
-        .map(|dir| {
-            let located = crate::study::Store::locate(&dir, map, &m.fingerprint(), false);
-            let (layer, warning) = located.store.peek();
-            if let Some(w) = warning {
-                let _ = writeln!(std::io::stderr(), "argwalk: {w}");
+    // A flow file is exported as a round; a map in a map's formats.
+    let text = match map.map(read_file) {
+        Some(Err(code)) => return code,
+        Some(Ok(Ok(text))) if crate::debate::round_file::is_flow(&text) => {
+            let path = map.unwrap_or(Path::new("."));
+            let opened = match crate::debate::round_store::RoundStore::open_file(path, None, false)
+            {
+                Ok(o) => o,
+                Err(crate::debate::round_store::Refused::Mistakes(report)) => {
+                    let _ = write!(
+                        std::io::stderr(),
+                        "{}",
+                        report.render_capped(styled_stderr(), None)
+                    );
+                    return ExitCode::from(EXIT_MAP_ERRORS);
+                }
+                Err(crate::debate::round_store::Refused::Io(why)) => return fail(&why),
+            };
+            match crate::interchange::export::render_flow(
+                &opened.flowed.round,
+                &opened.flowed.motion,
+                target,
+            ) {
+                Some(text) => text,
+                None => {
+                    return fail(&format!(
+                        "a flow exports to markdown, csv, json or text (the printable sheet), not {}",
+                        clap::ValueEnum::to_possible_value(&target)
+                            .map_or_else(String::new, |v| v.get_name().to_string())
+                    ));
+                }
             }
-            layer
-        });
-    let text = crate::interchange::export::render(
-        &m,
-        format,
-        crate::interchange::export::Options {
-            layer: layer.as_ref(),
-        },
-    );
+        }
+        _ => {
+            let Some(format) = target.map_format() else {
+                return fail(
+                    "csv and text are a flow's exports (a NAME.flow.toml); a map exports to markdown, dot, argdown, aif, anki or json",
+                );
+            };
+            match export_map(map, format, no_notes) {
+                Ok(text) => text,
+                Err(code) => return code,
+            }
+        }
+    };
     match output {
         Some(path) => match crate::study::store::write_atomically(path, text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
@@ -621,6 +668,36 @@ fn export(
     }
 }
 
+/// A map exported in `format`, with the reader's notes when it prints them and they are
+/// wanted.
+fn export_map(
+    map: Option<&Path>,
+    format: crate::interchange::export::Format,
+    no_notes: bool,
+) -> Result<String, ExitCode> {
+    let m = load_clean(map)?;
+    // The reader's layer, read only and only for a format that prints notes: an export never
+    // changes it, takes no lock, and moves nothing aside; what it cannot read, it says.
+    let layer = (!no_notes && format.prints_notes())
+        .then(crate::study::store::state_dir)
+        .flatten()
+        .map(|dir| {
+            let located = crate::study::Store::locate(&dir, map, &m.fingerprint(), false);
+            let (layer, warning) = located.store.peek();
+            if let Some(w) = warning {
+                let _ = writeln!(std::io::stderr(), "argwalk: {w}");
+            }
+            layer
+        });
+    Ok(crate::interchange::export::render(
+        &m,
+        format,
+        crate::interchange::export::Options {
+            layer: layer.as_ref(),
+        },
+    ))
+}
+
 /// A member's state folder: `users/NAME` under the state folder, NAME checked so it names one
 /// folder and nothing else.
 fn user_state(user: Option<&str>) -> Result<Option<PathBuf>, ExitCode> {
@@ -628,12 +705,7 @@ fn user_state(user: Option<&str>) -> Result<Option<PathBuf>, ExitCode> {
     match user {
         None => Ok(root),
         Some(name) => {
-            let ok = !name.is_empty()
-                && name.len() <= 64
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if !ok {
+            if !crate::team::room::is_name(name) {
                 return Err(fail(
                     "--user takes a name of letters, digits, - and _ (at most 64)",
                 ));
@@ -678,7 +750,7 @@ fn library_opener(
     state: Option<PathBuf>,
     theme: crate::screen::theme::Theme,
     room: RoomOf,
-) -> impl Fn(&Path) -> Result<crate::session::Session, String> + 'static {
+) -> impl Fn(&Path) -> Result<crate::session::Opening, String> + 'static {
     let library = root.to_path_buf();
     let restricted = cli.restricted;
     let screen_reader = cli.display.screen_reader;
@@ -687,7 +759,12 @@ fn library_opener(
     // member's, their own.
     let member = cli.user.clone().filter(|_| !cli.teacher);
     let teacher = cli.teacher;
-    move |path: &Path| -> Result<crate::session::Session, String> {
+    move |path: &Path| -> Result<crate::session::Opening, String> {
+        // A motion or a flow of the library: a round to flow, the member's own.
+        if crate::team::library::is_debate(path) {
+            return flow::open_in_library(path, &library, state.as_deref(), restricted)
+                .map(|o| crate::session::Opening::Round(Box::new(o)));
+        }
         let folder = class.as_deref().and_then(|c| member_folder(c, path));
         let confine = match (&folder, &member) {
             (None, _) => library.clone(),
@@ -714,15 +791,17 @@ fn library_opener(
         if restricted {
             opened.files = None;
         }
-        Ok(crate::session::Session {
-            screen_reader,
-            restricted,
-            in_library: true,
-            confine: Some(confine),
-            room: room.clone(),
-            against,
-            ..opened
-        })
+        Ok(crate::session::Opening::Map(Box::new(
+            crate::session::Session {
+                screen_reader,
+                restricted,
+                in_library: true,
+                confine: Some(confine),
+                room: room.clone(),
+                against,
+                ..opened
+            },
+        )))
     }
 }
 
@@ -788,6 +867,9 @@ fn library_of(
 fn team(cli: &Cli) -> ExitCode {
     if let Some(Command::Read { map, ascii }) = &cli.command {
         return read_lines(cli, map.as_deref(), *ascii);
+    }
+    if let Some(Command::Flow { file, round, lines }) = &cli.command {
+        return flow::flow(cli, file, round.as_deref(), *lines);
     }
     let theme = theme_of(&cli.display);
     let state = match user_state(cli.user.as_deref()) {
@@ -914,7 +996,7 @@ fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
 }
 
 /// Output in ASCII: what the line mode prints of its own (¶, quotes) transliterated too.
-struct AsciiOut<W: Write>(W);
+pub(crate) struct AsciiOut<W: Write>(W);
 
 impl<W: Write> Write for AsciiOut<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

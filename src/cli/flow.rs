@@ -1,0 +1,144 @@
+//! `argwalk flow`: opens a round of a motion (kept in the debater's state folder, one file per
+//! round) or a flow file where it is, and hands it to the full screen or the line mode. Under
+//! `--restricted` only the library's motions and flows are reached, and only the member's own
+//! rounds are written.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::debate::round_store::{Opened, Refused, RoundStore};
+
+use super::{Cli, EXIT_MAP_ERRORS, fail, theme_of, user_state};
+
+/// Today's date (`2026-12-07`): a round's name when none is given, so a day's practice round
+/// is taken up again where it was left.
+fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+/// Where `file` is: itself, or under `--restricted` the library's file of that name (never a
+/// path that leaves the library).
+fn locate(cli: &Cli, file: &Path) -> Result<(PathBuf, Option<PathBuf>), ExitCode> {
+    if !cli.restricted {
+        return Ok((file.to_path_buf(), None));
+    }
+    let Some(root) = cli.library.as_ref() else {
+        return Err(fail("--restricted needs --library"));
+    };
+    let inside = std::fs::canonicalize(root.join(file))
+        .ok()
+        .zip(std::fs::canonicalize(root).ok())
+        .filter(|(f, r)| f.starts_with(r) && f.is_file());
+    match inside {
+        Some((f, r)) => Ok((f, Some(r))),
+        None => Err(fail(&format!(
+            "there is no motion or flow `{}` in the library",
+            crate::map::sanitize::clean(&file.display().to_string())
+        ))),
+    }
+}
+
+/// Opens what `argwalk flow FILE` names: a flow file, or a motion's round.
+pub(super) fn open(cli: &Cli, file: &Path, round: Option<&str>) -> Result<Opened, ExitCode> {
+    let (path, confine) = locate(cli, file)?;
+    let text = match crate::map::loader::read_limited(&path).and_then(|b| {
+        crate::map::loader::utf8_text(&path.display().to_string(), b).map_err(anyhow::Error::msg)
+    }) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(fail(&crate::map::sanitize::clean(&format!("{e:#}"))));
+        }
+    };
+    let opened = if crate::debate::round_file::is_flow(&text) {
+        if round.is_some() {
+            return Err(fail(
+                "--round names a round of a motion; a flow file is one round already",
+            ));
+        }
+        // A library's flow is read, not written, by a restricted member: their rounds are
+        // their own, in their state folder.
+        let writable =
+            !cli.restricted && std::fs::metadata(&path).is_ok_and(|m| !m.permissions().readonly());
+        RoundStore::open_file(&path, confine.as_deref(), writable)
+    } else if crate::debate::motion::is_motion(&text) {
+        let state = user_state(cli.user.as_deref())?;
+        let Some(dir) = state.map(|s| s.join("flows")) else {
+            return Err(fail(
+                "no state folder to keep the round in: set ARGWALK_STATE_DIR or XDG_STATE_HOME",
+            ));
+        };
+        let name = round.map_or_else(today, str::to_string);
+        RoundStore::open_round(&dir, &path, &name, confine.as_deref())
+    } else {
+        return Err(fail(&format!(
+            "{} is neither a motion (a `[motion]` table) nor a flow (a `[round]` table)",
+            crate::map::sanitize::clean(&path.display().to_string())
+        )));
+    };
+    opened.map_err(|refused| match refused {
+        Refused::Mistakes(report) => {
+            let styled = std::io::stderr().is_terminal();
+            let _ = write!(std::io::stderr(), "{}", report.render_capped(styled, None));
+            ExitCode::from(EXIT_MAP_ERRORS)
+        }
+        Refused::Io(why) => fail(&crate::map::sanitize::clean(&why)),
+    })
+}
+
+/// A motion or a flow chosen in a library (`root`): a flow file is read where it is (written
+/// only when the session is not restricted); a motion's round is the member's own, in their
+/// state folder, today's.
+pub(super) fn open_in_library(
+    path: &Path,
+    root: &Path,
+    state: Option<&Path>,
+    restricted: bool,
+) -> Result<Opened, String> {
+    let text = crate::map::loader::read_limited(path)
+        .map_err(|e| format!("{e:#}"))
+        .and_then(|b| crate::map::loader::utf8_text(&path.display().to_string(), b))?;
+    let opened = if crate::debate::round_file::is_flow(&text) {
+        let writable =
+            !restricted && std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly());
+        RoundStore::open_file(path, Some(root), writable)
+    } else {
+        let Some(dir) = state.map(|s| s.join("flows")) else {
+            return Err("no state folder to keep the round in".into());
+        };
+        RoundStore::open_round(&dir, path, &today(), Some(root))
+    };
+    opened.map_err(|refused| match refused {
+        Refused::Mistakes(report) => format!(
+            "{} errors: argwalk check {} shows them",
+            report.errors(),
+            crate::team::library::file_name(path)
+        ),
+        Refused::Io(why) => crate::map::sanitize::clean(&why),
+    })
+}
+
+/// `argwalk flow FILE`: the flow sheet, full screen or line by line.
+pub(super) fn flow(cli: &Cli, file: &Path, round: Option<&str>, lines: bool) -> ExitCode {
+    let opened = match open(cli, file, round) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let mut theme = theme_of(&cli.display);
+    if lines {
+        theme.ascii =
+            (cli.display.ascii || !crate::screen::theme::locale_is_utf8()) && !cli.display.unicode;
+        let out = std::io::stdout().lock();
+        return if theme.ascii {
+            crate::lines::flow::run(opened, super::AsciiOut(out))
+        } else {
+            crate::lines::flow::run(opened, out)
+        };
+    }
+    if !std::io::stdout().is_terminal() {
+        return fail(
+            "the flow sheet needs a terminal: `argwalk flow FILE --lines` flows line by line",
+        );
+    }
+    crate::screen::driver::run_flow(opened, theme)
+}

@@ -1,0 +1,479 @@
+//! `argwalk flow FILE --lines`: a round flowed by typed commands, for a blind debater, a
+//! braille display or a script. Each command is a flow action of the key table (its one-key
+//! form is the key the flow sheet binds to it), changes go through the same store (saved as
+//! they are made), and the flow is said in the core's words: an argument with what became of
+//! it, a speech, the drops and the clocks.
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use crate::debate::clock::{Timer, now_ms};
+use crate::debate::flow::{Done, Mark, Op};
+use crate::debate::round_file::Flowed;
+use crate::debate::round_store::{Opened, RoundStore};
+use crate::debate::{grid, standing, words};
+use crate::screen::keymap::{Action, Scope};
+
+use super::verbs::{Table, Verb};
+
+#[rustfmt::skip]
+const VERBS: &[Verb] = &[
+    Verb { action: Some(Action::FlowAdd), name: "add", words: &[], args: " TEXT", does: "a new argument in the current speech, on the sheet you are on" },
+    Verb { action: Some(Action::FlowAnswer), name: "answer", words: &["reply"], args: " N TEXT", does: "answer argument N (in the other side's speech)" },
+    Verb { action: Some(Action::FlowExtend), name: "extend", words: &[], args: " N [TEXT]", does: "carry argument N into the current speech" },
+    Verb { action: Some(Action::FlowCrossApply), name: "apply", words: &["cross-apply"], args: " N to M", does: "apply argument N as the answer to argument M" },
+    Verb { action: Some(Action::FlowPull), name: "pull", words: &[], args: " [ID [to N]]", does: "the case's claims and blocks; with an id, pull it (as an answer to N)" },
+    Verb { action: Some(Action::FlowConcede), name: "concede", words: &["conceded"], args: " N", does: "mark argument N conceded (again: not)" },
+    Verb { action: Some(Action::FlowTurn), name: "turn", words: &["turned"], args: " N", does: "mark answer N a turn (again: not)" },
+    Verb { action: Some(Action::FlowEdit), name: "edit", words: &[], args: " N TEXT", does: "new words for argument N" },
+    Verb { action: Some(Action::FlowRemove), name: "remove", words: &["delete"], args: " N", does: "remove argument N, if nothing answers it" },
+    Verb { action: Some(Action::FlowNextSpeech), name: "next", words: &[], args: "", does: "the next speech begins; what the last one dropped is said" },
+    Verb { action: Some(Action::FlowPrevSpeech), name: "previous", words: &["back"], args: "", does: "back to the speech before" },
+    Verb { action: None, name: "speech", words: &["now"], args: " [NAME]", does: "the current speech, or the one named (2NC) or numbered, read" },
+    Verb { action: None, name: "read", words: &["argument"], args: " N", does: "argument N, with its answers and how it stands" },
+    Verb { action: None, name: "flow", words: &["all"], args: "", does: "the whole round, speech by speech" },
+    Verb { action: Some(Action::FlowSheet), name: "sheet", words: &[], args: " [1|2]", does: "the sheet add writes on: the first side's case or the second's" },
+    Verb { action: Some(Action::FlowDrops), name: "drops", words: &[], args: "", does: "every drop so far, and the drops extended anyway" },
+    Verb { action: Some(Action::FlowClock), name: "clock", words: &["start", "stop"], args: "", does: "start or stop the current speech's clock" },
+    Verb { action: Some(Action::FlowPrep), name: "prep", words: &[], args: " [1|2]", does: "start or stop a side's prep clock (alone: the side to speak)" },
+    Verb { action: None, name: "time", words: &["clocks"], args: "", does: "every clock, in words" },
+    Verb { action: Some(Action::FlowOpen), name: "open", words: &["source"], args: " N", does: "the source of argument N: its article's paragraph" },
+    Verb { action: Some(Action::Help), name: "help", words: &[], args: "", does: "this list" },
+    Verb { action: Some(Action::Quit), name: "quit", words: &["exit"], args: "", does: "leave (the flow is saved as it is made)" },
+];
+
+/// The line flow's verbs: their one-key forms are the flow sheet's keys.
+const FLOW: Table = Table {
+    verbs: VERBS,
+    scope: Some(Scope::Flow),
+    intro: "Commands (in brackets: the key of the flow sheet, which works here too). Arguments are named by their number (#3 is 3):",
+};
+
+/// The line flow's state.
+pub struct FlowLines {
+    flowed: Flowed,
+    store: RoundStore,
+    /// The sheet `add` writes on.
+    sheet: usize,
+    /// The clocks' warnings said (false: near the end, true: time up).
+    said: Vec<(Timer, bool)>,
+    greeting: Option<String>,
+}
+
+impl FlowLines {
+    pub fn new(opened: Opened) -> Self {
+        let Opened {
+            flowed,
+            store,
+            warning,
+        } = opened;
+        let sheet = flowed.round.opening_sheet(&flowed.motion.format);
+        FlowLines {
+            flowed,
+            store,
+            sheet,
+            said: Vec::new(),
+            greeting: warning,
+        }
+    }
+
+    /// What is said first: the motion, the round and the speech being given.
+    pub fn opening(&mut self) -> String {
+        let m = &self.flowed.motion;
+        let mut out = format!(
+            "{}\n{}: {} against {}. Round {}.\n",
+            m.text,
+            m.format.name,
+            m.sides[0],
+            m.sides[1],
+            if self.flowed.round.name.is_empty() {
+                "unnamed"
+            } else {
+                &self.flowed.round.name
+            }
+        );
+        if let Some(w) = self.greeting.take() {
+            out.push_str(&w);
+            out.push('\n');
+        }
+        if !self.store.writable {
+            out.push_str("Read-only: this flow is read, not changed.\n");
+        }
+        if let Some(d) = &self.flowed.round.draft {
+            out.push_str(&format!(
+                "An unfinished cell was kept: \"{}\". Flow it with add, answer or extend.\n",
+                d.text
+            ));
+        }
+        out.push_str(&words::speech(
+            &self.flowed.round,
+            m,
+            self.flowed.round.speech,
+        ));
+        out.push_str("\nType help for the commands.\n");
+        out
+    }
+
+    fn commit(&mut self, op: Op) -> Result<Done, String> {
+        let done = self.store.commit(&mut self.flowed, op, now_ms())?;
+        if let Some(why) = &self.store.unsaved {
+            return Err(why.clone());
+        }
+        Ok(done)
+    }
+
+    /// "Flowed: Argument 2 of the 1NC ...", or why not.
+    fn flowed_said(&mut self, op: Op) -> String {
+        match self.commit(op) {
+            Ok(Done::Arg(id)) => match self.flowed.round.get(id) {
+                Some(a) => format!(
+                    "Flowed. {}",
+                    words::argument(&self.flowed.round, &self.flowed.motion, a)
+                ),
+                None => "Done.".into(),
+            },
+            Ok(Done::Nothing) => "Done.".into(),
+            Err(why) => format!("{why}."),
+        }
+    }
+
+    /// Answers one command; `None` to leave.
+    pub fn command(&mut self, line: &str) -> Option<String> {
+        let line = crate::map::sanitize::clean(line.trim());
+        if line.is_empty() {
+            return Some(String::new());
+        }
+        let (word, rest) = line.split_once(' ').unwrap_or((&line, ""));
+        let rest = rest.trim();
+        let Some(verb) = FLOW.named(word) else {
+            return Some(format!("No command {word}: help lists them.\n"));
+        };
+        let mut out = self.verb(verb, rest)?;
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&self.clock_news());
+        Some(out)
+    }
+
+    /// A running clock's warning, once as it nears the end and once as it runs out.
+    fn clock_news(&mut self) -> String {
+        let now = now_ms();
+        let round = &self.flowed.round;
+        let Some((timer, _)) = round.clock.running else {
+            return String::new();
+        };
+        let r = round.clock.reading(&self.flowed.motion.format, timer, now);
+        let over = r.left_ms <= 0;
+        if !r.warning() || self.said.contains(&(timer, over)) {
+            return String::new();
+        }
+        self.said.push((timer, false));
+        self.said.push((timer, over));
+        format!(
+            "{}\n",
+            words::clock(&self.flowed.motion.format, &self.flowed.motion.sides, &r)
+        )
+    }
+
+    fn number(word: &str) -> Option<u32> {
+        word.trim_start_matches('#').parse().ok()
+    }
+
+    fn verb(&mut self, verb: &str, rest: &str) -> Option<String> {
+        let (first, tail) = rest
+            .split_once(' ')
+            .map_or((rest, ""), |(a, b)| (a, b.trim()));
+        let n = Self::number(first);
+        let need = |what: &str| format!("Write {what}.");
+        let out = match verb {
+            "quit" => return None,
+            "help" => FLOW.help(),
+            "add" if rest.is_empty() => need("add and the argument's words"),
+            "add" => self.flowed_said(Op::Add {
+                sheet: self.sheet,
+                text: rest.into(),
+                from: None,
+            }),
+            "answer" => match n {
+                Some(to) if !tail.is_empty() => self.flowed_said(Op::Answer {
+                    to,
+                    text: tail.into(),
+                    from: None,
+                }),
+                _ => need("answer, the argument's number and your words: answer 3 no link"),
+            },
+            "extend" => match n {
+                Some(of) => self.flowed_said(Op::Extend {
+                    of,
+                    text: tail.into(),
+                }),
+                None => need("extend and the argument's number"),
+            },
+            "apply" => {
+                let to = tail
+                    .strip_prefix("to")
+                    .map(str::trim)
+                    .and_then(Self::number);
+                match (n, to) {
+                    (Some(what), Some(to)) => self.flowed_said(Op::CrossApply { what, to }),
+                    _ => need("apply N to M: argument N answers argument M"),
+                }
+            }
+            "concede" | "turn" => match n {
+                Some(id) => {
+                    let mark = if verb == "concede" {
+                        Mark::Conceded
+                    } else {
+                        Mark::Turned
+                    };
+                    self.flowed_said(Op::Mark { id, mark })
+                }
+                None => need(&format!("{verb} and the argument's number")),
+            },
+            "edit" => match n {
+                Some(id) if !tail.is_empty() => self.flowed_said(Op::Edit {
+                    id,
+                    text: tail.into(),
+                }),
+                _ => need("edit, the argument's number and its new words"),
+            },
+            "remove" => match n {
+                Some(id) => match self.commit(Op::Remove { id }) {
+                    Ok(_) => format!("Argument {id} removed."),
+                    Err(why) => format!("{why}."),
+                },
+                None => need("remove and the argument's number"),
+            },
+            "next" | "previous" => self.move_speech(verb == "next"),
+            "speech" => self.speech(rest),
+            "read" => match n {
+                Some(id) => match self.flowed.round.get(id) {
+                    Some(a) => words::argument(&self.flowed.round, &self.flowed.motion, a),
+                    None => format!("No argument {id}."),
+                },
+                None => self.read_in_order(),
+            },
+            "flow" => {
+                let n = self.flowed.motion.format.speeches.len();
+                (0..n)
+                    .filter(|&i| self.flowed.motion.format.speeches[i].flowed)
+                    .map(|i| words::speech(&self.flowed.round, &self.flowed.motion, i))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            "sheet" => {
+                self.sheet = match n {
+                    Some(s @ 1..=2) => usize::try_from(s - 1).unwrap_or(0),
+                    _ => 1 - self.sheet.min(1),
+                };
+                format!(
+                    "add writes on the {}'s case now.",
+                    self.flowed.motion.sides[self.sheet]
+                )
+            }
+            "drops" => words::drops(&self.flowed.round, &self.flowed.motion),
+            "clock" | "prep" => {
+                let timer = if verb == "clock" {
+                    Timer::Speech(0)
+                } else {
+                    let side = match n {
+                        Some(s @ 1..=2) => usize::try_from(s - 1).unwrap_or(0),
+                        _ => self.speaking_side(),
+                    };
+                    Timer::Prep(side)
+                };
+                match self.commit(Op::Clock(timer)) {
+                    Ok(_) => self.time(),
+                    Err(why) => format!("{why}."),
+                }
+            }
+            "time" => self.time(),
+            "open" => match n.and_then(|id| self.flowed.opened(id)) {
+                Some((_, lines)) => lines.join("\n"),
+                None => need("open and the number of an argument pulled from the case"),
+            },
+            "pull" => self.pull(first, tail),
+            _ => format!("{verb}: not in the flow."),
+        };
+        Some(out)
+    }
+
+    fn speaking_side(&self) -> usize {
+        self.flowed
+            .motion
+            .format
+            .speeches
+            .get(self.flowed.round.speech)
+            .map_or(0, |s| s.side)
+    }
+
+    fn move_speech(&mut self, next: bool) -> String {
+        let format = &self.flowed.motion.format;
+        let to = if next {
+            self.flowed.round.next_speech(format)
+        } else {
+            self.flowed.round.previous_speech(format)
+        };
+        let Some(to) = to else {
+            return "No speech that way.".into();
+        };
+        let before: Vec<u32> = standing::drops(&self.flowed.round, format)
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        if let Err(why) = self.commit(Op::Speech(to)) {
+            return format!("{why}.");
+        }
+        let format = &self.flowed.motion.format;
+        if let Some(&sheet) = format.speeches[to].sheets.first()
+            && !format.speeches[to].sheets.contains(&self.sheet)
+        {
+            self.sheet = sheet;
+        }
+        let mut out = words::speech(&self.flowed.round, &self.flowed.motion, to);
+        let new: Vec<String> = standing::drops(&self.flowed.round, format)
+            .iter()
+            .filter(|d| !before.contains(&d.id))
+            .filter_map(|d| self.flowed.round.get(d.id))
+            .map(|a| {
+                format!(
+                    "  {}: {}",
+                    self.flowed.round.place(format, a.id),
+                    words::text_of(&self.flowed.round, a)
+                )
+            })
+            .collect();
+        if !new.is_empty() {
+            out.push_str(&format!(
+                "\nDropped just now ({}):\n{}",
+                new.len(),
+                new.join("\n")
+            ));
+        }
+        out
+    }
+
+    fn speech(&self, rest: &str) -> String {
+        let format = &self.flowed.motion.format;
+        let which = if rest.is_empty() {
+            Some(self.flowed.round.speech)
+        } else if let Ok(n) = rest.parse::<usize>() {
+            n.checked_sub(1).filter(|&i| i < format.speeches.len())
+        } else {
+            format
+                .speeches
+                .iter()
+                .position(|s| s.short.eq_ignore_ascii_case(rest) && s.flowed)
+                .or_else(|| {
+                    format
+                        .speeches
+                        .iter()
+                        .position(|s| s.name.eq_ignore_ascii_case(rest))
+                })
+        };
+        match which {
+            Some(i) => words::speech(&self.flowed.round, &self.flowed.motion, i),
+            None => {
+                let names: Vec<&str> = format
+                    .speeches
+                    .iter()
+                    .filter(|s| s.flowed)
+                    .map(|s| s.short.as_str())
+                    .collect();
+                format!(
+                    "No speech {rest}: the {} has {}.",
+                    format.name,
+                    names.join(", ")
+                )
+            }
+        }
+    }
+
+    /// Every argument on the sheet in the order the flow sheet shows them: row by row.
+    fn read_in_order(&self) -> String {
+        let format = &self.flowed.motion.format;
+        let g = grid::grid(&self.flowed.round, format, self.sheet);
+        if g.cells.is_empty() {
+            return format!(
+                "Nothing flowed on the {}'s case yet.",
+                self.flowed.motion.sides[self.sheet]
+            );
+        }
+        let mut out = format!(
+            "The {}'s case, argument by argument:",
+            self.flowed.motion.sides[self.sheet]
+        );
+        for c in &g.cells {
+            if let Some(a) = self.flowed.round.get(c.id) {
+                out.push_str("\n  ");
+                out.push_str(&words::argument(&self.flowed.round, &self.flowed.motion, a));
+            }
+        }
+        out
+    }
+
+    fn time(&self) -> String {
+        let now = now_ms();
+        let format = &self.flowed.motion.format;
+        let sides = &self.flowed.motion.sides;
+        let clock = &self.flowed.round.clock;
+        let prep: &[Timer] = if format.prep > 0 {
+            &[Timer::Prep(0), Timer::Prep(1)]
+        } else {
+            &[]
+        };
+        std::iter::once(&Timer::Speech(self.flowed.round.speech))
+            .chain(prep)
+            .map(|&t| words::clock(format, sides, &clock.reading(format, t, now)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn pull(&mut self, id: &str, tail: &str) -> String {
+        let side = self.speaking_side();
+        let motion = &self.flowed.motion;
+        if id.is_empty() {
+            let items = motion.pullable(side);
+            if items.is_empty() {
+                return format!("The {}'s case has nothing to pull.", motion.sides[side]);
+            }
+            let mut out = format!(
+                "The {}'s case (pull ID, or pull ID to N to answer N):",
+                motion.sides[side]
+            );
+            for (key, s) in items {
+                out.push_str(&format!("\n  {key}: {}", s.said("¶")));
+            }
+            return out;
+        }
+        let to = tail
+            .strip_prefix("to")
+            .map(str::trim)
+            .and_then(Self::number);
+        let op = match Op::pull(motion, id, to, self.sheet) {
+            Ok(op) => op,
+            Err(why) => return format!("{why}: pull alone lists them."),
+        };
+        self.flowed_said(op)
+    }
+
+    /// Reads commands from `input` until `quit` or its end: each command written back before
+    /// its answer, as the map's line mode does.
+    pub fn run_io(&mut self, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+        let opening = self.opening();
+        super::converse(&opening, input, &mut output, |line| self.command(line))?;
+        output.flush()
+    }
+}
+
+/// Runs the line flow on standard input, writing to `output`.
+pub fn run(opened: Opened, output: impl Write) -> ExitCode {
+    let mut lines = FlowLines::new(opened);
+    match lines.run_io(std::io::stdin().lock(), output) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe is the debater leaving: everything was saved as it was made.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(crate::exit::EXIT_IO),
+    }
+}
