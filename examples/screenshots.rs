@@ -327,6 +327,58 @@ fn main() -> anyhow::Result<()> {
     buffers.push(("class-list", terminal.backend().buffer().clone()));
     let _ = std::fs::remove_dir_all(&class);
 
+    // The flow sheet: the shipped practice round (a copy, so nothing shipped is written), at
+    // 120x40 with the drops listed, and at 80x24.
+    let rounds = std::env::temp_dir().join(format!("argwalk-shots-flow-{}", std::process::id()));
+    std::fs::create_dir_all(&rounds)?;
+    for f in [
+        "dissent.motion.toml",
+        "dissent.practice.flow.toml",
+        "mill-on-liberty-ch2.toml",
+        "mill-on-liberty-ch2.txt",
+        "thoreau-civil-disobedience.toml",
+        "thoreau-civil-disobedience.txt",
+    ] {
+        std::fs::copy(Path::new("argument-maps").join(f), rounds.join(f))?;
+    }
+    let open_round = |w: u16, h: u16| -> anyhow::Result<argwalk::screen::flow::FlowScreen> {
+        let opened = argwalk::debate::round_store::RoundStore::open_file(
+            &rounds.join("dissent.practice.flow.toml"),
+            None,
+            true,
+        )
+        .map_err(|_| anyhow::anyhow!("the practice round opens"))?;
+        Ok(argwalk::screen::flow::FlowScreen::new(opened, w, h))
+    };
+    let now = 0;
+    let mut flow = open_round(120, 40)?;
+    flow.update(Action::First, now);
+    flow.update(Action::MoveDown, now);
+    buffers.push((
+        "flow",
+        argwalk::screen::flow::render_buffer(&flow, &color, now),
+    ));
+    flow.update(Action::FlowDrops, now);
+    buffers.push((
+        "flow-drops",
+        argwalk::screen::flow::render_buffer(&flow, &color, now),
+    ));
+    let mut flow = open_round(80, 24)?;
+    flow.update(Action::First, now);
+    buffers.push((
+        "flow-80x24",
+        argwalk::screen::flow::render_buffer(&flow, &color, now),
+    ));
+    let _ = std::fs::remove_dir_all(&rounds);
+    // A motion read as the map of its two cases.
+    let case = argwalk::debate::case::load(Path::new("argument-maps/dissent.motion.toml"))
+        .map_err(|_| anyhow::anyhow!("the motion checks"))?
+        .map
+        .ok_or_else(|| anyhow::anyhow!("the case map loads"))?;
+    let mut a = App::new(case, 120, 40);
+    walk_to(&mut a, "B1");
+    buffers.push(("motion-cases", view::render_buffer(&a, &color)));
+
     let dir = Path::new("screenshots");
     std::fs::create_dir_all(dir)?;
     for (name, buffer) in &buffers {

@@ -96,3 +96,11 @@ pub enum Opening {
     Map(Box<Session>),
     Round(Box<crate::debate::round_store::Opened>),
 }
+
+/// What a library's file is opened for: to read (a map, or a motion as its case map), or to
+/// flow a round (a motion's, or a flow file's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    Read,
+    Flow,
+}

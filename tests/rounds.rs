@@ -220,8 +220,11 @@ fn a_restricted_member_flows_their_own_round_and_nothing_else() {
     let said = lines(
         &l,
         &["--library", lib, "--restricted", "--user", "ana", "read"],
-        "maps\nopen dissent.motion\nadd Ours\nquit\nopen dissent.practice\nadd Theirs\nquit\nquit\n",
+        "maps\nopen dissent.motion\nweak\nround dissent.motion\nadd Ours\nquit\nopen dissent.practice\nadd Theirs\nquit\nquit\n",
     );
+    // Opened to read, a motion is the map of its two cases, its weak spots across its maps.
+    assert!(said.contains("Motion: This house believes"), "{said}");
+    assert!(said.contains("10 nodes"), "{said}");
     assert!(
         said.contains("Flowed. Argument 1 of the P1 (#1): Ours"),
         "{said}"

@@ -404,6 +404,15 @@ pub fn main() -> ExitCode {
             };
             crate::screen::driver::run(load, theme)
         }
+        // A flow file is a round: the flow sheet opens on it.
+        None if cli
+            .map
+            .as_ref()
+            .is_some_and(|m| m.to_string_lossy().ends_with(".flow.toml")) =>
+        {
+            let file = cli.map.clone().unwrap_or_default();
+            flow::flow(&cli, &file, None, false)
+        }
         None => read(cli.map.as_deref(), cli.display, false),
     }
 }
@@ -449,7 +458,15 @@ fn styled_stderr() -> bool {
 fn load(map: Option<&Path>) -> Result<Loaded, ExitCode> {
     match map {
         None => Ok(loader::load_builtin()),
-        Some(path) => Ok(loader::load_read(path, read_file(path)?)),
+        Some(path) => match read_file(path)? {
+            // A motion reads as the map of its two cases.
+            Ok(text) if crate::debate::motion::is_motion(&text) => crate::debate::case::load(path)
+                .map_err(|report| {
+                    let _ = write!(std::io::stderr(), "{}", report.render(styled_stderr()));
+                    ExitCode::from(EXIT_MAP_ERRORS)
+                }),
+            read => Ok(loader::load_read(path, read)),
+        },
     }
 }
 
@@ -750,7 +767,7 @@ fn library_opener(
     state: Option<PathBuf>,
     theme: crate::screen::theme::Theme,
     room: RoomOf,
-) -> impl Fn(&Path) -> Result<crate::session::Opening, String> + 'static {
+) -> impl Fn(&Path, crate::session::Intent) -> Result<crate::session::Opening, String> + 'static {
     let library = root.to_path_buf();
     let restricted = cli.restricted;
     let screen_reader = cli.display.screen_reader;
@@ -759,9 +776,12 @@ fn library_opener(
     // member's, their own.
     let member = cli.user.clone().filter(|_| !cli.teacher);
     let teacher = cli.teacher;
-    move |path: &Path| -> Result<crate::session::Opening, String> {
-        // A motion or a flow of the library: a round to flow, the member's own.
-        if crate::team::library::is_debate(path) {
+    move |path: &Path, intent: crate::session::Intent| -> Result<crate::session::Opening, String> {
+        // A flow, or a motion's round: flowed, the member's own. A motion read is its cases.
+        let motion = path.to_string_lossy().ends_with(".motion.toml");
+        if crate::team::library::is_debate(path)
+            && (intent == crate::session::Intent::Flow || !motion)
+        {
             return flow::open_in_library(path, &library, state.as_deref(), restricted)
                 .map(|o| crate::session::Opening::Round(Box::new(o)));
         }
@@ -772,8 +792,17 @@ fn library_opener(
             (Some((name, f)), Some(me)) if name == me => f.clone(),
             (Some(_), _) => return Err("that map is another member's".into()),
         };
-        let loaded = crate::map::loader::load_path_within(path, &confine)
-            .map_err(|e| crate::map::sanitize::clean(&format!("{e:#}")))?;
+        let loaded = if motion {
+            crate::debate::case::load(path).map_err(|r| {
+                format!(
+                    "{} errors in this motion: argwalk check shows them",
+                    r.errors()
+                )
+            })?
+        } else {
+            crate::map::loader::load_path_within(path, &confine)
+                .map_err(|e| crate::map::sanitize::clean(&format!("{e:#}")))?
+        };
         let Some(m) = loaded.map else {
             return Err(format!(
                 "{} errors in this map: it cannot be opened",
@@ -1460,7 +1489,9 @@ fn session(
     state: Option<&Path>,
     theme: &crate::screen::theme::Theme,
 ) -> crate::session::Session {
+    // A motion's case map is made, not read: its file is not a map to read again on a save.
     let files = path
+        .filter(|p| !p.to_string_lossy().ends_with(".motion.toml"))
         .map(|p| crate::screen::app::MapFiles::new(p.to_path_buf(), m.source.text_file.as_deref()));
     // The reader's own layer: opened before the terminal is taken, so a damaged file is moved
     // aside and said on the first frame.

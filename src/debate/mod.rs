@@ -2,6 +2,7 @@
 //! and a motion whose cases draw on many maps of the library; each checked as maps are, every
 //! mistake at its place.
 
+pub mod case;
 pub mod clock;
 pub mod flow;
 pub mod format;

@@ -145,19 +145,31 @@ pub fn drops(round: &Round, motion: &Motion) -> String {
     }
     let mut out = format!("{} drop{}:", drops.len(), plural(drops.len()));
     for d in &drops {
-        let Some(a) = round.get(d.id) else { continue };
-        out.push_str(&format!(
-            "\n  {}: {}; dropped in the {}",
-            capital(&round.place(format, a.id)),
-            text_of(round, a).trim_end_matches('.'),
-            short(format, d.speech)
-        ));
-        if !d.extended_in.is_empty() {
-            let ins: Vec<&str> = d.extended_in.iter().map(|&s| short(format, s)).collect();
-            out.push_str(&format!(", and extended in the {}", ins.join(" and the ")));
-        }
-        out.push('.');
+        out.push_str("\n  ");
+        out.push_str(&drop_line(round, motion, d));
     }
+    out
+}
+
+/// One drop, what matters first: "Argument 2 of the P1 (#2), dropped in the O1 and extended in
+/// the P2: its words."
+pub fn drop_line(round: &Round, motion: &Motion, d: &standing::Drop) -> String {
+    let format = &motion.format;
+    let text = round
+        .get(d.id)
+        .map(|a| text_of(round, a))
+        .unwrap_or_default();
+    let mut out = format!(
+        "{}, dropped in the {}",
+        capital(&round.place(format, d.id)),
+        short(format, d.speech)
+    );
+    if !d.extended_in.is_empty() {
+        let ins: Vec<&str> = d.extended_in.iter().map(|&s| short(format, s)).collect();
+        out.push_str(&format!(" and extended in the {}", ins.join(" and the ")));
+    }
+    out.push_str(&format!(": {}", text.trim_end_matches('.')));
+    out.push('.');
     out
 }
 

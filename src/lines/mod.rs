@@ -29,7 +29,9 @@ use reading::Reading;
 const LIBRARY_HELP: &str = "In a library:
   maps [WORDS]               the maps, numbered, with your progress in each (with words:
                              those whose text or article holds them all)
-  open N (or open NAME)      read map N (or the one whose file name starts with NAME)";
+  open N (or open NAME)      read map N (or the one whose file name starts with NAME); a
+                             motion reads as a map of its two cases, a flow is flowed
+  round N (or flow N)        flow a round of motion N, your own (quit comes back here)";
 
 const CLASS_HELP: &str = "The teacher's class (--class DIR --teacher):
   class                      every member's maps, numbered, each scored against the library's
@@ -66,7 +68,8 @@ pub(crate) fn converse(
 }
 
 /// How a library's map is opened: as the full-screen reader would open it.
-pub(crate) type Opener = Box<dyn Fn(&Path) -> Result<crate::session::Opening, String> + Send>;
+pub(crate) type Opener =
+    Box<dyn Fn(&Path, crate::session::Intent) -> Result<crate::session::Opening, String> + Send>;
 
 /// A library to choose maps from, and how to open one.
 pub(crate) struct Shelf {
@@ -312,7 +315,12 @@ impl Lines {
                 }
             }
             "maps" | "library" if self.shelf.is_some() => self.list(rest, &mut out),
-            "open" if self.shelf.is_some() => self.open(rest, &mut out),
+            "open" if self.shelf.is_some() => {
+                self.open(rest, crate::session::Intent::Read, &mut out);
+            }
+            "round" | "flow" if self.shelf.is_some() => {
+                self.open(rest, crate::session::Intent::Flow, &mut out);
+            }
             "class" if self.shelf.is_some() => self.class(rest, &mut out),
             "follow" if self.follow.is_some() => self.follow_now(&mut out),
             _ => match &mut self.reading {
@@ -423,8 +431,9 @@ impl Lines {
         }
     }
 
-    /// Opens the library's map `which`: its number in the list, or the start of its file name.
-    fn open(&mut self, which: &str, out: &mut String) {
+    /// Opens the library's map `which`: its number in the list, or the start of its file name;
+    /// a motion's round with [`crate::session::Intent::Flow`].
+    fn open(&mut self, which: &str, intent: crate::session::Intent, out: &mut String) {
         let Some(shelf) = &self.shelf else {
             return;
         };
@@ -447,7 +456,7 @@ impl Lines {
             return;
         };
         let path = entries[at].path.clone();
-        self.open_path(&path, out);
+        self.open_saying(&path, true, intent, out);
         // Where a presenter is, said again against the map now open.
         if let Some(f) = &mut self.follow {
             f.seen = None;
@@ -456,21 +465,27 @@ impl Lines {
     }
 
     fn open_path(&mut self, path: &Path, out: &mut String) {
-        self.open_saying(path, true, out);
+        self.open_saying(path, true, crate::session::Intent::Read, out);
     }
 
     /// Opens a map without saying where this reader left it: the caller says where to be.
     fn open_quietly(&mut self, path: &Path, out: &mut String) {
-        self.open_saying(path, false, out);
+        self.open_saying(path, false, crate::session::Intent::Read, out);
     }
 
     /// Opens a map from the library: its title and size, what opening its layer had to say,
     /// and (with `node`) where the reader is in it.
-    fn open_saying(&mut self, path: &Path, node: bool, out: &mut String) {
+    fn open_saying(
+        &mut self,
+        path: &Path,
+        node: bool,
+        intent: crate::session::Intent,
+        out: &mut String,
+    ) {
         let Some(shelf) = &self.shelf else {
             return;
         };
-        match (shelf.open)(path) {
+        match (shelf.open)(path, intent) {
             Ok(crate::session::Opening::Round(round)) => {
                 // A motion or a flow: its round is flowed here until `quit` comes back.
                 let mut flow = flow::FlowLines::new(*round);

@@ -207,7 +207,7 @@ fn take_terminal(screen: std::io::Result<terminal::Screen>) -> Result<Tui, ExitC
 /// quits from the list. `open` loads a chosen map as a session.
 pub fn run_library(
     library: crate::team::library::Library,
-    open: impl Fn(&Path) -> Result<crate::session::Opening, String>,
+    open: impl Fn(&Path, crate::session::Intent) -> Result<crate::session::Opening, String>,
     theme: Theme,
 ) -> ExitCode {
     catch_signals();
@@ -236,7 +236,7 @@ pub fn run_library(
 fn library_loop(
     tui: &mut Tui,
     library: &mut crate::screen::library::Picker,
-    open: &impl Fn(&Path) -> Result<crate::session::Opening, String>,
+    open: &impl Fn(&Path, crate::session::Intent) -> Result<crate::session::Opening, String>,
     theme: Theme,
     channel: &mut Channel,
     outcome: &mut Outcome,
@@ -280,7 +280,9 @@ fn library_loop(
                 let mut next = library.update(action, rows);
                 // A map is opened; one the followed presenter moves to opens after it.
                 while let Some(path) = next.take() {
-                    match open(&path) {
+                    let intent =
+                        std::mem::replace(&mut library.intent, crate::session::Intent::Read);
+                    match open(&path, intent) {
                         Ok(opening) => {
                             // A fresh screen for the map: what the list drew is forgotten.
                             let (w, h) = terminal::size()?;

@@ -131,6 +131,8 @@ commands! {
     /// The class list (`--class … --teacher`): every member's maps with their scores, or back
     /// to the library's maps.
     ClassList: "class_list";
+    /// In the library: flow a round of the selected motion.
+    FlowRound: "flow_round";
     // The note editor, and a cell of the flow being typed.
     NoteSave: "save";
     NoteCancel: "cancel";
@@ -812,6 +814,13 @@ pub const BINDINGS: &[Binding] = &[
         A::StartSearch,
         "List the maps whose text or article has these words",
         Some("search"),
+    ),
+    bind(
+        S::Library,
+        &[key('F')],
+        A::FlowRound,
+        "Flow a round of the selected motion (Enter reads it)",
+        Some("flow"),
     ),
     bind(
         S::Library,

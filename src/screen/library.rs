@@ -31,6 +31,8 @@ pub struct Picker {
     class_shown: bool,
     /// Wakes the driver when the class list has scored a row.
     notify: Option<Notify>,
+    /// What the entry [`Picker::update`] returned is opened for.
+    pub intent: crate::session::Intent,
 }
 
 impl Picker {
@@ -50,6 +52,7 @@ impl Picker {
             class,
             class_shown: false,
             notify: None,
+            intent: crate::session::Intent::Read,
         }
     }
 
@@ -145,6 +148,7 @@ impl Picker {
     /// Applies a key's action; returns the map to open, if one was chosen.
     pub fn update(&mut self, action: Action, rows: usize) -> Option<PathBuf> {
         self.message = None;
+        self.intent = crate::session::Intent::Read;
         if action == Action::ClassList {
             self.toggle_class();
             return None;
@@ -178,6 +182,16 @@ impl Picker {
                 self.search("");
             }
             Action::OverlayChoose => return self.selected_entry().map(|e| e.path.clone()),
+            Action::FlowRound => {
+                let path = self.selected_entry().map(|e| e.path.clone());
+                match path {
+                    Some(p) if crate::team::library::is_debate(&p) => {
+                        self.intent = crate::session::Intent::Flow;
+                        return Some(p);
+                    }
+                    _ => self.message = Some("Only a motion or a flow has rounds to flow".into()),
+                }
+            }
             _ => {
                 self.list.step(action, self.shown.len(), rows);
             }

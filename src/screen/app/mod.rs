@@ -912,6 +912,7 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::NoteCancel => return window::update(app, action),
         // The library's key, and the flow's: a map's reader has neither.
         Action::ClassList
+        | Action::FlowRound
         | Action::FlowAdd
         | Action::FlowAnswer
         | Action::FlowExtend

@@ -425,12 +425,14 @@ fn draw_overlay(frame: &mut Frame, screen: &FlowScreen, overlay: &Overlay, theme
     let motion = &screen.flowed.motion;
     let (title, rows, list): (String, Vec<String>, _) = match overlay {
         Overlay::Drops { list, ids } => {
+            let drops = crate::debate::standing::drops(round, &motion.format);
             let rows = if ids.is_empty() {
                 vec!["No drops so far.".to_string()]
             } else {
-                ids.iter()
-                    .filter_map(|&id| round.get(id))
-                    .map(|a| words::argument(round, motion, a))
+                drops
+                    .iter()
+                    .filter(|d| ids.contains(&d.id))
+                    .map(|d| words::drop_line(round, motion, d))
                     .collect()
             };
             (format!(" Drops: {} ", ids.len()), rows, list)
