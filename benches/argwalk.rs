@@ -446,3 +446,107 @@ fn down_and_up(bencher: Bencher, mut app: App) {
         view::render_buffer(&app, &THEME)
     });
 }
+
+/// A folder for a bench of its own, with `maps` generated maps of 40 nodes beside a motion
+/// whose claims draw on each map's thesis and first premise, in a format of `speeches`
+/// speeches (alternating sides) of its own.
+fn debate_folder(name: &str, maps: usize, speeches: usize) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("argwalk-bench-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let map = argwalk::dev::synthetic::map_text(40, 20);
+    let mut motion = String::from(
+        "[motion]\ntext = \"This house would measure\"\nformat = \"bench.format.toml\"\n",
+    );
+    for i in 0..maps {
+        std::fs::write(dir.join(format!("m{i}.toml")), &map).expect("written");
+        motion.push_str(&format!(
+            "\n[[claim]]\nid = \"C{i}\"\nside = \"{}\"\nfrom = \"m{i}.toml#T\"\n",
+            if i % 2 == 0 { "for" } else { "against" }
+        ));
+    }
+    std::fs::write(dir.join("bench.motion.toml"), motion).expect("written");
+    let mut format =
+        String::from("[format]\nname = \"Bench\"\nsides = [\"Aff\", \"Neg\"]\nprep = 5\n");
+    for s in 0..speeches {
+        format.push_str(&format!(
+            "\n[[speech]]\nname = \"Speech {n}\"\nshort = \"S{n}\"\nside = {}\nminutes = 5\n",
+            s % 2 + 1,
+            n = s + 1
+        ));
+    }
+    std::fs::write(dir.join("bench.format.toml"), format).expect("written");
+    dir
+}
+
+/// Issue 26: a motion drawing on 50 maps opens, checked (every reference read) and as the
+/// reader's map of its cases.
+#[divan::bench(sample_count = 20)]
+fn motion_50_maps_opens(bencher: Bencher) {
+    let dir = debate_folder("motion", 50, 12);
+    let path = dir.join("bench.motion.toml");
+    bencher.bench_local(|| argwalk::debate::case::load(&path).expect("it loads"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 26: a key on a flow of 500 arguments over 12 speeches, and the frame it draws: the
+/// selection down a column and back, and across the speeches.
+#[divan::bench(args = [(80, 24), (120, 40), (200, 60)])]
+fn flow_key_500_arguments(bencher: Bencher, (w, h): (u16, u16)) {
+    use argwalk::debate::flow::{Arg, Round};
+    let dir = debate_folder(&format!("flow{w}"), 2, 12);
+    let (motion, _) =
+        argwalk::debate::motion::load(&dir.join("bench.motion.toml")).expect("the motion reads");
+    let motion = motion.expect("the motion checks");
+    let format = motion.format.clone();
+    let mut round = Round::new("bench.motion.toml".into(), "bench".into(), &format);
+    // Chains of answers across the twelve speeches: each a root in the first speeches of a
+    // side, answered speech after speech.
+    let mut id = 0u32;
+    while id < 500 {
+        let root = id + 1;
+        for s in 0..12u32 {
+            id += 1;
+            if id > 500 {
+                break;
+            }
+            round.args.push(Arg {
+                id,
+                speech: s as usize,
+                sheet: 0,
+                text: format!("Argument {id}: the words a debater writes in a cell, a line or two"),
+                answers: (s > 0).then_some(id - 1),
+                extends: None,
+                applies: None,
+                from: None,
+                mark: None,
+            });
+        }
+        let _ = root;
+    }
+    round.speech = 11;
+    let flow = dir.join("bench.flow.toml");
+    std::fs::write(&flow, argwalk::debate::round_file::write(&round, &format)).expect("written");
+    let opened = argwalk::debate::round_store::RoundStore::open_file(&flow, None, false)
+        .unwrap_or_else(|_| panic!("the flow opens"));
+    let mut screen = argwalk::screen::flow::FlowScreen::new(opened, w, h);
+    screen.update(Action::First, 0);
+    let keys = [
+        Action::MoveDown,
+        Action::FlowRight,
+        Action::MoveDown,
+        Action::FlowLeft,
+    ];
+    let mut n = 0usize;
+    bencher.bench_local(|| {
+        n += 1;
+        let key = if n % 400 < 200 {
+            keys[n % keys.len()]
+        } else {
+            Action::MoveUp
+        };
+        screen.update(key, 0);
+        argwalk::screen::flow::render_buffer(&screen, &THEME, 0)
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}

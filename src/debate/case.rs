@@ -23,7 +23,12 @@ fn quoted(s: &str) -> String {
 struct Article {
     numbers: BTreeMap<(String, usize), usize>,
     paragraphs: Vec<String>,
+    /// Each map read once, or `None` if it cannot be read.
+    maps: BTreeMap<String, Option<Read>>,
 }
+
+/// A map as the case reads it: its article's title, and its paragraphs by number.
+type Read = (String, BTreeMap<usize, String>);
 
 impl Article {
     /// The case's numbers for the paragraphs a drawn claim cites, read from its map.
@@ -35,22 +40,27 @@ impl Article {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let read = loader::load_path_within(&dir.join(map), dir)
-            .ok()
-            .and_then(|l| l.map);
+        let read = self.maps.entry(map.clone()).or_insert_with(|| {
+            let m = loader::load_path_within(&dir.join(map), dir).ok()?.map?;
+            let by_number = m
+                .source
+                .paragraphs
+                .into_iter()
+                .map(|p| (p.number, p.text))
+                .collect();
+            Some((m.source.title, by_number))
+        });
         for &p in paragraphs {
             if let Some(&n) = self.numbers.get(&(map.clone(), p)) {
                 out.push(n);
                 continue;
             }
-            let Some(text) = read
+            let Some((title, text)) = read
                 .as_ref()
-                .and_then(|m| m.source.paragraphs.iter().find(|x| x.number == p))
-                .map(|x| x.text.clone())
+                .and_then(|(title, by)| Some((title, by.get(&p)?)))
             else {
                 continue;
             };
-            let title = read.as_ref().map_or("", |m| m.source.title.as_str());
             self.paragraphs.push(format!("[{title}, ¶{p}] {text}"));
             let n = self.paragraphs.len();
             self.numbers.insert((map.clone(), p), n);
@@ -105,6 +115,7 @@ pub fn as_toml(motion: &Motion, dir: &Path) -> String {
     let mut article = Article {
         numbers: BTreeMap::new(),
         paragraphs: Vec::new(),
+        maps: BTreeMap::new(),
     };
     let mut nodes = String::new();
     // Each claim and each node a block names, once: its id in the case.
