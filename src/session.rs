@@ -91,11 +91,37 @@ impl Drop for Leave {
     }
 }
 
-/// What opening a library's file gives: a map to read, or a round of the debate to flow.
+/// What opening a library's file gives: a map to read, or a round of the debate to flow (with
+/// the room it is presented to or followed from, if any).
 pub enum Opening {
     Map(Box<Session>),
-    Round(Box<crate::debate::round_store::Opened>),
+    Round(Box<crate::debate::round_store::Opened>, Option<RoomRole>),
 }
+
+/// A room a session presents to (`Some(presenter)`) or follows (`None`).
+pub type RoomRole = (crate::team::room::Room, Option<String>);
+
+/// Where a flow's presenter is, as a room's position says it: the map field names the round,
+/// the fingerprint marks it a flow, the node is the selected argument (`#3`), the paragraph
+/// the sheet (1 or 2). A follower of maps is told the presenter is on another "map".
+pub fn flow_position(
+    presenter: &str,
+    round: &str,
+    selected: Option<u32>,
+    sheet: usize,
+) -> crate::team::room::Position {
+    crate::team::room::Position {
+        presenter: presenter.to_string(),
+        map: format!("the flow of {round}"),
+        node: selected.map(|id| format!("#{id}")).unwrap_or_default(),
+        paragraph: sheet + 1,
+        fingerprint: Some(FLOW_MARK.to_string()),
+        left: false,
+    }
+}
+
+/// The fingerprint a flow's position carries.
+pub const FLOW_MARK: &str = "flow";
 
 /// What a library's file is opened for: to read (a map, or a motion as its case map), or to
 /// flow a round (a motion's, or a flow file's).

@@ -62,16 +62,7 @@ fn library(name: &str) -> (Scratch, PathBuf) {
     let _ = std::fs::remove_dir_all(&dir);
     let lib = dir.join("lib");
     std::fs::create_dir_all(&lib).unwrap();
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("argument-maps");
-    for f in [
-        "dissent.motion.toml",
-        "mill-on-liberty-ch2.toml",
-        "mill-on-liberty-ch2.txt",
-        "thoreau-civil-disobedience.toml",
-        "thoreau-civil-disobedience.txt",
-    ] {
-        std::fs::copy(shipped.join(f), lib.join(f)).unwrap();
-    }
+    support::library::dissent(&lib);
     std::fs::write(lib.join("rail.motion.toml"), POLICY).unwrap();
     (Scratch(dir), lib)
 }

@@ -25,18 +25,7 @@ impl Lib {
             std::env::temp_dir().join(format!("argwalk-rounds-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         let lib = root.join("lib");
-        std::fs::create_dir_all(&lib).unwrap();
-        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("argument-maps");
-        for f in [
-            "dissent.motion.toml",
-            "dissent.practice.flow.toml",
-            "mill-on-liberty-ch2.toml",
-            "mill-on-liberty-ch2.txt",
-            "thoreau-civil-disobedience.toml",
-            "thoreau-civil-disobedience.txt",
-        ] {
-            std::fs::copy(shipped.join(f), lib.join(f)).unwrap();
-        }
+        support::library::dissent(&lib);
         std::fs::write(
             lib.join("quick.toml"),
             "[format]\nname = \"Quick\"\nsides = [\"Aff\", \"Neg\"]\nprep = 1\n\n[[speech]]\nname = \"Aff constructive\"\nshort = \"AC\"\nside = 1\nminutes = 1\n\n[[speech]]\nname = \"Neg constructive\"\nshort = \"NC\"\nside = 2\nminutes = 1\n",

@@ -59,6 +59,50 @@ fn running(exe: &Path) -> Vec<u32> {
     pids
 }
 
+/// `member` connected over ssh to the server on `port` (their key in `dir`), asking for a shell
+/// command that the forced command replaces; once `first` is on their screen.
+fn ssh_as(dir: &Path, port: u16, member: &str, first: &str) -> Pty {
+    let user = std::env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "root".into());
+    let key = dir.join(member);
+    let port = port.to_string();
+    let target = format!("{user}@127.0.0.1");
+    let args = [
+        "-tt",
+        "-p",
+        &port,
+        "-i",
+        key.to_str().unwrap(),
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        "LogLevel=ERROR",
+        &target,
+        "touch /tmp/argwalk-pwned",
+    ];
+    let p = Pty::spawn(
+        Path::new("/usr/bin/ssh"),
+        &args,
+        &[("HOME", dir.to_str().unwrap())],
+        100,
+        30,
+        Session::Detached,
+    );
+    assert!(
+        p.wait_for(LONG, |s| s.contains(first)),
+        "{member}: not on screen over ssh:\n{}\n{}",
+        p.screen(),
+        std::fs::read_to_string(dir.join("sshd.log")).unwrap_or_default()
+    );
+    p
+}
+
 /// Starts a throwaway sshd on 127.0.0.1 for `dir` (its host key and authorized_keys there).
 fn start_sshd(sshd: &Path, dir: &Path) -> (Server, u16) {
     let port = free_port();
@@ -297,48 +341,7 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
     }
     std::fs::write(dir.join("authorized_keys"), authorized).unwrap();
     let (_server, port) = start_sshd(&sshd, &dir);
-    let user = std::env::var("USER")
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "root".into());
-    let connect_to = |member: &str, first: &str| {
-        let key = dir.join(member);
-        let port = port.to_string();
-        let target = format!("{user}@127.0.0.1");
-        // The member asks for a shell command: the forced command runs instead.
-        let args = [
-            "-tt",
-            "-p",
-            &port,
-            "-i",
-            key.to_str().unwrap(),
-            "-o",
-            "StrictHostKeyChecking=no",
-            "-o",
-            "UserKnownHostsFile=/dev/null",
-            "-o",
-            "BatchMode=yes",
-            "-o",
-            "LogLevel=ERROR",
-            &target,
-            "touch /tmp/argwalk-pwned",
-        ];
-        let p = Pty::spawn(
-            Path::new("/usr/bin/ssh"),
-            &args,
-            &[("HOME", dir.to_str().unwrap())],
-            100,
-            30,
-            Session::Detached,
-        );
-        assert!(
-            p.wait_for(LONG, |s| s.contains(first)),
-            "{member}: no library over ssh:\n{}\n{}",
-            p.screen(),
-            std::fs::read_to_string(dir.join("sshd.log")).unwrap_or_default()
-        );
-        p
-    };
+    let connect_to = |member: &str, first: &str| ssh_as(&dir, port, member, first);
     let connect = |member: &str| connect_to(member, "Library: 3 maps");
     // Alice writes a note on O1, and leaves.
     let mut alice = connect("alice");
@@ -466,5 +469,86 @@ fn a_team_shares_a_library_and_keeps_its_notes_apart() {
     bob.press_and_see(b"c", &["the teacher's"], LONG);
     bob.send(b"q");
     bob.wait(LONG).expect("bob's session ends");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 26.6: a judge presents a flow over SSH, two members follow it live (one full screen,
+/// one line by line), read-only; each side a restricted forced command as docs/TEAM.md gives.
+#[test]
+#[ignore = "needs openssh-server; run with `cargo test --test ssh -- --ignored` (CI does)"]
+fn a_judge_presents_a_flow_to_two_followers() {
+    let sshd = ["/usr/sbin/sshd", "/usr/bin/sshd"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+        .expect("sshd is not installed (apt-get install openssh-server)");
+    let dir = std::env::temp_dir().join(format!("argwalk-flow-ssh-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let lib = dir.join("library");
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::create_dir_all("/run/sshd").ok();
+    support::library::dissent(&lib);
+    let exe = dir.join("argwalk-flow");
+    std::fs::copy(env!("CARGO_BIN_EXE_argwalk"), &exe).unwrap();
+    keygen(&dir.join("host_key"));
+    let state = dir.join("state");
+    let mut authorized = String::new();
+    for (member, args) in [
+        (
+            "judge",
+            "--user judge --present finals flow dissent.motion.toml",
+        ),
+        ("bob", "--user bob --follow finals flow"),
+        ("carol", "--user carol --follow finals flow --lines"),
+    ] {
+        keygen(&dir.join(member));
+        let key = std::fs::read_to_string(dir.join(format!("{member}.pub"))).unwrap();
+        authorized.push_str(&format!(
+            "restrict,pty,command=\"env LANG=C.UTF-8 ARGWALK_STATE_DIR={} {} --restricted --library {} {args}\" {key}",
+            state.display(),
+            exe.display(),
+            lib.display()
+        ));
+    }
+    std::fs::write(dir.join("authorized_keys"), authorized).unwrap();
+    let (_server, port) = start_sshd(&sshd, &dir);
+    let connect = |member: &str, first: &str| ssh_as(&dir, port, member, first);
+    // The judge flows a round of the library's motion, their own, presented to the room.
+    let mut judge = connect("judge", "P1 Proposition NOW");
+    judge.press_and_see(b"aSilence robs\r", &["1: Silence robs"], LONG);
+    // Two followers: each sees what is flowed as it is flowed, and may not change it.
+    let mut bob = connect("bob", "1: Silence robs");
+    bob.see(&["Following judge", "read-only"], LONG);
+    let mut carol = connect("carol", "Argument 1 of the P1 (#1): Silence robs");
+    judge.press_and_see(b"nkrMajority rules\r", &["2: Majority rules"], LONG);
+    bob.see(&["2: Majority rules"], LONG);
+    carol.press_and_see(
+        b"read 1\r",
+        &["answered in the O1 by argument 1 of the O1 (#2): Majority rules"],
+        LONG,
+    );
+    bob.press_and_see(b"aMine\r", &["This flow is read-only here"], LONG);
+    carol.press_and_see(b"add Mine\r", &["This flow is read-only here"], LONG);
+    // The judge goes to the next speech: the drop is said to the follower who asks.
+    judge.press_and_see(b"n", &["P2 Proposition NOW"], LONG);
+    bob.see(&["P2 Proposition NOW"], LONG);
+    carol.press_and_see(b"drops\r", &["No drops so far."], LONG);
+    // The judge leaves: the followers are told.
+    judge.send(b"q");
+    judge.wait(LONG).expect("the judge's session ends");
+    bob.see(&["judge stopped presenting"], LONG);
+    bob.send(b"q");
+    bob.wait(LONG).expect("bob's session ends");
+    carol.send(b"quit\r");
+    carol.wait(LONG).expect("carol's session ends");
+    // Nothing a follower did reached the round: the judge's file has the judge's two.
+    let rounds = state.join("users").join("judge").join("flows");
+    let text: String = std::fs::read_dir(&rounds)
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert_eq!(text.matches("[[argument]]").count(), 2, "{text}");
+    assert!(!text.contains("Mine"));
     let _ = std::fs::remove_dir_all(&dir);
 }

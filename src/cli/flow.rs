@@ -118,9 +118,47 @@ pub(super) fn open_in_library(
     })
 }
 
-/// `argwalk flow FILE`: the flow sheet, full screen or line by line.
-pub(super) fn flow(cli: &Cli, file: &Path, round: Option<&str>, lines: bool) -> ExitCode {
-    let opened = match open(cli, file, round) {
+/// `argwalk --follow ROOM flow`: the round the room's presenter flows, read-only, as they
+/// flow it.
+fn follow(cli: &Cli, room: &crate::team::room::Room) -> Result<Opened, ExitCode> {
+    let path = room.flow_path();
+    if !path.is_file() {
+        return Err(fail(&format!(
+            "no one presents a flow in the room {} yet",
+            room.name
+        )));
+    }
+    let confine = if cli.restricted {
+        cli.library
+            .as_ref()
+            .and_then(|l| std::fs::canonicalize(l).ok())
+    } else {
+        None
+    };
+    RoundStore::open_file(&path, confine.as_deref(), false).map_err(|refused| match refused {
+        Refused::Mistakes(report) => fail(&format!(
+            "the room's flow cannot be read: {} errors",
+            report.errors()
+        )),
+        Refused::Io(why) => fail(&why),
+    })
+}
+
+/// `argwalk flow FILE`: the flow sheet, full screen or line by line; presented to a room, or
+/// the room's followed.
+pub(super) fn flow(cli: &Cli, file: Option<&Path>, round: Option<&str>, lines: bool) -> ExitCode {
+    let room = match super::room_of(cli) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let opened = match (file, &room) {
+        (Some(file), _) => open(cli, file, round),
+        (None, Some((r, None))) => follow(cli, r),
+        (None, _) => Err(fail(
+            "name the motion or the flow to open (or --follow ROOM)",
+        )),
+    };
+    let opened = match opened {
         Ok(o) => o,
         Err(code) => return code,
     };
@@ -140,5 +178,5 @@ pub(super) fn flow(cli: &Cli, file: &Path, round: Option<&str>, lines: bool) -> 
             "the flow sheet needs a terminal: `argwalk flow FILE --lines` flows line by line",
         );
     }
-    crate::screen::driver::run_flow(opened, theme)
+    crate::screen::driver::run_flow(opened, theme, room)
 }

@@ -194,8 +194,8 @@ pub enum Command {
     /// kept; saved as it is typed
     Flow {
         /// The motion (NAME.motion.toml), whose round is kept in your state folder; or a flow
-        /// file (NAME.flow.toml) to open where it is
-        file: PathBuf,
+        /// file (NAME.flow.toml) to open where it is; none with --follow (the room's flow)
+        file: Option<PathBuf>,
         /// The round of the motion to open or begin (default: today's date)
         #[arg(long, value_name = "NAME")]
         round: Option<String>,
@@ -357,7 +357,7 @@ pub fn main() -> ExitCode {
             ref file,
             ref round,
             lines,
-        }) => flow::flow(&cli, file, round.as_deref(), lines),
+        }) => flow::flow(&cli, file.as_deref(), round.as_deref(), lines),
         Some(Command::Man) => {
             let mut out = Vec::new();
             match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
@@ -411,7 +411,7 @@ pub fn main() -> ExitCode {
             .is_some_and(|m| m.to_string_lossy().ends_with(".flow.toml")) =>
         {
             let file = cli.map.clone().unwrap_or_default();
-            flow::flow(&cli, &file, None, false)
+            flow::flow(&cli, Some(&file), None, false)
         }
         None => read(cli.map.as_deref(), cli.display, false),
     }
@@ -735,7 +735,7 @@ fn user_state(user: Option<&str>) -> Result<Option<PathBuf>, ExitCode> {
 /// The room `--present` or `--follow` names, and who presents (`None`: this session follows).
 type RoomOf = Option<(crate::team::room::Room, Option<String>)>;
 
-fn room_of(cli: &Cli) -> Result<RoomOf, ExitCode> {
+pub(crate) fn room_of(cli: &Cli) -> Result<RoomOf, ExitCode> {
     // Rooms live in the team's state folder (not a member's), so all sessions share them.
     match (&cli.present, &cli.follow) {
         (Some(name), _) | (None, Some(name)) => {
@@ -783,7 +783,7 @@ fn library_opener(
             && (intent == crate::session::Intent::Flow || !motion)
         {
             return flow::open_in_library(path, &library, state.as_deref(), restricted)
-                .map(|o| crate::session::Opening::Round(Box::new(o)));
+                .map(|o| crate::session::Opening::Round(Box::new(o), room.clone()));
         }
         let folder = class.as_deref().and_then(|c| member_folder(c, path));
         let confine = match (&folder, &member) {
@@ -898,7 +898,7 @@ fn team(cli: &Cli) -> ExitCode {
         return read_lines(cli, map.as_deref(), *ascii);
     }
     if let Some(Command::Flow { file, round, lines }) = &cli.command {
-        return flow::flow(cli, file, round.as_deref(), *lines);
+        return flow::flow(cli, file.as_deref(), round.as_deref(), *lines);
     }
     let theme = theme_of(&cli.display);
     let state = match user_state(cli.user.as_deref()) {

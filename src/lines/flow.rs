@@ -140,20 +140,27 @@ impl FlowLines {
     /// Answers one command; `None` to leave.
     pub fn command(&mut self, line: &str) -> Option<String> {
         let line = crate::map::sanitize::clean(line.trim());
+        // Another session's save (a presenter's, followed) is read before anything is said.
+        let mut before = match self.store.reread(&mut self.flowed) {
+            Some(Ok(())) => "The flow changed: read again.\n".to_string(),
+            Some(Err(why)) => format!("{why}.\n"),
+            None => String::new(),
+        };
         if line.is_empty() {
-            return Some(String::new());
+            return Some(before);
         }
         let (word, rest) = line.split_once(' ').unwrap_or((&line, ""));
         let rest = rest.trim();
         let Some(verb) = FLOW.named(word) else {
             return Some(format!("No command {word}: help lists them.\n"));
         };
-        let mut out = self.verb(verb, rest)?;
-        if !out.ends_with('\n') {
-            out.push('\n');
+        let out = self.verb(verb, rest)?;
+        before.push_str(&out);
+        if !before.ends_with('\n') {
+            before.push('\n');
         }
-        out.push_str(&self.clock_news());
-        Some(out)
+        before.push_str(&self.clock_news());
+        Some(before)
     }
 
     /// A running clock's warning, once as it nears the end and once as it runs out.

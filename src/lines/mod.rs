@@ -486,7 +486,7 @@ impl Lines {
             return;
         };
         match (shelf.open)(path, intent) {
-            Ok(crate::session::Opening::Round(round)) => {
+            Ok(crate::session::Opening::Round(round, _)) => {
                 // A motion or a flow: its round is flowed here until `quit` comes back.
                 let mut flow = flow::FlowLines::new(*round);
                 out.push_str(&flow.opening());

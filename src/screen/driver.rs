@@ -291,8 +291,8 @@ fn library_loop(
                                 crate::session::Opening::Map(session) => {
                                     event_loop(tui, *session, theme, channel, outcome)?
                                 }
-                                crate::session::Opening::Round(round) => {
-                                    flow_loop(tui, *round, theme, channel)?
+                                crate::session::Opening::Round(round, room) => {
+                                    flow_loop(tui, *round, theme, channel, room)?
                                 }
                             };
                             if code != 0 {
@@ -322,14 +322,18 @@ fn library_loop(
 /// Runs the flow sheet of a round until the debater leaves it, a signal arrives or the terminal
 /// goes away. Asleep while nothing happens; awake each second only while a clock runs. The
 /// round's file is watched, so a second session's or a presenter's changes show at once.
-pub fn run_flow(opened: crate::debate::round_store::Opened, theme: Theme) -> ExitCode {
+pub fn run_flow(
+    opened: crate::debate::round_store::Opened,
+    theme: Theme,
+    room: Option<crate::session::RoomRole>,
+) -> ExitCode {
     catch_signals();
     let mut tui = match take_terminal(terminal::new_screen(theme.ascii)) {
         Ok(tui) => tui,
         Err(code) => return code,
     };
     let code = Channel::new()
-        .and_then(|mut channel| flow_loop(&mut tui, opened, theme, &mut channel))
+        .and_then(|mut channel| flow_loop(&mut tui, opened, theme, &mut channel, room))
         .unwrap_or_else(|_| app::Exit::HangUp.code());
     drop(tui);
     ExitCode::from(u8::try_from(code).unwrap_or(1))
@@ -340,6 +344,7 @@ fn flow_loop(
     opened: crate::debate::round_store::Opened,
     theme: Theme,
     channel: &mut Channel,
+    room: Option<crate::session::RoomRole>,
 ) -> std::io::Result<i32> {
     use crate::debate::clock::now_ms;
     use crate::screen::flow::{self, FlowScreen};
@@ -348,13 +353,36 @@ fn flow_loop(
     }
     let (w, h) = terminal::size()?;
     let mut screen = FlowScreen::new(opened, w, h);
+    // A presenter copies the round into the room at each change, and says where they are; a
+    // follower reads both as they change.
+    let presenting = room
+        .as_ref()
+        .and_then(|(r, p)| p.clone().map(|name| (r.clone(), name)));
+    let following = room
+        .as_ref()
+        .filter(|(_, p)| p.is_none())
+        .map(|(r, _)| r.clone());
+    let _presence = presenting.as_ref().and_then(|(r, _)| r.hold());
+    let _leave = presenting.as_ref().map(|(r, name)| Leave {
+        room: r.clone(),
+        presenter: name.clone(),
+        map: format!("the flow of {}", screen.flowed.round.name),
+        fingerprint: crate::session::FLOW_MARK.into(),
+    });
+    let mut mirrored = flow::Mirror::default();
     let waker = channel.waker.clone();
-    let _watch = crate::screen::watch::Watch::new(
-        std::slice::from_ref(&screen.store.path),
-        SAVE_SETTLE,
-        move || waker.send(Event::FilesChanged),
-    );
+    let mut watched = vec![screen.store.path.clone()];
+    if let Some(r) = &following {
+        watched.push(r.path.clone());
+        screen.follow(r.read().as_ref());
+    }
+    let _watch = crate::screen::watch::Watch::new(&watched, SAVE_SETTLE, move || {
+        waker.send(Event::FilesChanged);
+    });
     loop {
+        if let Some((r, name)) = &presenting {
+            mirrored.publish(&screen, r, name);
+        }
         let (w, h) = terminal::size()?;
         let size = tui.screen.size()?;
         if (w, h) != (size.width, size.height) {
@@ -393,6 +421,9 @@ fn flow_loop(
             Event::Resize(w, h) => Some(crate::screen::keymap::Action::Resize(w, h)),
             Event::FilesChanged => {
                 screen.reread();
+                if let Some(r) = &following {
+                    screen.follow(r.read().as_ref());
+                }
                 None
             }
             Event::Signal(n) => return Ok(128 + n),

@@ -54,6 +54,13 @@ impl Room {
         })
     }
 
+    /// The round a presenter flows, copied here at each change for the followers to read
+    /// (`rooms/NAME.flow.toml`): in the room, which every session of the team may read, not
+    /// in the presenter's own state.
+    pub fn flow_path(&self) -> PathBuf {
+        self.path.with_extension("flow.toml")
+    }
+
     /// Writes where the presenter is, atomically: a follower never reads half a file.
     pub fn publish(&self, position: &Position) -> std::io::Result<()> {
         let text = serde_json::to_string(position).unwrap_or_default();

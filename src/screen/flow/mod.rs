@@ -644,6 +644,26 @@ impl FlowScreen {
         }
     }
 
+    /// Goes where the room's presenter is: their sheet and argument; said when they left.
+    pub fn follow(&mut self, at: Option<&crate::team::room::Position>) {
+        let Some(at) = at else {
+            self.message = Some("No one presents in this room yet".into());
+            return;
+        };
+        if at.left {
+            self.message = Some(format!("{} stopped presenting", at.presenter));
+            return;
+        }
+        if at.fingerprint.as_deref() != Some(crate::session::FLOW_MARK) {
+            self.message = Some(format!("{} presents {}, not a flow", at.presenter, at.map));
+            return;
+        }
+        self.sheet = at.paragraph.clamp(1, 2) - 1;
+        self.selected = at.node.trim_start_matches('#').parse().ok();
+        self.relayout();
+        self.message = Some(format!("Following {}", at.presenter));
+    }
+
     /// The clock running, as it reads at `now`.
     pub fn running(&self, now: u64) -> Option<Reading> {
         let (timer, _) = self.flowed.round.clock.running?;
@@ -674,6 +694,45 @@ impl FlowScreen {
         self.rung.push((r.timer, over));
         self.message = Some(words::clock(self.format(), &self.flowed.motion.sides, &r));
         true
+    }
+}
+
+/// What a presenter last gave the room: the round's copy and the position, each written
+/// again only when it changed.
+#[derive(Default)]
+pub struct Mirror {
+    text: String,
+    position: Option<crate::team::room::Position>,
+}
+
+impl Mirror {
+    /// Copies the round into the room (its motion named by its full path, so the copy reads
+    /// from the room's folder) and publishes where the presenter is, if either changed.
+    pub fn publish(
+        &mut self,
+        screen: &FlowScreen,
+        room: &crate::team::room::Room,
+        presenter: &str,
+    ) {
+        let mut round = screen.flowed.round.clone();
+        round.motion = screen.flowed.motion_path.display().to_string();
+        // The cell being typed is the presenter's own until it is flowed.
+        round.draft = None;
+        let text = crate::debate::round_file::write(&round, &screen.flowed.motion.format);
+        if text != self.text
+            && crate::study::store::write_atomically(&room.flow_path(), text.as_bytes()).is_ok()
+        {
+            self.text = text;
+        }
+        let position = crate::session::flow_position(
+            presenter,
+            &screen.flowed.round.name,
+            screen.selected,
+            screen.sheet,
+        );
+        if self.position.as_ref() != Some(&position) && room.publish(&position).is_ok() {
+            self.position = Some(position);
+        }
     }
 }
 
