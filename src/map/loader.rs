@@ -296,11 +296,21 @@ fn load_string(name: &str, text: String, files: &dyn TextFiles) -> Loaded {
 
 /// Where a node's parts were written, kept for the warnings once the node itself is let go.
 struct Written {
-    /// Its id, else its table.
-    at: std::ops::Range<usize>,
-    scheme: Option<std::ops::Range<usize>>,
+    /// Its id, else its table (in 32 bits: a map is at most 16 MiB).
+    at: std::ops::Range<u32>,
+    scheme: Option<std::ops::Range<u32>>,
     /// Each citation's first paragraph, and where it is written.
     cites: Vec<(i64, std::ops::Range<usize>)>,
+}
+
+/// A place in the map as 32 bits: a map file is at most [`MAX_FILE_BYTES`].
+fn narrow(r: std::ops::Range<usize>) -> std::ops::Range<u32> {
+    let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    n(r.start)..n(r.end)
+}
+
+fn wide(r: std::ops::Range<u32>) -> std::ops::Range<usize> {
+    r.start as usize..r.end as usize
 }
 
 struct Validator<'a> {
@@ -333,10 +343,14 @@ impl Validator<'_> {
         let parents = self.links(&raw.nodes, &ids);
         self.cycles(&raw.nodes, &parents);
         let also = self.cross_links(&raw.nodes, &ids, &parents);
+        let mut also = also;
         let with = self.linked(&raw.nodes, &ids, &parents);
+        // Read by id no more: let go before the tree is made (on the 16 MiB chain, 10 MB).
+        drop(ids);
         self.undercuts_and_raised(&raw.nodes, &parents);
         self.schemes(&raw.nodes, &parents, &with);
         let paragraphs = source.as_ref().map_or(&[][..], |s| &s.paragraphs[..]);
+        let any_outside = paragraphs.iter().any(|p| p.outside);
         let thesis = raw.nodes.iter().position(|n| n.kind == Kind::Thesis);
         let source_span = raw.source.as_ref().map(|s| s.span.clone());
         // Each node as read is let go as its node of the tree is made, keeping only where its
@@ -353,16 +367,22 @@ impl Validator<'_> {
             let citations = self.citations(&node, paragraphs);
             let more = node.more.take().map(|m| *m).unwrap_or_default();
             written.push(Written {
-                at: node
-                    .id
-                    .as_ref()
-                    .map_or(node.span.clone(), |i| i.span.clone()),
-                scheme: more.scheme.as_ref().map(|s| s.span.clone()),
-                cites: node
-                    .cite
-                    .iter()
-                    .map(|c| (c.first, c.span.clone()))
-                    .collect(),
+                at: narrow(
+                    node.id
+                        .as_ref()
+                        .map_or(node.span.clone(), |i| i.span.clone()),
+                ),
+                scheme: more.scheme.as_ref().map(|s| narrow(s.span.clone())),
+                // Only for the warning on a citation of an outside paragraph: none kept when
+                // the article has no such paragraph (most maps; 4 MB on the 16 MiB chain).
+                cites: if any_outside {
+                    node.cite
+                        .iter()
+                        .map(|c| (c.first, c.span.clone()))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             });
             // What follows from the tree (role, children, depth, step, groups) is filled in by
             // `ArgumentMap::build`.
@@ -382,7 +402,7 @@ impl Validator<'_> {
                 label: self.text(node.label.as_ref(), "label"),
                 text: self.text(node.text.as_ref(), "text").unwrap_or_default(),
                 parent: parents[ix],
-                also: also[ix].clone(),
+                also: std::mem::take(&mut also[ix]),
                 by: self.text(more.by.as_ref(), "by"),
                 citations,
                 tags: more.tags,
@@ -399,6 +419,8 @@ impl Validator<'_> {
                     .0,
             });
         }
+        drop(also);
+        drop(parents);
         nodes.reverse();
         written.reverse();
         if self.diags.iter().any(Diagnostic::is_error) {
@@ -1229,9 +1251,9 @@ impl Validator<'_> {
         map: &ArgumentMap,
     ) {
         for (ix, (node, w)) in map.nodes.iter().zip(written).enumerate() {
-            let span = w.at.clone();
+            let span = wide(w.at.clone());
             // Each critical question of this node's scheme that nothing in the map answers.
-            if let Some(s) = &w.scheme {
+            if let Some(s) = w.scheme.clone().map(wide) {
                 let open = map.open_questions(ix);
                 if let Some(scheme) = map.scheme_of(ix)
                     && !open.is_empty()
