@@ -141,6 +141,32 @@ fn a_round_flowed_in_a_pty_keeps_its_clock_and_a_kill_9_mid_typing_loses_nothing
 }
 
 #[test]
+fn the_line_flow_says_a_clocks_warning_as_it_comes_without_a_command() {
+    let l = Lib::new("lineclock");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    // The AC's minute, 29 seconds gone: its warning is a second away.
+    let flow = l.lib().join("quick.flow.toml");
+    std::fs::write(
+        &flow,
+        format!(
+            "[round]\nmotion = \"rail.motion.toml\"\nspeech = 1\n\n[clock]\nspeech_ms = [0, 0]\nprep_ms = [0, 0]\nrunning = \"speech 1\"\nsince_ms = {}\n",
+            now - 29_000
+        ),
+    )
+    .unwrap();
+    let mut p = l.spawn(&["flow", flow.to_str().unwrap(), "--lines"]);
+    p.see(&["Type help for the commands."], LONG);
+    // Nothing typed: the warning is said all the same, in words.
+    p.see(&["The AC: 0:", "left, running. Nearly over."], LONG);
+    p.send(b"quit\r");
+    let (status, _) = p.wait(LONG).expect("the line flow ends");
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
 fn a_resize_keeps_the_flow_and_its_clock() {
     let l = Lib::new("resize");
     let flow = l.lib().join("dissent.practice.flow.toml");

@@ -166,12 +166,7 @@ pub(super) fn flow(cli: &Cli, file: Option<&Path>, round: Option<&str>, lines: b
     if lines {
         theme.ascii =
             (cli.display.ascii || !crate::screen::theme::locale_is_utf8()) && !cli.display.unicode;
-        let out = std::io::stdout().lock();
-        return if theme.ascii {
-            crate::lines::flow::run(opened, super::AsciiOut(out))
-        } else {
-            crate::lines::flow::run(opened, out)
-        };
+        return crate::lines::flow::run(opened, theme.ascii);
     }
     if !std::io::stdout().is_terminal() {
         return fail(

@@ -474,11 +474,68 @@ impl FlowLines {
     }
 }
 
-/// Runs the line flow on standard input, writing to `output`.
-pub fn run(opened: Opened, output: impl Write) -> ExitCode {
-    let mut lines = FlowLines::new(opened);
-    match lines.run_io(std::io::stdin().lock(), output) {
-        Ok(()) => ExitCode::SUCCESS,
+/// Standard output, taken for each write (a clock's warning is said from a thread of its own
+/// between commands), transliterated in ASCII mode.
+struct Out {
+    ascii: bool,
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut out = std::io::stdout().lock();
+        if self.ascii {
+            let text = String::from_utf8_lossy(buf);
+            let ascii: Vec<String> = text
+                .split('\n')
+                .map(crate::screen::ascii::transliterate)
+                .collect();
+            out.write_all(ascii.join("\n").as_bytes())?;
+        } else {
+            out.write_all(buf)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        std::io::stdout().flush()
+    }
+}
+
+/// How often the clocks are looked at while the debater types: a warning is said within this.
+const CLOCK_LOOK: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Runs the line flow on standard input and output. At a terminal, a running clock's warnings
+/// are said as they come (the last thirty seconds, time up), between the lines typed, not only
+/// after the next command.
+pub fn run(opened: Opened, ascii: bool) -> ExitCode {
+    use std::io::IsTerminal;
+    use std::sync::{Arc, Mutex};
+    let lines = Arc::new(Mutex::new(FlowLines::new(opened)));
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    if std::io::stdin().is_terminal() {
+        let (lines, done) = (Arc::clone(&lines), Arc::clone(&done));
+        let _ = std::thread::Builder::new()
+            .name("clocks".into())
+            .spawn(move || {
+                while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                    std::thread::sleep(CLOCK_LOOK);
+                    let news = lines.lock().map(|mut l| l.clock_news()).unwrap_or_default();
+                    if !news.is_empty() {
+                        let _ = Out { ascii }.write_all(format!("\n{news}").as_bytes());
+                    }
+                }
+            });
+    }
+    let opening = lines.lock().map(|mut l| l.opening()).unwrap_or_default();
+    let result = super::converse(
+        &opening,
+        std::io::stdin().lock(),
+        &mut Out { ascii },
+        |line| lines.lock().ok().and_then(|mut l| l.command(line)),
+    );
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    match result {
+        Ok(_) => ExitCode::SUCCESS,
         // A closed pipe is the debater leaving: everything was saved as it was made.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(crate::exit::EXIT_IO),
