@@ -161,6 +161,9 @@ fn every_key_of_the_flow_does_what_its_help_says() {
     assert_eq!(r.texts(), ["High-speed rail cuts emissions"]);
     let saved = std::fs::read_to_string(&r.screen.store.path).unwrap();
     assert!(saved.contains("High-speed rail cuts emissions"), "{saved}");
+    // Flowed, the cell is no longer kept as unfinished: it would come back twice.
+    assert!(r.screen.flowed.round.draft.is_none());
+    assert!(!saved.contains("[draft]"), "{saved}");
     // Esc leaves a cell unwritten.
     r.keys("aNever mind<Esc>");
     note(Action::NoteCancel);

@@ -130,6 +130,11 @@ fn a_round_flowed_in_a_pty_keeps_its_clock_and_a_kill_9_mid_typing_loses_nothing
     // Enter flows it; the clock's warning shows as the last thirty seconds begin, and the bell
     // rings.
     again.press_and_see(b"\r", &["2: Half a cell"], LONG);
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        !saved.contains("[draft]"),
+        "flowed, the cell is no draft: {saved}"
+    );
     assert!(
         again.wait_for(Duration::from_secs(40), |s| s.contains("NEARLY OVER")),
         "{}",

@@ -266,6 +266,7 @@ impl Round {
             Op::Edit { id, text } => {
                 let a = self.arg_mut(id)?;
                 a.text = crate::map::sanitize::clean(&text);
+                self.draft = None;
                 Ok(Done::Arg(id))
             }
             Op::Mark { id, mark } => {
@@ -344,6 +345,9 @@ impl Round {
         from: Option<String>,
     ) -> Result<Done, String> {
         let id = self.next_id();
+        // The cell being typed is flowed: it is a draft no more (in the same save, so a crash
+        // between the two cannot bring it back as unfinished).
+        self.draft = None;
         self.args.push(Arg {
             id,
             speech,

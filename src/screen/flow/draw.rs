@@ -396,7 +396,12 @@ fn status(frame: &mut Frame, screen: &FlowScreen, theme: &Theme, now: u64) {
         None => {
             let mut spans = Vec::new();
             let mut used = 0;
-            for (key, hint) in keymap::hints(&screen.scopes()) {
+            // A window of text has nothing to choose.
+            let reading = matches!(screen.overlay, Some(Overlay::Text { .. }));
+            for (key, hint) in keymap::hints(&screen.scopes())
+                .into_iter()
+                .filter(|(_, hint)| !(reading && *hint == "choose"))
+            {
                 let piece = format!("{key} {hint}  ");
                 if used + wrap::width(&piece) > width {
                     break;
@@ -468,9 +473,14 @@ fn draw_overlay(frame: &mut Frame, screen: &FlowScreen, overlay: &Overlay, theme
                 } else {
                     r.clone()
                 };
-                wrap::wrap(&r, inner_w.max(1))
+                // A line's indent (help's keys under their heading) is kept on each of its
+                // wrapped lines.
+                let body = r.trim_start();
+                let indent = " ".repeat((r.len() - body.len()).min(inner_w / 2));
+                let width = inner_w.saturating_sub(indent.len()).max(1);
+                wrap::wrap(body, width)
                     .into_iter()
-                    .map(|x| Line::raw(r[x].to_string()))
+                    .map(|x| Line::raw(format!("{indent}{}", &body[x])))
                     .collect::<Vec<_>>()
             })
             .collect()
