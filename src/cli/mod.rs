@@ -722,7 +722,7 @@ fn user_state(user: Option<&str>) -> Result<Option<PathBuf>, ExitCode> {
     match user {
         None => Ok(root),
         Some(name) => {
-            if !crate::team::room::is_name(name) {
+            if !crate::team::class::is_member_name(name) {
                 return Err(fail(
                     "--user takes a name of letters, digits, - and _ (at most 64)",
                 ));
@@ -1005,9 +1005,9 @@ fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
     let mut lines = lines.ascii(ascii);
     let out = std::io::stdout();
     let result = match (std::io::stdin().is_terminal(), ascii) {
-        (true, true) => lines.run_terminal(AsciiOut(out)),
+        (true, true) => lines.run_terminal(crate::lines::AsciiOut(out)),
         (true, false) => lines.run_terminal(out),
-        (false, true) => lines.run(std::io::stdin().lock(), AsciiOut(out.lock())),
+        (false, true) => lines.run(std::io::stdin().lock(), crate::lines::AsciiOut(out.lock())),
         (false, false) => lines.run(std::io::stdin().lock(), out.lock()),
     };
     // What could not be saved is said, every note whole, and the session ends non-zero: a
@@ -1021,25 +1021,6 @@ fn read_lines(cli: &Cli, map: Option<&Path>, ascii: bool) -> ExitCode {
         // A closed pipe is the reader leaving.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(&format!("{e}")),
-    }
-}
-
-/// Output in ASCII: what the line mode prints of its own (¶, quotes) transliterated too.
-pub(crate) struct AsciiOut<W: Write>(W);
-
-impl<W: Write> Write for AsciiOut<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let text = String::from_utf8_lossy(buf);
-        let ascii: String = text
-            .split('\n')
-            .map(crate::screen::ascii::transliterate)
-            .collect::<Vec<_>>()
-            .join("\n");
-        self.0.write_all(ascii.as_bytes())?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
     }
 }
 

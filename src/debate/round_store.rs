@@ -91,6 +91,17 @@ fn read(path: &Path, confine: Option<&Path>) -> Result<(Option<Flowed>, Report),
 }
 
 impl RoundStore {
+    /// The store of the round at `path`, as it stands on disk now.
+    fn at(path: PathBuf, confine: Option<&Path>, writable: bool) -> Self {
+        RoundStore {
+            stamp: stamp_of(&path),
+            path,
+            confine: confine.map(Path::to_path_buf),
+            writable,
+            unsaved: None,
+        }
+    }
+
     /// Opens the flow file at `path`, a hand-written or shipped one: its mistakes are said,
     /// never repaired. Read-only unless `writable`.
     pub fn open_file(
@@ -105,13 +116,7 @@ impl RoundStore {
         };
         Ok(Opened {
             flowed,
-            store: RoundStore {
-                path: path.to_path_buf(),
-                confine: confine.map(Path::to_path_buf),
-                stamp: stamp_of(path),
-                writable,
-                unsaved: None,
-            },
+            store: RoundStore::at(path.to_path_buf(), confine, writable),
             warning: None,
         })
     }
@@ -133,13 +138,7 @@ impl RoundStore {
                 Ok((Some(flowed), _)) => {
                     return Ok(Opened {
                         flowed,
-                        store: RoundStore {
-                            stamp: stamp_of(&path),
-                            path,
-                            confine: confine.map(Path::to_path_buf),
-                            writable: true,
-                            unsaved: None,
-                        },
+                        store: RoundStore::at(path, confine, true),
                         warning: None,
                     });
                 }
@@ -181,13 +180,7 @@ impl RoundStore {
                 motion: m,
                 motion_path: motion_abs,
             },
-            store: RoundStore {
-                stamp: stamp_of(&path),
-                path,
-                confine: confine.map(Path::to_path_buf),
-                writable: true,
-                unsaved: None,
-            },
+            store: RoundStore::at(path, confine, true),
             warning,
         })
     }
@@ -240,34 +233,16 @@ impl RoundStore {
     }
 }
 
-/// Moves a damaged round aside (`NAME.damaged-SECONDS-PID.toml`, never over another file), and
-/// says where.
+/// Moves a damaged round aside (`NAME.flow.damaged-….toml`, as the notes' store names what it
+/// sets aside, never over another file), and says where.
 fn move_aside(path: &Path, why: &str) -> Result<String, String> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default()
-        .as_secs();
-    for n in 0..100u32 {
-        let aside = path.with_extension(format!("damaged-{secs}-{}-{n}.toml", std::process::id()));
-        match rustix::fs::renameat_with(
-            rustix::fs::CWD,
-            path,
-            rustix::fs::CWD,
-            &aside,
-            rustix::fs::RenameFlags::NOREPLACE,
-        ) {
-            Ok(()) => {
-                return Ok(format!(
-                    "The round's file could not be read ({}). It was moved to {}, unchanged, and a new round was begun.",
-                    crate::map::sanitize::clean(why),
-                    crate::map::sanitize::clean(&aside.display().to_string())
-                ));
-            }
-            Err(rustix::io::Errno::EXIST) => continue,
-            Err(e) => return Err(format!("cannot move {} aside: {e}", path.display())),
-        }
-    }
-    Err(format!("cannot move {} aside", path.display()))
+    let aside = crate::study::store::set_aside(path, "damaged", crate::study::store::rename_new)
+        .map_err(|e| format!("cannot move {} aside: {e}", path.display()))?;
+    Ok(format!(
+        "The round's file could not be read ({}). It was moved to {}, unchanged, and a new round was begun.",
+        crate::map::sanitize::clean(why),
+        crate::map::sanitize::clean(&aside.display().to_string())
+    ))
 }
 
 #[cfg(test)]

@@ -474,30 +474,13 @@ impl FlowLines {
     }
 }
 
-/// Standard output, taken for each write (a clock's warning is said from a thread of its own
-/// between commands), transliterated in ASCII mode.
-struct Out {
-    ascii: bool,
-}
-
-impl Write for Out {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut out = std::io::stdout().lock();
-        if self.ascii {
-            let text = String::from_utf8_lossy(buf);
-            let ascii: Vec<String> = text
-                .split('\n')
-                .map(crate::screen::ascii::transliterate)
-                .collect();
-            out.write_all(ascii.join("\n").as_bytes())?;
-        } else {
-            out.write_all(buf)?;
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        std::io::stdout().flush()
+/// Standard output (in ASCII when asked). `Stdout`, not its lock: it is taken for each write,
+/// so the clocks' thread says its warnings between the answers.
+fn out(ascii: bool) -> Box<dyn Write> {
+    if ascii {
+        Box::new(super::AsciiOut(std::io::stdout()))
+    } else {
+        Box::new(std::io::stdout())
     }
 }
 
@@ -521,18 +504,17 @@ pub fn run(opened: Opened, ascii: bool) -> ExitCode {
                     std::thread::sleep(CLOCK_LOOK);
                     let news = lines.lock().map(|mut l| l.clock_news()).unwrap_or_default();
                     if !news.is_empty() {
-                        let _ = Out { ascii }.write_all(format!("\n{news}").as_bytes());
+                        let mut say = out(ascii);
+                        let _ = say.write_all(format!("\n{news}").as_bytes());
+                        let _ = say.flush();
                     }
                 }
             });
     }
     let opening = lines.lock().map(|mut l| l.opening()).unwrap_or_default();
-    let result = super::converse(
-        &opening,
-        std::io::stdin().lock(),
-        &mut Out { ascii },
-        |line| lines.lock().ok().and_then(|mut l| l.command(line)),
-    );
+    let result = super::converse(&opening, std::io::stdin().lock(), &mut out(ascii), |line| {
+        lines.lock().ok().and_then(|mut l| l.command(line))
+    });
     done.store(true, std::sync::atomic::Ordering::SeqCst);
     match result {
         Ok(_) => ExitCode::SUCCESS,

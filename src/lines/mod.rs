@@ -67,6 +67,25 @@ pub(crate) fn converse(
     }
 }
 
+/// Output in ASCII: what the line mode prints of its own (¶, quotes) transliterated too.
+pub(crate) struct AsciiOut<W: Write>(pub(crate) W);
+
+impl<W: Write> Write for AsciiOut<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let ascii: String = text
+            .split('\n')
+            .map(crate::screen::ascii::transliterate)
+            .collect::<Vec<_>>()
+            .join("\n");
+        self.0.write_all(ascii.as_bytes())?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// How a library's map is opened: as the full-screen reader would open it.
 pub(crate) type Opener =
     Box<dyn Fn(&Path, crate::session::Intent) -> Result<crate::session::Opening, String> + Send>;

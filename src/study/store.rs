@@ -403,31 +403,13 @@ impl Store {
         Layer::from_text(&text).map(Some).map_err(Unread::Damaged)
     }
 
-    /// Puts the file under a name of its own beside it (`KIND-SECONDS-NANOS-PID-N.toml`) by
-    /// `place` (a rename, a hard link), which must refuse a name already taken: a name is new
-    /// every time, so nothing set aside ever lands on what was set aside before.
+    /// Puts the file under a name of its own beside it ([`set_aside`]).
     fn set_aside(
         &self,
         kind: &str,
         place: impl Fn(&Path, &Path) -> std::io::Result<()>,
     ) -> std::io::Result<PathBuf> {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        for n in 0..100u32 {
-            let aside = self.path.with_extension(format!(
-                "{kind}-{}-{:09}-{}-{n}.toml",
-                now.as_secs(),
-                now.subsec_nanos(),
-                std::process::id()
-            ));
-            match place(&self.path, &aside) {
-                Ok(()) => return Ok(aside),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e),
-            }
-        }
-        Err(std::io::Error::other("no free name"))
+        set_aside(&self.path, kind, place)
     }
 
     /// Keeps the file as it is now under a new name (a hard link: nothing is copied); `None`
@@ -441,17 +423,7 @@ impl Store {
     /// anything ([`Store::set_aside`]).
     fn move_aside(&self, why: &str) -> String {
         let why = crate::map::sanitize::clean(why.lines().next().unwrap_or(why));
-        let rename = |from: &Path, to: &Path| {
-            rustix::fs::renameat_with(
-                rustix::fs::CWD,
-                from,
-                rustix::fs::CWD,
-                to,
-                rustix::fs::RenameFlags::NOREPLACE,
-            )
-            .map_err(std::io::Error::from)
-        };
-        match self.set_aside("damaged", rename) {
+        match self.set_aside("damaged", rename_new) {
             Ok(aside) => format!(
                 "Your notes file could not be read ({why}). It was moved to {}, unchanged, and a new one was started.",
                 crate::map::sanitize::clean(&aside.display().to_string())
@@ -505,6 +477,45 @@ impl Store {
         };
         Ok((merged, warning))
     }
+}
+
+/// Puts `path` under a name of its own beside it (`KIND-SECONDS-NANOS-PID-N.toml`) by `place`
+/// (a rename, a hard link), which must refuse a name already taken: a name is new every time,
+/// so nothing set aside ever lands on what was set aside before.
+pub(crate) fn set_aside(
+    path: &Path,
+    kind: &str,
+    place: impl Fn(&Path, &Path) -> std::io::Result<()>,
+) -> std::io::Result<PathBuf> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    for n in 0..100u32 {
+        let aside = path.with_extension(format!(
+            "{kind}-{}-{:09}-{}-{n}.toml",
+            now.as_secs(),
+            now.subsec_nanos(),
+            std::process::id()
+        ));
+        match place(path, &aside) {
+            Ok(()) => return Ok(aside),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free name"))
+}
+
+/// Moves `from` to `to`, refusing to replace anything there: [`set_aside`]'s rename.
+pub(crate) fn rename_new(from: &Path, to: &Path) -> std::io::Result<()> {
+    rustix::fs::renameat_with(
+        rustix::fs::CWD,
+        from,
+        rustix::fs::CWD,
+        to,
+        rustix::fs::RenameFlags::NOREPLACE,
+    )
+    .map_err(std::io::Error::from)
 }
 
 /// Opens `path` for reading without blocking, and only if it is a regular file: a FIFO put

@@ -10,11 +10,7 @@ use crate::map::model::ArgumentMap;
 
 /// Whether `name` may name a member: letters, digits, `-` and `_`, as `--user` takes.
 pub fn is_member_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    super::folder::is_name(name)
 }
 
 /// The maps (`*.toml`, not hidden) in `folder`, by name; none if it cannot be read.

@@ -3,6 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
+/// Whether `name` is a name a room or a member may have: letters, digits, `-` and `_`, at
+/// most 64, so it names one folder and nothing else.
+pub fn is_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Whether `path` names a file of the debate round (a motion or a flow), not a map.
 pub fn is_debate(path: &Path) -> bool {
     path.file_name().is_some_and(|n| {

@@ -32,20 +32,10 @@ pub struct Room {
     pub path: PathBuf,
 }
 
-/// Whether `name` is a name a room or a member may have: letters, digits, `-` and `_`, at
-/// most 64, so it names one folder and nothing else.
-pub fn is_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
 impl Room {
     /// The room `name` under `state` (a name of letters, digits, `-` and `_`).
     pub fn new(state: &Path, name: &str) -> Result<Self, String> {
-        if !is_name(name) {
+        if !super::folder::is_name(name) {
             return Err("a room is named with letters, digits, - and _ (at most 64)".into());
         }
         Ok(Self {
