@@ -39,44 +39,65 @@ fn locate(cli: &Cli, file: &Path) -> Result<(PathBuf, Option<PathBuf>), ExitCode
     }
 }
 
+/// The text of a motion or a flow at `path`, read within the size limit.
+fn read_text(path: &Path) -> Result<String, String> {
+    crate::map::loader::read_limited(path)
+        .map_err(|e| format!("{e:#}"))
+        .and_then(|b| crate::map::loader::utf8_text(&path.display().to_string(), b))
+}
+
+/// Opens the debate file at `path` (whose `text` was read): a flow file where it is, written
+/// only when the session is not `restricted` (a library's flow is read, not written, by a
+/// restricted member: their rounds are their own); else the motion's round `round`, kept in
+/// the state folder `state`'s `flows/`.
+fn open_text(
+    path: &Path,
+    text: &str,
+    confine: Option<&Path>,
+    restricted: bool,
+    state: Option<&Path>,
+    round: &str,
+) -> Result<Opened, Refused> {
+    if crate::debate::round_file::is_flow(text) {
+        let writable =
+            !restricted && std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly());
+        return RoundStore::open_file(path, confine, writable);
+    }
+    let Some(dir) = state.map(|s| s.join("flows")) else {
+        return Err(Refused::Io(
+            "no state folder to keep the round in: set ARGWALK_STATE_DIR or XDG_STATE_HOME".into(),
+        ));
+    };
+    RoundStore::open_round(&dir, path, round, confine)
+}
+
 /// Opens what `argwalk flow FILE` names: a flow file, or a motion's round.
 pub(super) fn open(cli: &Cli, file: &Path, round: Option<&str>) -> Result<Opened, ExitCode> {
     let (path, confine) = locate(cli, file)?;
-    let text = match crate::map::loader::read_limited(&path).and_then(|b| {
-        crate::map::loader::utf8_text(&path.display().to_string(), b).map_err(anyhow::Error::msg)
-    }) {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(fail(&crate::map::sanitize::clean(&format!("{e:#}"))));
-        }
-    };
-    let opened = if crate::debate::round_file::is_flow(&text) {
+    let text = read_text(&path).map_err(|e| fail(&crate::map::sanitize::clean(&e)))?;
+    if crate::debate::round_file::is_flow(&text) {
         if round.is_some() {
             return Err(fail(
                 "--round names a round of a motion; a flow file is one round already",
             ));
         }
-        // A library's flow is read, not written, by a restricted member: their rounds are
-        // their own, in their state folder.
-        let writable =
-            !cli.restricted && std::fs::metadata(&path).is_ok_and(|m| !m.permissions().readonly());
-        RoundStore::open_file(&path, confine.as_deref(), writable)
-    } else if crate::debate::motion::is_motion(&text) {
-        let state = user_state(cli.user.as_deref())?;
-        let Some(dir) = state.map(|s| s.join("flows")) else {
-            return Err(fail(
-                "no state folder to keep the round in: set ARGWALK_STATE_DIR or XDG_STATE_HOME",
-            ));
-        };
-        let name = round.map_or_else(today, str::to_string);
-        RoundStore::open_round(&dir, &path, &name, confine.as_deref())
-    } else {
+    } else if !crate::debate::motion::is_motion(&text) {
         return Err(fail(&format!(
             "{} is neither a motion (a `[motion]` table) nor a flow (a `[round]` table)",
             crate::map::sanitize::clean(&path.display().to_string())
         )));
-    };
-    opened.map_err(|refused| match refused {
+    }
+    let state = user_state(cli.user.as_deref())?;
+    let name = round.map_or_else(today, str::to_string);
+    open_text(
+        &path,
+        &text,
+        confine.as_deref(),
+        cli.restricted,
+        state.as_deref(),
+        &name,
+    )
+    .map_err(|refused| match refused {
         Refused::Mistakes(report) => {
             let styled = std::io::stderr().is_terminal();
             let _ = write!(std::io::stderr(), "{}", report.render_capped(styled, None));
@@ -95,20 +116,9 @@ pub(super) fn open_in_library(
     state: Option<&Path>,
     restricted: bool,
 ) -> Result<Opened, String> {
-    let text = crate::map::loader::read_limited(path)
-        .map_err(|e| format!("{e:#}"))
-        .and_then(|b| crate::map::loader::utf8_text(&path.display().to_string(), b))?;
-    let opened = if crate::debate::round_file::is_flow(&text) {
-        let writable =
-            !restricted && std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly());
-        RoundStore::open_file(path, Some(root), writable)
-    } else {
-        let Some(dir) = state.map(|s| s.join("flows")) else {
-            return Err("no state folder to keep the round in".into());
-        };
-        RoundStore::open_round(&dir, path, &today(), Some(root))
-    };
-    opened.map_err(|refused| match refused {
+    let text = read_text(path)?;
+    open_text(path, &text, Some(root), restricted, state, &today()).map_err(|refused| match refused
+    {
         Refused::Mistakes(report) => format!(
             "{} errors: argwalk check {} shows them",
             report.errors(),

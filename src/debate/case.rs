@@ -23,45 +23,29 @@ fn quoted(s: &str) -> String {
 struct Article {
     numbers: BTreeMap<(String, usize), usize>,
     paragraphs: Vec<String>,
-    /// Each map read once, or `None` if it cannot be read.
-    maps: BTreeMap<String, Option<Read>>,
 }
 
-/// A map as the case reads it: its article's title, and its paragraphs by number.
-type Read = (String, BTreeMap<usize, String>);
-
 impl Article {
-    /// The case's numbers for the paragraphs a drawn claim cites, read from its map.
-    fn cite(&mut self, dir: &Path, source: &Source) -> Vec<usize> {
+    /// The case's numbers for the paragraphs a drawn claim cites, their text as the motion
+    /// read it from the claim's map.
+    fn cite(&mut self, source: &Source) -> Vec<usize> {
         let Source::Drawn {
-            map, paragraphs, ..
+            map,
+            paragraphs,
+            passages,
+            article,
+            ..
         } = source
         else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let read = self.maps.entry(map.clone()).or_insert_with(|| {
-            let m = loader::load_path_within(&dir.join(map), dir).ok()?.map?;
-            let by_number = m
-                .source
-                .paragraphs
-                .into_iter()
-                .map(|p| (p.number, p.text))
-                .collect();
-            Some((m.source.title, by_number))
-        });
-        for &p in paragraphs {
+        for (&p, text) in paragraphs.iter().zip(passages) {
             if let Some(&n) = self.numbers.get(&(map.clone(), p)) {
                 out.push(n);
                 continue;
             }
-            let Some((title, text)) = read
-                .as_ref()
-                .and_then(|(title, by)| Some((title, by.get(&p)?)))
-            else {
-                continue;
-            };
-            self.paragraphs.push(format!("[{title}, ¶{p}] {text}"));
+            self.paragraphs.push(format!("[{article}, ¶{p}] {text}"));
             let n = self.paragraphs.len();
             self.numbers.insert((map.clone(), p), n);
             out.push(n);
@@ -110,18 +94,17 @@ fn node(
     let _ = writeln!(out, "note = {}", quoted(&note));
 }
 
-/// The motion as a map's TOML (see the module's comment); `dir` is the motion's folder.
-pub fn as_toml(motion: &Motion, dir: &Path) -> String {
+/// The motion as a map's TOML (see the module's comment).
+pub fn as_toml(motion: &Motion) -> String {
     let mut article = Article {
         numbers: BTreeMap::new(),
         paragraphs: Vec::new(),
-        maps: BTreeMap::new(),
     };
     let mut nodes = String::new();
     // Each claim and each node a block names, once: its id in the case.
     let mut ids: Vec<(&Source, String)> = Vec::new();
     for c in &motion.claims {
-        let cites = article.cite(dir, &c.source);
+        let cites = article.cite(&c.source);
         let (table, link) = if c.side == 0 {
             ("premise", "supports = \"MOTION\"")
         } else {
@@ -139,7 +122,7 @@ pub fn as_toml(motion: &Motion, dir: &Path) -> String {
                 // What they say, not a claim of theirs yet: their side's node, under the motion.
                 n += 1;
                 let id = format!("X{n}");
-                let cites = article.cite(dir, &b.against);
+                let cites = article.cite(&b.against);
                 let (table, link) = if b.side == 0 {
                     ("counterpoint", "attacks = \"MOTION\"")
                 } else {
@@ -154,7 +137,7 @@ pub fn as_toml(motion: &Motion, dir: &Path) -> String {
         for answer in &b.answers {
             n += 1;
             let id = format!("B{n}");
-            let cites = article.cite(dir, answer);
+            let cites = article.cite(answer);
             let label = match ids.iter().find(|(s, _)| *s == answer) {
                 Some((_, claim)) => {
                     format!(
@@ -193,8 +176,8 @@ pub fn as_toml(motion: &Motion, dir: &Path) -> String {
 }
 
 /// The motion as a map the reader opens; `name` is the motion's file, for messages.
-pub fn as_map(motion: &Motion, dir: &Path, name: &str) -> Loaded {
-    loader::load_str(name, &as_toml(motion, dir), &loader::Builtin)
+pub fn as_map(motion: &Motion, name: &str) -> Loaded {
+    loader::load_str(name, &as_toml(motion), &loader::Builtin)
 }
 
 /// The motion at `path` as its case map, or the motion's own mistakes.
@@ -216,8 +199,7 @@ pub fn load(path: &Path) -> Result<Loaded, Box<crate::map::diagnostic::Report>> 
     let Some(motion) = motion else {
         return Err(Box::new(report));
     };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    Ok(as_map(&motion, dir, &path.display().to_string()))
+    Ok(as_map(&motion, &path.display().to_string()))
 }
 
 #[cfg(test)]
@@ -229,7 +211,7 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("argument-maps");
         let (motion, _) = super::super::motion::load(&dir.join("dissent.motion.toml")).unwrap();
         let motion = motion.unwrap();
-        let loaded = as_map(&motion, &dir, "dissent.motion.toml");
+        let loaded = as_map(&motion, "dissent.motion.toml");
         let map = loaded
             .map
             .unwrap_or_else(|| panic!("{}", loaded.report.render(false)));

@@ -188,13 +188,13 @@ impl Round {
         (target.speech + 1..format.speeches.len()).find(|&i| fits(i))
     }
 
-    /// Applies `op` at `now` (milliseconds since the epoch, for the clocks): what it did, or
-    /// why it cannot be done, in words for either face.
-    pub fn apply(&mut self, format: &Format, op: Op, now: u64) -> Result<Done, String> {
+    /// Where a cell of `kind` is flowed now, as its speech and sheet, or why it cannot be: a
+    /// face asks before the cell is typed, and [`Round::apply`] places it by the same rule.
+    pub fn place_of(&self, format: &Format, kind: DraftKind) -> Result<(usize, usize), String> {
         let speeches = &format.speeches;
         let current = speeches.get(self.speech).ok_or("the round has no speech")?;
-        match op {
-            Op::Add { sheet, text, from } => {
+        match kind {
+            DraftKind::Add { sheet } => {
                 if !current.flowed {
                     return Err(format!(
                         "The {} is not flowed: go to a speech that is",
@@ -208,20 +208,20 @@ impl Round {
                         format.sides[sheet.min(1)]
                     ));
                 }
-                self.push(self.speech, sheet, text, None, None, None, from)
+                Ok((self.speech, sheet))
             }
-            Op::Answer { to, text, from } => {
-                let target = self.get(to).ok_or(format!("No argument {to}"))?.clone();
-                let Some(at) = self.answer_speech(format, &target) else {
-                    return Err(format!(
+            DraftKind::Answer { to } => {
+                let target = self.get(to).ok_or(format!("No argument {to}"))?;
+                let at = self.answer_speech(format, target).ok_or_else(|| {
+                    format!(
                         "No speech of the other side follows the {} on this sheet to answer {to}",
                         speeches[target.speech].short
-                    ));
-                };
-                self.push(at, target.sheet, text, Some(to), None, None, from)
+                    )
+                })?;
+                Ok((at, target.sheet))
             }
-            Op::Extend { of, text } => {
-                let target = self.get(of).ok_or(format!("No argument {of}"))?.clone();
+            DraftKind::Extend { of } => {
+                let target = self.get(of).ok_or(format!("No argument {of}"))?;
                 let side = speeches.get(target.speech).map(|s| s.side);
                 if side != Some(current.side) || self.speech <= target.speech {
                     return Err(format!(
@@ -232,7 +232,31 @@ impl Round {
                 if !current.flowed || !current.sheets.contains(&target.sheet) {
                     return Err(format!("The {} is not flowed on this sheet", current.short));
                 }
-                self.push(self.speech, target.sheet, text, None, Some(of), None, None)
+                Ok((self.speech, target.sheet))
+            }
+            DraftKind::Edit { id } => {
+                let a = self.get(id).ok_or(format!("No argument {id}"))?;
+                Ok((a.speech, a.sheet))
+            }
+        }
+    }
+
+    /// Applies `op` at `now` (milliseconds since the epoch, for the clocks): what it did, or
+    /// why it cannot be done, in words for either face.
+    pub fn apply(&mut self, format: &Format, op: Op, now: u64) -> Result<Done, String> {
+        let speeches = &format.speeches;
+        match op {
+            Op::Add { sheet, text, from } => {
+                let (speech, sheet) = self.place_of(format, DraftKind::Add { sheet })?;
+                self.push(speech, sheet, text, None, None, None, from)
+            }
+            Op::Answer { to, text, from } => {
+                let (speech, sheet) = self.place_of(format, DraftKind::Answer { to })?;
+                self.push(speech, sheet, text, Some(to), None, None, from)
+            }
+            Op::Extend { of, text } => {
+                let (speech, sheet) = self.place_of(format, DraftKind::Extend { of })?;
+                self.push(speech, sheet, text, None, Some(of), None, None)
             }
             Op::CrossApply { what, to } => {
                 let applied = self.get(what).ok_or(format!("No argument {what}"))?.clone();

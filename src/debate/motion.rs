@@ -24,6 +24,9 @@ pub enum Source {
         /// The node's text, its paragraphs and its first quote, as the map says them now.
         text: String,
         paragraphs: Vec<usize>,
+        /// The text of each of those paragraphs, in the same order, as the map's article has it
+        /// (read with the map, so a case map is made without reading the maps again).
+        passages: Vec<String>,
         quote: Option<String>,
         /// The article's title.
         article: String,
@@ -373,11 +376,24 @@ fn drawn(r: &mut Reader<'_>, maps: &mut Maps, from: &At<String>) -> Option<Sourc
         Ok(map) => match map.find(id) {
             Some(ix) => {
                 let n = &map.nodes[ix];
+                let paragraphs = n.cited_paragraphs();
+                let passages = paragraphs
+                    .iter()
+                    .map(|&p| {
+                        map.source
+                            .paragraphs
+                            .iter()
+                            .find(|x| x.number == p)
+                            .map(|x| x.text.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect();
                 Some(Source::Drawn {
                     map: name.to_string(),
                     id: id.to_string(),
                     text: n.text.clone(),
-                    paragraphs: n.cited_paragraphs(),
+                    paragraphs,
+                    passages,
                     quote: n
                         .citations
                         .iter()

@@ -140,15 +140,21 @@ fn plural(n: usize) -> &'static str {
 pub fn drops(round: &Round, motion: &Motion) -> String {
     let format = &motion.format;
     let drops = standing::drops(round, format);
-    if drops.is_empty() {
-        return "No drops so far.".into();
-    }
-    let mut out = format!("{} drop{}:", drops.len(), plural(drops.len()));
+    let mut out = drops_heading(drops.len());
     for d in &drops {
         out.push_str("\n  ");
         out.push_str(&drop_line(round, motion, d));
     }
     out
+}
+
+/// What heads the list of `n` drops: "No drops so far.", "2 drops:".
+pub fn drops_heading(n: usize) -> String {
+    if n == 0 {
+        "No drops so far.".into()
+    } else {
+        format!("{n} drop{}:", plural(n))
+    }
 }
 
 /// One drop, what matters first: "Argument 2 of the P1 (#2), dropped in the O1 and extended in

@@ -24,6 +24,21 @@ fn short(motion: &Motion, speech: usize) -> &str {
         .map_or("?", |s| s.short.as_str())
 }
 
+/// How an argument stands, as the CSV and the JSON name it, and the speech that dropped it.
+fn standing_of(
+    round: &Round,
+    motion: &Motion,
+    a: &crate::debate::flow::Arg,
+) -> (&'static str, Option<String>) {
+    match standing::standing(round, &motion.format, a) {
+        Standing::Answered(_) => ("answered", None),
+        Standing::Dropped(at) => ("dropped", Some(short(motion, at).to_string())),
+        Standing::Conceded => ("conceded", None),
+        Standing::Waiting => ("waiting", None),
+        Standing::Final => ("final", None),
+    }
+}
+
 fn minutes(ms: u64) -> String {
     let s = ms / 1000;
     format!("{}:{:02}", s / 60, s % 60)
@@ -73,14 +88,10 @@ pub fn markdown(round: &Round, motion: &Motion) -> String {
         }
     }
     let _ = writeln!(out, "\n## Drops\n");
-    let drops = words::drops(round, motion);
-    for (i, line) in drops.lines().enumerate() {
-        // The count heads the list; each drop is an item of it.
-        if i == 0 {
-            let _ = writeln!(out, "{line}\n");
-        } else {
-            let _ = writeln!(out, "- {}", line.trim_start());
-        }
+    let drops = standing::drops(round, f);
+    let _ = writeln!(out, "{}\n", words::drops_heading(drops.len()));
+    for d in &drops {
+        let _ = writeln!(out, "- {}", words::drop_line(round, motion, d));
     }
     let _ = writeln!(out, "\n## Time\n");
     for (i, s) in f.speeches.iter().enumerate() {
@@ -131,13 +142,8 @@ pub fn csv(round: &Round, motion: &Motion) -> String {
     let f = &motion.format;
     for a in &round.args {
         let s = &f.speeches[a.speech.min(f.speeches.len().saturating_sub(1))];
-        let (standing, dropped) = match standing::standing(round, f, a) {
-            Standing::Answered(_) => ("answered", String::new()),
-            Standing::Dropped(at) => ("dropped", short(motion, at).to_string()),
-            Standing::Conceded => ("conceded", String::new()),
-            Standing::Waiting => ("waiting", String::new()),
-            Standing::Final => ("final", String::new()),
-        };
+        let (standing, dropped) = standing_of(round, motion, a);
+        let dropped = dropped.unwrap_or_default();
         let n = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
         let row = [
             a.id.to_string(),
@@ -190,13 +196,7 @@ pub fn json(round: &Round, motion: &Motion) -> String {
         .args
         .iter()
         .map(|a| {
-            let (standing, dropped) = match standing::standing(round, f, a) {
-                Standing::Answered(_) => ("answered", None),
-                Standing::Dropped(at) => ("dropped", Some(short(motion, at).to_string())),
-                Standing::Conceded => ("conceded", None),
-                Standing::Waiting => ("waiting", None),
-                Standing::Final => ("final", None),
-            };
+            let (standing, dropped) = standing_of(round, motion, a);
             serde_json::json!({
                 "id": a.id,
                 "speech": a.speech + 1,

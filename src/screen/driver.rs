@@ -353,6 +353,7 @@ fn flow_loop(
     }
     let (w, h) = terminal::size()?;
     let mut screen = FlowScreen::new(opened, w, h);
+    screen.set_ascii(theme.ascii);
     // A presenter copies the round into the room at each change, and says where they are; a
     // follower reads both as they change.
     let presenting = room

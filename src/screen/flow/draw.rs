@@ -120,13 +120,19 @@ fn row_height(screen: &FlowScreen, row: usize, cols: &[(usize, u16, u16)], theme
         .unwrap_or(1)
 }
 
+/// The theme rows are measured with away from a frame (scrolling, the screen reader's
+/// cursor): in ASCII, transliterated text wraps differently.
+fn layout_theme(screen: &FlowScreen) -> Theme {
+    Theme {
+        color: false,
+        ascii: screen.ascii,
+        plain: false,
+    }
+}
+
 /// Whether all of grid row `row` shows from the current top.
 pub(crate) fn row_in_view(screen: &FlowScreen, row: usize) -> bool {
-    let theme = Theme {
-        color: false,
-        ascii: false,
-        plain: false,
-    };
+    let theme = layout_theme(screen);
     let cols = columns(screen);
     let room = usize::from(body(screen).height);
     let used: usize = (screen.top..=row)
@@ -519,11 +525,7 @@ pub fn cursor(screen: &FlowScreen) -> Option<Position> {
     let cell = screen.selected.and_then(|id| screen.grid.cell(id))?;
     let cols = columns(screen);
     let &(_, x, _) = cols.iter().find(|(c, _, _)| *c == cell.col)?;
-    let theme = Theme {
-        color: false,
-        ascii: false,
-        plain: false,
-    };
+    let theme = layout_theme(screen);
     let above: usize = (screen.top..cell.row)
         .map(|r| row_height(screen, r, &cols, &theme))
         .sum();

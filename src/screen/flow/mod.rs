@@ -54,6 +54,9 @@ pub struct FlowScreen {
     pub message: Option<String>,
     pub width: u16,
     pub height: u16,
+    /// Whether the text is drawn transliterated to ASCII, which changes how cells wrap: the
+    /// frame's theme says so, and scrolling must measure the same.
+    pub(crate) ascii: bool,
     /// The clocks' warnings given (false: near the end, true: time up), each once.
     rung: Vec<(Timer, bool)>,
     /// The laid-out sheet, made again after each change.
@@ -88,6 +91,7 @@ impl FlowScreen {
             message: warning,
             width,
             height,
+            ascii: false,
             rung: Vec::new(),
         };
         screen.selected = screen.grid.cells.last().map(|c| c.id);
@@ -106,6 +110,12 @@ impl FlowScreen {
         }
         screen.reveal();
         screen
+    }
+
+    /// Draws transliterated to ASCII (or not) from now on, and scrolls as that text wraps.
+    pub fn set_ascii(&mut self, ascii: bool) {
+        self.ascii = ascii;
+        self.reveal();
     }
 
     /// The scopes keys are looked up in, most specific first.
@@ -325,29 +335,7 @@ impl FlowScreen {
                 };
                 // Said before typing, not after: an answer with no speech to go in, an
                 // extension in the wrong side's speech.
-                let check = match kind {
-                    DraftKind::Answer { to } => round
-                        .get(to)
-                        .and_then(|t| round.answer_speech(self.format(), t))
-                        .map(|_| ())
-                        .ok_or_else(|| {
-                            "No speech of the other side follows to answer it".to_string()
-                        }),
-                    DraftKind::Extend { of } => {
-                        let mut probe = round.clone();
-                        probe
-                            .apply(
-                                self.format(),
-                                Op::Extend {
-                                    of,
-                                    text: String::new(),
-                                },
-                                now,
-                            )
-                            .map(|_| ())
-                    }
-                    _ => Ok(()),
-                };
+                let check = round.place_of(self.format(), kind).map(|_| ());
                 match check {
                     Ok(()) if self.store.writable => self.begin(kind, &text, now),
                     Ok(()) => self.message = Some("This flow is read-only here".into()),
