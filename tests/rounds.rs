@@ -422,3 +422,53 @@ fn pandoc_reads_a_flows_markdown() {
     );
     assert_eq!(html.matches("<li>").count(), 10 + 5, "{html}");
 }
+
+/// `s` as a TOML string.
+fn toml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+#[test]
+#[ignore = "needs pandoc (apt-get install pandoc); CI runs it with --ignored"]
+fn pandoc_reads_hostile_text_in_a_flow_and_a_motion_as_written() {
+    // Text a debater types, or a team writes in its motion, is printed as written: never read
+    // as markup by pandoc.
+    let l = Lib::new("hostile");
+    let hostile = "=SUM(1) *star* <b>bold</b> `tick` \\back $x$ ^sup^ @cite [link](u) # hash | pipe ~sub~ {.attr} &lt;";
+    let motion = l.lib().join("hostile.motion.toml");
+    std::fs::write(
+        &motion,
+        format!(
+            "[motion]\ntext = {}\nformat = \"policy\"\n\n[[claim]]\nid = \"A1\"\nside = \"for\"\ntext = {}\n",
+            toml_string(hostile),
+            toml_string(hostile)
+        ),
+    )
+    .unwrap();
+    let said = lines(
+        &l,
+        &["flow", motion.to_str().unwrap(), "--lines", "--round", "h"],
+        &format!("add {hostile}\nquit\n"),
+    );
+    assert!(said.contains("Flowed."), "{said}");
+    let flow = l.state().join("flows").join("hostile.h.flow.toml");
+    for args in [
+        vec!["export", flow.to_str().unwrap(), "--to", "markdown"],
+        vec!["outline", motion.to_str().unwrap()],
+    ] {
+        let md = l.command().args(&args).output().unwrap();
+        assert!(md.status.success(), "{args:?}");
+        let md_path = l.root.join("hostile.md");
+        std::fs::write(&md_path, &md.stdout).unwrap();
+        let plain = support::cli::command("pandoc")
+            .args([md_path.to_str().unwrap(), "-t", "plain", "--wrap=none"])
+            .output()
+            .expect("pandoc runs");
+        let plain = String::from_utf8_lossy(&plain.stdout);
+        assert!(
+            plain.contains(hostile),
+            "{args:?}: {hostile:?} not read back:\n{plain}\n{}",
+            String::from_utf8_lossy(&md.stdout)
+        );
+    }
+}

@@ -516,6 +516,12 @@ impl Source {
     /// Where it is from, without its text: "“quote” (article, ¶4; map.toml#P4)", or "our
     /// analysis".
     pub fn place(&self, pilcrow: &str) -> String {
+        self.place_with(pilcrow, &str::to_string)
+    }
+
+    /// [`Source::place`] with the article's words (the quote, the title) passed through `text`:
+    /// escaped for Markdown, say.
+    pub fn place_with(&self, pilcrow: &str, text: &dyn Fn(&str) -> String) -> String {
         match self {
             Source::Own(_) => "our analysis".into(),
             Source::Drawn {
@@ -529,18 +535,25 @@ impl Source {
                 let at: Vec<String> = paragraphs.iter().map(|p| format!("{pilcrow}{p}")).collect();
                 let quote = quote
                     .as_ref()
-                    .map(|q| format!("\u{201c}{q}\u{201d} "))
+                    .map(|q| format!("\u{201c}{}\u{201d} ", text(q)))
                     .unwrap_or_default();
-                format!("{quote}({article}, {}; {map}#{id})", at.join(", "))
+                format!("{quote}({}, {}; {map}#{id})", text(article), at.join(", "))
             }
         }
     }
 
     /// "text “quote” (article, ¶2; map.toml#P3)", or the team's own words marked as such.
     pub fn said(&self, pilcrow: &str) -> String {
+        self.said_with(pilcrow, &str::to_string)
+    }
+
+    /// [`Source::said`] with the words of the claim and its article passed through `text`.
+    pub fn said_with(&self, pilcrow: &str, text: &dyn Fn(&str) -> String) -> String {
         match self {
-            Source::Own(text) => format!("{text} (our analysis)"),
-            Source::Drawn { text, .. } => format!("{text} {}", self.place(pilcrow)),
+            Source::Own(own) => format!("{} (our analysis)", text(own)),
+            Source::Drawn { text: words, .. } => {
+                format!("{} {}", text(words), self.place_with(pilcrow, text))
+            }
         }
     }
 }
@@ -549,18 +562,23 @@ impl Source {
 /// its source (the article, paragraph and quote, or "our analysis").
 pub fn sheet(m: &Motion) -> String {
     use std::fmt::Write;
+    // What the motion, its maps and its format say is text, never markup.
+    use crate::map::sanitize::markdown as md;
     let mut out = format!(
         "# {}\n\n*{}: {} against {}*\n",
-        m.text, m.format.name, m.sides[0], m.sides[1]
+        md(&m.text),
+        md(&m.format.name),
+        md(&m.sides[0]),
+        md(&m.sides[1])
     );
     for side in 0..2 {
-        let _ = writeln!(out, "\n## The case for the {}\n", m.sides[side]);
+        let _ = writeln!(out, "\n## The case for the {}\n", md(&m.sides[side]));
         let mine: Vec<&Claim> = m.claims.iter().filter(|c| c.side == side).collect();
         if mine.is_empty() {
             out.push_str("No claim yet.\n");
         }
         for c in mine {
-            let _ = writeln!(out, "- **{}**: {}", c.id, c.source.said("¶"));
+            let _ = writeln!(out, "- **{}**: {}", md(&c.id), c.source.said_with("¶", &md));
         }
     }
     if !m.blocks.is_empty() {
@@ -569,11 +587,11 @@ pub fn sheet(m: &Motion) -> String {
         let mut said: Vec<&Source> = m.claims.iter().map(|c| &c.source).collect();
         let name = |s: &'_ Source, said: &[&'_ Source]| -> String {
             if let Some(c) = m.claims.iter().find(|c| &c.source == s) {
-                return format!("**{}** (above)", c.id);
+                return format!("**{}** (above)", md(&c.id));
             }
             match s {
                 Source::Drawn { map, id, .. } if said.contains(&s) => format!("{map}#{id} (above)"),
-                _ => s.said("¶"),
+                _ => s.said_with("¶", &md),
             }
         };
         for b in &m.blocks {
@@ -582,7 +600,7 @@ pub fn sheet(m: &Motion) -> String {
             let _ = writeln!(
                 out,
                 "\n- For the {}: if they say {against}",
-                m.sides[b.side]
+                md(&m.sides[b.side])
             );
             for a in &b.answers {
                 let answer = name(a, &said);

@@ -47,21 +47,23 @@ fn minutes(ms: u64) -> String {
 /// The round in Markdown: a section per sheet, a list per speech, then the drops and the time
 /// each speech took.
 pub fn markdown(round: &Round, motion: &Motion) -> String {
+    // What the round, its motion and its format say is text, never markup.
+    use crate::map::sanitize::markdown as md;
     let f = &motion.format;
     let mut out = format!(
         "# {}\n\n*{}: {} against {}{}*\n",
-        motion.text,
-        f.name,
-        motion.sides[0],
-        motion.sides[1],
+        md(&motion.text),
+        md(&f.name),
+        md(&motion.sides[0]),
+        md(&motion.sides[1]),
         if round.name.is_empty() {
             String::new()
         } else {
-            format!("; round {}", round.name)
+            format!("; round {}", md(&round.name))
         }
     );
     for sheet in 0..2 {
-        let _ = writeln!(out, "\n## The {}'s case\n", motion.sides[sheet]);
+        let _ = writeln!(out, "\n## The {}'s case\n", md(&motion.sides[sheet]));
         let mut any = false;
         for (i, s) in f.speeches.iter().enumerate() {
             let made: Vec<_> = round
@@ -76,10 +78,12 @@ pub fn markdown(round: &Round, motion: &Motion) -> String {
             let _ = writeln!(
                 out,
                 "### {} ({}, {})\n",
-                s.short, s.name, motion.sides[s.side]
+                md(&s.short),
+                md(&s.name),
+                md(&motion.sides[s.side])
             );
             for a in made {
-                let _ = writeln!(out, "- {}", words::argument(round, motion, a));
+                let _ = writeln!(out, "- {}", md(&words::argument(round, motion, a)));
             }
             out.push('\n');
         }
@@ -91,7 +95,7 @@ pub fn markdown(round: &Round, motion: &Motion) -> String {
     let drops = standing::drops(round, f);
     let _ = writeln!(out, "{}\n", words::drops_heading(drops.len()));
     for d in &drops {
-        let _ = writeln!(out, "- {}", words::drop_line(round, motion, d));
+        let _ = writeln!(out, "- {}", md(&words::drop_line(round, motion, d)));
     }
     let _ = writeln!(out, "\n## Time\n");
     for (i, s) in f.speeches.iter().enumerate() {
@@ -99,7 +103,13 @@ pub fn markdown(round: &Round, motion: &Motion) -> String {
             .clock
             .used(Timer::Speech(i), crate::debate::clock::now_ms());
         if used > 0 {
-            let _ = writeln!(out, "- {}: {} of {}:00", s.short, minutes(used), s.minutes);
+            let _ = writeln!(
+                out,
+                "- {}: {} of {}:00",
+                md(&s.short),
+                minutes(used),
+                s.minutes
+            );
         }
     }
     for side in 0..2 {
@@ -110,7 +120,7 @@ pub fn markdown(round: &Round, motion: &Motion) -> String {
             let _ = writeln!(
                 out,
                 "- {}'s prep: {} of {}:00",
-                motion.sides[side],
+                md(&motion.sides[side]),
                 minutes(used),
                 f.prep
             );

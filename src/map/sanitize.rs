@@ -144,6 +144,30 @@ pub fn same_length_visible(text: &str) -> String {
     out
 }
 
+/// Text as Markdown shows it, not as markup: the characters CommonMark and pandoc read as
+/// emphasis, code, links, HTML, tables, math, citations or attributes are backslash-escaped
+/// (`<script>` prints as text). Letters, digits, quotes and the rest read as they are, on paper
+/// too. Every Markdown argwalk writes (the prep sheet, a motion's, a flow's) says untrusted text
+/// through it.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        // A line break would let the next line start a heading, a list or a rule: the text
+        // runs on as one line. `&` is escaped so `&lt;` reads as written, not as `<`.
+        if matches!(c, '\n' | '\r' | '\t') {
+            out.push(' ');
+            continue;
+        }
+        // pandoc's Markdown reads more than CommonMark: `$` math, `^` superscripts, `@`
+        // citations and `{…}` attributes; escaped, both print them as written.
+        if "\\`*_[]<>#|~&$^@{}".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

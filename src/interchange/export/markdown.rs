@@ -7,27 +7,9 @@ use std::fmt::Write;
 use crate::map::model::{ArgumentMap, Kind, NodeIx, Role};
 use crate::study::{Layer, Side, prep};
 
-/// Text as Markdown shows it, not as markup: the characters CommonMark and pandoc read as
-/// emphasis, code, links, HTML, tables, math, citations or attributes are backslash-escaped
-/// (`<script>` prints as text).
-/// Letters, digits, quotes and the rest read as they are, on paper too.
+/// Text as Markdown shows it, not as markup ([`crate::map::sanitize::markdown`]).
 fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        // A line break would let the next line start a heading, a list or a rule: the text
-        // runs on as one line. `&` is escaped so `&lt;` reads as written, not as `<`.
-        if matches!(c, '\n' | '\r' | '\t') {
-            out.push(' ');
-            continue;
-        }
-        // pandoc's Markdown reads more than CommonMark: `$` math, `^` superscripts, `@`
-        // citations and `{…}` attributes; escaped, both print them as written.
-        if "\\`*_[]<>#|~&$^@{}".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    crate::map::sanitize::markdown(text)
 }
 
 /// Each exact quote as a block quote of its own (a blank line before each, so neither
