@@ -7,7 +7,10 @@ import said ("not carried:", "note:"), and prints a Markdown table: for each rel
 the format, how many the input has, how many the maps hold, how many were said, and how many
 were lost without a word (the input's, less what the maps hold and what was said).
 
-    scripts/import-table.py FORMAT DIR [ARGWALK]    FORMAT: microtext, brat or aif
+    scripts/import-table.py FORMAT DIR [ARGWALK]    FORMAT: microtext, brat, aif or argdown
+
+Argdown is counted from what the Argdown CLI itself reads (`argdown json`, run alone in an
+empty folder on a copy of each input; ARGWALK_ARGDOWN names the CLI, as for argwalk).
 
 docs/IMPORT.md has the table for the corpora a user downloads. Python 3.11 or later.
 """
@@ -69,6 +72,32 @@ def count_aif(path):
     return collections.Counter("node " + str(t) for t in types)
 
 
+def count_argdown(path):
+    """Statements, arguments (by how they are written), premise-conclusion members, inference
+    rules and relations by type, as the Argdown CLI reads them."""
+    cli = os.environ.get("ARGWALK_ARGDOWN", "argdown")
+    c = collections.Counter()
+    with tempfile.TemporaryDirectory() as work:
+        with open(path, "rb") as src, open(os.path.join(work, "input.argdown"), "wb") as dst:
+            dst.write(src.read())
+        subprocess.run([cli, "json", "input.argdown", "."], cwd=work, capture_output=True, check=True)
+        with open(os.path.join(work, "input.json"), encoding="utf-8") as f:
+            doc = json.load(f)
+    c["statement"] += len(doc.get("statements", {}))
+    for arg in doc.get("arguments", {}).values():
+        pcs = arg.get("pcs") or []
+        c["argument (" + ("premises and conclusion" if pcs else "title and description") + ")"] += 1
+        for member in pcs:
+            role = member.get("role", "?")
+            if role == "intermediary-conclusion":
+                c["intermediate conclusion"] += 1
+            inference = member.get("inference") or {}
+            c["inference rule"] += len(inference.get("inferenceRules") or [])
+    for rel in doc.get("relations", []):
+        c["relation " + rel.get("relationType", "?")] += 1
+    return c
+
+
 def count_maps(folder):
     """What the maps written hold: nodes by kind, links by kind, linked groups."""
     c = collections.Counter()
@@ -121,6 +150,17 @@ def carried(fmt, given, maps):
             "node RA": ("supports (one a premise; several linked)", ""),
             "node CA": ("attacks, or an undercut on an RA", maps["link attacks"] + maps["link undercuts"]),
         }
+    if fmt == "argdown":
+        return {
+            "statement": ("a node (once for each map it is in)", ""),
+            "argument (title and description)": ("a node, its title the label", ""),
+            "argument (premises and conclusion)": ("its premises a linked group under its conclusion", ""),
+            "intermediate conclusion": ("a node, its own step", ""),
+            "inference rule": ("in the conclusion's note", ""),
+            "relation support": ("a support", maps["link supports"]),
+            "relation attack": ("an attack", maps["link attacks"]),
+            "relation undercut": ("an undercut", maps["link undercuts"]),
+        }
     if fmt == "brat":
         spans = sum(v for k, v in given.items() if k.startswith("span "))
         majors = given["span MajorClaim"]
@@ -148,6 +188,8 @@ def said(lines):
         for pattern, name in [
             (r"add edge joins the (reb|und)", "add (to an attack)"),
             (r"has a type argwalk does not know: (\w+)", r"\1"),
+            (r"^an? (\w+) relation (?:to|from)", r"relation \1"),
+            (r"a further relation of", "a further relation"),
             (r"linked attack", "add (to an attack)"),
             (r"the (\w+) node", r"node \1"),
             (r"transitions between locutions", "node TA"),
@@ -164,13 +206,13 @@ def said(lines):
 
 
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("microtext", "brat", "aif"):
-        print("usage: import-table.py microtext|brat|aif DIR [ARGWALK]", file=sys.stderr)
+    if len(sys.argv) < 3 or sys.argv[1] not in ("microtext", "brat", "aif", "argdown"):
+        print("usage: import-table.py microtext|brat|aif|argdown DIR [ARGWALK]", file=sys.stderr)
         return 2
     fmt, folder = sys.argv[1], sys.argv[2]
     argwalk = sys.argv[3] if len(sys.argv) > 3 else "argwalk"
-    ext = {"microtext": ".xml", "brat": ".ann", "aif": ".json"}[fmt]
-    counter = {"microtext": count_microtext, "brat": count_brat, "aif": count_aif}[fmt]
+    ext = {"microtext": ".xml", "brat": ".ann", "aif": ".json", "argdown": ".argdown"}[fmt]
+    counter = {"microtext": count_microtext, "brat": count_brat, "aif": count_aif, "argdown": count_argdown}[fmt]
     inputs = sorted(f for f in os.listdir(folder) if f.endswith(ext))
     given = collections.Counter()
     for f in inputs:

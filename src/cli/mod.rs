@@ -1158,8 +1158,10 @@ fn import(
         }
         let _ = writeln!(
             o,
-            "{} imported ({} with something not carried or a warning), {} refused. Open them with: argwalk --library {}",
+            "{} imported as {} {} ({} with something not carried or a warning), {} refused. Open them with: argwalk --library {}",
             summary.imported,
+            summary.maps,
+            if summary.maps == 1 { "map" } else { "maps" },
             summary.with_warnings,
             summary.refused.len(),
             clean(out)

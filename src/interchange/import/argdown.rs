@@ -621,6 +621,15 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
                 Bears::Undercuts,
                 premises_of.get(to).and_then(|(p, _)| p.first().copied()),
             ),
+            // `<A> _> <B>` on an argument of a title and a description: its one step, from
+            // its claim to what it bears on, is what is undercut.
+            ("undercut", "argument") => (
+                Bears::Undercuts,
+                premises_of
+                    .get(to)
+                    .and_then(|(p, _)| p.first().copied())
+                    .or_else(|| argument_claim.get(to).copied()),
+            ),
             (kind, to_type) => {
                 graph.lost.push(Lost {
                     place: at,

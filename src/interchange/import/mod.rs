@@ -286,6 +286,9 @@ pub fn import_with(
 #[derive(Debug, Default)]
 pub struct Summary {
     pub imported: usize,
+    /// The maps written: more than the inputs imported when an input held several arguments
+    /// not connected to each other (each is a map of its own).
+    pub maps: usize,
     /// Imported, with something not carried or a warning of `check`.
     pub with_warnings: usize,
     /// Each input refused, and why.
@@ -330,6 +333,7 @@ pub fn import_folder(
         match import_with(input, from, options, Some(&target)) {
             Ok(done) => {
                 summary.imported += 1;
+                summary.maps += done.maps.len();
                 if !done.lost.is_empty() || !done.notes.is_empty() || done.warnings > 0 {
                     summary.with_warnings += 1;
                 }
