@@ -16,34 +16,39 @@ use crate::screen::keymap::{Action, Scope};
 
 use super::verbs::{Table, Verb};
 
+/// A handler of the line flow: the words after the verb; what is said back, or `None` to
+/// leave.
+type Run = fn(&mut FlowLines, &str) -> Option<String>;
+
+/// Every verb of the line flow, each with its handler, in the order the help lists them.
 #[rustfmt::skip]
-const VERBS: &[Verb] = &[
-    Verb { action: Some(Action::FlowAdd), name: "add", words: &[], args: " TEXT", does: "a new argument in the current speech, on the sheet you are on" },
-    Verb { action: Some(Action::FlowAnswer), name: "answer", words: &["reply"], args: " N TEXT", does: "answer argument N (in the other side's speech)" },
-    Verb { action: Some(Action::FlowExtend), name: "extend", words: &[], args: " N [TEXT]", does: "carry argument N into the current speech" },
-    Verb { action: Some(Action::FlowCrossApply), name: "apply", words: &["cross-apply"], args: " N to M", does: "apply argument N as the answer to argument M" },
-    Verb { action: Some(Action::FlowPull), name: "pull", words: &[], args: " [ID [to N]]", does: "the case's claims and blocks; with an id, pull it (as an answer to N)" },
-    Verb { action: Some(Action::FlowConcede), name: "concede", words: &["conceded"], args: " N", does: "mark argument N conceded (again: not)" },
-    Verb { action: Some(Action::FlowTurn), name: "turn", words: &["turned"], args: " N", does: "mark answer N a turn (again: not)" },
-    Verb { action: Some(Action::FlowEdit), name: "edit", words: &[], args: " N TEXT", does: "new words for argument N" },
-    Verb { action: Some(Action::FlowRemove), name: "remove", words: &["delete"], args: " N", does: "remove argument N, if nothing answers it" },
-    Verb { action: Some(Action::FlowNextSpeech), name: "next", words: &[], args: "", does: "the next speech begins; what the last one dropped is said" },
-    Verb { action: Some(Action::FlowPrevSpeech), name: "previous", words: &["back"], args: "", does: "back to the speech before" },
-    Verb { action: None, name: "speech", words: &["now"], args: " [NAME]", does: "the current speech, or the one named (2NC) or numbered, read" },
-    Verb { action: None, name: "read", words: &["argument"], args: " N", does: "argument N, with its answers and how it stands" },
-    Verb { action: None, name: "flow", words: &["all"], args: "", does: "the whole round, speech by speech" },
-    Verb { action: Some(Action::FlowSheet), name: "sheet", words: &[], args: " [1|2]", does: "the sheet add writes on: the first side's case or the second's" },
-    Verb { action: Some(Action::FlowDrops), name: "drops", words: &[], args: "", does: "every drop so far, and the drops extended anyway" },
-    Verb { action: Some(Action::FlowClock), name: "clock", words: &["start", "stop"], args: "", does: "start or stop the current speech's clock" },
-    Verb { action: Some(Action::FlowPrep), name: "prep", words: &[], args: " [1|2]", does: "start or stop a side's prep clock (alone: the side to speak)" },
-    Verb { action: None, name: "time", words: &["clocks"], args: "", does: "every clock, in words" },
-    Verb { action: Some(Action::FlowOpen), name: "open", words: &["source"], args: " N", does: "the source of argument N: its article's paragraph" },
-    Verb { action: Some(Action::Help), name: "help", words: &[], args: "", does: "this list" },
-    Verb { action: Some(Action::Quit), name: "quit", words: &["exit"], args: "", does: "leave (the flow is saved as it is made)" },
+const VERBS: &[Verb<Run>] = &[
+    Verb { action: Some(Action::FlowAdd), name: "add", words: &[], args: " TEXT", does: "a new argument in the current speech, on the sheet you are on", run: FlowLines::add },
+    Verb { action: Some(Action::FlowAnswer), name: "answer", words: &["reply"], args: " N TEXT", does: "answer argument N (in the other side's speech)", run: FlowLines::answer },
+    Verb { action: Some(Action::FlowExtend), name: "extend", words: &[], args: " N [TEXT]", does: "carry argument N into the current speech", run: FlowLines::extend },
+    Verb { action: Some(Action::FlowCrossApply), name: "apply", words: &["cross-apply"], args: " N to M", does: "apply argument N as the answer to argument M", run: FlowLines::apply },
+    Verb { action: Some(Action::FlowPull), name: "pull", words: &[], args: " [ID [to N]]", does: "the case's claims and blocks; with an id, pull it (as an answer to N)", run: FlowLines::pull_verb },
+    Verb { action: Some(Action::FlowConcede), name: "concede", words: &["conceded"], args: " N", does: "mark argument N conceded (again: not)", run: |f, rest| f.mark(rest, Mark::Conceded, "concede") },
+    Verb { action: Some(Action::FlowTurn), name: "turn", words: &["turned"], args: " N", does: "mark answer N a turn (again: not)", run: |f, rest| f.mark(rest, Mark::Turned, "turn") },
+    Verb { action: Some(Action::FlowEdit), name: "edit", words: &[], args: " N TEXT", does: "new words for argument N", run: FlowLines::edit },
+    Verb { action: Some(Action::FlowRemove), name: "remove", words: &["delete"], args: " N", does: "remove argument N, if nothing answers it", run: FlowLines::remove },
+    Verb { action: Some(Action::FlowNextSpeech), name: "next", words: &[], args: "", does: "the next speech begins; what the last one dropped is said", run: |f, _| Some(f.move_speech(true)) },
+    Verb { action: Some(Action::FlowPrevSpeech), name: "previous", words: &["back"], args: "", does: "back to the speech before", run: |f, _| Some(f.move_speech(false)) },
+    Verb { action: None, name: "speech", words: &["now"], args: " [NAME]", does: "the current speech, or the one named (2NC) or numbered, read", run: |f, rest| Some(f.speech(rest)) },
+    Verb { action: None, name: "read", words: &["argument"], args: " N", does: "argument N, with its answers and how it stands", run: FlowLines::read },
+    Verb { action: None, name: "flow", words: &["all"], args: "", does: "the whole round, speech by speech", run: FlowLines::whole },
+    Verb { action: Some(Action::FlowSheet), name: "sheet", words: &[], args: " [1|2]", does: "the sheet add writes on: the first side's case or the second's", run: FlowLines::sheet_verb },
+    Verb { action: Some(Action::FlowDrops), name: "drops", words: &[], args: "", does: "every drop so far, and the drops extended anyway", run: |f, _| Some(words::drops(&f.flowed.round, &f.flowed.motion)) },
+    Verb { action: Some(Action::FlowClock), name: "clock", words: &["start", "stop"], args: "", does: "start or stop the current speech's clock", run: |f, _| Some(f.clock(Timer::Speech(0))) },
+    Verb { action: Some(Action::FlowPrep), name: "prep", words: &[], args: " [1|2]", does: "start or stop a side's prep clock (alone: the side to speak)", run: FlowLines::prep },
+    Verb { action: None, name: "time", words: &["clocks"], args: "", does: "every clock, in words", run: |f, _| Some(f.time()) },
+    Verb { action: Some(Action::FlowOpen), name: "open", words: &["source"], args: " N", does: "the source of argument N: its article's paragraph", run: FlowLines::open },
+    Verb { action: Some(Action::Help), name: "help", words: &[], args: "", does: "this list", run: |_, _| Some(FLOW.help()) },
+    Verb { action: Some(Action::Quit), name: "quit", words: &["exit"], args: "", does: "leave (the flow is saved as it is made)", run: |_, _| None },
 ];
 
 /// The line flow's verbs: their one-key forms are the flow sheet's keys.
-const FLOW: Table = Table {
+const FLOW: Table<Run> = Table {
     verbs: VERBS,
     scope: Some(Scope::Flow),
     intro: "Commands (in brackets: the key of the flow sheet, which works here too). Arguments are named by their number (#3 is 3):",
@@ -187,123 +192,153 @@ impl FlowLines {
         word.trim_start_matches('#').parse().ok()
     }
 
+    /// Runs `verb` (a long name of the table) by the handler its line names.
     fn verb(&mut self, verb: &str, rest: &str) -> Option<String> {
+        match FLOW.verbs.iter().find(|v| v.name == verb) {
+            Some(v) => (v.run)(self, rest),
+            None => Some(format!("{verb}: not in the flow.")),
+        }
+    }
+
+    /// The argument's number first in `rest` (`3` or `#3`), and the words after it.
+    fn numbered(rest: &str) -> (Option<u32>, &str) {
         let (first, tail) = rest
             .split_once(' ')
             .map_or((rest, ""), |(a, b)| (a, b.trim()));
-        let n = Self::number(first);
-        let need = |what: &str| format!("Write {what}.");
-        let out = match verb {
-            "quit" => return None,
-            "help" => FLOW.help(),
-            "add" if rest.is_empty() => need("add and the argument's words"),
-            "add" => self.flowed_said(Op::Add {
-                sheet: self.sheet,
-                text: rest.into(),
+        (Self::number(first), tail)
+    }
+
+    fn add(&mut self, rest: &str) -> Option<String> {
+        if rest.is_empty() {
+            return need("add and the argument's words");
+        }
+        Some(self.flowed_said(Op::Add {
+            sheet: self.sheet,
+            text: rest.into(),
+            from: None,
+        }))
+    }
+
+    fn answer(&mut self, rest: &str) -> Option<String> {
+        match Self::numbered(rest) {
+            (Some(to), tail) if !tail.is_empty() => Some(self.flowed_said(Op::Answer {
+                to,
+                text: tail.into(),
                 from: None,
-            }),
-            "answer" => match n {
-                Some(to) if !tail.is_empty() => self.flowed_said(Op::Answer {
-                    to,
-                    text: tail.into(),
-                    from: None,
-                }),
-                _ => need("answer, the argument's number and your words: answer 3 no link"),
-            },
-            "extend" => match n {
-                Some(of) => self.flowed_said(Op::Extend {
-                    of,
-                    text: tail.into(),
-                }),
-                None => need("extend and the argument's number"),
-            },
-            "apply" => {
-                let to = tail
-                    .strip_prefix("to")
-                    .map(str::trim)
-                    .and_then(Self::number);
-                match (n, to) {
-                    (Some(what), Some(to)) => self.flowed_said(Op::CrossApply { what, to }),
-                    _ => need("apply N to M: argument N answers argument M"),
-                }
-            }
-            "concede" | "turn" => match n {
-                Some(id) => {
-                    let mark = if verb == "concede" {
-                        Mark::Conceded
-                    } else {
-                        Mark::Turned
-                    };
-                    self.flowed_said(Op::Mark { id, mark })
-                }
-                None => need(&format!("{verb} and the argument's number")),
-            },
-            "edit" => match n {
-                Some(id) if !tail.is_empty() => self.flowed_said(Op::Edit {
-                    id,
-                    text: tail.into(),
-                }),
-                _ => need("edit, the argument's number and its new words"),
-            },
-            "remove" => match n {
-                Some(id) => match self.commit(Op::Remove { id }) {
-                    Ok(_) => format!("Argument {id} removed."),
-                    Err(why) => format!("{why}."),
-                },
-                None => need("remove and the argument's number"),
-            },
-            "next" | "previous" => self.move_speech(verb == "next"),
-            "speech" => self.speech(rest),
-            "read" => match n {
-                Some(id) => match self.flowed.round.get(id) {
-                    Some(a) => words::argument(&self.flowed.round, &self.flowed.motion, a),
-                    None => format!("No argument {id}."),
-                },
-                None => self.read_in_order(),
-            },
-            "flow" => {
-                let n = self.flowed.motion.format.speeches.len();
-                (0..n)
-                    .filter(|&i| self.flowed.motion.format.speeches[i].flowed)
-                    .map(|i| words::speech(&self.flowed.round, &self.flowed.motion, i))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            }
-            "sheet" => {
-                self.sheet = match n {
-                    Some(s @ 1..=2) => usize::try_from(s - 1).unwrap_or(0),
-                    _ => 1 - self.sheet.min(1),
-                };
-                format!(
-                    "add writes on the {}'s case now.",
-                    self.flowed.motion.sides[self.sheet]
-                )
-            }
-            "drops" => words::drops(&self.flowed.round, &self.flowed.motion),
-            "clock" | "prep" => {
-                let timer = if verb == "clock" {
-                    Timer::Speech(0)
-                } else {
-                    let side = match n {
-                        Some(s @ 1..=2) => usize::try_from(s - 1).unwrap_or(0),
-                        _ => self.speaking_side(),
-                    };
-                    Timer::Prep(side)
-                };
-                match self.commit(Op::Clock(timer)) {
-                    Ok(_) => self.time(),
-                    Err(why) => format!("{why}."),
-                }
-            }
-            "time" => self.time(),
-            "open" => match n.and_then(|id| self.flowed.opened(id)) {
-                Some((_, lines)) => lines.join("\n"),
-                None => need("open and the number of an argument pulled from the case"),
-            },
-            "pull" => self.pull(first, tail),
-            _ => format!("{verb}: not in the flow."),
+            })),
+            _ => need("answer, the argument's number and your words: answer 3 no link"),
+        }
+    }
+
+    fn extend(&mut self, rest: &str) -> Option<String> {
+        match Self::numbered(rest) {
+            (Some(of), tail) => Some(self.flowed_said(Op::Extend {
+                of,
+                text: tail.into(),
+            })),
+            (None, _) => need("extend and the argument's number"),
+        }
+    }
+
+    fn apply(&mut self, rest: &str) -> Option<String> {
+        let (n, tail) = Self::numbered(rest);
+        let to = tail
+            .strip_prefix("to")
+            .map(str::trim)
+            .and_then(Self::number);
+        match (n, to) {
+            (Some(what), Some(to)) => Some(self.flowed_said(Op::CrossApply { what, to })),
+            _ => need("apply N to M: argument N answers argument M"),
+        }
+    }
+
+    fn mark(&mut self, rest: &str, mark: Mark, verb: &str) -> Option<String> {
+        match Self::numbered(rest).0 {
+            Some(id) => Some(self.flowed_said(Op::Mark { id, mark })),
+            None => need(&format!("{verb} and the argument's number")),
+        }
+    }
+
+    fn edit(&mut self, rest: &str) -> Option<String> {
+        match Self::numbered(rest) {
+            (Some(id), tail) if !tail.is_empty() => Some(self.flowed_said(Op::Edit {
+                id,
+                text: tail.into(),
+            })),
+            _ => need("edit, the argument's number and its new words"),
+        }
+    }
+
+    fn remove(&mut self, rest: &str) -> Option<String> {
+        let Some(id) = Self::numbered(rest).0 else {
+            return need("remove and the argument's number");
         };
-        Some(out)
+        Some(match self.commit(Op::Remove { id }) {
+            Ok(_) => format!("Argument {id} removed."),
+            Err(why) => format!("{why}."),
+        })
+    }
+
+    fn read(&mut self, rest: &str) -> Option<String> {
+        Some(match Self::numbered(rest).0 {
+            Some(id) => match self.flowed.round.get(id) {
+                Some(a) => words::argument(&self.flowed.round, &self.flowed.motion, a),
+                None => format!("No argument {id}."),
+            },
+            None => self.read_in_order(),
+        })
+    }
+
+    fn whole(&mut self, _: &str) -> Option<String> {
+        let speeches = &self.flowed.motion.format.speeches;
+        Some(
+            (0..speeches.len())
+                .filter(|&i| speeches[i].flowed)
+                .map(|i| words::speech(&self.flowed.round, &self.flowed.motion, i))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    }
+
+    fn sheet_verb(&mut self, rest: &str) -> Option<String> {
+        self.sheet = match Self::numbered(rest).0 {
+            Some(s @ 1..=2) => usize::try_from(s - 1).unwrap_or(0),
+            _ => 1 - self.sheet.min(1),
+        };
+        Some(format!(
+            "add writes on the {}'s case now.",
+            self.flowed.motion.sides[self.sheet]
+        ))
+    }
+
+    fn prep(&mut self, rest: &str) -> Option<String> {
+        let side = match Self::numbered(rest).0 {
+            Some(s @ 1..=2) => usize::try_from(s - 1).unwrap_or(0),
+            _ => self.speaking_side(),
+        };
+        Some(self.clock(Timer::Prep(side)))
+    }
+
+    /// Starts or stops `timer`, and says every clock.
+    fn clock(&mut self, timer: Timer) -> String {
+        match self.commit(Op::Clock(timer)) {
+            Ok(_) => self.time(),
+            Err(why) => format!("{why}."),
+        }
+    }
+
+    fn open(&mut self, rest: &str) -> Option<String> {
+        match Self::numbered(rest).0.and_then(|id| self.flowed.opened(id)) {
+            Some((_, lines)) => Some(lines.join("\n")),
+            None => need("open and the number of an argument pulled from the case"),
+        }
+    }
+
+    fn pull_verb(&mut self, rest: &str) -> Option<String> {
+        let (first, tail) = rest
+            .split_once(' ')
+            .map_or((rest, ""), |(a, b)| (a, b.trim()));
+        Some(self.pull(first, tail))
     }
 
     fn speaking_side(&self) -> usize {
@@ -522,4 +557,9 @@ pub fn run(opened: Opened, ascii: bool) -> ExitCode {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(crate::exit::EXIT_IO),
     }
+}
+
+/// What to write when a verb lacks its arguments.
+fn need(what: &str) -> Option<String> {
+    Some(format!("Write {what}."))
 }

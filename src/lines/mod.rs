@@ -10,6 +10,7 @@
 
 mod drill;
 pub mod flow;
+mod map_verbs;
 mod reading;
 mod said;
 mod terminal;
@@ -303,7 +304,9 @@ impl Lines {
             return Some(out);
         }
         // The verb by its long name: a word for it, or the key the reader binds to it now.
-        let verb = verbs::named(&typed).map_or_else(|| typed.clone(), str::to_string);
+        let verb = map_verbs::MAP
+            .named(&typed)
+            .map_or_else(|| typed.clone(), str::to_string);
         // The presenter's move was just said with the node: `this` would say it twice.
         if moved && verb == "this" {
             return Some(out);
@@ -315,7 +318,7 @@ impl Lines {
                 return None;
             }
             "help" => {
-                out.push_str(&verbs::help());
+                out.push_str(&map_verbs::MAP.help());
                 if self.shelf.is_some() {
                     out.push_str(LIBRARY_HELP);
                     out.push('\n');
@@ -549,7 +552,7 @@ impl Lines {
     /// keeps of a half-typed line.
     fn is_note(&self, line: &str) -> bool {
         let (typed, rest) = parse(line);
-        !rest.is_empty() && verbs::named(&typed) == Some("note")
+        !rest.is_empty() && map_verbs::MAP.named(&typed) == Some("note")
     }
 
     /// Following: when the presenter moved since last said, says so and goes there (on this

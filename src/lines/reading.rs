@@ -105,7 +105,7 @@ impl Reading {
 
     /// The differences from the reference, numbered, the scores first; with a number, goes to
     /// the node that difference is about.
-    fn differences(&mut self, rest: &str, out: &mut String) {
+    pub(super) fn differences(&mut self, rest: &str, out: &mut String) {
         let Some(reference) = self.against.clone() else {
             out.push_str(
                 "No reference to compare with: open the map with --against REFERENCE (or, in a class, your own map).\n",
@@ -168,7 +168,7 @@ impl Reading {
 
     /// `answer N answered|open|fails|none [PARAGRAPH]`: the reader's answer to critical
     /// question N of the current node's step; alone, the questions and the answers.
-    fn answer(&mut self, rest: &str, out: &mut String) {
+    pub(super) fn answer(&mut self, rest: &str, out: &mut String) {
         use crate::study::layer::{Answer, Verdict};
         let m = &self.map;
         let Some(owner) = m.question_owner(self.at) else {
@@ -271,7 +271,7 @@ impl Reading {
     }
 
     /// The current node, as plain lines.
-    fn node(&self, out: &mut String) {
+    pub(super) fn node(&self, out: &mut String) {
         let m = &self.map;
         let n = &m.nodes[self.at];
         let step = n.step + 1;
@@ -389,7 +389,7 @@ impl Reading {
 
     /// Saves a note written over `base`, what this session knew of it: another session's note
     /// written meanwhile is kept beside it, and the warning says so.
-    fn save_note(&mut self, id: &str, base: String) -> (String, Option<String>) {
+    pub(super) fn save_note(&mut self, id: &str, base: String) -> (String, Option<String>) {
         let changes = crate::study::Changes {
             fields: [(id.to_string(), Field::Note)].into(),
             note_bases: [(id.to_string(), base)].into(),
@@ -398,7 +398,10 @@ impl Reading {
         self.save_changes(&changes)
     }
 
-    fn save_changes(&mut self, changes: &crate::study::Changes) -> (String, Option<String>) {
+    pub(super) fn save_changes(
+        &mut self,
+        changes: &crate::study::Changes,
+    ) -> (String, Option<String>) {
         let Some((store, layer)) = &mut self.layer else {
             return (
                 "Notes and marks are off: there is no folder to keep them in.".into(),
@@ -458,312 +461,5 @@ impl Reading {
             }
         }
         Some(out)
-    }
-
-    /// Carries out one command on this map, `verb` by its long name ([`super::verbs`]);
-    /// `false` when it is no command of a map (the caller says so).
-    pub(super) fn command(&mut self, verb: &str, rest: &str, out: &mut String) -> bool {
-        let m = &self.map;
-        let number = || rest.trim_start_matches('¶').parse::<usize>().ok();
-        match verb {
-            "this" => self.node(out),
-            "first" | "last" if rest.is_empty() => {
-                self.at = if verb == "first" {
-                    m.thesis
-                } else {
-                    m.walk.last().copied().unwrap_or(m.thesis)
-                };
-                self.node(out);
-            }
-            "counterpoints" => {
-                let counter: Vec<NodeIx> = m
-                    .walk
-                    .iter()
-                    .copied()
-                    .filter(|&ix| m.nodes[ix].role.attacks())
-                    .collect();
-                if counter.is_empty() {
-                    out.push_str("The map has no counterpoints.\n");
-                }
-                for ix in counter {
-                    let n = &m.nodes[ix];
-                    out.push_str(&format!("  {} {}: {}\n", n.role.name(), n.id, n.headline()));
-                }
-            }
-            "next-not-understood" => match &self.layer {
-                // As the full screen: without a layer there are no marks to go by.
-                None => out.push_str("Marks are off: there is no folder to keep them in.\n"),
-                Some((_, layer)) => match layer.next_not_understood(m, self.at) {
-                    Some(ix) => {
-                        self.at = ix;
-                        self.node(out);
-                    }
-                    None => out.push_str("Every node is marked understood.\n"),
-                },
-            },
-            "next" => match m.walk.get(m.nodes[self.at].step + 1) {
-                Some(&ix) => {
-                    self.at = ix;
-                    self.node(out);
-                }
-                None => out.push_str("That was the last step; p goes back.\n"),
-            },
-            "previous" => match m.nodes[self.at].step.checked_sub(1) {
-                Some(i) => {
-                    self.at = m.walk[i];
-                    self.node(out);
-                }
-                None => out.push_str("This is the first step, the thesis; n goes on.\n"),
-            },
-            "up" => match m.nodes[self.at].parent {
-                Some(p) => {
-                    self.at = p;
-                    self.node(out);
-                }
-                None => out.push_str("The thesis is the top.\n"),
-            },
-            "children" => {
-                let (support, attack) = m.supporters_and_attackers(self.at);
-                if support.is_empty() && attack.is_empty() {
-                    out.push_str("Nothing supports or attacks it.\n");
-                }
-                for ix in support.into_iter().chain(attack) {
-                    let n = &m.nodes[ix];
-                    out.push_str(&format!("  {} {}: {}\n", n.role.name(), n.id, n.headline()));
-                }
-            }
-            "first" | "go" => match m
-                .find(rest)
-                .or_else(|| m.nodes.iter().position(|n| n.id.eq_ignore_ascii_case(rest)))
-            {
-                Some(ix) => {
-                    self.at = ix;
-                    self.node(out);
-                }
-                None => out.push_str(&format!(
-                    "No node has the id {rest:?}; ids are like T, P1, E2a.\n"
-                )),
-            },
-            "paragraph" => {
-                match number().and_then(|k| m.source.paragraphs.get(k.wrapping_sub(1))) {
-                    Some(p) => {
-                        let outside = if p.outside {
-                            " (outside the argument)"
-                        } else {
-                            ""
-                        };
-                        out.push_str(&format!("Paragraph {}{outside}: {}\n", p.number, p.text));
-                    }
-                    None => out.push_str(&format!(
-                        "Say which paragraph, from 1 to {}: para 4\n",
-                        m.source.paragraphs.len()
-                    )),
-                }
-            }
-            "who" => match number() {
-                Some(k) if (1..=m.source.paragraphs.len()).contains(&k) => {
-                    let citers = m.citers(k);
-                    if citers.is_empty() {
-                        out.push_str(&format!("No node cites paragraph {k}.\n"));
-                    }
-                    for &ix in citers {
-                        let n = &m.nodes[ix];
-                        out.push_str(&format!("  {} {}: {}\n", n.role.name(), n.id, n.headline()));
-                    }
-                }
-                _ => out.push_str(&format!(
-                    "Say which paragraph, from 1 to {}: who 4\n",
-                    m.source.paragraphs.len()
-                )),
-            },
-            "search" => {
-                if rest.is_empty() {
-                    out.push_str("Say what to find: search militias\n");
-                } else {
-                    let cs = crate::map::search::is_case_sensitive(rest);
-                    // Words in any order; a phrase in quotes as written.
-                    let words: Vec<&str> =
-                        match rest.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-                            Some(phrase) if !phrase.is_empty() => vec![phrase],
-                            _ => rest.split_whitespace().collect(),
-                        };
-                    let has = |texts: &[&str]| {
-                        words.iter().all(|w| {
-                            texts
-                                .iter()
-                                .any(|t| !crate::map::search::find_all(t, w, cs).is_empty())
-                        })
-                    };
-                    let mut found = 0;
-                    for &ix in &m.walk {
-                        let n = &m.nodes[ix];
-                        if has(&n.searched().collect::<Vec<_>>()) {
-                            found += 1;
-                            out.push_str(&format!(
-                                "  {} {}: {}\n",
-                                n.role.name(),
-                                n.id,
-                                n.headline()
-                            ));
-                        }
-                    }
-                    for p in &m.source.paragraphs {
-                        if has(&[p.text.as_str()]) {
-                            found += 1;
-                            out.push_str(&format!("  Paragraph {}\n", p.number));
-                        }
-                    }
-                    out.push_str(&format!("{found} found. go ID or para N to read one.\n"));
-                }
-            }
-            "note" => {
-                let id = m.nodes[self.at].id.clone();
-                if rest.is_empty() {
-                    let note = self
-                        .layer
-                        .as_ref()
-                        .and_then(|(_, l)| l.node(&id))
-                        .map(|s| s.note.clone())
-                        .unwrap_or_default();
-                    if note.is_empty() {
-                        out.push_str("No note on this node; note TEXT writes one.\n");
-                    } else {
-                        out.push_str(&format!("Your note on {id}: {note}\n"));
-                    }
-                } else if let Some((_, layer)) = &mut self.layer {
-                    let text = crate::map::sanitize::clean_note(rest);
-                    let text = if self.ascii {
-                        deunicode::deunicode(&text)
-                    } else {
-                        text
-                    };
-                    let base = std::mem::replace(&mut layer.node_mut(&id).note, text);
-                    let (why, warning) = self.save_note(&id, base);
-                    out.push_str(if why.is_empty() {
-                        "Note saved.\n"
-                    } else {
-                        &why
-                    });
-                    if let Some(w) = warning {
-                        out.push_str(&format!("{w}\n"));
-                    }
-                } else {
-                    out.push_str("Notes are off: there is no folder to keep them in.\n");
-                }
-            }
-            "mark" => {
-                let id = m.nodes[self.at].id.clone();
-                if let Some((_, layer)) = &mut self.layer {
-                    let s = layer.node_mut(&id);
-                    s.understood = !s.understood;
-                    let now = s.understood;
-                    let why = self.save(&id, Field::Understood);
-                    if why.is_empty() {
-                        out.push_str(if now {
-                            "Marked understood.\n"
-                        } else {
-                            "No longer marked understood.\n"
-                        });
-                    } else {
-                        out.push_str(&why);
-                    }
-                } else {
-                    out.push_str("Marks are off: there is no folder to keep them in.\n");
-                }
-            }
-            "verdict" => {
-                let n = &m.nodes[self.at];
-                let (id, kind) = (n.id.clone(), n.kind);
-                // A word names the verdict; without one, verdicts cycle as the key does.
-                let wanted = match crate::study::Judgement::parse(rest, kind) {
-                    Ok(w) => w,
-                    Err(words) => {
-                        out.push_str(&format!("Say {words}; or verdict alone to cycle.\n"));
-                        return true;
-                    }
-                };
-                if let Some((_, layer)) = &mut self.layer {
-                    let s = layer.node_mut(&id);
-                    s.judgement = match wanted {
-                        Some(w) => w,
-                        None => crate::study::Judgement::next(s.judgement),
-                    };
-                    let now = s.judgement;
-                    let why = self.save(&id, Field::Judgement);
-                    out.push_str(&if !why.is_empty() {
-                        why
-                    } else {
-                        match now {
-                            Some(j) => format!(
-                                "Your verdict on {id}: {}. verdict again to change it.\n",
-                                j.word(kind)
-                            ),
-                            None => format!("No verdict on {id}.\n"),
-                        }
-                    });
-                } else {
-                    out.push_str("Verdicts are off: there is no folder to keep them in.\n");
-                }
-            }
-            "side" => {
-                use crate::study::Side;
-                let wanted = match rest.to_ascii_lowercase().as_str() {
-                    "" => None,
-                    "for" | "pro" => Some(Some(Side::For)),
-                    "against" | "con" => Some(Some(Side::Against)),
-                    "none" | "no" | "clear" => Some(None),
-                    _ => {
-                        out.push_str(
-                            "Say side for, side against or side none; or side alone to cycle.\n",
-                        );
-                        return true;
-                    }
-                };
-                if let Some((_, layer)) = &mut self.layer {
-                    layer.side = match wanted {
-                        Some(side) => side,
-                        None => match layer.side {
-                            None => Some(Side::For),
-                            Some(Side::For) => Some(Side::Against),
-                            Some(Side::Against) => None,
-                        },
-                    };
-                    let now = layer.side;
-                    let changes = crate::study::Changes {
-                        side: true,
-                        ..Default::default()
-                    };
-                    let (why, _) = self.save_changes(&changes);
-                    out.push_str(&if !why.is_empty() {
-                        why
-                    } else {
-                        match now {
-                            Some(Side::For) => "You argue for the thesis. side again: against.\n",
-                            Some(Side::Against) => {
-                                "You argue against the thesis. side again: no side.\n"
-                            }
-                            None => "No side chosen.\n",
-                        }
-                        .to_string()
-                    });
-                } else {
-                    out.push_str("Sides are off: there is no folder to keep them in.\n");
-                }
-            }
-            "weak" => {
-                out.push_str(&super::said::weak(m, self.layer.as_ref().map(|(_, l)| l)));
-            }
-            "frontlines" => {
-                out.push_str(&super::said::front(m, self.layer.as_ref().map(|(_, l)| l)));
-            }
-            "sheet" => {
-                out.push_str(&super::said::sheet(m, self.layer.as_ref().map(|(_, l)| l)));
-            }
-            "drill" => self.start_drill(out),
-            "answer" => self.answer(rest, out),
-            "differences" => self.differences(rest, out),
-            _ => return false,
-        }
-        true
     }
 }

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod ascii;
 pub mod class_list;
+pub mod command;
 pub mod config;
 pub(crate) mod draw;
 pub(crate) mod driver;
