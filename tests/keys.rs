@@ -295,21 +295,15 @@ fn who_cites_a_paragraph() {
         ch(&mut a, 'k');
     }
     press(&mut a, KeyCode::Enter);
-    assert_eq!(
-        *a.overlay(),
-        Overlay::Citers {
-            paragraph: 12,
-            selected: 0
-        }
+    assert!(
+        matches!(a.overlay(), Overlay::Citers { paragraph: 12, list } if list.selected == 0),
+        "{:?}",
+        a.overlay()
     );
     assert_eq!(a.scopes(), vec![Scope::Citers]);
     ch(&mut a, 'n');
-    assert_eq!(
-        *a.overlay(),
-        Overlay::Citers {
-            paragraph: 12,
-            selected: 0
-        },
+    assert!(
+        matches!(a.overlay(), Overlay::Citers { paragraph: 12, list } if list.selected == 0),
         "an overlay swallows other keys"
     );
     ch(&mut a, 'j');

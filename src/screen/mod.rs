@@ -15,7 +15,7 @@ pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod library;
-pub(crate) mod scrollable;
+pub mod scrollable;
 pub mod search;
 pub mod sheet;
 pub(crate) mod terminal;

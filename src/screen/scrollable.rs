@@ -1,5 +1,7 @@
-//! A selection in a list of rows, kept in view, and a row as drawn: the library, the class
-//! list (as yazi's `Scrollable` serves every list there).
+//! The one list: a selection kept in view, for every list of both screens (the library, the
+//! class list, the flow's lists, and the windows that choose: citers, weak spots, critical
+//! questions, differences), as yazi's `Scrollable` serves every list there; and a row as
+//! drawn.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -16,30 +18,53 @@ pub struct Scrollable {
 }
 
 impl Scrollable {
-    /// Moves the selection by a list key in a list of `len` rows, `rows` of them shown; whether
-    /// `action` was one.
-    pub fn step(&mut self, action: Action, len: usize, rows: usize) -> bool {
-        let rows = rows.max(1);
+    /// Moves the selection by a list key, in a list of `len` items of which `page` make a
+    /// page; whether `action` was one. The panes' list keys and a window's are both taken.
+    pub fn select(&mut self, action: Action, len: usize, page: usize) -> bool {
+        let page = page.max(1);
         let last = len.saturating_sub(1);
         self.selected = match action {
-            Action::MoveDown | Action::NextMatch => (self.selected + 1).min(last),
-            Action::MoveUp | Action::PrevMatch => self.selected.saturating_sub(1),
-            Action::PageDown => (self.selected + rows).min(last),
-            Action::PageUp => self.selected.saturating_sub(rows),
+            Action::MoveDown | Action::NextMatch | Action::OverlayDown => {
+                (self.selected + 1).min(last)
+            }
+            Action::MoveUp | Action::PrevMatch | Action::OverlayUp => {
+                self.selected.saturating_sub(1).min(last)
+            }
+            Action::PageDown | Action::OverlayPageDown => (self.selected + page).min(last),
+            Action::PageUp | Action::OverlayPageUp => self.selected.saturating_sub(page).min(last),
             Action::First => 0,
             Action::Last => last,
             _ => return false,
         };
-        self.show(rows);
         true
     }
 
-    /// Scrolls no further than needed to show the selected row.
-    fn show(&mut self, rows: usize) {
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + rows {
-            self.top = self.selected + 1 - rows;
+    /// [`Scrollable::select`] in a list of one line a row, `rows` of them shown, the
+    /// selected row kept in view.
+    pub fn step(&mut self, action: Action, len: usize, rows: usize) -> bool {
+        if !self.select(action, len, rows) {
+            return false;
+        }
+        self.top = self.top_for(self.selected, self.selected + 1, rows);
+        true
+    }
+
+    /// Keeps the selection on one of `len` items.
+    pub fn fit(&mut self, len: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+
+    /// The first line to show, `rows` of them, so that the lines `start..end` (the selected
+    /// item) are in view, scrolled no further than needed from where the list is; an item
+    /// taller than the view shows from its first line.
+    pub fn top_for(&self, start: usize, end: usize, rows: usize) -> usize {
+        let rows = rows.max(1);
+        if start < self.top {
+            start
+        } else if end > self.top + rows {
+            start.min(end - rows)
+        } else {
+            self.top
         }
     }
 
@@ -123,5 +148,38 @@ mod tests {
         assert_eq!(s.line(), Some(2));
         s.step(Action::First, 0, 3);
         assert_eq!((s.selected, s.top), (0, 0));
+    }
+
+    /// Items of several lines (a window's list): the selected one whole in view, the list
+    /// scrolled no further than needed, a tall one from its first line.
+    #[test]
+    fn an_item_of_several_lines_is_shown_whole() {
+        let s = Scrollable {
+            selected: 2,
+            top: 0,
+        };
+        // Lines 8..12 in a view of 10 from line 0: scrolled so its last line is the last shown.
+        assert_eq!(s.top_for(8, 12, 10), 2);
+        // Already in view: no scroll.
+        assert_eq!(s.top_for(3, 6, 10), 0);
+        // Above the view: from its first line.
+        let s = Scrollable {
+            selected: 0,
+            top: 5,
+        };
+        assert_eq!(s.top_for(1, 3, 10), 1);
+        // Taller than the view: from its first line.
+        let s = Scrollable {
+            selected: 3,
+            top: 0,
+        };
+        assert_eq!(s.top_for(4, 30, 10), 4);
+        // A window's keys move it too, within the list.
+        let mut s = Scrollable::default();
+        assert!(s.select(Action::OverlayDown, 2, 5));
+        assert!(s.select(Action::OverlayDown, 2, 5));
+        assert_eq!(s.selected, 1);
+        assert!(s.select(Action::OverlayUp, 2, 5));
+        assert_eq!(s.selected, 0);
     }
 }

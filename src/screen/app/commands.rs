@@ -5,6 +5,7 @@ use crate::map::model::Kind;
 use crate::screen::command::Reader;
 use crate::screen::event::Effect;
 use crate::screen::keymap::{self, Action};
+use crate::screen::scrollable::Scrollable;
 
 use super::{App, Exit, Focus, Follow, Overlay, Search, quit, window};
 
@@ -331,7 +332,7 @@ impl Reader for App {
         } else {
             self.overlay = Overlay::Citers {
                 paragraph: self.source.cursor,
-                selected: 0,
+                list: Scrollable::default(),
             };
         }
         shown()
@@ -360,7 +361,9 @@ impl Reader for App {
     }
 
     fn weak_spots(&mut self) -> Vec<Effect> {
-        self.overlay = Overlay::Weak { selected: 0 };
+        self.overlay = Overlay::Weak {
+            list: Scrollable::default(),
+        };
         shown()
     }
 
@@ -416,7 +419,9 @@ impl Reader for App {
 
     fn differences(&mut self) -> Vec<Effect> {
         if self.settings.against.is_some() {
-            self.overlay = Overlay::Differences { selected: 0 };
+            self.overlay = Overlay::Differences {
+                list: Scrollable::default(),
+            };
         } else {
             self.message = Some(
                 "No reference to compare with: open the map with --against REFERENCE.toml".into(),

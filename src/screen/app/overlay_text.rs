@@ -49,6 +49,8 @@ impl App {
     /// Builds the text of `kind` for `theme` and `width`.
     fn build_text(&self, kind: Kind, theme: &Theme, width: usize) -> OverlayText {
         let layer = self.study.as_ref().map(|s| &s.layer);
+        // A list leaves room for the mark of its selected item.
+        let list_width = super::window::list::text_width(width, theme);
         let (lines, starts) = match kind {
             Kind::Help => (crate::screen::sheet::help_lines(theme), Vec::new()),
             Kind::Frontlines => (
@@ -59,15 +61,15 @@ impl App {
                 crate::screen::sheet::prep_sheet_lines(&self.map, layer, theme, width),
                 Vec::new(),
             ),
-            Kind::Weak => crate::screen::sheet::weak_lines(&self.map, layer, theme, width),
+            Kind::Weak => crate::screen::sheet::weak_lines(&self.map, layer, theme, list_width),
             Kind::Questions => match self.map.question_owner(self.tree.selected) {
                 Some(owner) => crate::screen::sheet::critical_question_lines(
-                    &self.map, owner, layer, theme, width,
+                    &self.map, owner, layer, theme, list_width,
                 ),
                 None => (Vec::new(), Vec::new()),
             },
             Kind::Differences => match self.comparison() {
-                Some(c) => crate::screen::sheet::difference_lines(&c, &self.map, theme, width),
+                Some(c) => crate::screen::sheet::difference_lines(&c, &self.map, theme, list_width),
                 None => (Vec::new(), Vec::new()),
             },
         };

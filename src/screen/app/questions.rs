@@ -12,7 +12,9 @@ impl App {
     /// Opens the critical questions of the selected node's step, or says why there are none.
     pub(super) fn open_questions(&mut self) {
         if self.map.scheme_of(self.tree.selected).is_some() {
-            self.overlay = Overlay::Questions { selected: 0 };
+            self.overlay = Overlay::Questions {
+                list: crate::screen::scrollable::Scrollable::default(),
+            };
         } else {
             self.message = Some(format!(
                 "{}'s step names no scheme: its critical questions come with `scheme = \"…\"` in the map",
@@ -24,7 +26,7 @@ impl App {
     /// The reader's answer to the question selected: 0 answered (at the paragraph marked),
     /// 1 open, 2 fails, 3 none.
     pub(super) fn answer_question(&mut self, verdict: u8) -> Vec<Effect> {
-        let Overlay::Questions { selected } = self.overlay else {
+        let Overlay::Questions { list } = self.overlay else {
             return Vec::new();
         };
         let Some(owner) = self.map.question_owner(self.tree.selected) else {
@@ -52,7 +54,7 @@ impl App {
             return Vec::new();
         };
         let Some(key) =
-            crate::study::questions::answer(&map, owner, selected, answer, &mut study.layer)
+            crate::study::questions::answer(&map, owner, list.selected, answer, &mut study.layer)
         else {
             return Vec::new();
         };

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use crate::screen::event::Effect;
 use crate::screen::keymap::{self, Action, Scope};
 use crate::screen::layout::{self, Focus};
+use crate::screen::scrollable::Scrollable;
 use crate::screen::theme::Theme;
 use crate::screen::wrap;
 
@@ -23,32 +24,33 @@ fn area(app: &App, count: usize) -> Rect {
     layout::centered(app.width, app.height, 70, h)
 }
 
-/// The first row shown, so that `selected` is in view.
-fn top(area: Rect, selected: usize) -> usize {
-    let inner_h = usize::from(area.height.saturating_sub(3));
-    selected.saturating_sub(inner_h.saturating_sub(1))
+/// The rows of the list in the window (its last line says the keys).
+fn rows(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(3))
+}
+
+/// The first row shown: the selected one in view, scrolled no further than needed.
+fn top(area: Rect, list: Scrollable) -> usize {
+    list.top_for(list.selected, list.selected + 1, rows(area))
 }
 
 impl Window for Citers {
     const SCOPE: Scope = Scope::Citers;
 
     fn render(frame: &mut Frame, app: &App, theme: &Theme) {
-        let Overlay::Citers {
-            paragraph,
-            selected,
-        } = app.overlay
-        else {
+        let Overlay::Citers { paragraph, list } = app.overlay else {
             return;
         };
-        let list = app.map.citers(paragraph);
+        let selected = list.selected;
+        let citers = app.map.citers(paragraph);
         let g = theme.glyphs();
-        let area = area(app, list.len());
+        let area = area(app, citers.len());
         let inner_w = usize::from(area.width.saturating_sub(2));
-        let inner_h = usize::from(area.height.saturating_sub(3));
-        let mut lines: Vec<Line> = list
+        let inner_h = rows(area);
+        let mut lines: Vec<Line> = citers
             .iter()
             .enumerate()
-            .skip(top(area, selected))
+            .skip(top(area, list))
             .take(inner_h)
             .map(|(i, &ix)| {
                 let n = &app.map.nodes[ix];
@@ -88,32 +90,23 @@ impl Window for Citers {
     }
 
     fn cursor(app: &App) -> Option<Position> {
-        let Overlay::Citers {
-            paragraph,
-            selected,
-        } = app.overlay
-        else {
+        let Overlay::Citers { paragraph, list } = app.overlay else {
             return None;
         };
         let r = area(app, app.map.citers(paragraph).len());
-        let y = u16::try_from(selected - top(r, selected)).ok()?;
+        let y = u16::try_from(list.selected.checked_sub(top(r, list))?).ok()?;
         Some(Position::new(r.x + 1, r.y + 1 + y))
     }
 
     fn update(app: &mut App, action: Action) -> Vec<Effect> {
-        let Overlay::Citers {
-            paragraph,
-            selected,
-        } = &mut app.overlay
-        else {
+        let Overlay::Citers { paragraph, list } = app.overlay else {
             return Vec::new();
         };
-        let (paragraph, count) = (*paragraph, app.map.citers(*paragraph).len());
+        let count = app.map.citers(paragraph).len();
+        let shown = rows(area(app, count));
         match action {
-            Action::OverlayDown => *selected = (*selected + 1).min(count.saturating_sub(1)),
-            Action::OverlayUp => *selected = selected.saturating_sub(1),
             Action::OverlayChoose => {
-                let chosen = app.map.citers(paragraph).get(*selected).copied();
+                let chosen = app.map.citers(paragraph).get(list.selected).copied();
                 app.overlay = Overlay::None;
                 if let Some(ix) = chosen {
                     app.select(ix);
@@ -121,7 +114,11 @@ impl Window for Citers {
                 }
             }
             Action::OverlayClose => app.overlay = Overlay::None,
-            _ => {}
+            _ => {
+                if let Overlay::Citers { list, .. } = &mut app.overlay {
+                    list.step(action, count, shown);
+                }
+            }
         }
         Vec::new()
     }
@@ -134,7 +131,7 @@ impl Window for Citers {
             }
             Overlay::Citers { paragraph, .. } => Overlay::Citers {
                 paragraph,
-                selected: 0,
+                list: Scrollable::default(),
             },
             other => other,
         }

@@ -8,6 +8,7 @@ use ratatui::layout::Position;
 
 use crate::screen::event::Effect;
 use crate::screen::keymap::{self, Action, Scope};
+use crate::screen::scrollable::Scrollable;
 use crate::screen::theme::Theme;
 
 use super::super::App;
@@ -16,17 +17,17 @@ use super::{Overlay, Window, list};
 
 pub(crate) struct Differences;
 
-fn field(o: &mut Overlay) -> Option<&mut usize> {
+fn field(o: &mut Overlay) -> Option<&mut Scrollable> {
     match o {
-        Overlay::Differences { selected } => Some(selected),
+        Overlay::Differences { list } => Some(list),
         _ => None,
     }
 }
 
-fn selected(app: &App) -> usize {
+fn selected(app: &App) -> Scrollable {
     match app.overlay {
-        Overlay::Differences { selected } => selected,
-        _ => 0,
+        Overlay::Differences { list } => list,
+        _ => Scrollable::default(),
     }
 }
 
@@ -52,7 +53,7 @@ impl Window for Differences {
 
     fn update(app: &mut App, action: Action) -> Vec<Effect> {
         if action == Action::OverlayChoose {
-            let at = selected(app);
+            let at = selected(app).selected;
             if list::node_of(app, Kind::Differences, at).is_some() {
                 list::choose(app, Kind::Differences, at);
             } else if let Some(p) = app.differences().get(at).and_then(|d| d.paragraph) {

@@ -1,6 +1,7 @@
-//! The one list of the windows that choose an item (weak spots, critical questions,
-//! differences): the selected item marked in words and in style, whole in view when it fits,
-//! counted "k/n" in the title, the screen reader's cursor on its first line; the same keys.
+//! The windows that choose an item of several lines (weak spots, critical questions,
+//! differences), over the one list ([`Scrollable`]): the selected item marked in words and in
+//! style, whole in view when it fits, counted "k/n" in the title, the screen reader's cursor
+//! on its first line; the same keys.
 
 use ratatui::Frame;
 use ratatui::layout::Position;
@@ -10,6 +11,7 @@ use crate::screen::draw;
 use crate::screen::event::Effect;
 use crate::screen::keymap::Action;
 use crate::screen::layout;
+use crate::screen::scrollable::Scrollable;
 use crate::screen::theme::Theme;
 
 use super::super::App;
@@ -17,7 +19,7 @@ use super::super::overlay_text::Kind;
 use super::Overlay;
 
 /// A list window's selection, found in its variant of [`Overlay`].
-pub(crate) type Field = fn(&mut Overlay) -> Option<&mut usize>;
+pub(crate) type Field = fn(&mut Overlay) -> Option<&mut Scrollable>;
 
 /// What a list window shows: the lines in view, the selected item marked (in words too, not
 /// by its style alone), how many items, the line the selected one starts on and the scroll.
@@ -28,23 +30,50 @@ pub(crate) struct ListView {
     pub(crate) scroll: usize,
 }
 
-/// The list `kind` with item `selected` in view: the whole item when it fits, scrolled no
-/// further than needed; its text is the one kept while the window is open.
-pub(crate) fn view(app: &App, kind: Kind, theme: &Theme, selected: usize) -> ListView {
-    let area = layout::overlay_area(app.width, app.height);
-    let text = app.overlay_text(kind, theme);
-    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    let mut scroll = 0;
-    let mut at = 0;
-    if let Some(&(_, start)) = text.starts.get(selected) {
-        at = start;
-        let end = text
-            .starts
-            .get(selected + 1)
-            .map_or(text.lines.len(), |&(_, next)| next);
-        // The item's end in view, and its start: a long item shows from its first line.
-        scroll = end.saturating_sub(inner_h).min(at);
+/// What marks the selected item in words or a glyph, not by its style alone, before its first
+/// line. The lists are wrapped narrower by its width ([`text_width`]), so the mark never
+/// pushes a word off the line.
+fn marker(theme: &Theme) -> String {
+    if theme.plain {
+        "selected: ".to_string()
+    } else {
+        format!("{} ", theme.glyphs().cursor)
     }
+}
+
+/// The width a list's text is wrapped to in a window of inner width `width`: room left for
+/// the mark of the selected item.
+pub(crate) fn text_width(width: usize, theme: &Theme) -> usize {
+    width.saturating_sub(crate::screen::wrap::width(&marker(theme)))
+}
+
+/// The lines of item `selected` of the kept text `text`: its first, and the one after its last.
+fn span(text: &super::super::overlay_text::OverlayText, selected: usize) -> Option<(usize, usize)> {
+    let &(_, start) = text.starts.get(selected)?;
+    let end = text
+        .starts
+        .get(selected + 1)
+        .map_or(text.lines.len(), |&(_, next)| next);
+    Some((start, end))
+}
+
+/// The rows of text a list window shows.
+fn rows(app: &App) -> usize {
+    let area = layout::overlay_area(app.width, app.height);
+    usize::from(area.height.saturating_sub(2)).max(1)
+}
+
+/// The list `kind` with its selected item in view: the whole item when it fits, scrolled no
+/// further than needed from where `list` was; its text is the one kept while the window is
+/// open.
+pub(crate) fn view(app: &App, kind: Kind, theme: &Theme, list: Scrollable) -> ListView {
+    let text = app.overlay_text(kind, theme);
+    let inner_h = rows(app);
+    let selected = list.selected;
+    let (at, scroll) = match span(&text, selected) {
+        Some((start, end)) => (start, list.top_for(start, end, inner_h)),
+        None => (0, 0),
+    };
     // Only the lines in view are copied (the list of a large map is long).
     let scroll = scroll.min(text.lines.len().saturating_sub(inner_h));
     let mut lines: Vec<Line<'static>> = text
@@ -58,12 +87,9 @@ pub(crate) fn view(app: &App, kind: Kind, theme: &Theme, selected: usize) -> Lis
         && let Some(line) = lines.get_mut(at.wrapping_sub(scroll))
     {
         let mut marked = line.clone().patch_style(theme.selected());
-        let mark = if theme.plain {
-            "selected: ".to_string()
-        } else {
-            format!("{} ", theme.glyphs().cursor)
-        };
-        marked.spans.insert(0, Span::styled(mark, theme.selected()));
+        marked
+            .spans
+            .insert(0, Span::styled(marker(theme), theme.selected()));
         *line = marked;
     }
     ListView {
@@ -81,10 +107,11 @@ pub(crate) fn render(
     app: &App,
     theme: &Theme,
     kind: Kind,
-    selected: usize,
+    list: Scrollable,
     title: impl Fn(String) -> String,
 ) {
-    let view = view(app, kind, theme, selected);
+    let view = view(app, kind, theme, list);
+    let selected = list.selected;
     let at = if view.count == 0 {
         String::new()
     } else {
@@ -95,9 +122,9 @@ pub(crate) fn render(
 }
 
 /// The selected item's first line, as the window scrolls it.
-pub(crate) fn cursor(app: &App, kind: Kind, selected: usize) -> Option<Position> {
+pub(crate) fn cursor(app: &App, kind: Kind, list: Scrollable) -> Option<Position> {
     let r = layout::overlay_area(app.width, app.height);
-    let view = view(app, kind, &app.settings.theme, selected);
+    let view = view(app, kind, &app.settings.theme, list);
     let y = u16::try_from(view.at.checked_sub(view.scroll)?).ok()?;
     (y < r.height.saturating_sub(2)).then(|| Position::new(r.x + 1, r.y + 1 + y))
 }
@@ -115,28 +142,42 @@ pub(crate) fn node_of(app: &App, kind: Kind, selected: usize) -> Option<crate::m
         .and_then(|&(ix, _)| ix)
 }
 
-/// Moves the selection (`field`) within the list `kind`; closes the window.
+/// Moves the selection (`field`) within the list `kind`, keeping it in view; closes the
+/// window.
 pub(crate) fn update(app: &mut App, action: Action, kind: Kind, field: Field) -> Vec<Effect> {
     if action == Action::OverlayClose {
         app.overlay = Overlay::None;
         return Vec::new();
     }
-    let items = count(app, kind);
-    if let Some(selected) = field(&mut app.overlay) {
-        *selected = match action {
-            Action::OverlayDown => (*selected + 1).min(items.saturating_sub(1)),
-            Action::OverlayUp => selected.saturating_sub(1),
-            _ => *selected,
-        };
+    let Some(mut list) = field(&mut app.overlay).map(|l| *l) else {
+        return Vec::new();
+    };
+    if list.select(action, count(app, kind), rows(app)) {
+        keep_in_view(app, kind, &mut list);
+    }
+    if let Some(l) = field(&mut app.overlay) {
+        *l = list;
     }
     Vec::new()
 }
 
-/// Keeps the selection on an item of the list `kind`.
+/// Scrolls `list` no further than needed to show its selected item of the list `kind`.
+fn keep_in_view(app: &App, kind: Kind, list: &mut Scrollable) {
+    let text = app.overlay_text(kind, &app.settings.theme);
+    if let Some((start, end)) = span(&text, list.selected) {
+        list.top = list.top_for(start, end, rows(app));
+    }
+}
+
+/// Keeps the selection on an item of the list `kind`, and in view.
 pub(crate) fn fit(app: &mut App, kind: Kind, field: Field) {
-    let items = count(app, kind);
-    if let Some(selected) = field(&mut app.overlay) {
-        *selected = (*selected).min(items.saturating_sub(1));
+    let Some(mut list) = field(&mut app.overlay).map(|l| *l) else {
+        return;
+    };
+    list.fit(count(app, kind));
+    keep_in_view(app, kind, &mut list);
+    if let Some(l) = field(&mut app.overlay) {
+        *l = list;
     }
 }
 

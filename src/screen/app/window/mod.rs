@@ -24,6 +24,7 @@ use ratatui::layout::Position;
 
 use crate::screen::event::Effect;
 use crate::screen::keymap::{Action, Scope};
+use crate::screen::scrollable::Scrollable;
 use crate::screen::theme::Theme;
 
 use super::App;
@@ -142,16 +143,16 @@ windows! {
     Help { scroll: usize } => help::Help,
     /// The selected node in full, for when the details pane cannot hold it.
     Node { scroll: usize } => node::NodeWindow,
-    /// The nodes citing paragraph `paragraph`; `selected` indexes them.
-    Citers { paragraph: usize, selected: usize } => citers::Citers,
+    /// The nodes citing paragraph `paragraph`, chosen in `list`.
+    Citers { paragraph: usize, list: Scrollable } => citers::Citers,
     /// The problems of the last save of the map, which left the last good map on screen.
     Problems { scroll: usize } => problems::Problems,
     /// The note editor, on the selected node (its text is in the study layer's editor).
     Note => note::Note,
     /// A drill card (its run is in the study layer).
     Drill => drill::Drill,
-    /// The weak spots of the case; `selected` indexes them.
-    Weak { selected: usize } => weak::Weak,
+    /// The weak spots of the case, chosen in `list`.
+    Weak { list: Scrollable } => weak::Weak,
     /// Each objection and its answer.
     Frontlines { scroll: usize } => frontlines::Frontlines,
     /// The prep sheet (the Markdown export) shown in the reader, so a restricted session,
@@ -160,9 +161,9 @@ windows! {
     /// Something the reader must see whole (a notes file that was damaged and moved aside,
     /// and where to): it waits for a key.
     Notice { text: String } => notice::Notice,
-    /// The critical questions of the selected node's step; `selected` indexes them.
-    Questions { selected: usize } => questions::Questions,
-    /// The differences of the reader's map from the reference (`--against`); `selected`
-    /// indexes them.
-    Differences { selected: usize } => differences::Differences,
+    /// The critical questions of the selected node's step, chosen in `list`.
+    Questions { list: Scrollable } => questions::Questions,
+    /// The differences of the reader's map from the reference (`--against`), chosen in
+    /// `list`.
+    Differences { list: Scrollable } => differences::Differences,
 }

@@ -6,6 +6,7 @@ use ratatui::layout::Position;
 
 use crate::screen::event::Effect;
 use crate::screen::keymap::{self, Action, Scope};
+use crate::screen::scrollable::Scrollable;
 use crate::screen::theme::Theme;
 
 use super::super::App;
@@ -14,17 +15,17 @@ use super::{Overlay, Window, list};
 
 pub(crate) struct Questions;
 
-fn field(o: &mut Overlay) -> Option<&mut usize> {
+fn field(o: &mut Overlay) -> Option<&mut Scrollable> {
     match o {
-        Overlay::Questions { selected } => Some(selected),
+        Overlay::Questions { list } => Some(list),
         _ => None,
     }
 }
 
-fn selected(app: &App) -> usize {
+fn selected(app: &App) -> Scrollable {
     match app.overlay {
-        Overlay::Questions { selected } => selected,
-        _ => 0,
+        Overlay::Questions { list } => list,
+        _ => Scrollable::default(),
     }
 }
 

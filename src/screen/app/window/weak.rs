@@ -6,6 +6,7 @@ use ratatui::layout::Position;
 
 use crate::screen::event::Effect;
 use crate::screen::keymap::{self, Action, Scope};
+use crate::screen::scrollable::Scrollable;
 use crate::screen::theme::Theme;
 
 use super::super::App;
@@ -14,17 +15,17 @@ use super::{Overlay, Window, list};
 
 pub(crate) struct Weak;
 
-fn field(o: &mut Overlay) -> Option<&mut usize> {
+fn field(o: &mut Overlay) -> Option<&mut Scrollable> {
     match o {
-        Overlay::Weak { selected } => Some(selected),
+        Overlay::Weak { list } => Some(list),
         _ => None,
     }
 }
 
-fn selected(app: &App) -> usize {
+fn selected(app: &App) -> Scrollable {
     match app.overlay {
-        Overlay::Weak { selected } => selected,
-        _ => 0,
+        Overlay::Weak { list } => list,
+        _ => Scrollable::default(),
     }
 }
 
@@ -51,7 +52,7 @@ impl Window for Weak {
 
     fn update(app: &mut App, action: Action) -> Vec<Effect> {
         if action == Action::OverlayChoose {
-            list::choose(app, Kind::Weak, selected(app));
+            list::choose(app, Kind::Weak, selected(app).selected);
             return Vec::new();
         }
         list::update(app, action, Kind::Weak, field)
@@ -63,6 +64,8 @@ impl Window for Weak {
 
     /// The spots are ranked again: the first is selected.
     fn reload(_overlay: Overlay, _fresh: &App) -> Overlay {
-        Overlay::Weak { selected: 0 }
+        Overlay::Weak {
+            list: Scrollable::default(),
+        }
     }
 }
