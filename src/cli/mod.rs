@@ -300,28 +300,33 @@ pub fn main() -> ExitCode {
         Ok(display) => cli.display = display,
         Err(code) => return code,
     }
+    run(&cli)
+}
+
+/// Runs what the command line asks, once its configuration is in force.
+fn run(cli: &Cli) -> ExitCode {
     match cli.command {
         Some(Command::Config { .. }) => {
             let _ = writeln!(std::io::stdout(), "The configuration is fine.");
             ExitCode::SUCCESS
         }
-        Some(Command::Check { maps, all }) => check(&maps, all),
-        Some(Command::Outline { map, json }) => outline(map.as_deref(), json),
+        Some(Command::Check { ref maps, all }) => check(maps, all),
+        Some(Command::Outline { ref map, json }) => outline(map.as_deref(), json),
         Some(Command::Init {
-            article,
-            output,
-            example,
-            motion,
+            ref article,
+            ref output,
+            ref example,
+            ref motion,
         }) => match (example, motion) {
-            (Some(dir), _) => init_example(&dir),
-            (None, Some(name)) => init_motion(&name),
+            (Some(dir), _) => init_example(dir),
+            (None, Some(name)) => init_motion(name),
             (None, None) => init(article.as_deref(), output.as_deref()),
         },
-        Some(Command::Paragraphs { file }) => paragraphs(&file),
+        Some(Command::Paragraphs { ref file }) => paragraphs(file),
         Some(Command::Import {
-            input,
+            ref input,
             from,
-            output,
+            ref output,
             attach,
         }) => {
             if attach && from != crate::interchange::import::From::Brat {
@@ -330,44 +335,35 @@ pub fn main() -> ExitCode {
                 );
             }
             let options = crate::interchange::import::Options { attach };
-            import(&input, from, options, output.as_deref())
+            import(input, from, options, output.as_deref())
         }
         Some(Command::Compare {
-            student,
-            reference,
+            ref student,
+            ref reference,
             json,
-        }) => compare(&student, &reference, json),
+        }) => compare(student, reference, json),
         Some(Command::Class {
-            library,
-            class,
+            ref library,
+            ref class,
             json,
-        }) => class_list(&library, &class, json),
+        }) => class_list(library, class, json),
         Some(Command::Export {
-            map,
+            ref map,
             to,
-            output,
+            ref output,
             no_notes,
             force,
         }) => export(map.as_deref(), to, output.as_deref(), no_notes, force),
-        Some(Command::Drill { map, display }) => {
+        Some(Command::Drill { ref map, display }) => {
             read(map.as_deref(), display.or(cli.display), true)
         }
-        Some(Command::Read { ref map, ascii }) => read_lines(&cli, map.as_deref(), ascii),
+        Some(Command::Read { ref map, ascii }) => read_lines(cli, map.as_deref(), ascii),
         Some(Command::Flow {
             ref file,
             ref round,
             lines,
-        }) => flow::flow(&cli, file.as_deref(), round.as_deref(), lines),
-        Some(Command::Man) => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
-                Ok(()) => {
-                    let _ = std::io::stdout().write_all(&out);
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&format!("cannot write the manual page: {e}")),
-            }
-        }
+        }) => flow::flow(cli, file.as_deref(), round.as_deref(), lines),
+        Some(Command::Man) => man(),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "argwalk", &mut std::io::stdout());
@@ -383,27 +379,9 @@ pub fn main() -> ExitCode {
             || cli.present.is_some()
             || cli.follow.is_some() =>
         {
-            team(&cli)
+            team(cli)
         }
-        None if cli.against.is_some() => {
-            let theme = theme_of(&cli.display);
-            let against = match reference_of(&cli, &theme) {
-                Ok(r) => r,
-                Err(code) => return code,
-            };
-            let map = cli.map.clone();
-            let display = cli.display;
-            let load = move || {
-                let m = load_clean(map.as_deref())?;
-                let state = crate::study::store::state_dir();
-                Ok(crate::session::Session {
-                    screen_reader: display.screen_reader,
-                    against,
-                    ..session(m, map.as_deref(), state.as_deref(), &theme)
-                })
-            };
-            crate::screen::driver::run(load, theme)
-        }
+        None if cli.against.is_some() => read_against(cli),
         // A flow file is a round: the flow sheet opens on it.
         None if cli
             .map
@@ -411,9 +389,42 @@ pub fn main() -> ExitCode {
             .is_some_and(|m| m.to_string_lossy().ends_with(".flow.toml")) =>
         {
             let file = cli.map.clone().unwrap_or_default();
-            flow::flow(&cli, Some(&file), None, false)
+            flow::flow(cli, Some(&file), None, false)
         }
         None => read(cli.map.as_deref(), cli.display, false),
+    }
+}
+
+/// `argwalk MAP --against REFERENCE`: the reader, with the differences from the reference.
+fn read_against(cli: &Cli) -> ExitCode {
+    let theme = theme_of(&cli.display);
+    let against = match reference_of(cli, &theme) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let map = cli.map.clone();
+    let display = cli.display;
+    let load = move || {
+        let m = load_clean(map.as_deref())?;
+        let state = crate::study::store::state_dir();
+        Ok(crate::session::Session {
+            screen_reader: display.screen_reader,
+            against,
+            ..session(m, map.as_deref(), state.as_deref(), &theme)
+        })
+    };
+    crate::screen::driver::run(load, theme)
+}
+
+/// `argwalk man`: the manual page, made from the same definitions as `--help`.
+fn man() -> ExitCode {
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
+        Ok(()) => {
+            let _ = std::io::stdout().write_all(&out);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!("cannot write the manual page: {e}")),
     }
 }
 

@@ -523,17 +523,20 @@ struct Outcome {
     open: Option<String>,
 }
 
-fn event_loop(
-    tui: &mut Tui,
-    mut session: Session,
-    theme: Theme,
-    channel: &mut Channel,
-    outcome: &mut Outcome,
-) -> std::io::Result<i32> {
-    let Channel { events, waker } = channel;
-    let ratatui::layout::Size { width, height } = tui.screen.size()?;
-    let map = std::mem::replace(&mut session.map, crate::map::model::ArgumentMap::empty());
-    let mut app = App::new(map, width, height);
+/// What a reading session opens with: the start of the app, where its layer is kept, the
+/// room it presents to or follows, and what it holds while it lives (the room, a watch on it).
+struct Opening {
+    start: app::Start,
+    store: Option<crate::study::Store>,
+    room: Option<(crate::team::room::Room, Option<String>)>,
+    /// A presenter holds the room while the session lives: a crash lets go of it, and the
+    /// followers are told.
+    _presence: Option<crate::team::room::Presence>,
+    _room_watch: Option<crate::screen::watch::Watch>,
+}
+
+/// Takes from `session` what the app starts with, and joins its room.
+fn opening(session: &mut Session, theme: Theme, waker: &Waker) -> Opening {
     let (store, layer, warning, found) = match session.study.take() {
         Some((store, opened)) if opened.usable => (
             Some(store),
@@ -555,15 +558,13 @@ fn event_loop(
         ..app::Settings::default()
     };
     let mut followed = None;
-    let mut _room_watch = None;
-    // A presenter holds the room while the session lives: a crash lets go of it, and the
-    // followers are told.
-    let mut _presence = None;
+    let mut room_watch = None;
+    let mut presence = None;
     if let Some((r, presenter)) = &room {
         match presenter {
             Some(_) => {
                 settings.presenting = Some(r.name.clone());
-                _presence = r.hold();
+                presence = r.hold();
             }
             None => {
                 settings.follow = Some(app::Follow {
@@ -572,7 +573,7 @@ fn event_loop(
                     ..app::Follow::default()
                 });
                 followed = r.read().filter(|p| !p.left);
-                _room_watch = watch_room(r, waker.clone());
+                room_watch = watch_room(r, waker.clone());
             }
         }
     }
@@ -586,6 +587,95 @@ fn event_loop(
         fingerprint: Some(session.fingerprint.clone()),
         said: found,
     };
+    Opening {
+        start,
+        store,
+        room,
+        _presence: presence,
+        _room_watch: room_watch,
+    }
+}
+
+/// What is said of the reader's unsaved changes kept aside on the way out.
+fn rescued(store: Option<&crate::study::Store>, layer: &crate::study::Layer) -> String {
+    match store.map(|s| s.rescue(layer)) {
+        // Said before or after the notes alike: each line stands alone.
+        Some(Ok(at)) => format!(
+            "Your unsaved changes are kept at {} and are taken back the next time you open this map.",
+            crate::map::sanitize::clean(&at.display().to_string())
+        ),
+        Some(Err(e)) => format!("Your unsaved changes could not be kept aside either ({e})."),
+        None => "There is no folder to keep your unsaved changes in.".into(),
+    }
+}
+
+/// Draws a frame of the reader, the cursor on what a screen reader should read (shown with
+/// `--screen-reader`, else only placed there).
+fn draw(tui: &mut Tui, app: &App, theme: &Theme, screen_reader: bool) -> std::io::Result<()> {
+    let _guard = DRAWING.lock();
+    // The focus is read after the frame is drawn: the note's text area records there how it
+    // wrapped and scrolled.
+    let mut focus = None;
+    tui.screen.draw(|frame| {
+        view::render(frame, app, theme);
+        focus = view::focus(app);
+        if let (true, Some(p)) = (screen_reader, focus) {
+            frame.set_cursor_position(p);
+        }
+    })?;
+    if let (false, Some(p)) = (screen_reader, focus) {
+        use ratatui::backend::Backend;
+        let backend = tui.screen.backend_mut();
+        backend.set_cursor_position(p)?;
+        Backend::flush(backend)?;
+    }
+    Ok(())
+}
+
+/// Publishes the presenter's place to the room when it moved since `published`.
+fn publish(
+    room: &crate::team::room::Room,
+    presenter: &str,
+    app: &App,
+    fingerprint: &str,
+    published: &mut Option<(String, usize)>,
+) {
+    let now = (
+        app.map().nodes[app.selected()].id.clone(),
+        app.source().cursor,
+    );
+    if published.as_ref() == Some(&now) {
+        return;
+    }
+    let _ = room.publish(&crate::team::room::Position {
+        presenter: presenter.to_string(),
+        map: app.map().source.title.clone(),
+        node: now.0.clone(),
+        paragraph: now.1,
+        fingerprint: Some(fingerprint.to_string()),
+        left: false,
+    });
+    *published = Some(now);
+}
+
+fn event_loop(
+    tui: &mut Tui,
+    mut session: Session,
+    theme: Theme,
+    channel: &mut Channel,
+    outcome: &mut Outcome,
+) -> std::io::Result<i32> {
+    let Channel { events, waker } = channel;
+    let ratatui::layout::Size { width, height } = tui.screen.size()?;
+    let map = std::mem::replace(&mut session.map, crate::map::model::ArgumentMap::empty());
+    let mut app = App::new(map, width, height);
+    let Opening {
+        start,
+        store,
+        room,
+        _presence,
+        _room_watch,
+    } = opening(&mut session, theme, waker);
     let mut pending: VecDeque<Effect> =
         app::handle_at(&mut app, Event::Start(Box::new(start)), chrono::Utc::now()).into();
     #[cfg(debug_assertions)]
@@ -619,18 +709,7 @@ fn event_loop(
                     None
                 }
                 Effect::Rescue(layer) => {
-                    let kept = store.as_ref().map(|s| s.rescue(&layer));
-                    outcome.farewell.push(match kept {
-                        // Said before or after the notes alike: each line stands alone.
-                        Some(Ok(at)) => format!(
-                            "Your unsaved changes are kept at {} and are taken back the next time you open this map.",
-                            crate::map::sanitize::clean(&at.display().to_string())
-                        ),
-                        Some(Err(e)) => {
-                            format!("Your unsaved changes could not be kept aside either ({e}).")
-                        }
-                        None => "There is no folder to keep your unsaved changes in.".into(),
-                    });
+                    outcome.farewell.push(rescued(store.as_ref(), &layer));
                     None
                 }
                 Effect::OpenMap(fingerprint) => {
@@ -672,23 +751,7 @@ fn event_loop(
         }
         // Keys that came together (a paste, a held key) are taken in before one frame.
         if !events.pending() {
-            let _guard = DRAWING.lock();
-            // The focus is read after the frame is drawn: the note's text area records there
-            // how it wrapped and scrolled.
-            let mut focus = None;
-            tui.screen.draw(|frame| {
-                view::render(frame, &app, &theme);
-                focus = view::focus(&app);
-                if let (true, Some(p)) = (session.screen_reader, focus) {
-                    frame.set_cursor_position(p);
-                }
-            })?;
-            if let (false, Some(p)) = (session.screen_reader, focus) {
-                use ratatui::backend::Backend;
-                let backend = tui.screen.backend_mut();
-                backend.set_cursor_position(p)?;
-                Backend::flush(backend)?;
-            }
+            draw(tui, &app, &theme, session.screen_reader)?;
         }
         if first {
             first = false;
@@ -705,21 +768,7 @@ fn event_loop(
             }
         }
         if let Some((r, Some(name))) = &room {
-            let now = (
-                app.map().nodes[app.selected()].id.clone(),
-                app.source().cursor,
-            );
-            if published.as_ref() != Some(&now) {
-                let _ = r.publish(&crate::team::room::Position {
-                    presenter: name.clone(),
-                    map: app.map().source.title.clone(),
-                    node: now.0.clone(),
-                    paragraph: now.1,
-                    fingerprint: Some(session.fingerprint.clone()),
-                    left: false,
-                });
-                published = Some(now);
-            }
+            publish(r, name, &app, &session.fingerprint, &mut published);
         }
         let event = events.next()?;
         if let Event::Resize(w, h) = event {

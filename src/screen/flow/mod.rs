@@ -263,53 +263,59 @@ impl FlowScreen {
         }
     }
 
+    /// A key while a cell is typed: the cell's text (saved with every key), Enter to flow it,
+    /// Esc to leave it.
+    fn update_cell(&mut self, action: Action, now: u64) -> Option<i32> {
+        match action {
+            Action::NoteInput(key) => self.type_key(key, now),
+            Action::NoteSave => self.finish(true, now),
+            Action::NoteCancel => self.finish(false, now),
+            Action::Interrupt => return Some(130),
+            _ => {}
+        }
+        None
+    }
+
+    /// A key typed into the cell, which is saved as a draft at once (a `kill -9` loses
+    /// nothing).
+    fn type_key(&mut self, key: crate::screen::key::Key, now: u64) {
+        if let (Some((kind, area)), Some(input)) = (self.editor.as_mut(), key.as_text_input()) {
+            if matches!(input.key, ratatui_textarea::Key::Enter) {
+                return;
+            }
+            let typed = match input.key {
+                ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => Some(c),
+                _ => None,
+            };
+            if typed.is_some_and(|c| !crate::map::sanitize::keeps_typed(c)) {
+                return;
+            }
+            area.input(input);
+            let draft = Draft {
+                kind: *kind,
+                text: area.lines().join(" "),
+            };
+            if let Err(why) = self
+                .store
+                .commit(&mut self.flowed, Op::Draft(Some(draft)), now)
+            {
+                self.message = Some(why);
+            }
+            self.message = self.store.unsaved.clone();
+        }
+    }
+
     /// Does `action` at `now`; `Some(code)` when the flow is left.
     pub fn update(&mut self, action: Action, now: u64) -> Option<i32> {
         if !matches!(action, Action::NoteInput(_)) {
             self.message = self.store.unsaved.clone();
         }
         if self.editor.is_some() {
-            match action {
-                Action::NoteInput(key) => {
-                    if let (Some((kind, area)), Some(input)) =
-                        (self.editor.as_mut(), key.as_text_input())
-                    {
-                        if matches!(input.key, ratatui_textarea::Key::Enter) {
-                            return None;
-                        }
-                        let typed = match input.key {
-                            ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => Some(c),
-                            _ => None,
-                        };
-                        if typed.is_some_and(|c| !crate::map::sanitize::keeps_typed(c)) {
-                            return None;
-                        }
-                        area.input(input);
-                        let draft = Draft {
-                            kind: *kind,
-                            text: area.lines().join(" "),
-                        };
-                        if let Err(why) =
-                            self.store
-                                .commit(&mut self.flowed, Op::Draft(Some(draft)), now)
-                        {
-                            self.message = Some(why);
-                        }
-                        self.message = self.store.unsaved.clone();
-                    }
-                }
-                Action::NoteSave => self.finish(true, now),
-                Action::NoteCancel => self.finish(false, now),
-                Action::Interrupt => return Some(130),
-                _ => {}
-            }
-            return None;
+            return self.update_cell(action, now);
         }
         if self.overlay.is_some() {
             return self.update_overlay(action, now);
         }
-        let selected = self.selected;
-        let round = &self.flowed.round;
         match action {
             Action::Quit => return Some(0),
             Action::Interrupt => return Some(130),
@@ -321,48 +327,12 @@ impl FlowScreen {
                 }
             }
             Action::FlowAnswer | Action::FlowExtend | Action::FlowEdit => {
-                let Some(id) = selected else {
-                    self.message = Some("No argument selected: a adds one".into());
-                    return None;
-                };
-                let (kind, text) = match action {
-                    Action::FlowAnswer => (DraftKind::Answer { to: id }, String::new()),
-                    Action::FlowExtend => (DraftKind::Extend { of: id }, String::new()),
-                    _ => (
-                        DraftKind::Edit { id },
-                        round.get(id).map(|a| a.text.clone()).unwrap_or_default(),
-                    ),
-                };
-                // Said before typing, not after: an answer with no speech to go in, an
-                // extension in the wrong side's speech.
-                let check = round.place_of(self.format(), kind).map(|_| ());
-                match check {
-                    Ok(()) if self.store.writable => self.begin(kind, &text, now),
-                    Ok(()) => self.message = Some("This flow is read-only here".into()),
-                    Err(why) => self.message = Some(why),
-                }
+                self.begin_on_selected(action, now);
             }
-            Action::FlowCrossApply => match (self.applying, selected) {
-                (_, None) => self.message = Some("No argument selected".into()),
-                (Some(what), Some(to)) if what == to => {
-                    self.applying = None;
-                    self.message = Some("Cross-application left".into());
-                }
-                (Some(what), Some(to)) => {
-                    self.applying = None;
-                    self.commit(Op::CrossApply { what, to }, now);
-                }
-                (None, Some(what)) => {
-                    self.applying = Some(what);
-                    self.message = Some(format!(
-                        "Cross-apply #{what}: select the argument it answers and press {} (on #{what} again: leave it)",
-                        keymap::key_name(Scope::Flow, Action::FlowCrossApply)
-                    ));
-                }
-            },
+            Action::FlowCrossApply => self.cross_apply(now),
             Action::FlowPull => self.open_pull(),
             Action::FlowConcede | Action::FlowTurn => {
-                if let Some(id) = selected {
+                if let Some(id) = self.selected {
                     let mark = if action == Action::FlowConcede {
                         Mark::Conceded
                     } else {
@@ -371,44 +341,9 @@ impl FlowScreen {
                     self.commit(Op::Mark { id, mark }, now);
                 }
             }
-            Action::FlowRemove => {
-                if let Some(id) = selected {
-                    let near = self.neighbour(id);
-                    if self.commit(Op::Remove { id }, now) {
-                        self.selected = near;
-                        self.relayout();
-                        self.message = Some(format!("Argument {id} removed"));
-                    }
-                }
-            }
+            Action::FlowRemove => self.remove_selected(now),
             Action::FlowNextSpeech | Action::FlowPrevSpeech => {
-                let to = if action == Action::FlowNextSpeech {
-                    round.next_speech(self.format())
-                } else {
-                    round.previous_speech(self.format())
-                };
-                match to {
-                    Some(to) => {
-                        if self.commit(Op::Speech(to), now) {
-                            let s = self.format().speeches[to].clone();
-                            if !s.sheets.contains(&self.sheet)
-                                && let Some(&sheet) = s.sheets.first()
-                            {
-                                self.sheet = sheet;
-                                self.selected = None;
-                                self.relayout();
-                            }
-                            self.message = Some(format!("{} ({})", s.name, s.short));
-                            if let Some(col) = self.grid.column_of(to) {
-                                let fit = self.fitting_columns();
-                                if col >= self.left + fit {
-                                    self.left = col + 1 - fit;
-                                }
-                            }
-                        }
-                    }
-                    None => self.message = Some("No speech that way".into()),
-                }
+                self.change_speech(action == Action::FlowNextSpeech, now);
             }
             Action::FlowSheet => {
                 self.sheet = 1 - self.sheet.min(1);
@@ -425,7 +360,7 @@ impl FlowScreen {
                 self.commit(Op::Clock(Timer::Prep(side)), now);
             }
             Action::FlowDrops => {
-                let ids: Vec<u32> = standing::drops(round, self.format())
+                let ids: Vec<u32> = standing::drops(&self.flowed.round, self.format())
                     .iter()
                     .map(|d| d.id)
                     .collect();
@@ -434,26 +369,11 @@ impl FlowScreen {
                     ids,
                 });
             }
-            Action::FlowOpen => match selected.and_then(|id| self.flowed.opened(id)) {
-                Some((from, lines)) => {
-                    self.overlay = Some(Overlay::Text {
-                        title: format!("From the case: {from}"),
-                        lines,
-                        list: Scrollable::default(),
-                    });
-                }
-                None => {
-                    self.message = Some(format!(
-                        "It was not pulled from the case ({} pulls)",
-                        keymap::key_name(Scope::Flow, Action::FlowPull)
-                    ));
-                }
-            },
+            Action::FlowOpen => self.open_source(),
             Action::Help => {
-                let lines = help_lines();
                 self.overlay = Some(Overlay::Text {
                     title: "The flow's keys".into(),
-                    lines,
+                    lines: help_lines(),
                     list: Scrollable::default(),
                 });
             }
@@ -472,6 +392,118 @@ impl FlowScreen {
             _ => {}
         }
         None
+    }
+
+    /// Begins typing an answer to, an extension of, or new words for the selected argument;
+    /// what cannot be is said before anything is typed.
+    fn begin_on_selected(&mut self, action: Action, now: u64) {
+        let Some(id) = self.selected else {
+            self.message = Some("No argument selected: a adds one".into());
+            return;
+        };
+        let round = &self.flowed.round;
+        let (kind, text) = match action {
+            Action::FlowAnswer => (DraftKind::Answer { to: id }, String::new()),
+            Action::FlowExtend => (DraftKind::Extend { of: id }, String::new()),
+            _ => (
+                DraftKind::Edit { id },
+                round.get(id).map(|a| a.text.clone()).unwrap_or_default(),
+            ),
+        };
+        // Said before typing, not after: an answer with no speech to go in, an extension in
+        // the wrong side's speech.
+        match round.place_of(self.format(), kind).map(|_| ()) {
+            Ok(()) if self.store.writable => self.begin(kind, &text, now),
+            Ok(()) => self.message = Some("This flow is read-only here".into()),
+            Err(why) => self.message = Some(why),
+        }
+    }
+
+    /// The cross-application key: the first press takes the selected argument, the second
+    /// applies it to the argument then selected (or, on the same one, leaves it).
+    fn cross_apply(&mut self, now: u64) {
+        match (self.applying, self.selected) {
+            (_, None) => self.message = Some("No argument selected".into()),
+            (Some(what), Some(to)) if what == to => {
+                self.applying = None;
+                self.message = Some("Cross-application left".into());
+            }
+            (Some(what), Some(to)) => {
+                self.applying = None;
+                self.commit(Op::CrossApply { what, to }, now);
+            }
+            (None, Some(what)) => {
+                self.applying = Some(what);
+                self.message = Some(format!(
+                    "Cross-apply #{what}: select the argument it answers and press {} (on #{what} again: leave it)",
+                    keymap::key_name(Scope::Flow, Action::FlowCrossApply)
+                ));
+            }
+        }
+    }
+
+    /// Removes the selected argument (if nothing answers it), selecting its neighbour.
+    fn remove_selected(&mut self, now: u64) {
+        let Some(id) = self.selected else {
+            return;
+        };
+        let near = self.neighbour(id);
+        if self.commit(Op::Remove { id }, now) {
+            self.selected = near;
+            self.relayout();
+            self.message = Some(format!("Argument {id} removed"));
+        }
+    }
+
+    /// The next speech (or the one before) begins; the sheet and the columns follow it.
+    fn change_speech(&mut self, next: bool, now: u64) {
+        let round = &self.flowed.round;
+        let to = if next {
+            round.next_speech(self.format())
+        } else {
+            round.previous_speech(self.format())
+        };
+        let Some(to) = to else {
+            self.message = Some("No speech that way".into());
+            return;
+        };
+        if !self.commit(Op::Speech(to), now) {
+            return;
+        }
+        let s = self.format().speeches[to].clone();
+        if !s.sheets.contains(&self.sheet)
+            && let Some(&sheet) = s.sheets.first()
+        {
+            self.sheet = sheet;
+            self.selected = None;
+            self.relayout();
+        }
+        self.message = Some(format!("{} ({})", s.name, s.short));
+        if let Some(col) = self.grid.column_of(to) {
+            let fit = self.fitting_columns();
+            if col >= self.left + fit {
+                self.left = col + 1 - fit;
+            }
+        }
+    }
+
+    /// The source of the selected argument, if it was pulled from the case.
+    fn open_source(&mut self) {
+        match self.selected.and_then(|id| self.flowed.opened(id)) {
+            Some((from, lines)) => {
+                self.overlay = Some(Overlay::Text {
+                    title: format!("From the case: {from}"),
+                    lines,
+                    list: Scrollable::default(),
+                });
+            }
+            None => {
+                self.message = Some(format!(
+                    "It was not pulled from the case ({} pulls)",
+                    keymap::key_name(Scope::Flow, Action::FlowPull)
+                ));
+            }
+        }
     }
 
     /// Follows the terminal's new size.
