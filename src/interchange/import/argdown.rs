@@ -258,7 +258,7 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
     let Some(statements) = doc["statements"].as_object() else {
         return Err(format!("{name}: the Argdown CLI found no statements"));
     };
-    let mut graph = Graph {
+    let graph = Graph {
         title: title(&source).unwrap_or_else(|| name.to_string()),
         author: front(&source, "author").map(|a| front_string(&a)),
         publisher: front(&source, "publisher").map(|a| front_string(&a)),
@@ -269,38 +269,84 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             .unwrap_or_default(),
         ..Graph::default()
     };
-    let mut index: HashMap<String, usize> = HashMap::new();
-    // Each claim's scheme, by its index: the steps get theirs once the relations are read.
-    let mut schemes: Vec<Option<&'static str>> = Vec::new();
-    // Whether each claim is tagged `#undercut`: argwalk's export so marks an undercut of an
-    // attack (Argdown undercuts arguments, and an attack between claims is none).
-    let mut undercut_tags: Vec<bool> = Vec::new();
-    // Quotes under the paragraphs they cite, to rebuild the article's paragraphs from.
-    let mut cited: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    // In document order (the CLI's JSON lists statements by title).
-    let mut statements: Vec<(&String, &Value)> = statements.iter().collect();
-    let line_of = |st: &Value| {
-        st["members"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|m| m["startLine"].as_u64())
-            .min()
-            .unwrap_or(u64::MAX)
+    let mut reading = Reading {
+        graph,
+        ..Reading::default()
     };
-    statements.sort_by_key(|(_, st)| line_of(st));
-    for (key, st) in statements {
+    reading.statements(statements);
+    for (title, arg) in doc["arguments"].as_object().into_iter().flatten() {
+        reading.described_argument(title, arg);
+    }
+    let own_export = reading.article(&source);
+    let mut used = HashMap::new();
+    for (title, arg) in doc["arguments"].as_object().into_iter().flatten() {
+        reading.structured_argument(title, arg, own_export, &mut used);
+    }
+    for (i, r) in doc["relations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        reading.relation(i, r);
+    }
+    reading.step_schemes();
+    Ok(reading.graph)
+}
+
+/// One document read, phase by phase: each phase adds to the graph what the next reads.
+#[derive(Default)]
+struct Reading {
+    graph: Graph,
+    /// Each statement's claim, by its title.
+    index: HashMap<String, usize>,
+    /// Each claim's scheme, by its index: the steps get theirs once the relations are read.
+    schemes: Vec<Option<&'static str>>,
+    /// Whether each claim is tagged `#undercut`: argwalk's export so marks an undercut of an
+    /// attack (Argdown undercuts arguments, and an attack between claims is none).
+    undercut_tags: Vec<bool>,
+    /// Quotes under the paragraphs they cite, to rebuild the article's paragraphs from.
+    cited: BTreeMap<usize, Vec<String>>,
+    /// Each argument written as a title and a description: its claim.
+    argument_claim: HashMap<String, usize>,
+    /// Each argument with a premise-conclusion structure: its main inference's premises and
+    /// conclusion.
+    premises_of: HashMap<String, (Vec<usize>, usize)>,
+}
+
+impl Reading {
+    /// Every statement, as a claim, in document order.
+    fn statements(&mut self, statements: &serde_json::Map<String, Value>) {
+        // In document order (the CLI's JSON lists statements by title).
+        let mut statements: Vec<(&String, &Value)> = statements.iter().collect();
+        let line_of = |st: &Value| {
+            st["members"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|m| m["startLine"].as_u64())
+                .min()
+                .unwrap_or(u64::MAX)
+        };
+        statements.sort_by_key(|(_, st)| line_of(st));
+        for (key, st) in statements {
+            self.statement(key, st);
+        }
+    }
+
+    /// One statement, as a claim.
+    fn statement(&mut self, key: &String, st: &Value) {
         let member = st["members"]
             .as_array()
             .into_iter()
             .flatten()
             .find(|m| m["text"].as_str().is_some_and(|t| !t.trim().is_empty()));
         let Some(member) = member else {
-            graph.lost.push(Lost {
+            self.graph.lost.push(Lost {
                 place: format!("statement [{key}]"),
                 what: format!("the statement [{key}] has no text"),
             });
-            continue;
+            return;
         };
         let line = member["startLine"].as_u64().unwrap_or(0);
         let tags = tags_of(st);
@@ -328,7 +374,7 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             .flatten()
             .filter_map(|q| q.as_str().map(str::to_string))
             .collect();
-        // argwalk's export gives each quote's paragraph (`quoted`); the paragraphs cited
+        // argwalk's export gives each quote's paragraph (`quoted`); the paragraphs self.cited
         // without a quote follow.
         let quoted: Vec<usize> = data["quoted"]
             .as_array()
@@ -338,16 +384,16 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             .collect();
         let mut cites: Vec<(usize, Option<String>)> = Vec::new();
         for (q, &p) in quotes.iter().zip(&quoted) {
-            cited.entry(p).or_default().push(q.clone());
+            self.cited.entry(p).or_default().push(q.clone());
             cites.push((p, Some(q.clone())));
         }
         for &p in paras.iter().filter(|p| !quoted.contains(p)) {
-            cited.entry(p).or_default();
+            self.cited.entry(p).or_default();
             cites.push((p, None));
         }
-        index.insert(key.clone(), graph.claims.len());
-        undercut_tags.push(tags.contains(&"undercut"));
-        graph.claims.push(Claim {
+        self.index.insert(key.clone(), self.graph.claims.len());
+        self.undercut_tags.push(tags.contains(&"undercut"));
+        self.graph.claims.push(Claim {
             key: format!("[{key}]"),
             text,
             cites,
@@ -373,18 +419,18 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
                 .filter_map(|a| a.as_str().map(str::to_string))
                 .collect(),
         });
-        schemes.push(
+        self.schemes.push(
             data["scheme"]
                 .as_str()
                 .and_then(crate::map::schemes::find)
                 .map(|s| s.key),
         );
     }
-    // Arguments written as a title and a description (`<Tired>: Homework tires them. +> [T]`),
-    // the commonest Argdown: each is a claim of its own, its description its text, its title
-    // its label, its tags kept, so what it supports or attacks is carried.
-    let mut argument_claim: HashMap<String, usize> = HashMap::new();
-    for (title, arg) in doc["arguments"].as_object().into_iter().flatten() {
+
+    /// An argument written as a title and a description (`<Tired>: Homework tires them. +>
+    /// [T]`), the commonest Argdown: a claim of its own, its description its text, its title
+    /// its label, its tags kept, so what it supports or attacks is carried.
+    fn described_argument(&mut self, title: &String, arg: &Value) {
         let has_pcs = arg["pcs"].as_array().is_some_and(|p| !p.is_empty());
         let description = arg["members"]
             .as_array()
@@ -398,17 +444,18 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
                     .map(|t| (t, m))
             });
         let (Some((text, member)), false) = (description, has_pcs) else {
-            continue;
+            return;
         };
         let tags = tags_of(arg);
         let text = without_tags(text, &tags)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        argument_claim.insert(title.clone(), graph.claims.len());
-        undercut_tags.push(false);
-        schemes.push(None);
-        graph.claims.push(Claim {
+        self.argument_claim
+            .insert(title.clone(), self.graph.claims.len());
+        self.undercut_tags.push(false);
+        self.schemes.push(None);
+        self.graph.claims.push(Claim {
             key: format!("<{title}>"),
             id: Some(title.clone()),
             text,
@@ -423,52 +470,66 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             ..Claim::default()
         });
     }
-    // argwalk's own export gives the article in its front matter: its paragraphs exactly.
-    let article = front(&source, "paragraphs");
-    let own_export = article.is_some();
-    let given = article
-        .and_then(|v| serde_json::from_str::<Vec<String>>(&v).ok())
-        .filter(|given| !given.is_empty() && cited.keys().all(|&p| (1..=given.len()).contains(&p)));
-    if let Some(given) = given {
-        graph.paragraphs = given;
-    } else if cited.is_empty() {
-        // No paragraphs named: each statement is a paragraph of the article, quoted whole.
-        for c in &mut graph.claims {
-            graph.paragraphs.push(c.text.clone());
-            c.cites = vec![(graph.paragraphs.len(), Some(c.text.clone()))];
-        }
-    } else {
-        // The paragraphs cited, each made of the words quoted from it (or, with none, of the
-        // claims citing it); a paragraph nothing names is said to be missing.
-        let last = cited.keys().copied().max().unwrap_or(0);
-        for p in 1..=last {
-            let quoted = cited.get(&p).cloned().unwrap_or_default();
-            let text = if quoted.is_empty() {
-                let claims: Vec<&str> = graph
-                    .claims
-                    .iter()
-                    .filter(|c| c.cites.iter().any(|(q, _)| *q == p))
-                    .map(|c| c.text.as_str())
-                    .collect();
-                if claims.is_empty() {
-                    format!("(Paragraph {p} of the article is not in the Argdown source.)")
+
+    /// The article: argwalk's own export gives it in its front matter, exactly; otherwise it
+    /// is made of what the statements quote. Whether the document is argwalk's own export.
+    fn article(&mut self, source: &str) -> bool {
+        let article = front(source, "paragraphs");
+        let own_export = article.is_some();
+        let given = article
+            .and_then(|v| serde_json::from_str::<Vec<String>>(&v).ok())
+            .filter(|given| {
+                !given.is_empty() && self.cited.keys().all(|&p| (1..=given.len()).contains(&p))
+            });
+        if let Some(given) = given {
+            self.graph.paragraphs = given;
+        } else if self.cited.is_empty() {
+            // No paragraphs named: each statement is a paragraph of the article, quoted whole.
+            for c in &mut self.graph.claims {
+                self.graph.paragraphs.push(c.text.clone());
+                c.cites = vec![(self.graph.paragraphs.len(), Some(c.text.clone()))];
+            }
+        } else {
+            // The paragraphs self.cited, each made of the words quoted from it (or, with none, of the
+            // claims citing it); a paragraph nothing names is said to be missing.
+            let last = self.cited.keys().copied().max().unwrap_or(0);
+            for p in 1..=last {
+                let quoted = self.cited.get(&p).cloned().unwrap_or_default();
+                let text = if quoted.is_empty() {
+                    let claims: Vec<&str> = self
+                        .graph
+                        .claims
+                        .iter()
+                        .filter(|c| c.cites.iter().any(|(q, _)| *q == p))
+                        .map(|c| c.text.as_str())
+                        .collect();
+                    if claims.is_empty() {
+                        format!("(Paragraph {p} of the article is not in the Argdown source.)")
+                    } else {
+                        claims.join(" … ")
+                    }
                 } else {
-                    claims.join(" … ")
-                }
-            } else {
-                quoted.join(" … ")
-            };
-            graph.paragraphs.push(text);
+                    quoted.join(" … ")
+                };
+                self.graph.paragraphs.push(text);
+            }
         }
+        own_export
     }
-    // Arguments: each inference of a premise-conclusion structure makes the statements it uses
-    // (those since the one before, and that one's conclusion; or those its `uses` names) a
-    // linked group supporting its conclusion; an intermediate conclusion is a node of its own.
-    // A premise two arguments share is written once for each, so their inferences stay apart
-    // (argwalk's tree holds a node under one claim, in one linked group).
-    let mut premises_of: HashMap<String, (Vec<usize>, usize)> = HashMap::new();
-    let mut used: HashMap<usize, String> = HashMap::new();
-    for (title, arg) in doc["arguments"].as_object().into_iter().flatten() {
+
+    /// An argument with a premise-conclusion structure: each inference makes the statements it uses
+    /// (those since the one before, and that one's conclusion; or those its `uses` names) a
+    /// linked group supporting its conclusion; an intermediate conclusion is a node of its own.
+    /// A premise two arguments share is written once for each, so their inferences stay apart
+    /// (argwalk's tree holds a node under one claim, in one linked group).
+    /// `used` says which argument each premise was first used in.
+    fn structured_argument(
+        &mut self,
+        title: &String,
+        arg: &Value,
+        own_export: bool,
+        used: &mut HashMap<usize, String>,
+    ) {
         let pcs: Vec<&Value> = arg["members"]
             .as_array()
             .into_iter()
@@ -476,17 +537,17 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             .flat_map(|m| m["pcs"].as_array().into_iter().flatten())
             .collect();
         if pcs.is_empty() {
-            if !argument_claim.contains_key(title) {
-                graph.lost.push(Lost {
+            if !self.argument_claim.contains_key(title) {
+                self.graph.lost.push(Lost {
                     place: format!("argument <{title}>"),
                     what: format!(
                         "the argument <{title}> has neither a description nor a premise-conclusion structure"
                     ),
                 });
             }
-            continue;
+            return;
         }
-        let at = |s: &Value| s["title"].as_str().and_then(|t| index.get(t)).copied();
+        let at = |s: &Value| s["title"].as_str().and_then(|t| self.index.get(t)).copied();
         let mut main = None;
         let mut since = 0;
         let mut last_conclusion: Option<usize> = None;
@@ -517,23 +578,23 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             // A premise another argument uses already: written again.
             for p in &mut group {
                 if let Some(other) = used.get(p).filter(|o| *o != title) {
-                    let mut copy = graph.claims[*p].clone();
+                    let mut copy = self.graph.claims[*p].clone();
                     copy.key = format!("{} (again, in <{title}>)", copy.key);
                     copy.id = copy
                         .id
-                        .map(|id| format!("{id}-again-{}", graph.claims.len()));
+                        .map(|id| format!("{id}-again-{}", self.graph.claims.len()));
                     copy.note = Some(format!(
                         "The same statement as in <{other}>: written again so that <{title}>'s inference stays its own."
                     ));
-                    undercut_tags.push(false);
-                    schemes.push(schemes.get(*p).copied().flatten());
-                    graph.claims.push(copy);
-                    *p = graph.claims.len() - 1;
+                    self.undercut_tags.push(false);
+                    self.schemes.push(self.schemes.get(*p).copied().flatten());
+                    self.graph.claims.push(copy);
+                    *p = self.graph.claims.len() - 1;
                 }
             }
             for &p in &group {
                 used.entry(p).or_insert_with(|| title.clone());
-                graph.relations.push(Relation {
+                self.graph.relations.push(Relation {
                     from: p,
                     to: conclusion,
                     bears: Bears::Supports,
@@ -557,7 +618,7 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             } else {
                 format!("In <{title}>, inferred by {}.", rules.join(", "))
             };
-            let note = &mut graph.claims[conclusion].note;
+            let note = &mut self.graph.claims[conclusion].note;
             *note = match note.take() {
                 n if said.is_empty() => n,
                 Some(n) if n.contains(&said) => Some(n),
@@ -571,22 +632,20 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             since = k + 1;
         }
         let Some((premises, conclusion)) = main else {
-            graph.lost.push(Lost {
+            self.graph.lost.push(Lost {
                 place: format!("argument <{title}>"),
                 what: format!(
                     "the argument <{title}> has no premise–conclusion structure argwalk can read"
                 ),
             });
-            continue;
+            return;
         };
-        premises_of.insert(title.clone(), (premises, conclusion));
+        self.premises_of
+            .insert(title.clone(), (premises, conclusion));
     }
-    for (i, r) in doc["relations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+
+    /// Relation `i` of the document: a support, an attack or an undercut between claims.
+    fn relation(&mut self, i: usize, r: &Value) {
         let from = r["from"].as_str().unwrap_or_default();
         let to = r["to"].as_str().unwrap_or_default();
         let at = format!("relation {} ({from} to {to})", i + 1);
@@ -594,20 +653,20 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
         // An argument stands for its claim: its description's, or its main conclusion.
         let claim_of = |title: &str, kind: &Value| {
             if kind == "equivalence-class" {
-                index.get(title).copied()
+                self.index.get(title).copied()
             } else {
-                argument_claim
+                self.argument_claim
                     .get(title)
                     .copied()
-                    .or_else(|| premises_of.get(title).map(|(_, c)| *c))
+                    .or_else(|| self.premises_of.get(title).map(|(_, c)| *c))
             }
         };
         let Some(f) = claim_of(from, &r["fromType"]) else {
-            graph.lost.push(Lost {
+            self.graph.lost.push(Lost {
                 place: at,
                 what: format!("a {kind} relation from {from}, which argwalk cannot find"),
             });
-            continue;
+            return;
         };
         let to_type = r["toType"].as_str().unwrap_or_default();
         let (bears, t) = match (kind, to_type) {
@@ -619,43 +678,46 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             }
             ("undercut", "inference") => (
                 Bears::Undercuts,
-                premises_of.get(to).and_then(|(p, _)| p.first().copied()),
+                self.premises_of
+                    .get(to)
+                    .and_then(|(p, _)| p.first().copied()),
             ),
             // `<A> _> <B>` on an argument of a title and a description: its one step, from
             // its claim to what it bears on, is what is undercut.
             ("undercut", "argument") => (
                 Bears::Undercuts,
-                premises_of
+                self.premises_of
                     .get(to)
                     .and_then(|(p, _)| p.first().copied())
-                    .or_else(|| argument_claim.get(to).copied()),
+                    .or_else(|| self.argument_claim.get(to).copied()),
             ),
             (kind, to_type) => {
-                graph.lost.push(Lost {
+                self.graph.lost.push(Lost {
                     place: at,
                     what: format!(
                         "a {kind} relation to a {to_type}, which argwalk has no link for"
                     ),
                 });
-                continue;
+                return;
             }
         };
         let Some(t) = t else {
-            graph.lost.push(Lost {
+            self.graph.lost.push(Lost {
                 place: at,
                 what: format!("a {kind} relation to {to}, which argwalk cannot find"),
             });
-            continue;
+            return;
         };
         // An argument's premises are related to its conclusion already.
-        if graph
+        if self
+            .graph
             .relations
             .iter()
             .any(|x| x.from == f && x.to == t && x.bears == bears)
         {
-            continue;
+            return;
         }
-        graph.relations.push(Relation {
+        self.graph.relations.push(Relation {
             from: f,
             to: t,
             bears,
@@ -664,14 +726,17 @@ pub(crate) fn read(path: &Path, name: &str) -> Result<Graph, String> {
             scheme: None,
         });
     }
-    // The scheme of each step, as argwalk's export gives it on the step's premise (or
-    // counterpoint); an attack by a claim tagged #undercut undercuts the step of what it
-    // attacks.
-    for r in &mut graph.relations {
-        r.scheme = schemes.get(r.from).copied().flatten();
-        if r.bears == Bears::Attacks && undercut_tags.get(r.from).copied().unwrap_or(false) {
-            r.bears = Bears::Undercuts;
+
+    /// The scheme of each step, as argwalk's export gives it on the step's premise (or
+    /// counterpoint); an attack by a claim tagged #undercut undercuts the step of what it
+    /// attacks.
+    fn step_schemes(&mut self) {
+        for r in &mut self.graph.relations {
+            r.scheme = self.schemes.get(r.from).copied().flatten();
+            if r.bears == Bears::Attacks && self.undercut_tags.get(r.from).copied().unwrap_or(false)
+            {
+                r.bears = Bears::Undercuts;
+            }
         }
     }
-    Ok(graph)
 }
