@@ -89,6 +89,16 @@ pub(crate) struct Graph {
 }
 
 /// A TOML string, escaped by the toml crate (quotes, backslashes, controls).
+/// The tree a map makes of the graph: each claim's parent and how it bears on it, whether it
+/// is placed, the order it was reached in, its id and its kind's table.
+struct Placed {
+    parent: Vec<Option<(usize, Bears)>>,
+    placed: Vec<bool>,
+    order: Vec<usize>,
+    id: Vec<String>,
+    table: Vec<&'static str>,
+}
+
 fn s(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
@@ -125,7 +135,6 @@ impl Graph {
         elsewhere: &[bool],
     ) -> (String, Vec<Lost>) {
         let mut lost = self.lost.clone();
-        let n = self.claims.len();
         for r in self.relations.iter().filter(|r| r.from == r.to) {
             lost.push(Lost {
                 place: r.place.clone(),
@@ -135,9 +144,21 @@ impl Graph {
                 ),
             });
         }
-        // Breadth first from the root over the relations that bear on each placed claim: the
-        // first that reaches a claim places it in the tree; later ones are cross-links.
         let (incoming_of, outgoing_of) = self.by_claim();
+        let mut tree = self.place(root, &incoming_of);
+        self.leave_out(&mut tree, elsewhere, &mut lost);
+        let mut out = self.source_table(text_file, from);
+        for &c in tree.order.iter().filter(|&&c| tree.placed[c]) {
+            self.write_claim(&tree, c, &outgoing_of, from, &mut out, &mut lost);
+        }
+        (out, lost)
+    }
+
+    /// The tree from `root`: breadth first over the relations that bear on each placed
+    /// claim, the first that reaches a claim placing it (later ones are cross-links); each
+    /// claim's kind and id.
+    fn place(&self, root: usize, incoming_of: &[Vec<usize>]) -> Placed {
+        let n = self.claims.len();
         let mut parent: Vec<Option<(usize, Bears)>> = vec![None; n];
         let mut placed = vec![false; n];
         let mut order = vec![root];
@@ -204,14 +225,28 @@ impl Graph {
                 format!("{letter}{k}")
             };
         }
+        Placed {
+            parent,
+            placed,
+            order,
+            id,
+            table,
+        }
+    }
+
+    /// Leaves out what the tree cannot hold (an undercut of the thesis, a support of
+    /// evidence, and what hangs from either) and says what is not connected to the root
+    /// (unless another map of the same input, `elsewhere`, holds it).
+    fn leave_out(&self, tree: &mut Placed, elsewhere: &[bool], lost: &mut Vec<Lost>) {
+        let n = self.claims.len();
         // An undercut of the thesis has no step to attack; evidence cannot be supported.
-        for &c in &order {
-            if let Some((p, bears)) = parent[c] {
+        for &c in &tree.order {
+            if let Some((p, bears)) = tree.parent[c] {
                 let problem = match bears {
-                    Bears::Undercuts if parent[p].is_none() => {
+                    Bears::Undercuts if tree.parent[p].is_none() => {
                         Some("an undercut of the central claim, which supports nothing")
                     }
-                    Bears::Supports if table[p] == "evidence" => {
+                    Bears::Supports if tree.table[p] == "evidence" => {
                         Some("a support of an example, which argwalk keeps as evidence (a leaf)")
                     }
                     _ => None,
@@ -221,17 +256,17 @@ impl Graph {
                         place: self.claims[c].place.clone(),
                         what: format!("{} is left out: {why}", describe(&self.claims[c])),
                     });
-                    placed[c] = false;
+                    tree.placed[c] = false;
                 }
             }
         }
         // What hangs from a claim left out is left out with it.
-        for &c in &order {
-            if let Some((p, _)) = parent[c]
-                && !placed[p]
-                && placed[c]
+        for &c in &tree.order {
+            if let Some((p, _)) = tree.parent[c]
+                && !tree.placed[p]
+                && tree.placed[c]
             {
-                placed[c] = false;
+                tree.placed[c] = false;
                 lost.push(Lost {
                     place: self.claims[c].place.clone(),
                     what: format!(
@@ -242,7 +277,7 @@ impl Graph {
             }
         }
         let mut reached = vec![false; n];
-        for &c in &order {
+        for &c in &tree.order {
             reached[c] = true;
         }
         for (c, claim) in self.claims.iter().enumerate() {
@@ -253,6 +288,10 @@ impl Graph {
                 });
             }
         }
+    }
+
+    /// The map's `[source]` table, under a line that says where it came from.
+    fn source_table(&self, text_file: &str, from: &str) -> String {
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -279,166 +318,191 @@ impl Graph {
         if !outside.is_empty() {
             let _ = writeln!(out, "outside = [{}]", outside.join(", "));
         }
-        for &c in order.iter().filter(|&&c| placed[c]) {
-            let claim = &self.claims[c];
-            let header = if table[c] == "thesis" {
-                "\n[thesis]".to_string()
+        out
+    }
+
+    /// The table of placed claim `c`: its kind, id, links, flags, text and citations.
+    fn write_claim(
+        &self,
+        tree: &Placed,
+        c: usize,
+        outgoing_of: &[Vec<usize>],
+        from: &str,
+        out: &mut String,
+        lost: &mut Vec<Lost>,
+    ) {
+        let claim = &self.claims[c];
+        let header = if tree.table[c] == "thesis" {
+            "\n[thesis]".to_string()
+        } else {
+            format!("\n[[{}]]", tree.table[c])
+        };
+        let _ = writeln!(out, "{header}\n# {}: {}", from, one_line(&claim.key));
+        let _ = writeln!(out, "id = \"{}\"", tree.id[c]);
+        self.write_links(tree, c, outgoing_of, out, lost);
+        if let Some(l) = &claim.label {
+            let _ = writeln!(out, "label = {}", s(l));
+        }
+        if let Some(b) = claim
+            .by
+            .as_ref()
+            .filter(|_| !(claim.raised && tree.table[c] == "counterpoint"))
+        {
+            let _ = writeln!(out, "by = {}", s(b));
+        }
+        if claim.implicit && matches!(tree.table[c], "premise" | "counterpoint") {
+            out.push_str("implicit = true\n");
+        }
+        if !claim.tags.is_empty() {
+            let list: Vec<String> = claim.tags.iter().map(|t| s(t)).collect();
+            let _ = writeln!(out, "tags = [{}]", list.join(", "));
+        }
+        if !claim.answers.is_empty() && tree.table[c] != "thesis" {
+            let list: Vec<String> = claim.answers.iter().map(|a| s(a)).collect();
+            let _ = writeln!(out, "answers = [{}]", list.join(", "));
+        }
+        if let Some(n) = &claim.note {
+            let _ = writeln!(out, "note = {}", s(n));
+        }
+        let _ = writeln!(out, "text = {}", s(&claim.text));
+        let cites: Vec<String> = claim
+            .cites
+            .iter()
+            .map(|(p, q)| match q {
+                Some(q) => format!("{{ para = {p}, quote = {} }}", s(q)),
+                None => p.to_string(),
+            })
+            .collect();
+        if !cites.is_empty() {
+            let _ = writeln!(out, "cite = [{}]", cites.join(", "));
+        }
+    }
+
+    /// The links of placed claim `c`: to its parent in the tree (as it bears on it) and its
+    /// cross-links, linked partners and scheme; what the map cannot hold, said in `lost`.
+    fn write_links(
+        &self,
+        tree: &Placed,
+        c: usize,
+        outgoing_of: &[Vec<usize>],
+        out: &mut String,
+        lost: &mut Vec<Lost>,
+    ) {
+        let Some((p, bears)) = tree.parent[c] else {
+            return;
+        };
+        let claim = &self.claims[c];
+        // The tree link first, then the cross-links of the same kind.
+        let key = match bears {
+            Bears::Supports => "supports",
+            Bears::Attacks => "attacks",
+            Bears::Undercuts => "undercuts",
+        };
+        let mut targets = vec![tree.id[p].clone()];
+        // A premise may also attack (the objections it answers).
+        let mut attacks: Vec<String> = Vec::new();
+        // A cross-link into the claim's own subtree would close a circle.
+        let below = |t: usize| {
+            let mut at = Some(t);
+            while let Some(x) = at {
+                if x == c {
+                    return true;
+                }
+                at = tree.parent[x].map(|(q, _)| q);
+            }
+            false
+        };
+        for r in outgoing_of[c]
+            .iter()
+            .map(|&i| &self.relations[i])
+            .filter(|r| r.to != p && r.to != c && tree.placed[r.to])
+        {
+            let supports_evidence = r.bears == Bears::Supports && tree.table[r.to] == "evidence";
+            if below(r.to) || supports_evidence || r.bears == Bears::Undercuts {
+                lost.push(Lost {
+                    place: r.place.clone(),
+                    what: format!(
+                        "a further relation of {} (to {}), which argwalk cannot add to the tree it has",
+                        describe(claim),
+                        describe(&self.claims[r.to])
+                    ),
+                });
+            } else if r.bears == bears && bears != Bears::Undercuts {
+                targets.push(tree.id[r.to].clone());
+            } else if r.bears == Bears::Attacks && tree.table[c] == "premise" {
+                attacks.push(tree.id[r.to].clone());
             } else {
-                format!("\n[[{}]]", table[c])
-            };
-            let _ = writeln!(out, "{header}\n# {}: {}", from, one_line(&claim.key));
-            let _ = writeln!(out, "id = \"{}\"", id[c]);
-            if let Some((p, bears)) = parent[c] {
-                // The tree link first, then the cross-links of the same kind.
-                let key = match bears {
-                    Bears::Supports => "supports",
-                    Bears::Attacks => "attacks",
-                    Bears::Undercuts => "undercuts",
-                };
-                let mut targets = vec![id[p].clone()];
-                // A premise may also attack (the objections it answers).
-                let mut attacks: Vec<String> = Vec::new();
-                // A cross-link into the claim's own subtree would close a circle.
-                let below = |t: usize| {
-                    let mut at = Some(t);
-                    while let Some(x) = at {
-                        if x == c {
-                            return true;
+                lost.push(Lost {
+                    place: r.place.clone(),
+                    what: format!(
+                        "a second relation of {} (to {}): {}",
+                        describe(claim),
+                        describe(&self.claims[r.to]),
+                        "argwalk keeps one kind of link per claim (a premise may also attack)"
+                    ),
+                });
+            }
+        }
+        if targets.len() == 1 {
+            let _ = writeln!(out, "{key} = \"{}\"", targets[0]);
+        } else {
+            let list: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
+            let _ = writeln!(out, "{key} = [{}]", list.join(", "));
+        }
+        if !attacks.is_empty() {
+            let list: Vec<String> = attacks.iter().map(|t| format!("\"{t}\"")).collect();
+            let _ = writeln!(out, "attacks = [{}]", list.join(", "));
+        }
+        // Linked partners under the same claim.
+        if bears == Bears::Supports {
+            let mut with: Vec<&str> = Vec::new();
+            for r in outgoing_of[c]
+                .iter()
+                .map(|&i| &self.relations[i])
+                .filter(|r| r.to == p && r.bears == Bears::Supports)
+            {
+                for &w in &r.with {
+                    if tree.placed[w]
+                        && tree.parent[w].map(|(q, _)| q) == Some(p)
+                        && matches!(tree.table[w], "premise" | "evidence")
+                    {
+                        if !with.contains(&tree.id[w].as_str()) {
+                            with.push(&tree.id[w]);
                         }
-                        at = parent[x].map(|(q, _)| q);
-                    }
-                    false
-                };
-                for r in outgoing_of[c]
-                    .iter()
-                    .map(|&i| &self.relations[i])
-                    .filter(|r| r.to != p && r.to != c && placed[r.to])
-                {
-                    let supports_evidence = r.bears == Bears::Supports && table[r.to] == "evidence";
-                    if below(r.to) || supports_evidence || r.bears == Bears::Undercuts {
-                        lost.push(Lost {
-                            place: r.place.clone(),
-                            what: format!(
-                                "a further relation of {} (to {}), which argwalk cannot add to the tree it has",
-                                describe(claim),
-                                describe(&self.claims[r.to])
-                            ),
-                        });
-                    } else if r.bears == bears && bears != Bears::Undercuts {
-                        targets.push(id[r.to].clone());
-                    } else if r.bears == Bears::Attacks && table[c] == "premise" {
-                        attacks.push(id[r.to].clone());
                     } else {
                         lost.push(Lost {
                             place: r.place.clone(),
                             what: format!(
-                                "a second relation of {} (to {}): {}",
+                                "{} supports {} together with {}, which does not support it in the map",
                                 describe(claim),
-                                describe(&self.claims[r.to]),
-                                "argwalk keeps one kind of link per claim (a premise may also attack)"
+                                describe(&self.claims[p]),
+                                describe(&self.claims[w])
                             ),
                         });
                     }
                 }
-                if targets.len() == 1 {
-                    let _ = writeln!(out, "{key} = \"{}\"", targets[0]);
-                } else {
-                    let list: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
-                    let _ = writeln!(out, "{key} = [{}]", list.join(", "));
-                }
-                if !attacks.is_empty() {
-                    let list: Vec<String> = attacks.iter().map(|t| format!("\"{t}\"")).collect();
-                    let _ = writeln!(out, "attacks = [{}]", list.join(", "));
-                }
-                // Linked partners under the same claim.
-                if bears == Bears::Supports {
-                    let mut with: Vec<&str> = Vec::new();
-                    for r in outgoing_of[c]
-                        .iter()
-                        .map(|&i| &self.relations[i])
-                        .filter(|r| r.to == p && r.bears == Bears::Supports)
-                    {
-                        for &w in &r.with {
-                            if placed[w]
-                                && parent[w].map(|(q, _)| q) == Some(p)
-                                && matches!(table[w], "premise" | "evidence")
-                            {
-                                if !with.contains(&id[w].as_str()) {
-                                    with.push(&id[w]);
-                                }
-                            } else {
-                                lost.push(Lost {
-                                    place: r.place.clone(),
-                                    what: format!(
-                                        "{} supports {} together with {}, which does not support it in the map",
-                                        describe(claim),
-                                        describe(&self.claims[p]),
-                                        describe(&self.claims[w])
-                                    ),
-                                });
-                            }
-                        }
-                    }
-                    if !with.is_empty() {
-                        let list: Vec<String> = with.iter().map(|t| format!("\"{t}\"")).collect();
-                        let _ = writeln!(out, "with = [{}]", list.join(", "));
-                    }
-                }
-                // The step's scheme, named once for a linked group: by its first member.
-                let step = outgoing_of[c]
-                    .iter()
-                    .map(|&i| &self.relations[i])
-                    .find(|r| r.to == p && r.bears == bears && r.scheme.is_some());
-                if let Some((r, key)) = step.and_then(|r| Some((r, r.scheme?)))
-                    && r.with.iter().all(|&w| w > c || !placed[w])
-                {
-                    let _ = writeln!(out, "scheme = \"{key}\"");
-                }
-                if claim.raised && table[c] == "counterpoint" {
-                    out.push_str("raised = true\n");
-                }
-                if claim.conceded && table[c] == "counterpoint" {
-                    out.push_str("conceded = true\n");
-                }
             }
-            if let Some(l) = &claim.label {
-                let _ = writeln!(out, "label = {}", s(l));
-            }
-            if let Some(b) = claim
-                .by
-                .as_ref()
-                .filter(|_| !(claim.raised && table[c] == "counterpoint"))
-            {
-                let _ = writeln!(out, "by = {}", s(b));
-            }
-            if claim.implicit && matches!(table[c], "premise" | "counterpoint") {
-                out.push_str("implicit = true\n");
-            }
-            if !claim.tags.is_empty() {
-                let list: Vec<String> = claim.tags.iter().map(|t| s(t)).collect();
-                let _ = writeln!(out, "tags = [{}]", list.join(", "));
-            }
-            if !claim.answers.is_empty() && table[c] != "thesis" {
-                let list: Vec<String> = claim.answers.iter().map(|a| s(a)).collect();
-                let _ = writeln!(out, "answers = [{}]", list.join(", "));
-            }
-            if let Some(n) = &claim.note {
-                let _ = writeln!(out, "note = {}", s(n));
-            }
-            let _ = writeln!(out, "text = {}", s(&claim.text));
-            let cites: Vec<String> = claim
-                .cites
-                .iter()
-                .map(|(p, q)| match q {
-                    Some(q) => format!("{{ para = {p}, quote = {} }}", s(q)),
-                    None => p.to_string(),
-                })
-                .collect();
-            if !cites.is_empty() {
-                let _ = writeln!(out, "cite = [{}]", cites.join(", "));
+            if !with.is_empty() {
+                let list: Vec<String> = with.iter().map(|t| format!("\"{t}\"")).collect();
+                let _ = writeln!(out, "with = [{}]", list.join(", "));
             }
         }
-        (out, lost)
+        // The step's scheme, named once for a linked group: by its first member.
+        let step = outgoing_of[c]
+            .iter()
+            .map(|&i| &self.relations[i])
+            .find(|r| r.to == p && r.bears == bears && r.scheme.is_some());
+        if let Some((r, key)) = step.and_then(|r| Some((r, r.scheme?)))
+            && r.with.iter().all(|&w| w > c || !tree.placed[w])
+        {
+            let _ = writeln!(out, "scheme = \"{key}\"");
+        }
+        if claim.raised && tree.table[c] == "counterpoint" {
+            out.push_str("raised = true\n");
+        }
+        if claim.conceded && tree.table[c] == "counterpoint" {
+            out.push_str("conceded = true\n");
+        }
     }
 
     /// The relations by the claim they bear on, and by the claim they come from (indices into
