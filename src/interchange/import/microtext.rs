@@ -40,17 +40,34 @@ struct Edge {
     at: String,
 }
 
-/// Reads one microtext; `Err` when it is not one (not XML, no `<arggraph>`).
-pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
+/// What the XML of a microtext holds: its units, edges and names, and what is not of the
+/// format.
+#[derive(Default)]
+struct Parsed {
+    /// Each elementary unit: its id and text.
+    edus: Vec<(String, String)>,
+    /// Each argumentative unit: its id, its type (pro or opp) and its place.
+    adus: Vec<(String, String, String)>,
+    edges: Vec<Edge>,
+    graph_id: Option<String>,
+    topic: Option<String>,
+    lost: Vec<Lost>,
+}
+
+/// Reads the XML of a microtext; `Err` when it is not well formed.
+fn parse(text: &str, name: &str) -> Result<Parsed, String> {
     let mut reader = Reader::from_str(text);
     let lines = Lines::of(text);
-    let mut edus: Vec<(String, String)> = Vec::new();
-    let mut adus: Vec<(String, String, String)> = Vec::new();
-    let mut edges: Vec<Edge> = Vec::new();
-    let mut graph_id = None;
-    let mut topic: Option<String> = None;
+    let mut parsed = Parsed::default();
+    let Parsed {
+        edus,
+        adus,
+        edges,
+        graph_id,
+        topic,
+        lost,
+    } = &mut parsed;
     let mut open_edu: Option<String> = None;
-    let mut lost = Vec::new();
     loop {
         let at = usize::try_from(reader.buffer_position()).unwrap_or(0);
         let event = reader
@@ -70,8 +87,8 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
         match event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "arggraph" => {
-                    graph_id = Some(attr(&e, "id"));
-                    topic = Some(attr(&e, "topic_id"));
+                    *graph_id = Some(attr(&e, "id"));
+                    *topic = Some(attr(&e, "topic_id"));
                 }
                 "edu" => {
                     open_edu = Some(attr(&e, "id"));
@@ -123,15 +140,14 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             _ => {}
         }
     }
-    let Some(graph_id) = graph_id else {
-        return Err(format!(
-            "{name}: no <arggraph> element: this is not an argumentative microtext"
-        ));
-    };
-    // The text: the units in order, one paragraph as a microtext is (a few sentences). A text
-    // far longer than any of the corpus is cut into paragraphs of PER_PARAGRAPH units, so that
-    // finding each quote in its paragraph stays linear in the file. Each unit's paragraph, for
-    // the quotes.
+    Ok(parsed)
+}
+
+/// The article made of the units, and each unit's paragraph and text (whitespace made one
+/// space). A microtext is one paragraph (a few sentences); a text far longer than any of the
+/// corpus is cut into paragraphs of PER_PARAGRAPH units, so that finding each quote in its
+/// paragraph stays linear in the file.
+fn article(edus: &[(String, String)]) -> (Vec<String>, HashMap<&str, (usize, String)>) {
     const PER_PARAGRAPH: usize = 25;
     let chunk = if edus.len() > 2 * PER_PARAGRAPH {
         PER_PARAGRAPH
@@ -157,7 +173,15 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
     if paragraphs.is_empty() {
         paragraphs.push(String::new());
     }
-    // Each ADU's text: its segments (one EDU, or a joint of several), in text order.
+    (paragraphs, edu_text)
+}
+
+/// Each argumentative unit's segments (one elementary unit, or a joint of several), by its id.
+fn unit_segments<'p>(
+    parsed: &'p Parsed,
+    edu_text: &HashMap<&str, (usize, String)>,
+) -> HashMap<&'p str, Vec<&'p str>> {
+    let (adus, edges) = (&parsed.adus, &parsed.edges);
     let mut segments: HashMap<&str, Vec<&str>> = HashMap::new();
     let adu_ids: std::collections::HashSet<&str> = adus.iter().map(|a| a.0.as_str()).collect();
     // Each joint's ADU, by the joint: found once, not by a scan of every edge per segment.
@@ -178,6 +202,28 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             segments.entry(t).or_default().push(&e.src);
         }
     }
+    segments
+}
+
+/// Reads one microtext; `Err` when it is not one (not XML, no `<arggraph>`).
+pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
+    let parsed = parse(text, name)?;
+    let Some(graph_id) = parsed.graph_id.clone() else {
+        return Err(format!(
+            "{name}: no <arggraph> element: this is not an argumentative microtext"
+        ));
+    };
+    let (paragraphs, edu_text) = article(&parsed.edus);
+    let segments = unit_segments(&parsed, &edu_text);
+    let Parsed {
+        edus,
+        adus,
+        edges,
+        topic,
+        lost,
+        ..
+    } = &parsed;
+    let lost = lost.clone();
     let order: HashMap<&str, usize> = edus
         .iter()
         .enumerate()
@@ -195,7 +241,7 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
         ..Graph::default()
     };
     let mut index: HashMap<&str, usize> = HashMap::new();
-    for (id, kind, at) in &adus {
+    for (id, kind, at) in adus {
         let mut segs = segments.get(id.as_str()).cloned().unwrap_or_default();
         segs.sort_by_key(|s| order.get(s).copied().unwrap_or(usize::MAX));
         let parts: Vec<(usize, &str)> = segs
@@ -235,103 +281,8 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             }),
         }
     }
-    for e in &edges {
-        let bears = match e.kind.as_str() {
-            "seg" | "add" => continue,
-            "sup" | "exa" => Bears::Supports,
-            "reb" => Bears::Attacks,
-            "und" => Bears::Undercuts,
-            other => {
-                graph.lost.push(Lost {
-                    place: e.at.clone(),
-                    what: format!(
-                        "the edge {} has a type argwalk does not know: {other}",
-                        e.id
-                    ),
-                });
-                continue;
-            }
-        };
-        let Some(&from) = index.get(e.src.as_str()) else {
-            graph.lost.push(Lost {
-                place: e.at.clone(),
-                what: format!("the edge {} starts at {}, no unit with text", e.id, e.src),
-            });
-            continue;
-        };
-        // An undercut targets an edge: the step from that edge's source.
-        let to = if bears == Bears::Undercuts {
-            by_id
-                .get(e.trg.as_str())
-                .and_then(|t| index.get(t.src.as_str()))
-        } else {
-            index.get(e.trg.as_str())
-        };
-        let Some(&to) = to else {
-            graph.lost.push(Lost {
-                place: e.at.clone(),
-                what: format!(
-                    "the edge {} points at {}, which argwalk cannot find",
-                    e.id, e.trg
-                ),
-            });
-            continue;
-        };
-        if e.kind == "exa" {
-            graph.claims[from].example = true;
-        }
-        let with = added.remove(e.id.as_str()).unwrap_or_default();
-        // A linked attack (`add` on a rebut or an undercut): argwalk links supports only, so
-        // each unit added supports the attacker, in the same map, and is said so.
-        if bears != Bears::Supports {
-            for &w in &with {
-                let attacker = graph.claims[from].key.clone();
-                graph.claims[w].note = Some(format!(
-                    "In the source it attacks together with {attacker} (a linked attack); argwalk links supports only, so it is written as supporting it."
-                ));
-                graph.notes.push(Lost {
-                    place: e.at.clone(),
-                    what: format!(
-                        "a linked attack ({} joined to the {} edge {}): the unit added is written as supporting the attacker",
-                        graph.claims[w].key, e.kind, e.id
-                    ),
-                });
-                graph.relations.push(Relation {
-                    from: w,
-                    to: from,
-                    bears: Bears::Supports,
-                    with: Vec::new(),
-                    place: e.at.clone(),
-                    scheme: None,
-                });
-            }
-        }
-        let with = if bears == Bears::Supports {
-            with
-        } else {
-            Vec::new()
-        };
-        // The added premises support the same claim: a relation of their own, linked back.
-        for &w in &with {
-            let mut others: Vec<usize> = with.iter().copied().filter(|&o| o != w).collect();
-            others.push(from);
-            graph.relations.push(Relation {
-                from: w,
-                to,
-                bears: Bears::Supports,
-                with: others,
-                place: e.at.clone(),
-                scheme: None,
-            });
-        }
-        graph.relations.push(Relation {
-            from,
-            to,
-            bears,
-            with,
-            place: e.at.clone(),
-            scheme: None,
-        });
+    for e in edges {
+        relate(&mut graph, e, &index, &by_id, &mut added);
     }
     // The central claim (the unit nothing leads from) annotated as the opponent's: the map's
     // thesis is then the position the text argues against.
@@ -353,4 +304,111 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
         });
     }
     Ok(graph)
+}
+
+/// The relation of edge `e` (a support, an example, a rebuttal, an undercut), with the units
+/// `added` to it (a linked support, or a linked attack written as supports of the attacker).
+fn relate<'e>(
+    graph: &mut Graph,
+    e: &'e Edge,
+    index: &HashMap<&str, usize>,
+    by_id: &HashMap<&str, &'e Edge>,
+    added: &mut HashMap<&str, Vec<usize>>,
+) {
+    let bears = match e.kind.as_str() {
+        "seg" | "add" => return,
+        "sup" | "exa" => Bears::Supports,
+        "reb" => Bears::Attacks,
+        "und" => Bears::Undercuts,
+        other => {
+            graph.lost.push(Lost {
+                place: e.at.clone(),
+                what: format!(
+                    "the edge {} has a type argwalk does not know: {other}",
+                    e.id
+                ),
+            });
+            return;
+        }
+    };
+    let Some(&from) = index.get(e.src.as_str()) else {
+        graph.lost.push(Lost {
+            place: e.at.clone(),
+            what: format!("the edge {} starts at {}, no unit with text", e.id, e.src),
+        });
+        return;
+    };
+    // An undercut targets an edge: the step from that edge's source.
+    let to = if bears == Bears::Undercuts {
+        by_id
+            .get(e.trg.as_str())
+            .and_then(|t| index.get(t.src.as_str()))
+    } else {
+        index.get(e.trg.as_str())
+    };
+    let Some(&to) = to else {
+        graph.lost.push(Lost {
+            place: e.at.clone(),
+            what: format!(
+                "the edge {} points at {}, which argwalk cannot find",
+                e.id, e.trg
+            ),
+        });
+        return;
+    };
+    if e.kind == "exa" {
+        graph.claims[from].example = true;
+    }
+    let with = added.remove(e.id.as_str()).unwrap_or_default();
+    // A linked attack (`add` on a rebut or an undercut): argwalk links supports only, so
+    // each unit added supports the attacker, in the same map, and is said so.
+    if bears != Bears::Supports {
+        for &w in &with {
+            let attacker = graph.claims[from].key.clone();
+            graph.claims[w].note = Some(format!(
+                "In the source it attacks together with {attacker} (a linked attack); argwalk links supports only, so it is written as supporting it."
+            ));
+            graph.notes.push(Lost {
+                    place: e.at.clone(),
+                    what: format!(
+                        "a linked attack ({} joined to the {} edge {}): the unit added is written as supporting the attacker",
+                        graph.claims[w].key, e.kind, e.id
+                    ),
+                });
+            graph.relations.push(Relation {
+                from: w,
+                to: from,
+                bears: Bears::Supports,
+                with: Vec::new(),
+                place: e.at.clone(),
+                scheme: None,
+            });
+        }
+    }
+    let with = if bears == Bears::Supports {
+        with
+    } else {
+        Vec::new()
+    };
+    // The added premises support the same claim: a relation of their own, linked back.
+    for &w in &with {
+        let mut others: Vec<usize> = with.iter().copied().filter(|&o| o != w).collect();
+        others.push(from);
+        graph.relations.push(Relation {
+            from: w,
+            to,
+            bears: Bears::Supports,
+            with: others,
+            place: e.at.clone(),
+            scheme: None,
+        });
+    }
+    graph.relations.push(Relation {
+        from,
+        to,
+        bears,
+        with,
+        place: e.at.clone(),
+        scheme: None,
+    });
 }
