@@ -83,65 +83,23 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str, attach: bool) -> Result<Gra
         let mut words = middle.split_whitespace();
         let kind = words.next().unwrap_or_default();
         match id.chars().next() {
-            Some('T') => {
-                let Some((a, b)) = offsets(&middle[kind.len()..]) else {
-                    graph.lost.push(Lost {
-                        place: at,
-                        what: format!("the span {id} has no offsets"),
-                    });
-                    continue;
-                };
-                let (Some(ba), Some(bb)) = (byte_at(&bytes, a), byte_at(&bytes, b)) else {
-                    graph.lost.push(Lost {
-                        place: at,
-                        what: format!("the span {id} ends past the text ({b} characters)"),
-                    });
-                    continue;
-                };
-                // An empty or reversed span, or one of only spaces, quotes nothing: the map
-                // would not check. Named and skipped, like any other span argwalk cannot use.
-                if bb <= ba || txt[ba..bb].trim().is_empty() {
-                    graph.lost.push(Lost {
-                        place: at,
-                        what: format!(
-                            "the span {id} ({a}–{b}) is empty or reversed: it quotes nothing"
-                        ),
-                    });
-                    continue;
-                }
-                let quote = txt[ba..bb].to_string();
-                let Some(paragraph) = paragraph_of(ba) else {
-                    graph.lost.push(Lost {
-                        place: at,
-                        what: format!("the span {id} lies in the title or between paragraphs"),
-                    });
-                    continue;
-                };
-                match kind {
-                    "MajorClaim" | "Claim" | "Premise" => {}
-                    other => {
-                        graph.lost.push(Lost {
-                            place: at,
-                            what: format!(
-                                "the span {id} is a {other}, which argwalk does not know"
-                            ),
-                        });
-                        continue;
+            Some('T') => match span(&id, kind, &middle[kind.len()..], txt, &bytes, &paragraph_of) {
+                Ok((quote, paragraph, ba)) => {
+                    if kind == "MajorClaim" {
+                        majors.push(graph.claims.len());
                     }
+                    spans.push((kind == "Premise", ba));
+                    index.insert(id.clone(), graph.claims.len());
+                    graph.claims.push(Claim {
+                        key: format!("{id} {kind}"),
+                        text: quote.split_whitespace().collect::<Vec<_>>().join(" "),
+                        cites: vec![(paragraph + 1, Some(quote))],
+                        place: at,
+                        ..Claim::default()
+                    });
                 }
-                if kind == "MajorClaim" {
-                    majors.push(graph.claims.len());
-                }
-                spans.push((kind == "Premise", ba));
-                index.insert(id.clone(), graph.claims.len());
-                graph.claims.push(Claim {
-                    key: format!("{id} {kind}"),
-                    text: quote.split_whitespace().collect::<Vec<_>>().join(" "),
-                    cites: vec![(paragraph + 1, Some(quote))],
-                    place: at,
-                    ..Claim::default()
-                });
-            }
+                Err(what) => graph.lost.push(Lost { place: at, what }),
+            },
             Some('A') => {
                 let target = words.next().unwrap_or_default().to_string();
                 let value = words.next().unwrap_or_default().to_string();
@@ -198,6 +156,31 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str, attach: bool) -> Result<Gra
             }
         }
     }
+    add_stances(&mut graph, stances, &index, root);
+    add_relations(&mut graph, relations, &index);
+    graph.central = Some(root);
+    if attach {
+        attach_unrelated(&mut graph, &spans, root);
+    }
+    mark_raised(&mut graph, root);
+    // The restatements themselves stand apart: said, not lost in silence.
+    for &m in &majors[1..] {
+        graph.lost.push(Lost {
+            place: graph.claims[m].place.clone(),
+            what: "a restatement of the major claim: cited on the thesis".into(),
+        });
+    }
+    Ok(graph)
+}
+
+/// Each claim's stance towards the major claim: a support of the thesis (For), or an
+/// attack on it the author raises, to answer it (Against).
+fn add_stances(
+    graph: &mut Graph,
+    stances: Vec<(String, String, String)>,
+    index: &HashMap<String, usize>,
+    root: usize,
+) {
     for (target, value, at) in stances {
         let Some(&from) = index.get(&target) else {
             graph.lost.push(Lost {
@@ -228,6 +211,14 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str, attach: bool) -> Result<Gra
             scheme: None,
         });
     }
+}
+
+/// The annotation's relations (supports, attacks) between its spans.
+fn add_relations(
+    graph: &mut Graph,
+    relations: Vec<(String, String, String, String)>,
+    index: &HashMap<String, usize>,
+) {
     for (kind, from, to, at) in relations {
         let bears = match kind.as_str() {
             "supports" => Bears::Supports,
@@ -256,19 +247,42 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str, attach: bool) -> Result<Gra
             scheme: None,
         });
     }
-    graph.central = Some(root);
-    if attach {
-        attach_unrelated(&mut graph, &spans, root);
+}
+
+/// The span `id` of type `kind` (`offsets` is the rest of its line): its quote, its
+/// paragraph (0-based, the title not counted) and its first byte; or why argwalk cannot use it.
+fn span(
+    id: &str,
+    kind: &str,
+    offsets_field: &str,
+    txt: &str,
+    bytes: &[usize],
+    paragraph_of: &dyn Fn(usize) -> Option<usize>,
+) -> Result<(String, usize, usize), String> {
+    let Some((a, b)) = offsets(offsets_field) else {
+        return Err(format!("the span {id} has no offsets"));
+    };
+    let (Some(ba), Some(bb)) = (byte_at(bytes, a), byte_at(bytes, b)) else {
+        return Err(format!("the span {id} ends past the text ({b} characters)"));
+    };
+    // An empty or reversed span, or one of only spaces, quotes nothing: the map would not
+    // check. Named and skipped, like any other span argwalk cannot use.
+    if bb <= ba || txt[ba..bb].trim().is_empty() {
+        return Err(format!(
+            "the span {id} ({a}–{b}) is empty or reversed: it quotes nothing"
+        ));
     }
-    mark_raised(&mut graph, root);
-    // The restatements themselves stand apart: said, not lost in silence.
-    for &m in &majors[1..] {
-        graph.lost.push(Lost {
-            place: graph.claims[m].place.clone(),
-            what: "a restatement of the major claim: cited on the thesis".into(),
-        });
+    let Some(paragraph) = paragraph_of(ba) else {
+        return Err(format!(
+            "the span {id} lies in the title or between paragraphs"
+        ));
+    };
+    if !matches!(kind, "MajorClaim" | "Claim" | "Premise") {
+        return Err(format!(
+            "the span {id} is a {kind}, which argwalk does not know"
+        ));
     }
-    Ok(graph)
+    Ok((txt[ba..bb].to_string(), paragraph, ba))
 }
 
 /// Places what an annotation of components only relates to nothing (`import --attach`): a
