@@ -32,9 +32,43 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             "{name}: no \"nodes\" and \"edges\" (as arrays of objects, or in columns): this is not AIF JSON"
         ));
     };
-    let (nodes, edges): (&[Value], &[Value]) = (&nodes, &edges);
-    let place = |i: usize, what: &str| format!("{what} {}", i + 1);
-    let mut graph = Graph {
+    let mut graph = source_of(&doc, name);
+    let set = Nodeset::of(&nodes, &edges, &mut graph.lost);
+    let locutions = set.locutions(&doc, &mut graph);
+    let transitions = set.nodes.iter().filter(|n| n["type"] == "TA").count();
+    if transitions > 0 {
+        graph.lost.push(Lost {
+            place: "the nodeset".into(),
+            what: format!(
+                "{transitions} transitions between locutions (TA nodes): argwalk keeps what was claimed and how the claims bear on one another, not the order of the dialogue's moves"
+            ),
+        });
+    }
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, n) in set.nodes.iter().enumerate() {
+        if let Some(claim) = set.claim(i, n, &locutions, &mut graph) {
+            index.insert(text_of(&n["nodeID"]), graph.claims.len());
+            graph.claims.push(claim);
+        }
+    }
+    for (i, n) in set.nodes.iter().enumerate() {
+        set.inference(i, n, &index, &mut graph);
+    }
+    if graph.claims.is_empty() {
+        return Err(format!("{name}: no I-node: nothing is claimed"));
+    }
+    Ok(graph)
+}
+
+/// Where node `i` is, or edge `i`, for what is said of it.
+fn place(i: usize, what: &str) -> String {
+    format!("{what} {}", i + 1)
+}
+
+/// The graph's source: its title and the rest, as argwalk's own export gives them, else the
+/// file's name.
+fn source_of(doc: &Value, name: &str) -> Graph {
+    Graph {
         title: doc["argwalkTitle"]
             .as_str()
             .map(str::to_string)
@@ -54,81 +88,120 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             .filter_map(|p| p.as_u64().and_then(|p| usize::try_from(p).ok()))
             .collect(),
         ..Graph::default()
-    };
-    // Node id -> (type, text, index in `nodes`).
-    let mut kind: HashMap<String, (String, usize)> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        kind.insert(
-            text_of(&n["nodeID"]),
-            (n["type"].as_str().unwrap_or_default().to_string(), i),
-        );
     }
-    let mut into: HashMap<String, Vec<String>> = HashMap::new();
-    let mut out_of: HashMap<String, Vec<String>> = HashMap::new();
-    for (i, e) in edges.iter().enumerate() {
-        let (from, to) = (text_of(&e["fromID"]), text_of(&e["toID"]));
-        if !kind.contains_key(&from) || !kind.contains_key(&to) {
-            graph.lost.push(Lost {
-                place: place(i, "edge"),
-                what: format!("an edge from {from} to {to}, which names no node"),
+}
+
+/// A nodeset's nodes and edges, each node's type, and the edges by the node they lead into
+/// and out of.
+struct Nodeset<'a> {
+    nodes: &'a [Value],
+    /// Node id -> (type, index in `nodes`).
+    kind: HashMap<String, (String, usize)>,
+    into: HashMap<String, Vec<String>>,
+    out_of: HashMap<String, Vec<String>>,
+}
+
+/// The article the locutions make: each L-node's paragraph and speaker.
+struct Locutions {
+    paragraph_of: HashMap<String, usize>,
+    speaker_of: HashMap<String, String>,
+}
+
+impl<'a> Nodeset<'a> {
+    /// The nodes and edges, an edge that names no node said in `lost`.
+    fn of(nodes: &'a [Value], edges: &[Value], lost: &mut Vec<Lost>) -> Self {
+        let mut kind: HashMap<String, (String, usize)> = HashMap::new();
+        for (i, n) in nodes.iter().enumerate() {
+            kind.insert(
+                text_of(&n["nodeID"]),
+                (n["type"].as_str().unwrap_or_default().to_string(), i),
+            );
+        }
+        let mut into: HashMap<String, Vec<String>> = HashMap::new();
+        let mut out_of: HashMap<String, Vec<String>> = HashMap::new();
+        for (i, e) in edges.iter().enumerate() {
+            let (from, to) = (text_of(&e["fromID"]), text_of(&e["toID"]));
+            if !kind.contains_key(&from) || !kind.contains_key(&to) {
+                lost.push(Lost {
+                    place: place(i, "edge"),
+                    what: format!("an edge from {from} to {to}, which names no node"),
+                });
+                continue;
+            }
+            into.entry(to.clone()).or_default().push(from.clone());
+            out_of.entry(from).or_default().push(to);
+        }
+        Nodeset {
+            nodes,
+            kind,
+            into,
+            out_of,
+        }
+    }
+
+    /// The type of node `id` (`""` when there is none).
+    fn type_of(&self, id: &str) -> &str {
+        self.kind.get(id).map_or("", |(t, _)| t.as_str())
+    }
+
+    /// The article: the L-nodes in document order, each said once (an analyst's copy of a
+    /// locution, the same words again, is the same paragraph); each I-node cites the
+    /// paragraphs that assert it (L -> YA -> I). Who said each (a dialogue's speaker) is the
+    /// claim's `by`.
+    /// (argwalk's own export names the author as its one participant, and says `by` itself.)
+    fn locutions(&self, doc: &Value, graph: &mut Graph) -> Locutions {
+        let own = doc["argwalkTitle"].is_string();
+        let speakers = if own { HashMap::new() } else { speakers(doc) };
+        let mut paragraph_of: HashMap<String, usize> = HashMap::new();
+        let mut speaker_of: HashMap<String, String> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for n in self.nodes.iter().filter(|n| n["type"] == "L") {
+            let id = text_of(&n["nodeID"]);
+            let text = text_of(&n["text"]);
+            let (who, said) = if own {
+                (None, text.as_str())
+            } else {
+                split_speaker(&text)
+            };
+            if let Some(who) = speakers.get(&id).cloned().or(who) {
+                speaker_of.insert(id.clone(), who);
+            }
+            let key = said.split_whitespace().collect::<Vec<_>>().join(" ");
+            let at = *seen.entry(key).or_insert_with(|| {
+                graph.paragraphs.push(text.clone());
+                graph.paragraphs.len()
             });
-            continue;
+            paragraph_of.insert(id, at);
         }
-        into.entry(to.clone()).or_default().push(from.clone());
-        out_of.entry(from).or_default().push(to);
-    }
-    let type_of = |id: &str| kind.get(id).map_or("", |(t, _)| t.as_str());
-    // The article: the L-nodes in document order, each said once (an analyst's copy of a
-    // locution, the same words again, is the same paragraph); each I-node cites the
-    // paragraphs that assert it (L -> YA -> I). Who said each (a dialogue's speaker) is the
-    // claim's `by`.
-    // (argwalk's own export names the author as its one participant, and says `by` itself.)
-    let own = doc["argwalkTitle"].is_string();
-    let speakers = if own { HashMap::new() } else { speakers(&doc) };
-    let mut paragraph_of: HashMap<String, usize> = HashMap::new();
-    let mut speaker_of: HashMap<String, String> = HashMap::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for n in nodes.iter().filter(|n| n["type"] == "L") {
-        let id = text_of(&n["nodeID"]);
-        let text = text_of(&n["text"]);
-        let (who, said) = if own {
-            (None, text.as_str())
-        } else {
-            split_speaker(&text)
-        };
-        if let Some(who) = speakers.get(&id).cloned().or(who) {
-            speaker_of.insert(id.clone(), who);
+        Locutions {
+            paragraph_of,
+            speaker_of,
         }
-        let key = said.split_whitespace().collect::<Vec<_>>().join(" ");
-        let at = *seen.entry(key).or_insert_with(|| {
-            graph.paragraphs.push(text.clone());
-            graph.paragraphs.len()
-        });
-        paragraph_of.insert(id, at);
     }
-    let transitions = nodes.iter().filter(|n| n["type"] == "TA").count();
-    if transitions > 0 {
-        graph.lost.push(Lost {
-            place: "the nodeset".into(),
-            what: format!(
-                "{transitions} transitions between locutions (TA nodes): argwalk keeps what was claimed and how the claims bear on one another, not the order of the dialogue's moves"
-            ),
-        });
-    }
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
+
+    /// Node `i` as a claim, if it is an I-node: the paragraphs that assert it (L -> YA -> I),
+    /// its speaker, how it was put forward when not as a plain assertion; a node of a type
+    /// argwalk does not read, said in `graph`.
+    fn claim(
+        &self,
+        i: usize,
+        n: &Value,
+        locutions: &Locutions,
+        graph: &mut Graph,
+    ) -> Option<Claim> {
+        let lost = &mut graph.lost;
         let id = text_of(&n["nodeID"]);
         match n["type"].as_str().unwrap_or_default() {
             "I" => {}
-            "RA" | "CA" | "L" | "YA" | "TA" => continue,
+            "RA" | "CA" | "L" | "YA" | "TA" => return None,
             other => {
-                graph.lost.push(Lost {
+                lost.push(Lost {
                     place: place(i, "node"),
                     what: format!(
                         "the {other} node {id} (argwalk reads I, RA, CA, L, YA and TA nodes)"
                     ),
                 });
-                continue;
+                return None;
             }
         }
         let text = text_of(&n["text"]);
@@ -138,26 +211,28 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
         let mut cites: Vec<(usize, Option<String>)> = Vec::new();
         let mut said_by: Option<String> = None;
         let mut illocutions: Vec<String> = Vec::new();
-        for ya in into
+        for ya in self
+            .into
             .get(&id)
             .into_iter()
             .flatten()
-            .filter(|y| type_of(y) == "YA")
+            .filter(|y| self.type_of(y) == "YA")
         {
-            let force = kind
+            let force = self
+                .kind
                 .get(ya.as_str())
-                .map(|(_, i)| text_of(&nodes[*i]["text"]))
+                .map(|(_, i)| text_of(&self.nodes[*i]["text"]))
                 .unwrap_or_default();
             if !force.is_empty() && force != "Asserting" && !illocutions.contains(&force) {
                 illocutions.push(force);
             }
-            for l in into.get(ya).into_iter().flatten() {
-                if let Some(&p) = paragraph_of.get(l) {
+            for l in self.into.get(ya).into_iter().flatten() {
+                if let Some(&p) = locutions.paragraph_of.get(l) {
                     if !cites.iter().any(|c| c.0 == p) {
                         cites.push((p, None));
                     }
                     if said_by.is_none() {
-                        said_by = speaker_of.get(l).cloned();
+                        said_by = locutions.speaker_of.get(l).cloned();
                     }
                 }
             }
@@ -191,12 +266,11 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             all.extend(cites);
             cites = all;
         }
-        if paragraph_of.is_empty() {
+        if locutions.paragraph_of.is_empty() {
             graph.paragraphs.push(text.clone());
             cites = vec![(graph.paragraphs.len(), Some(text.trim().to_string()))];
         }
-        index.insert(id.clone(), graph.claims.len());
-        graph.claims.push(Claim {
+        Some(Claim {
             key: format!("I-node {id}"),
             text,
             cites,
@@ -228,22 +302,26 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
                 .flatten()
                 .filter_map(|a| a.as_str().map(str::to_string))
                 .collect(),
-        });
+        })
     }
-    for (i, n) in nodes.iter().enumerate() {
+
+    /// Node `i` as the relations it makes, if it is an RA (a support, its premises linked) or
+    /// a CA (an attack, or an undercut of an inference).
+    fn inference(&self, i: usize, n: &Value, index: &HashMap<String, usize>, graph: &mut Graph) {
         let id = text_of(&n["nodeID"]);
         let t = n["type"].as_str().unwrap_or_default();
         if t != "RA" && t != "CA" {
-            continue;
+            return;
         }
         let at = place(i, "node");
-        let sources: Vec<usize> = into
+        let sources: Vec<usize> = self
+            .into
             .get(&id)
             .into_iter()
             .flatten()
             .filter_map(|s| index.get(s).copied())
             .collect();
-        let targets = out_of.get(&id).cloned().unwrap_or_default();
+        let targets = self.out_of.get(&id).cloned().unwrap_or_default();
         let [target] = targets.as_slice() else {
             graph.lost.push(Lost {
                 place: at,
@@ -252,16 +330,17 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
                     targets.len()
                 ),
             });
-            continue;
+            return;
         };
-        let (bears, to) = match (t, type_of(target)) {
+        let (bears, to) = match (t, self.type_of(target)) {
             ("RA", "I") => (Bears::Supports, index.get(target).copied()),
             ("CA", "I") => (Bears::Attacks, index.get(target).copied()),
             // A conflict with an inference undercuts it: the step from its first premise (the
             // others are linked with it), or from the attacker of a conflict.
             ("CA", "RA" | "CA") => (
                 Bears::Undercuts,
-                into.get(target)
+                self.into
+                    .get(target)
                     .into_iter()
                     .flatten()
                     .find_map(|s| index.get(s).copied()),
@@ -271,7 +350,7 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
                     place: at,
                     what: format!("the {t} node {id} leads to a {other} node"),
                 });
-                continue;
+                return;
             }
         };
         let Some(to) = to else {
@@ -279,7 +358,7 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
                 place: at,
                 what: format!("the {t} node {id} leads to nothing argwalk keeps"),
             });
-            continue;
+            return;
         };
         if sources.is_empty() {
             graph.lost.push(Lost {
@@ -312,10 +391,6 @@ pub(crate) fn read(text: &str, name: &str) -> Result<Graph, String> {
             });
         }
     }
-    if graph.claims.is_empty() {
-        return Err(format!("{name}: no I-node: nothing is claimed"));
-    }
-    Ok(graph)
 }
 
 /// The rows of an AIF table: an array of objects, or the same in columns, as tables are often
