@@ -101,6 +101,14 @@ struct Nodeset<'a> {
     out_of: HashMap<String, Vec<String>>,
 }
 
+/// How an I-node was asserted: the paragraphs of its locutions, who said it first, and how
+/// it was put forward when not as a plain assertion (a question, a challenge).
+struct Assertion {
+    cites: Vec<(usize, Option<String>)>,
+    said_by: Option<String>,
+    illocutions: Vec<String>,
+}
+
 /// The article the locutions make: each L-node's paragraph and speaker.
 struct Locutions {
     paragraph_of: HashMap<String, usize>,
@@ -208,35 +216,11 @@ impl<'a> Nodeset<'a> {
         let props = &n["properties"];
         // Paragraphs asserting it; with no locutions, a paragraph of its own. Its speaker,
         // and how it was put forward when not as a plain assertion (a question, a challenge).
-        let mut cites: Vec<(usize, Option<String>)> = Vec::new();
-        let mut said_by: Option<String> = None;
-        let mut illocutions: Vec<String> = Vec::new();
-        for ya in self
-            .into
-            .get(&id)
-            .into_iter()
-            .flatten()
-            .filter(|y| self.type_of(y) == "YA")
-        {
-            let force = self
-                .kind
-                .get(ya.as_str())
-                .map(|(_, i)| text_of(&self.nodes[*i]["text"]))
-                .unwrap_or_default();
-            if !force.is_empty() && force != "Asserting" && !illocutions.contains(&force) {
-                illocutions.push(force);
-            }
-            for l in self.into.get(ya).into_iter().flatten() {
-                if let Some(&p) = locutions.paragraph_of.get(l) {
-                    if !cites.iter().any(|c| c.0 == p) {
-                        cites.push((p, None));
-                    }
-                    if said_by.is_none() {
-                        said_by = locutions.speaker_of.get(l).cloned();
-                    }
-                }
-            }
-        }
+        let Assertion {
+            mut cites,
+            said_by,
+            illocutions,
+        } = self.assertion(&id, locutions);
         // argwalk's own export carries the exact quotes; elsewhere the claim's text is quoted
         // when the paragraph says it word for word.
         let quotes: Vec<(usize, String)> = props["quotes"]
@@ -303,6 +287,44 @@ impl<'a> Nodeset<'a> {
                 .filter_map(|a| a.as_str().map(str::to_string))
                 .collect(),
         })
+    }
+
+    /// How I-node `id` was asserted (L -> YA -> I).
+    fn assertion(&self, id: &str, locutions: &Locutions) -> Assertion {
+        let mut cites: Vec<(usize, Option<String>)> = Vec::new();
+        let mut said_by: Option<String> = None;
+        let mut illocutions: Vec<String> = Vec::new();
+        for ya in self
+            .into
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter(|y| self.type_of(y) == "YA")
+        {
+            let force = self
+                .kind
+                .get(ya.as_str())
+                .map(|(_, i)| text_of(&self.nodes[*i]["text"]))
+                .unwrap_or_default();
+            if !force.is_empty() && force != "Asserting" && !illocutions.contains(&force) {
+                illocutions.push(force);
+            }
+            for l in self.into.get(ya).into_iter().flatten() {
+                if let Some(&p) = locutions.paragraph_of.get(l) {
+                    if !cites.iter().any(|c| c.0 == p) {
+                        cites.push((p, None));
+                    }
+                    if said_by.is_none() {
+                        said_by = locutions.speaker_of.get(l).cloned();
+                    }
+                }
+            }
+        }
+        Assertion {
+            cites,
+            said_by,
+            illocutions,
+        }
     }
 
     /// Node `i` as the relations it makes, if it is an RA (a support, its premises linked) or

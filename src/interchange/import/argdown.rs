@@ -578,18 +578,12 @@ impl Reading {
             // A premise another argument uses already: written again.
             for p in &mut group {
                 if let Some(other) = used.get(p).filter(|o| *o != title) {
-                    let mut copy = self.graph.claims[*p].clone();
-                    copy.key = format!("{} (again, in <{title}>)", copy.key);
-                    copy.id = copy
-                        .id
-                        .map(|id| format!("{id}-again-{}", self.graph.claims.len()));
-                    copy.note = Some(format!(
-                        "The same statement as in <{other}>: written again so that <{title}>'s inference stays its own."
-                    ));
-                    self.undercut_tags.push(false);
-                    self.schemes.push(self.schemes.get(*p).copied().flatten());
-                    self.graph.claims.push(copy);
-                    *p = self.graph.claims.len() - 1;
+                    *p = again(
+                        &mut self.graph,
+                        (&mut self.schemes, &mut self.undercut_tags),
+                        *p,
+                        (other, title),
+                    );
                 }
             }
             for &p in &group {
@@ -739,4 +733,27 @@ impl Reading {
             }
         }
     }
+}
+
+/// Claim `p`, which argument `other` uses already, written again for argument `title` (with
+/// its scheme and undercut tag), so that each argument's inference stays its own; the
+/// copy's index.
+fn again(
+    graph: &mut Graph,
+    (schemes, undercut_tags): (&mut Vec<Option<&'static str>>, &mut Vec<bool>),
+    p: usize,
+    (other, title): (&str, &str),
+) -> usize {
+    let mut copy = graph.claims[p].clone();
+    copy.key = format!("{} (again, in <{title}>)", copy.key);
+    copy.id = copy
+        .id
+        .map(|id| format!("{id}-again-{}", graph.claims.len()));
+    copy.note = Some(format!(
+        "The same statement as in <{other}>: written again so that <{title}>'s inference stays its own."
+    ));
+    undercut_tags.push(false);
+    schemes.push(schemes.get(p).copied().flatten());
+    graph.claims.push(copy);
+    graph.claims.len() - 1
 }

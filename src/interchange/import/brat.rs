@@ -65,79 +65,13 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str, attach: bool) -> Result<Gra
             .filter(|&&(a, b)| (a..b).contains(&byte))
             .map(|_| i)
     };
-    let bytes = char_bytes(txt);
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut majors: Vec<usize> = Vec::new();
-    let mut stances: Vec<(String, String, String)> = Vec::new();
-    let mut relations: Vec<(String, String, String, String)> = Vec::new();
-    // Each claim's span: whether it is a premise, and where it starts (a byte of the text).
-    let mut spans: Vec<(bool, usize)> = Vec::new();
-    for (n, line) in ann.lines().enumerate() {
-        let at = format!("line {}", n + 1);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut fields = line.split('\t');
-        let id = fields.next().unwrap_or_default().to_string();
-        let middle = fields.next().unwrap_or_default();
-        let mut words = middle.split_whitespace();
-        let kind = words.next().unwrap_or_default();
-        match id.chars().next() {
-            Some('T') => match span(&id, kind, &middle[kind.len()..], txt, &bytes, &paragraph_of) {
-                Ok((quote, paragraph, ba)) => {
-                    if kind == "MajorClaim" {
-                        majors.push(graph.claims.len());
-                    }
-                    spans.push((kind == "Premise", ba));
-                    index.insert(id.clone(), graph.claims.len());
-                    graph.claims.push(Claim {
-                        key: format!("{id} {kind}"),
-                        text: quote.split_whitespace().collect::<Vec<_>>().join(" "),
-                        cites: vec![(paragraph + 1, Some(quote))],
-                        place: at,
-                        ..Claim::default()
-                    });
-                }
-                Err(what) => graph.lost.push(Lost { place: at, what }),
-            },
-            Some('A') => {
-                let target = words.next().unwrap_or_default().to_string();
-                let value = words.next().unwrap_or_default().to_string();
-                if kind == "Stance" {
-                    stances.push((target, value, at));
-                } else {
-                    graph.lost.push(Lost {
-                        place: at,
-                        what: format!(
-                            "the attribute {kind} of {target}, which argwalk does not know"
-                        ),
-                    });
-                }
-            }
-            Some('R') => {
-                let arg = |w: Option<&str>| {
-                    w.and_then(|w| w.split_once(':'))
-                        .map(|(_, t)| t.to_string())
-                        .unwrap_or_default()
-                };
-                let from = arg(words.next());
-                let to = arg(words.next());
-                relations.push((kind.to_string(), from, to, at));
-            }
-            Some('#') => graph.lost.push(Lost {
-                place: at,
-                what: "an annotator's note (argwalk keeps the mapper's notes, not the annotators')"
-                    .into(),
-            }),
-            _ => graph.lost.push(Lost {
-                place: at,
-                what: format!(
-                    "a line argwalk does not read: {}",
-                    line.chars().take(40).collect::<String>()
-                ),
-            }),
-        }
-    }
+    let Annotation {
+        mut index,
+        majors,
+        stances,
+        relations,
+        spans,
+    } = annotation(ann, txt, &mut graph, &paragraph_of);
     let Some(&root) = majors.first() else {
         return Err(format!(
             "{name}: no MajorClaim: argwalk needs the essay's central claim as its thesis"
@@ -171,6 +105,99 @@ pub(crate) fn read(ann: &str, txt: &str, name: &str, attach: bool) -> Result<Gra
         });
     }
     Ok(graph)
+}
+
+/// What the lines of an annotation give: each span's claim by its id, the major claims,
+/// stances and relations to resolve once every span is known, and each claim's span.
+#[derive(Default)]
+struct Annotation {
+    index: HashMap<String, usize>,
+    majors: Vec<usize>,
+    /// Each stance: its span, its value, its place.
+    stances: Vec<(String, String, String)>,
+    /// Each relation: its kind, from, to, its place.
+    relations: Vec<(String, String, String, String)>,
+    /// Each claim's span: whether it is a premise, and where it starts (a byte of the text).
+    spans: Vec<(bool, usize)>,
+}
+
+/// Reads the lines of annotation `ann` over the text `txt`: each span a claim of `graph`
+/// (in the paragraph `paragraph_of` finds), what cannot be read said in it.
+fn annotation(
+    ann: &str,
+    txt: &str,
+    graph: &mut Graph,
+    paragraph_of: &dyn Fn(usize) -> Option<usize>,
+) -> Annotation {
+    let bytes = char_bytes(txt);
+    let mut a = Annotation::default();
+    for (n, line) in ann.lines().enumerate() {
+        let at = format!("line {}", n + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let id = fields.next().unwrap_or_default().to_string();
+        let middle = fields.next().unwrap_or_default();
+        let mut words = middle.split_whitespace();
+        let kind = words.next().unwrap_or_default();
+        match id.chars().next() {
+            Some('T') => match span(&id, kind, &middle[kind.len()..], txt, &bytes, paragraph_of) {
+                Ok((quote, paragraph, ba)) => {
+                    if kind == "MajorClaim" {
+                        a.majors.push(graph.claims.len());
+                    }
+                    a.spans.push((kind == "Premise", ba));
+                    a.index.insert(id.clone(), graph.claims.len());
+                    graph.claims.push(Claim {
+                        key: format!("{id} {kind}"),
+                        text: quote.split_whitespace().collect::<Vec<_>>().join(" "),
+                        cites: vec![(paragraph + 1, Some(quote))],
+                        place: at,
+                        ..Claim::default()
+                    });
+                }
+                Err(what) => graph.lost.push(Lost { place: at, what }),
+            },
+            Some('A') => {
+                let target = words.next().unwrap_or_default().to_string();
+                let value = words.next().unwrap_or_default().to_string();
+                if kind == "Stance" {
+                    a.stances.push((target, value, at));
+                } else {
+                    graph.lost.push(Lost {
+                        place: at,
+                        what: format!(
+                            "the attribute {kind} of {target}, which argwalk does not know"
+                        ),
+                    });
+                }
+            }
+            Some('R') => {
+                let arg = |w: Option<&str>| {
+                    w.and_then(|w| w.split_once(':'))
+                        .map(|(_, t)| t.to_string())
+                        .unwrap_or_default()
+                };
+                let from = arg(words.next());
+                let to = arg(words.next());
+                a.relations.push((kind.to_string(), from, to, at));
+            }
+            Some('#') => graph.lost.push(Lost {
+                place: at,
+                what: "an annotator's note (argwalk keeps the mapper's notes, not the annotators')"
+                    .into(),
+            }),
+            _ => graph.lost.push(Lost {
+                place: at,
+                what: format!(
+                    "a line argwalk does not read: {}",
+                    line.chars().take(40).collect::<String>()
+                ),
+            }),
+        }
+    }
+    a
 }
 
 /// Each claim's stance towards the major claim: a support of the thesis (For), or an

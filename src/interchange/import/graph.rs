@@ -455,37 +455,7 @@ impl Graph {
         }
         // Linked partners under the same claim.
         if bears == Bears::Supports {
-            let mut with: Vec<&str> = Vec::new();
-            for r in outgoing_of[c]
-                .iter()
-                .map(|&i| &self.relations[i])
-                .filter(|r| r.to == p && r.bears == Bears::Supports)
-            {
-                for &w in &r.with {
-                    if tree.placed[w]
-                        && tree.parent[w].map(|(q, _)| q) == Some(p)
-                        && matches!(tree.table[w], "premise" | "evidence")
-                    {
-                        if !with.contains(&tree.id[w].as_str()) {
-                            with.push(&tree.id[w]);
-                        }
-                    } else {
-                        lost.push(Lost {
-                            place: r.place.clone(),
-                            what: format!(
-                                "{} supports {} together with {}, which does not support it in the map",
-                                describe(claim),
-                                describe(&self.claims[p]),
-                                describe(&self.claims[w])
-                            ),
-                        });
-                    }
-                }
-            }
-            if !with.is_empty() {
-                let list: Vec<String> = with.iter().map(|t| format!("\"{t}\"")).collect();
-                let _ = writeln!(out, "with = [{}]", list.join(", "));
-            }
+            self.write_partners(tree, c, p, outgoing_of, out, lost);
         }
         // The step's scheme, named once for a linked group: by its first member.
         let step = outgoing_of[c]
@@ -502,6 +472,51 @@ impl Graph {
         }
         if claim.conceded && tree.table[c] == "counterpoint" {
             out.push_str("conceded = true\n");
+        }
+    }
+
+    /// The claims placed claim `c` supports `p` together with (`with`); a partner the map
+    /// does not place beside it under `p`, said in `lost`.
+    fn write_partners(
+        &self,
+        tree: &Placed,
+        c: usize,
+        p: usize,
+        outgoing_of: &[Vec<usize>],
+        out: &mut String,
+        lost: &mut Vec<Lost>,
+    ) {
+        let claim = &self.claims[c];
+        let mut with: Vec<&str> = Vec::new();
+        for r in outgoing_of[c]
+            .iter()
+            .map(|&i| &self.relations[i])
+            .filter(|r| r.to == p && r.bears == Bears::Supports)
+        {
+            for &w in &r.with {
+                if tree.placed[w]
+                    && tree.parent[w].map(|(q, _)| q) == Some(p)
+                    && matches!(tree.table[w], "premise" | "evidence")
+                {
+                    if !with.contains(&tree.id[w].as_str()) {
+                        with.push(&tree.id[w]);
+                    }
+                } else {
+                    lost.push(Lost {
+                        place: r.place.clone(),
+                        what: format!(
+                            "{} supports {} together with {}, which does not support it in the map",
+                            describe(claim),
+                            describe(&self.claims[p]),
+                            describe(&self.claims[w])
+                        ),
+                    });
+                }
+            }
+        }
+        if !with.is_empty() {
+            let list: Vec<String> = with.iter().map(|t| format!("\"{t}\"")).collect();
+            let _ = writeln!(out, "with = [{}]", list.join(", "));
         }
     }
 

@@ -364,25 +364,7 @@ fn relate<'e>(
     // each unit added supports the attacker, in the same map, and is said so.
     if bears != Bears::Supports {
         for &w in &with {
-            let attacker = graph.claims[from].key.clone();
-            graph.claims[w].note = Some(format!(
-                "In the source it attacks together with {attacker} (a linked attack); argwalk links supports only, so it is written as supporting it."
-            ));
-            graph.notes.push(Lost {
-                    place: e.at.clone(),
-                    what: format!(
-                        "a linked attack ({} joined to the {} edge {}): the unit added is written as supporting the attacker",
-                        graph.claims[w].key, e.kind, e.id
-                    ),
-                });
-            graph.relations.push(Relation {
-                from: w,
-                to: from,
-                bears: Bears::Supports,
-                with: Vec::new(),
-                place: e.at.clone(),
-                scheme: None,
-            });
+            linked_attack(graph, e, from, w);
         }
     }
     let with = if bears == Bears::Supports {
@@ -408,6 +390,31 @@ fn relate<'e>(
         to,
         bears,
         with,
+        place: e.at.clone(),
+        scheme: None,
+    });
+}
+
+/// Unit `w`, added by an `add` edge to the attack `e` of `from` (a linked attack): argwalk
+/// links supports only, so it is written as supporting the attacker, in the same map, and
+/// said so in its note and in the import's notes.
+fn linked_attack(graph: &mut Graph, e: &Edge, from: usize, w: usize) {
+    let attacker = graph.claims[from].key.clone();
+    graph.claims[w].note = Some(format!(
+        "In the source it attacks together with {attacker} (a linked attack); argwalk links supports only, so it is written as supporting it."
+    ));
+    graph.notes.push(Lost {
+            place: e.at.clone(),
+            what: format!(
+                "a linked attack ({} joined to the {} edge {}): the unit added is written as supporting the attacker",
+                graph.claims[w].key, e.kind, e.id
+            ),
+        });
+    graph.relations.push(Relation {
+        from: w,
+        to: from,
+        bears: Bears::Supports,
+        with: Vec::new(),
         place: e.at.clone(),
         scheme: None,
     });
