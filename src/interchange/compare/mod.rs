@@ -164,34 +164,23 @@ fn component(map: &ArgumentMap, ix: NodeIx) -> Component {
     }
 }
 
-/// Compares `student` with `reference`.
-pub fn compare(student: &ArgumentMap, reference: &ArgumentMap) -> Comparison {
-    let same_article = student.source.paragraphs.len() == reference.source.paragraphs.len()
-        && student
-            .source
-            .paragraphs
-            .iter()
-            .zip(&reference.source.paragraphs)
-            .all(|(a, b)| a.text == b.text);
-    let mut stems = align::Stems::new();
-    let s_cites: Vec<align::Cites> = (0..student.nodes.len())
-        .map(|i| stems.cites(student, i))
-        .collect();
-    let r_cites: Vec<align::Cites> = (0..reference.nodes.len())
-        .map(|i| stems.cites(reference, i))
-        .collect();
-    // The thesis first: the theses are paired when they are the same claim, and otherwise
-    // each is compared with every node as any other is (a wrong thesis is not "found").
-    let thesis_match = align::similarity(
-        &s_cites[student.thesis],
-        &r_cites[reference.thesis],
-        same_article,
-    );
+/// A pair of nodes: how alike, by what, the student's node and the reference's.
+type NodePair = (f64, align::By, NodeIx, NodeIx);
+
+/// The nodes paired (the theses first when they match, each node once): the pairs, each
+/// student node's reference node, and which reference nodes are taken.
+fn align_nodes(
+    student: &ArgumentMap,
+    reference: &ArgumentMap,
+    (s_cites, r_cites): (&[align::Cites], &[align::Cites]),
+    same_article: bool,
+    thesis_match: Option<(f64, align::By)>,
+) -> (Vec<NodePair>, HashMap<NodeIx, NodeIx>, Vec<bool>) {
     // The pairs worth weighing: on the same article, the nodes of the same or a neighbouring
     // paragraph (linear for a map whose claims spread over its article); on different
     // articles, every pair.
-    let near = align::Near::new(&r_cites);
-    let mut candidates: Vec<(f64, align::By, NodeIx, NodeIx)> = Vec::new();
+    let near = align::Near::new(r_cites);
+    let mut candidates: Vec<NodePair> = Vec::new();
     for (si, sc) in s_cites.iter().enumerate() {
         let others: Vec<NodeIx> = if same_article {
             near.of(sc)
@@ -230,49 +219,28 @@ pub fn compare(student: &ArgumentMap, reference: &ArgumentMap) -> Comparison {
         r_taken[ri] = true;
         pairs.push((sim, by, si, ri));
     }
-    pairs.sort_by_key(|&(_, _, _, ri)| reference.nodes[ri].step);
-    let thesis = Thesis {
-        matches: thesis_match.is_some(),
-        by_text: thesis_match.is_some_and(|(_, by)| by == align::By::Text),
-        similarity: thesis_match.map_or_else(
-            || {
-                align::jaccard(
-                    &s_cites[student.thesis].words,
-                    &r_cites[reference.thesis].words,
-                )
-            },
-            |(sim, _)| sim,
-        ),
-        student: student.nodes[student.thesis].text.clone(),
-        reference: reference.nodes[reference.thesis].text.clone(),
-    };
-    // How many of the reference's words the paired texts share, for a near copy.
-    let shared_words = pairs
-        .iter()
-        .map(|&(_, _, si, ri)| align::jaccard(&s_cites[si].words, &r_cites[ri].words))
-        .sum::<f64>()
-        / reference.nodes.len().max(1) as f64;
-    let kinds_agree = pairs
-        .iter()
-        .filter(|&&(_, _, si, ri)| student.nodes[si].role == reference.nodes[ri].role)
-        .count();
-    let missed: Vec<Component> = reference
-        .walk
-        .iter()
-        .filter(|&&ri| !r_taken[ri])
-        .map(|&ri| component(reference, ri))
-        .collect();
-    let extra: Vec<Component> = student
-        .walk
-        .iter()
-        .filter(|&&si| !s_to_r.contains_key(&si))
-        .map(|&si| component(student, si))
-        .collect();
-    // Links, in the reference's ids; an unaligned node of the student's keeps its own id.
-    let name = |si: NodeIx| match s_to_r.get(&si) {
-        Some(&ri) => reference.nodes[ri].id.clone(),
-        None => format!("~{}", student.nodes[si].id),
-    };
+    (pairs, s_to_r, r_taken)
+}
+
+/// How the two maps' links and linked groups agree, in the reference's ids.
+struct Linked {
+    agreed: Vec<Link>,
+    missed: Vec<Link>,
+    extra: Vec<Link>,
+    /// How many links each map has.
+    student: usize,
+    reference: usize,
+    groups_agreed: usize,
+    groups: usize,
+}
+
+/// The links of both maps compared, the student's named by `name` (the reference's id of
+/// the node it is paired with, or its own).
+fn link_agreement(
+    student: &ArgumentMap,
+    reference: &ArgumentMap,
+    name: &dyn Fn(NodeIx) -> String,
+) -> Linked {
     let s_links: BTreeSet<Link> = links(student)
         .into_iter()
         .map(|(f, t, relation)| Link {
@@ -307,10 +275,106 @@ pub fn compare(student: &ArgumentMap, reference: &ArgumentMap) -> Comparison {
             .collect()
     };
     let r_groups = groups(reference, &|ix| reference.nodes[ix].id.clone());
-    let s_groups = groups(student, &name);
+    let s_groups = groups(student, name);
     let groups_agreed = r_groups.intersection(&s_groups).count();
+    Linked {
+        student: s_links.len(),
+        reference: r_links.len(),
+        agreed,
+        missed: links_missed,
+        extra: links_extra,
+        groups_agreed,
+        groups: r_groups.len(),
+    }
+}
+
+/// The verdict on the thesis: whether the student's is the reference's, how alike they
+/// are, and both texts.
+fn thesis_verdict(
+    student: &ArgumentMap,
+    reference: &ArgumentMap,
+    (s_cites, r_cites): (&[align::Cites], &[align::Cites]),
+    thesis_match: Option<(f64, align::By)>,
+) -> Thesis {
+    Thesis {
+        matches: thesis_match.is_some(),
+        by_text: thesis_match.is_some_and(|(_, by)| by == align::By::Text),
+        similarity: thesis_match.map_or_else(
+            || {
+                align::jaccard(
+                    &s_cites[student.thesis].words,
+                    &r_cites[reference.thesis].words,
+                )
+            },
+            |(sim, _)| sim,
+        ),
+        student: student.nodes[student.thesis].text.clone(),
+        reference: reference.nodes[reference.thesis].text.clone(),
+    }
+}
+
+/// Compares `student` with `reference`.
+pub fn compare(student: &ArgumentMap, reference: &ArgumentMap) -> Comparison {
+    let same_article = student.source.paragraphs.len() == reference.source.paragraphs.len()
+        && student
+            .source
+            .paragraphs
+            .iter()
+            .zip(&reference.source.paragraphs)
+            .all(|(a, b)| a.text == b.text);
+    let mut stems = align::Stems::new();
+    let s_cites: Vec<align::Cites> = (0..student.nodes.len())
+        .map(|i| stems.cites(student, i))
+        .collect();
+    let r_cites: Vec<align::Cites> = (0..reference.nodes.len())
+        .map(|i| stems.cites(reference, i))
+        .collect();
+    // The thesis first: the theses are paired when they are the same claim, and otherwise
+    // each is compared with every node as any other is (a wrong thesis is not "found").
+    let thesis_match = align::similarity(
+        &s_cites[student.thesis],
+        &r_cites[reference.thesis],
+        same_article,
+    );
+    let (mut pairs, s_to_r, r_taken) = align_nodes(
+        student,
+        reference,
+        (&s_cites, &r_cites),
+        same_article,
+        thesis_match,
+    );
+    pairs.sort_by_key(|&(_, _, _, ri)| reference.nodes[ri].step);
+    let thesis = thesis_verdict(student, reference, (&s_cites, &r_cites), thesis_match);
+    // How many of the reference's words the paired texts share, for a near copy.
+    let shared_words = pairs
+        .iter()
+        .map(|&(_, _, si, ri)| align::jaccard(&s_cites[si].words, &r_cites[ri].words))
+        .sum::<f64>()
+        / reference.nodes.len().max(1) as f64;
+    let kinds_agree = pairs
+        .iter()
+        .filter(|&&(_, _, si, ri)| student.nodes[si].role == reference.nodes[ri].role)
+        .count();
+    let missed: Vec<Component> = reference
+        .walk
+        .iter()
+        .filter(|&&ri| !r_taken[ri])
+        .map(|&ri| component(reference, ri))
+        .collect();
+    let extra: Vec<Component> = student
+        .walk
+        .iter()
+        .filter(|&&si| !s_to_r.contains_key(&si))
+        .map(|&si| component(student, si))
+        .collect();
+    // Links, in the reference's ids; an unaligned node of the student's keeps its own id.
+    let name = |si: NodeIx| match s_to_r.get(&si) {
+        Some(&ri) => reference.nodes[ri].id.clone(),
+        None => format!("~{}", student.nodes[si].id),
+    };
+    let linked = link_agreement(student, reference, &name);
     let components = Score::of(pairs.len(), student.nodes.len(), reference.nodes.len());
-    let links = Score::of(agreed.len(), s_links.len(), r_links.len());
+    let links = Score::of(linked.agreed.len(), linked.student, linked.reference);
     let kinds = if pairs.is_empty() {
         0.0
     } else {
@@ -339,12 +403,12 @@ pub fn compare(student: &ArgumentMap, reference: &ArgumentMap) -> Comparison {
         extra,
         components,
         kinds,
-        links_agreed: agreed,
-        links_missed,
-        links_extra,
+        links_agreed: linked.agreed,
+        links_missed: linked.missed,
+        links_extra: linked.extra,
         links,
-        groups_agreed,
-        groups: r_groups.len(),
+        groups_agreed: linked.groups_agreed,
+        groups: linked.groups,
         overall,
     }
 }
