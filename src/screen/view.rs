@@ -235,74 +235,7 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let (letter, badge_style) = theme.badge(n.role);
         let prefix = format!("{}{fold} ", guides(app, ix, theme, levels, label_width));
         let badge = format!("[{letter}]");
-        // Conceded and implicit are told in the row itself, by a marker as well as in details.
-        // So are an undercut and an objection the author raises himself.
-        let flags: Vec<&str> = [
-            (n.undercuts, g.undercut),
-            (n.raised, g.raised),
-            (n.conceded, g.conceded),
-            (n.implicit, g.implicit),
-        ]
-        .into_iter()
-        .filter_map(|(on, glyph)| on.then_some(glyph))
-        .collect();
-        let sep = if theme.plain { " " } else { "" };
-        let flag = if flags.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", flags.join(sep))
-        };
-        // A linked premise names the others it supports its claim together with.
-        let flag = if n.linked.is_empty() {
-            flag
-        } else {
-            let ids: Vec<&str> = n
-                .linked
-                .iter()
-                .map(|&t| app.map.nodes[t].id.as_str())
-                .collect();
-            format!("{flag} {}{}", g.linked, ids.join(","))
-        };
-        // Cross-links: the other nodes this one bears on, by id.
-        let also = if n.also.is_empty() {
-            String::new()
-        } else {
-            let ids: Vec<&str> = n
-                .also
-                .iter()
-                .map(|&(t, _)| app.map.nodes[t].id.as_str())
-                .collect();
-            format!(" {}{}", g.also, ids.join(","))
-        };
-        // The reader's own marks: understood, a note, a verdict.
-        let mine = app
-            .study
-            .as_ref()
-            .and_then(|s| s.layer.node(&n.id))
-            .map(|s| {
-                // Glyphs sit together; the words of the plain theme need spaces between.
-                let sep = if theme.plain { " " } else { "" };
-                let mut marks: Vec<std::borrow::Cow<str>> = Vec::new();
-                if s.understood {
-                    marks.push(g.understood.into());
-                }
-                if let Some(j) = s.judgement {
-                    // In words, the word for this kind of node: a counterpoint is strong,
-                    // answerable or weak, not "holds".
-                    marks.push(if theme.plain {
-                        format!("({})", j.word(n.kind)).into()
-                    } else {
-                        g.verdicts[j as usize].into()
-                    });
-                }
-                if !s.note.is_empty() {
-                    marks.push(g.noted.into());
-                }
-                let m = marks.join(sep);
-                if m.is_empty() { m } else { format!(" {m}") }
-            })
-            .unwrap_or_default();
-        let id = format!(" {}{flag}{also}{mine} ", n.id);
+        let id = format!(" {}{} ", n.id, row_marks(app, ix, theme));
         let used = wrap::width(&prefix) + 3 + wrap::width(&id);
         let headline = wrap::truncate(n.headline(), width.saturating_sub(used), g.ellipsis);
         let mut base = if app.is_context_row(ix) {
@@ -342,6 +275,82 @@ fn tree(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What a tree row says after a node's id, by markers as well as in the details: its flags
+/// (undercut, raised, conceded, implicit), the nodes it is linked with, its cross-links, and
+/// the reader's own marks (understood, a verdict, a note).
+fn row_marks(app: &App, ix: NodeIx, theme: &Theme) -> String {
+    let g = theme.glyphs();
+    let n = &app.map.nodes[ix];
+    // Conceded and implicit are told in the row itself, by a marker as well as in details.
+    // So are an undercut and an objection the author raises himself.
+    let flags: Vec<&str> = [
+        (n.undercuts, g.undercut),
+        (n.raised, g.raised),
+        (n.conceded, g.conceded),
+        (n.implicit, g.implicit),
+    ]
+    .into_iter()
+    .filter_map(|(on, glyph)| on.then_some(glyph))
+    .collect();
+    let sep = if theme.plain { " " } else { "" };
+    let flag = if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", flags.join(sep))
+    };
+    // A linked premise names the others it supports its claim together with.
+    let flag = if n.linked.is_empty() {
+        flag
+    } else {
+        let ids: Vec<&str> = n
+            .linked
+            .iter()
+            .map(|&t| app.map.nodes[t].id.as_str())
+            .collect();
+        format!("{flag} {}{}", g.linked, ids.join(","))
+    };
+    // Cross-links: the other nodes this one bears on, by id.
+    let also = if n.also.is_empty() {
+        String::new()
+    } else {
+        let ids: Vec<&str> = n
+            .also
+            .iter()
+            .map(|&(t, _)| app.map.nodes[t].id.as_str())
+            .collect();
+        format!(" {}{}", g.also, ids.join(","))
+    };
+    // The reader's own marks: understood, a note, a verdict.
+    let mine = app
+        .study
+        .as_ref()
+        .and_then(|s| s.layer.node(&n.id))
+        .map(|s| {
+            // Glyphs sit together; the words of the plain theme need spaces between.
+            let sep = if theme.plain { " " } else { "" };
+            let mut marks: Vec<std::borrow::Cow<str>> = Vec::new();
+            if s.understood {
+                marks.push(g.understood.into());
+            }
+            if let Some(j) = s.judgement {
+                // In words, the word for this kind of node: a counterpoint is strong,
+                // answerable or weak, not "holds".
+                marks.push(if theme.plain {
+                    format!("({})", j.word(n.kind)).into()
+                } else {
+                    g.verdicts[j as usize].into()
+                });
+            }
+            if !s.note.is_empty() {
+                marks.push(g.noted.into());
+            }
+            let m = marks.join(sep);
+            if m.is_empty() { m } else { format!(" {m}") }
+        })
+        .unwrap_or_default();
+    format!("{flag}{also}{mine}")
 }
 
 fn details(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -483,31 +492,11 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
 
-    let (step, total) = app.step();
-    let step = match step {
-        Some(s) => format!("{s}/{total}"),
-        None => format!("-/{total}"),
-    };
     let focus = match app.focus {
         Focus::Tree => "tree",
         Focus::Source => "source",
     };
-    // Fixed-width fields, so that a step rewrites only what changed, not the whole line.
-    let total_width = format!("{total}/{total}").len();
-    let mut step_field = format!(" step {step:<total_width$} ");
-    if let Some(study) = &app.study {
-        let (done, all) = study.layer.progress(&app.map);
-        step_field.push_str(&format!("{done}/{all} understood "));
-        if study.due > 0 {
-            step_field.push_str(&format!("{} due ", study.due));
-        }
-        // The side argued, always in view once chosen.
-        match study.layer.side {
-            Some(crate::study::Side::For) => step_field.push_str("arguing for "),
-            Some(crate::study::Side::Against) => step_field.push_str("arguing against "),
-            None => {}
-        }
-    }
+    let step_field = step_field(app);
     let focus_field = format!("{:<9}", format!("[{focus}]"));
     let path_width = (width / 4).clamp(12, 48);
     let path = status_path(app, theme, path_width.saturating_sub(1));
@@ -515,31 +504,7 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = vec![Span::styled(step_field, base.add_modifier(Modifier::BOLD))];
     // Who presents, and whether the reader follows: early in the line, so 80 columns show it
     // even beside a message.
-    if let Some(room) = &app.settings.presenting {
-        spans.push(Span::styled(
-            format!("presenting to {room} "),
-            base.add_modifier(Modifier::BOLD),
-        ));
-    }
-    if let Some(f) = &app.settings.follow {
-        let who = f.presenter.as_deref().unwrap_or("");
-        let text = if f.presenter.is_none() {
-            "no presenter ".to_string()
-        } else if f.elsewhere.is_some() {
-            format!("{who} on another map ")
-        } else if f.following {
-            format!("following {who} ")
-        } else {
-            format!(
-                "{who} presents: {} follows ",
-                keymap::key_for(crate::screen::keymap::Action::FollowAgain)
-            )
-        };
-        spans.push(Span::styled(
-            text,
-            base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-        ));
-    }
+    spans.extend(room_fields(app, base));
     // A message that would not fit beside them takes the place of the focus and the path (the
     // details pane names the node): at 80 columns it needs the room. One that does not fit
     // even then is drawn whole on the rows above the status line (it lasts until the next
@@ -598,6 +563,64 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     }
     fill(frame, area, spans, base, width);
+}
+
+/// The status line's first field: the step, and with the reader's layer, how much is
+/// understood, the cards due and the side argued. Fixed-width, so that a step rewrites only
+/// what changed, not the whole line.
+fn step_field(app: &App) -> String {
+    let (step, total) = app.step();
+    let step = match step {
+        Some(s) => format!("{s}/{total}"),
+        None => format!("-/{total}"),
+    };
+    let total_width = format!("{total}/{total}").len();
+    let mut step_field = format!(" step {step:<total_width$} ");
+    if let Some(study) = &app.study {
+        let (done, all) = study.layer.progress(&app.map);
+        step_field.push_str(&format!("{done}/{all} understood "));
+        if study.due > 0 {
+            step_field.push_str(&format!("{} due ", study.due));
+        }
+        // The side argued, always in view once chosen.
+        match study.layer.side {
+            Some(crate::study::Side::For) => step_field.push_str("arguing for "),
+            Some(crate::study::Side::Against) => step_field.push_str("arguing against "),
+            None => {}
+        }
+    }
+    step_field
+}
+
+/// Who presents, and whether the reader follows them.
+fn room_fields(app: &App, base: Style) -> Vec<Span<'static>> {
+    let mut fields = Vec::new();
+    if let Some(room) = &app.settings.presenting {
+        fields.push(Span::styled(
+            format!("presenting to {room} "),
+            base.add_modifier(Modifier::BOLD),
+        ));
+    }
+    if let Some(f) = &app.settings.follow {
+        let who = f.presenter.as_deref().unwrap_or("");
+        let text = if f.presenter.is_none() {
+            "no presenter ".to_string()
+        } else if f.elsewhere.is_some() {
+            format!("{who} on another map ")
+        } else if f.following {
+            format!("following {who} ")
+        } else {
+            format!(
+                "{who} presents: {} follows ",
+                keymap::key_for(crate::screen::keymap::Action::FollowAgain)
+            )
+        };
+        fields.push(Span::styled(
+            text,
+            base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        ));
+    }
+    fields
 }
 
 /// A message too long for the status line, whole, on as many rows above it as it wraps to
