@@ -148,15 +148,8 @@ pub fn render(frame: &mut Frame, screen: &FlowScreen, theme: &Theme, now: u64) {
         return;
     }
     let motion = &screen.flowed.motion;
-    let format = &motion.format;
     let round = &screen.flowed.round;
-    let fix = |s: String| {
-        if theme.ascii {
-            crate::screen::ascii::transliterate(&s)
-        } else {
-            s
-        }
-    };
+    let fix = |s: String| fixed(theme, s);
     let width = usize::from(area.width);
     let ellipsis = theme.glyphs().ellipsis;
     // The title: the motion, the sheet, the round.
@@ -183,6 +176,34 @@ pub fn render(frame: &mut Frame, screen: &FlowScreen, theme: &Theme, now: u64) {
         return;
     }
     let cols = columns(screen);
+    headings(frame, screen, theme, &cols);
+    grid(frame, screen, theme, &cols);
+    if let Some((kind, text)) = &screen.editor {
+        typed(frame, screen, theme, kind, text);
+    }
+    status(frame, screen, theme, now);
+    if let Some(overlay) = &screen.overlay {
+        draw_overlay(frame, screen, overlay, theme);
+    }
+}
+
+/// Text drawn as the theme allows: transliterated in ASCII.
+fn fixed(theme: &Theme, s: String) -> String {
+    if theme.ascii {
+        crate::screen::ascii::transliterate(&s)
+    } else {
+        s
+    }
+}
+
+/// The speeches' headings over their columns: the current one marked NOW, and a mark where
+/// more columns are off screen to either side.
+fn headings(frame: &mut Frame, screen: &FlowScreen, theme: &Theme, cols: &[(usize, u16, u16)]) {
+    let motion = &screen.flowed.motion;
+    let format = &motion.format;
+    let round = &screen.flowed.round;
+    let ellipsis = theme.glyphs().ellipsis;
+    let fix = |s: String| fixed(theme, s);
     let more_left = screen.left > 0;
     let more_right = cols
         .last()
@@ -231,7 +252,15 @@ pub fn render(frame: &mut Frame, screen: &FlowScreen, theme: &Theme, now: u64) {
             Rect::new(x, 1, w, 1),
         );
     }
-    // The grid, row by row from the top.
+}
+
+/// The sheet's arguments, row by row from the top, each in its speech's column; a dropped one
+/// in the alarm style (and said DROPPED in its words).
+fn grid(frame: &mut Frame, screen: &FlowScreen, theme: &Theme, cols: &[(usize, u16, u16)]) {
+    let motion = &screen.flowed.motion;
+    let format = &motion.format;
+    let round = &screen.flowed.round;
+    let width = usize::from(frame.area().width);
     let body = body(screen);
     let mut y = body.y;
     let bottom = body.y + body.height;
@@ -254,7 +283,7 @@ pub fn render(frame: &mut Frame, screen: &FlowScreen, theme: &Theme, now: u64) {
     }
     let mut row = screen.top;
     while y < bottom && row < screen.grid.rows {
-        let height = row_height(screen, row, &cols, theme);
+        let height = row_height(screen, row, cols, theme);
         for cell in screen.grid.cells.iter().filter(|c| c.row == row) {
             let Some(&(_, x, w)) = cols.iter().find(|(col, _, _)| *col == cell.col) else {
                 continue;
@@ -286,38 +315,46 @@ pub fn render(frame: &mut Frame, screen: &FlowScreen, theme: &Theme, now: u64) {
         y = y.saturating_add(u16::try_from(height).unwrap_or(u16::MAX));
         row += 1;
     }
-    // The cell being typed.
-    if let Some((kind, area_text)) = &screen.editor {
-        let h = area.height;
-        if h >= 7 {
-            let rect = Rect::new(0, h - 5, area.width, 3);
-            frame.render_widget(Clear, rect);
-            let what = match kind {
-                crate::debate::flow::DraftKind::Add { .. } => format!(
-                    "A new argument of the {}",
-                    format
-                        .speeches
-                        .get(round.speech)
-                        .map_or("", |s| s.short.as_str())
-                ),
-                crate::debate::flow::DraftKind::Answer { to } => format!("An answer to #{to}"),
-                crate::debate::flow::DraftKind::Extend { of } => format!("Extending #{of}"),
-                crate::debate::flow::DraftKind::Edit { id } => format!("The words of #{id}"),
-            };
-            let title = fix(format!(
-                " {what} ({}: flow it, {}: leave it) ",
-                keymap::key_name(Scope::FlowCell, Action::NoteSave),
-                keymap::key_name(Scope::FlowCell, Action::NoteCancel)
-            ));
-            let block = draw::window_block(theme, &title, rect.width);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
-            frame.render_widget(area_text, inner);
-        }
-    }
-    status(frame, screen, theme, now);
-    if let Some(overlay) = &screen.overlay {
-        draw_overlay(frame, screen, overlay, theme);
+}
+
+/// The cell being typed, in a window over the bottom of the sheet.
+fn typed(
+    frame: &mut Frame,
+    screen: &FlowScreen,
+    theme: &Theme,
+    kind: &crate::debate::flow::DraftKind,
+    area_text: &ratatui_textarea::TextArea<'static>,
+) {
+    let motion = &screen.flowed.motion;
+    let format = &motion.format;
+    let round = &screen.flowed.round;
+    let area = frame.area();
+    let fix = |s: String| fixed(theme, s);
+    let h = area.height;
+    if h >= 7 {
+        let rect = Rect::new(0, h - 5, area.width, 3);
+        frame.render_widget(Clear, rect);
+        let what = match kind {
+            crate::debate::flow::DraftKind::Add { .. } => format!(
+                "A new argument of the {}",
+                format
+                    .speeches
+                    .get(round.speech)
+                    .map_or("", |s| s.short.as_str())
+            ),
+            crate::debate::flow::DraftKind::Answer { to } => format!("An answer to #{to}"),
+            crate::debate::flow::DraftKind::Extend { of } => format!("Extending #{of}"),
+            crate::debate::flow::DraftKind::Edit { id } => format!("The words of #{id}"),
+        };
+        let title = fix(format!(
+            " {what} ({}: flow it, {}: leave it) ",
+            keymap::key_name(Scope::FlowCell, Action::NoteSave),
+            keymap::key_name(Scope::FlowCell, Action::NoteCancel)
+        ));
+        let block = draw::window_block(theme, &title, rect.width);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        frame.render_widget(area_text, inner);
     }
 }
 
