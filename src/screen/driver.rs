@@ -701,43 +701,13 @@ fn event_loop(
     // Where the panes were scrolled before the last key, for the terminal to scroll them.
     let mut next = None;
     loop {
-        while let Some(effect) = pending.pop_front() {
-            let answer = match effect {
-                Effect::Quit(code) => return Ok(code),
-                Effect::Farewell(text) => {
-                    outcome.farewell.push(text);
-                    None
-                }
-                Effect::Rescue(layer) => {
-                    outcome.farewell.push(rescued(store.as_ref(), &layer));
-                    None
-                }
-                Effect::OpenMap(fingerprint) => {
-                    outcome.open = Some(fingerprint);
-                    return Ok(0);
-                }
-                Effect::Reload => reload(&app, theme, &mut stamp, session.confine.as_deref()),
-                Effect::SaveLayer { layer, changes } => {
-                    let saved = match &store {
-                        Some(store) => store.save(&layer, &changes),
-                        None => Err("Your marks and notes cannot be kept: no state folder".into()),
-                    };
-                    Some(Event::LayerSaved(saved.map_err(|why| {
-                        crate::screen::event::Unsaved { why, changes }
-                    })))
-                }
-                Effect::OpenEditor { file, line } => {
-                    let done = edit(tui, &file, line);
-                    let (w, h) = (tui.screen.size()?.width, tui.screen.size()?.height);
-                    if (w, h) != (app.width(), app.height()) {
-                        pending.extend(app::handle(&mut app, Event::Resize(w, h)));
-                    }
-                    Some(Event::EditorDone(done))
-                }
-            };
-            if let Some(answer) = answer {
-                pending.extend(app::handle_at(&mut app, answer, chrono::Utc::now()));
-            }
+        let keeping = Keeping {
+            store: store.as_ref(),
+            theme,
+            confine: session.confine.as_deref(),
+        };
+        if let Some(code) = carry_out(tui, &mut app, &mut pending, outcome, &keeping, &mut stamp)? {
+            return Ok(code);
         }
         // A reload may name another article: watch what the map names now.
         if watch
@@ -783,6 +753,65 @@ fn event_loop(
         // Drills are scheduled by the clock: the app is told the time, it never reads it.
         pending.extend(app::handle_at(&mut app, event, chrono::Utc::now()));
     }
+}
+
+/// What carrying out an effect needs of the session: where the reader's layer is kept, the
+/// theme, and the folder a reread map must stay in.
+struct Keeping<'a> {
+    store: Option<&'a crate::study::Store>,
+    theme: Theme,
+    confine: Option<&'a Path>,
+}
+
+/// Carries out the pending effects, and what the app answers to each; `Some(code)` when the
+/// session ends.
+fn carry_out(
+    tui: &mut Tui,
+    app: &mut App,
+    pending: &mut VecDeque<Effect>,
+    outcome: &mut Outcome,
+    keeping: &Keeping,
+    stamp: &mut Stamp,
+) -> std::io::Result<Option<i32>> {
+    while let Some(effect) = pending.pop_front() {
+        let answer = match effect {
+            Effect::Quit(code) => return Ok(Some(code)),
+            Effect::Farewell(text) => {
+                outcome.farewell.push(text);
+                None
+            }
+            Effect::Rescue(layer) => {
+                outcome.farewell.push(rescued(keeping.store, &layer));
+                None
+            }
+            Effect::OpenMap(fingerprint) => {
+                outcome.open = Some(fingerprint);
+                return Ok(Some(0));
+            }
+            Effect::Reload => reload(app, keeping.theme, stamp, keeping.confine),
+            Effect::SaveLayer { layer, changes } => {
+                let saved = match keeping.store {
+                    Some(store) => store.save(&layer, &changes),
+                    None => Err("Your marks and notes cannot be kept: no state folder".into()),
+                };
+                Some(Event::LayerSaved(saved.map_err(|why| {
+                    crate::screen::event::Unsaved { why, changes }
+                })))
+            }
+            Effect::OpenEditor { file, line } => {
+                let done = edit(tui, &file, line);
+                let (w, h) = (tui.screen.size()?.width, tui.screen.size()?.height);
+                if (w, h) != (app.width(), app.height()) {
+                    pending.extend(app::handle(app, Event::Resize(w, h)));
+                }
+                Some(Event::EditorDone(done))
+            }
+        };
+        if let Some(answer) = answer {
+            pending.extend(app::handle_at(app, answer, chrono::Utc::now()));
+        }
+    }
+    Ok(None)
 }
 
 /// In the stacked layout the panes span the whole width: the terminal can scroll them by
