@@ -1112,77 +1112,10 @@ fn import(
     options: crate::interchange::import::Options,
     output: Option<&Path>,
 ) -> ExitCode {
-    let clean = |p: &Path| crate::map::sanitize::clean(&p.display().to_string());
-    let say = |out: &mut dyn Write,
-               what: &str,
-               file: &Path,
-               lost: &[crate::interchange::import::Lost]| {
-        for l in lost {
-            let _ = writeln!(
-                out,
-                "  {what}: {}: {}: {}",
-                clean(file),
-                crate::map::sanitize::clean(&l.place),
-                crate::map::sanitize::clean(&l.what)
-            );
-        }
-    };
     if input.is_dir() {
-        let Some(out) = output else {
-            return fail(
-                "importing a folder writes a library: name its folder with -o (argwalk import DIR --from microtext -o LIBRARY)",
-            );
-        };
-        let terminal = std::io::stderr().is_terminal();
-        let progress = |i: usize, n: usize, file: &Path| {
-            if terminal {
-                // One line, rewritten: the count and the file.
-                let name = file
-                    .file_name()
-                    .map(|f| crate::map::sanitize::clean(&f.to_string_lossy()))
-                    .unwrap_or_default();
-                let _ = write!(std::io::stderr(), "\r\x1b[2KImporting {i} of {n}: {name}");
-            }
-        };
-        let summary =
-            match crate::interchange::import::import_folder(input, from, options, out, progress) {
-                Ok(s) => s,
-                Err(why) => return fail(&why),
-            };
-        if terminal {
-            let _ = write!(std::io::stderr(), "\r\x1b[2K");
-        }
-        let mut o = std::io::stdout().lock();
-        for (file, notes) in &summary.notes {
-            say(&mut o, "note", file, notes);
-        }
-        for (file, lost) in &summary.lost {
-            say(&mut o, "not carried", file, lost);
-        }
-        for (file, why) in &summary.refused {
-            let _ = writeln!(
-                o,
-                "  refused: {}: {}",
-                clean(file),
-                crate::map::sanitize::clean(why)
-            );
-        }
-        let _ = writeln!(
-            o,
-            "{} imported as {} {} ({} with something not carried or a warning), {} refused. Open them with: argwalk --library {}",
-            summary.imported,
-            summary.maps,
-            if summary.maps == 1 { "map" } else { "maps" },
-            summary.with_warnings,
-            summary.refused.len(),
-            clean(out)
-        );
-        return if summary.refused.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        };
+        return import_folder(input, from, options, output);
     }
+    let (clean, say) = (clean_path, say_lost);
     match crate::interchange::import::import_with(input, from, options, output) {
         Ok(done) => {
             let mut o = std::io::stdout().lock();
@@ -1209,6 +1142,94 @@ fn import(
             ExitCode::SUCCESS
         }
         Err(why) => fail(&why),
+    }
+}
+
+/// Says each of `lost` (what was not carried, or a note) with its file and place.
+fn say_lost(
+    out: &mut dyn Write,
+    what: &str,
+    file: &Path,
+    lost: &[crate::interchange::import::Lost],
+) {
+    for l in lost {
+        let _ = writeln!(
+            out,
+            "  {what}: {}: {}: {}",
+            clean_path(file),
+            crate::map::sanitize::clean(&l.place),
+            crate::map::sanitize::clean(&l.what)
+        );
+    }
+}
+
+/// A path as it may be shown: sanitized.
+fn clean_path(p: &Path) -> String {
+    crate::map::sanitize::clean(&p.display().to_string())
+}
+
+/// `argwalk import DIR --from FORMAT -o LIBRARY`: every input of the folder, with a progress
+/// line on a terminal and a summary.
+fn import_folder(
+    input: &Path,
+    from: crate::interchange::import::From,
+    options: crate::interchange::import::Options,
+    output: Option<&Path>,
+) -> ExitCode {
+    let (clean, say) = (clean_path, say_lost);
+    let Some(out) = output else {
+        return fail(
+            "importing a folder writes a library: name its folder with -o (argwalk import DIR --from microtext -o LIBRARY)",
+        );
+    };
+    let terminal = std::io::stderr().is_terminal();
+    let progress = |i: usize, n: usize, file: &Path| {
+        if terminal {
+            // One line, rewritten: the count and the file.
+            let name = file
+                .file_name()
+                .map(|f| crate::map::sanitize::clean(&f.to_string_lossy()))
+                .unwrap_or_default();
+            let _ = write!(std::io::stderr(), "\r\x1b[2KImporting {i} of {n}: {name}");
+        }
+    };
+    let summary =
+        match crate::interchange::import::import_folder(input, from, options, out, progress) {
+            Ok(s) => s,
+            Err(why) => return fail(&why),
+        };
+    if terminal {
+        let _ = write!(std::io::stderr(), "\r\x1b[2K");
+    }
+    let mut o = std::io::stdout().lock();
+    for (file, notes) in &summary.notes {
+        say(&mut o, "note", file, notes);
+    }
+    for (file, lost) in &summary.lost {
+        say(&mut o, "not carried", file, lost);
+    }
+    for (file, why) in &summary.refused {
+        let _ = writeln!(
+            o,
+            "  refused: {}: {}",
+            clean(file),
+            crate::map::sanitize::clean(why)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "{} imported as {} {} ({} with something not carried or a warning), {} refused. Open them with: argwalk --library {}",
+        summary.imported,
+        summary.maps,
+        if summary.maps == 1 { "map" } else { "maps" },
+        summary.with_warnings,
+        summary.refused.len(),
+        clean(out)
+    );
+    if summary.refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

@@ -242,24 +242,7 @@ pub fn import_with(
         ..Imported::default()
     };
     for (map_path, article_path, toml, article, lost, report) in plans {
-        for (path, text) in [(&article_path, &article), (&map_path, &toml)] {
-            // What a killed run left of its writes goes first; a file with just these words
-            // is that run's own, done: a rerun completes the import rather than refusing it.
-            crate::study::store::clean_stale_temps(path);
-            if std::fs::read(path).is_ok_and(|there| there == text.as_bytes()) {
-                continue;
-            }
-            crate::study::store::write_new(path, text.as_bytes()).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    format!(
-                        "{} exists already; argwalk never overwrites",
-                        path.display()
-                    )
-                } else {
-                    format!("cannot write {}: {e}", path.display())
-                }
-            })?;
-        }
+        write_pair((&map_path, &toml), (&article_path, &article))?;
         done.warnings += report.warnings();
         for l in lost {
             if !done.lost.contains(&l) {
@@ -268,8 +251,39 @@ pub fn import_with(
         }
         done.maps.push(map_path);
     }
-    // In the input's order: "line 7" before "line 13".
-    done.lost.sort_by_key(|l| {
+    in_input_order(&mut done.lost);
+    Ok(done)
+}
+
+/// Writes a map and its article (the article first), never over a file that is there: what
+/// a killed run left of its writes goes first, and a file with just these words is that
+/// run's own, done, so a rerun completes the import rather than refusing it.
+fn write_pair(
+    (map_path, toml): (&Path, &str),
+    (article_path, article): (&Path, &str),
+) -> Result<(), String> {
+    for (path, text) in [(article_path, article), (map_path, toml)] {
+        crate::study::store::clean_stale_temps(path);
+        if std::fs::read(path).is_ok_and(|there| there == text.as_bytes()) {
+            continue;
+        }
+        crate::study::store::write_new(path, text.as_bytes()).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                format!(
+                    "{} exists already; argwalk never overwrites",
+                    path.display()
+                )
+            } else {
+                format!("cannot write {}: {e}", path.display())
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Puts what was said in the input's order: "line 7" before "line 13".
+fn in_input_order(lost: &mut [Lost]) {
+    lost.sort_by_key(|l| {
         let number: String = l.place.chars().filter(char::is_ascii_digit).collect();
         (
             l.place
@@ -279,7 +293,6 @@ pub fn import_with(
             number.parse::<u64>().unwrap_or(0),
         )
     });
-    Ok(done)
 }
 
 /// What a folder's import came to.
