@@ -1155,3 +1155,26 @@ fn a_folder_summary_counts_every_map_made() {
     assert!(said.contains("1 imported as 2 maps"), "{said}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// One warning is "1 warning", not "1 warnings".
+#[test]
+fn one_warning_is_said_in_the_singular() {
+    let dir = folder("singular");
+    let out = dir.join("m002.toml");
+    let mut cmd = support::cli::argwalk();
+    cmd.args([
+        "import",
+        fixture("m002.xml").to_str().unwrap(),
+        "--from",
+        "microtext",
+        "-o",
+    ])
+    .arg(&out);
+    let o = support::cli::run(cmd, "");
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        said.contains("argwalk check gives 1 warning: run it to see it."),
+        "{said}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

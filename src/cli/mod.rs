@@ -1132,8 +1132,10 @@ fn import(
             if done.warnings > 0 {
                 let _ = writeln!(
                     o,
-                    "argwalk check gives {} warnings: run it to see them.",
-                    done.warnings
+                    "argwalk check gives {} warning{}: run it to see {}.",
+                    done.warnings,
+                    if done.warnings == 1 { "" } else { "s" },
+                    if done.warnings == 1 { "it" } else { "them" }
                 );
             }
             if let Some(m) = done.maps.first() {
