@@ -328,20 +328,7 @@ impl Reading {
         if n.implicit {
             out.push_str("  Implicit: the text leaves it unstated.\n");
         }
-        if let Some(scheme) = m.scheme_of(self.at) {
-            out.push_str(&format!(
-                "  Scheme: {}. Its critical questions:\n",
-                scheme.name
-            ));
-            for (q, by) in m.critical_questions(self.at) {
-                let ids: Vec<&str> = by.iter().map(|&b| m.nodes[b].id.as_str()).collect();
-                if ids.is_empty() {
-                    out.push_str(&format!("    {} Open.\n", q.text));
-                } else {
-                    out.push_str(&format!("    {} Answered by {}.\n", q.text, ids.join(", ")));
-                }
-            }
-        }
+        say_scheme(m, self.at, out);
         if !n.tags.is_empty() {
             out.push_str(&format!("  Tags: {}.\n", n.tags.join(", ")));
         }
@@ -351,18 +338,7 @@ impl Reading {
                 note.replace('\n', " / ")
             ));
         }
-        for c in &n.citations {
-            match &c.quote {
-                Some(q) => out.push_str(&format!(
-                    "  Cites paragraph {}: \"{}\"\n",
-                    q.paragraph, q.text
-                )),
-                None if c.first == c.last => {
-                    out.push_str(&format!("  Cites paragraph {}\n", c.first))
-                }
-                None => out.push_str(&format!("  Cites paragraphs {} to {}\n", c.first, c.last)),
-            }
-        }
+        say_citations(n, out);
         if let Some((_, layer)) = &self.layer
             && let Some(s) = layer.node(&n.id)
         {
@@ -461,5 +437,37 @@ impl Reading {
             }
         }
         Some(out)
+    }
+}
+
+/// The scheme of node `at`'s step, and each of its critical questions, open or answered.
+fn say_scheme(m: &ArgumentMap, at: NodeIx, out: &mut String) {
+    if let Some(scheme) = m.scheme_of(at) {
+        out.push_str(&format!(
+            "  Scheme: {}. Its critical questions:\n",
+            scheme.name
+        ));
+        for (q, by) in m.critical_questions(at) {
+            let ids: Vec<&str> = by.iter().map(|&b| m.nodes[b].id.as_str()).collect();
+            if ids.is_empty() {
+                out.push_str(&format!("    {} Open.\n", q.text));
+            } else {
+                out.push_str(&format!("    {} Answered by {}.\n", q.text, ids.join(", ")));
+            }
+        }
+    }
+}
+
+/// Each citation of node `n`: its paragraph and quote, or the paragraphs it cites whole.
+fn say_citations(n: &crate::map::model::Node, out: &mut String) {
+    for c in &n.citations {
+        match &c.quote {
+            Some(q) => out.push_str(&format!(
+                "  Cites paragraph {}: \"{}\"\n",
+                q.paragraph, q.text
+            )),
+            None if c.first == c.last => out.push_str(&format!("  Cites paragraph {}\n", c.first)),
+            None => out.push_str(&format!("  Cites paragraphs {} to {}\n", c.first, c.last)),
+        }
     }
 }
