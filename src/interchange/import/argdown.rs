@@ -603,22 +603,10 @@ impl Reading {
                 .flatten()
                 .filter_map(Value::as_str)
                 .collect();
-            // The argument's title and its inference rule, said in its conclusion's note (not
-            // for argwalk's own export, whose arguments are the map's linked groups).
-            let said = if own_export {
-                String::new()
-            } else if rules.is_empty() {
-                format!("Concluded in <{title}>.")
-            } else {
-                format!("In <{title}>, inferred by {}.", rules.join(", "))
-            };
-            let note = &mut self.graph.claims[conclusion].note;
-            *note = match note.take() {
-                n if said.is_empty() => n,
-                Some(n) if n.contains(&said) => Some(n),
-                Some(n) => Some(format!("{n} {said}")),
-                None => Some(said),
-            };
+            // Not for argwalk's own export, whose arguments are the map's linked groups.
+            if !own_export {
+                concluded(&mut self.graph.claims[conclusion], title, &rules);
+            }
             if st["role"] == "main-conclusion" {
                 main = Some((group, conclusion));
             }
@@ -756,4 +744,19 @@ fn again(
     schemes.push(schemes.get(p).copied().flatten());
     graph.claims.push(copy);
     graph.claims.len() - 1
+}
+
+/// Says in `conclusion`'s note the argument it is concluded in, `title`, and its inference
+/// `rules` (once, however often it is concluded so).
+fn concluded(conclusion: &mut Claim, title: &str, rules: &[&str]) {
+    let said = if rules.is_empty() {
+        format!("Concluded in <{title}>.")
+    } else {
+        format!("In <{title}>, inferred by {}.", rules.join(", "))
+    };
+    conclusion.note = match conclusion.note.take() {
+        Some(n) if n.contains(&said) => Some(n),
+        Some(n) => Some(format!("{n} {said}")),
+        None => Some(said),
+    };
 }
