@@ -201,89 +201,8 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
     if case == 0 {
         out.push_str("\nThe map gives no premise or evidence.\n");
     }
-    // Each objection with what backs it and what answers it: its whole subtree, once.
-    out.push_str("\n## Objections and answers\n");
-    let fronts = prep::frontlines(map);
-    let voice = prep::voice(layer.and_then(|l| l.side));
-    if fronts.is_empty() {
-        out.push_str("\nThe map raises no objection.\n");
-    }
-    for f in &fronts {
-        let against = map
-            .target_in_words(f.objection)
-            .map_or(String::new(), |t| format!(" (against {t})"));
-        let _ = writeln!(
-            out,
-            "\n### {}{against}\n",
-            md(&super::name(map, f.objection))
-        );
-        node_line(
-            &mut out,
-            map,
-            f.objection,
-            layer,
-            &format!("{}: ", voice.says),
-        );
-        quotes(&mut out, map, f.objection, "");
-        yours(&mut out, map, f.objection, layer, "");
-        match f.standing(map) {
-            prep::Standing::Conceded => {
-                out.push_str("\nThe author concedes it, and does not answer it.\n");
-            }
-            prep::Standing::ConcededInPart => {
-                out.push_str("\nThe author concedes it in part, and answers:\n");
-            }
-            unanswered @ (prep::Standing::Unanswered | prep::Standing::RaisedUnanswered) => {
-                let words = unanswered.said().map_or("", |(_, w)| w);
-                let _ = writeln!(out, "\n**UNANSWERED**: {words}{}.", voice.unanswered);
-            }
-            prep::Standing::RaisedAnswered => {
-                out.push_str("\nThe author raises it himself, and answers:\n");
-            }
-            prep::Standing::Answered => {}
-        }
-        // An objection met again down there has a section of its own.
-        for (ix, depth) in below(map, f.objection, |ix| map.nodes[ix].role == Role::Objection) {
-            item(&mut out, map, ix, layer, depth, lead(map, ix));
-        }
-        // Answers by a cross-link live elsewhere in the tree: named here, printed there.
-        for &a in f
-            .answers
-            .iter()
-            .filter(|&&a| map.nodes[a].parent != Some(f.objection))
-        {
-            let _ = writeln!(
-                out,
-                "\n- {} with {} (see there).",
-                capitalized(voice.answer),
-                md(&super::name(map, a))
-            );
-        }
-    }
-    out.push_str("\n## Weak spots\n\n");
-    let side = layer.and_then(|l| l.side);
-    let spots = prep::weak_spots(map, layer);
-    if spots.is_empty() {
-        out.push_str("None found.\n");
-    }
-    for (i, spot) in spots.iter().enumerate() {
-        let stance = prep::stance(side, spot);
-        let stance = if stance.is_empty() {
-            String::new()
-        } else {
-            format!("[{stance}] ")
-        };
-        let kind = map.nodes[spot.node].kind;
-        let reasons: Vec<&str> = spot.reasons.iter().map(|r| r.describe(kind)).collect();
-        let role = map.nodes[spot.node].role.name();
-        let _ = writeln!(
-            out,
-            "{}. {stance}{role} {}: {}",
-            i + 1,
-            md(&super::name(map, spot.node)),
-            reasons.join("; ")
-        );
-    }
+    let fronts = objections(&mut out, map, layer);
+    weak_spots(&mut out, map, layer);
     if let Some(layer) = layer {
         let orphans = layer.orphans(map);
         if !orphans.is_empty() {
@@ -313,6 +232,92 @@ pub fn render(map: &ArgumentMap, layer: Option<&Layer>) -> String {
         md(&s.title)
     );
     out
+}
+
+/// Each objection with what backs it and what answers it (its whole subtree, once), in the
+/// reader's voice; the objections, for the count at the end.
+fn objections(out: &mut String, map: &ArgumentMap, layer: Option<&Layer>) -> Vec<prep::Front> {
+    out.push_str("\n## Objections and answers\n");
+    let fronts = prep::frontlines(map);
+    let voice = prep::voice(layer.and_then(|l| l.side));
+    if fronts.is_empty() {
+        out.push_str("\nThe map raises no objection.\n");
+    }
+    for f in &fronts {
+        let against = map
+            .target_in_words(f.objection)
+            .map_or(String::new(), |t| format!(" (against {t})"));
+        let _ = writeln!(
+            out,
+            "\n### {}{against}\n",
+            md(&super::name(map, f.objection))
+        );
+        node_line(out, map, f.objection, layer, &format!("{}: ", voice.says));
+        quotes(out, map, f.objection, "");
+        yours(out, map, f.objection, layer, "");
+        match f.standing(map) {
+            prep::Standing::Conceded => {
+                out.push_str("\nThe author concedes it, and does not answer it.\n");
+            }
+            prep::Standing::ConcededInPart => {
+                out.push_str("\nThe author concedes it in part, and answers:\n");
+            }
+            unanswered @ (prep::Standing::Unanswered | prep::Standing::RaisedUnanswered) => {
+                let words = unanswered.said().map_or("", |(_, w)| w);
+                let _ = writeln!(out, "\n**UNANSWERED**: {words}{}.", voice.unanswered);
+            }
+            prep::Standing::RaisedAnswered => {
+                out.push_str("\nThe author raises it himself, and answers:\n");
+            }
+            prep::Standing::Answered => {}
+        }
+        // An objection met again down there has a section of its own.
+        for (ix, depth) in below(map, f.objection, |ix| map.nodes[ix].role == Role::Objection) {
+            item(out, map, ix, layer, depth, lead(map, ix));
+        }
+        // Answers by a cross-link live elsewhere in the tree: named here, printed there.
+        for &a in f
+            .answers
+            .iter()
+            .filter(|&&a| map.nodes[a].parent != Some(f.objection))
+        {
+            let _ = writeln!(
+                out,
+                "\n- {} with {} (see there).",
+                capitalized(voice.answer),
+                md(&super::name(map, a))
+            );
+        }
+    }
+    fronts
+}
+
+/// The weak spots, most serious first, each with what to do about it from the reader's side.
+fn weak_spots(out: &mut String, map: &ArgumentMap, layer: Option<&Layer>) {
+    out.push_str("\n## Weak spots\n\n");
+    let side = layer.and_then(|l| l.side);
+    let spots = prep::weak_spots(map, layer);
+    if spots.is_empty() {
+        out.push_str("None found.\n");
+    }
+    for (i, spot) in spots.iter().enumerate() {
+        let stance = prep::stance(side, spot);
+        let stance = if stance.is_empty() {
+            String::new()
+        } else {
+            format!("[{stance}] ")
+        };
+        let kind = map.nodes[spot.node].kind;
+        let reasons: Vec<&str> = spot.reasons.iter().map(|r| r.describe(kind)).collect();
+        let role = map.nodes[spot.node].role.name();
+        let _ = writeln!(
+            out,
+            "{}. {stance}{role} {}: {}",
+            i + 1,
+            md(&super::name(map, spot.node)),
+            reasons.join("; ")
+        );
+    }
 }
 
 /// "We answer" from "we answer": the voice's words at the start of a sentence.
