@@ -673,38 +673,56 @@ pub fn frontline_lines(
         lines.push(Line::default());
     }
     if layer.and_then(|l| l.side) == Some(crate::study::Side::Against) {
+        lines.extend(attack_lines(map, layer, theme, width));
+    }
+    lines
+}
+
+/// For a reader arguing against the thesis: each premise with the objections that attack it
+/// and the critical questions of its step still open, as lines of attack.
+fn attack_lines(
+    map: &ArgumentMap,
+    layer: Option<&crate::study::Layer>,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    use crate::study::prep;
+    let mut lines = Vec::new();
+    let name = |ix: NodeIx| {
+        let n = &map.nodes[ix];
+        format!("{} {}", n.id, n.headline())
+    };
+    lines.extend(wrap_plain(
+        "Lines of attack on each premise",
+        width,
+        theme.heading().add_modifier(Modifier::UNDERLINED),
+    ));
+    for (premise, attacks) in prep::lines_of_attack(map) {
         lines.extend(wrap_plain(
-            "Lines of attack on each premise",
+            &format!("Against {}:", name(premise)),
             width,
-            theme.heading().add_modifier(Modifier::UNDERLINED),
+            theme.heading(),
         ));
-        for (premise, attacks) in prep::lines_of_attack(map) {
-            lines.extend(wrap_plain(
-                &format!("Against {}:", name(premise)),
+        if attacks.is_empty() {
+            lines.extend(indented(
+                "no objection in the map: find your own",
                 width,
-                theme.heading(),
+                theme.dim(),
             ));
-            if attacks.is_empty() {
-                lines.extend(indented(
-                    "no objection in the map: find your own",
-                    width,
-                    theme.dim(),
-                ));
-            }
-            for a in attacks {
-                lines.extend(indented(&name(a), width, Style::new()));
-            }
-            // The critical questions of its step still open (or judged to fail it): lines of
-            // attack.
-            if map.nodes[premise].scheme.is_some() {
-                for a in prep::questions_to_ask(map, layer, premise) {
-                    let text = if a.fails {
-                        format!("ask: {} (you judged it fails the step)", a.question.text)
-                    } else {
-                        format!("ask: {}", a.question.text)
-                    };
-                    lines.extend(indented(&text, width, Style::new()));
-                }
+        }
+        for a in attacks {
+            lines.extend(indented(&name(a), width, Style::new()));
+        }
+        // The critical questions of its step still open (or judged to fail it): lines of
+        // attack.
+        if map.nodes[premise].scheme.is_some() {
+            for a in prep::questions_to_ask(map, layer, premise) {
+                let text = if a.fails {
+                    format!("ask: {} (you judged it fails the step)", a.question.text)
+                } else {
+                    format!("ask: {}", a.question.text)
+                };
+                lines.extend(indented(&text, width, Style::new()));
             }
         }
     }

@@ -588,15 +588,8 @@ impl Reading {
             }
             for &p in &group {
                 used.entry(p).or_insert_with(|| title.clone());
-                self.graph.relations.push(Relation {
-                    from: p,
-                    to: conclusion,
-                    bears: Bears::Supports,
-                    with: group.iter().copied().filter(|&o| o != p).collect(),
-                    place: format!("argument <{title}>"),
-                    scheme: None,
-                });
             }
+            linked_support(&mut self.graph, &group, conclusion, title);
             let rules: Vec<&str> = inference["inferenceRules"]
                 .as_array()
                 .into_iter()
@@ -759,4 +752,18 @@ fn concluded(conclusion: &mut Claim, title: &str, rules: &[&str]) {
         Some(n) => Some(format!("{n} {said}")),
         None => Some(said),
     };
+}
+
+/// The premises of `group` supporting `conclusion` together, in argument `title`.
+fn linked_support(graph: &mut Graph, group: &[usize], conclusion: usize, title: &str) {
+    for &p in group {
+        graph.relations.push(Relation {
+            from: p,
+            to: conclusion,
+            bears: Bears::Supports,
+            with: group.iter().copied().filter(|&o| o != p).collect(),
+            place: format!("argument <{title}>"),
+            scheme: None,
+        });
+    }
 }

@@ -225,15 +225,8 @@ pub fn import_with(
                 loaded.report.render(false)
             ));
         }
-        // Never over a file that is there, unless it holds just these words (a run killed
-        // half-way wrote it: the rerun completes that run).
         for (p, text) in [(&map_path, &toml), (&article_path, &article)] {
-            if p.exists() && !std::fs::read(p).is_ok_and(|there| there == text.as_bytes()) {
-                return Err(format!(
-                    "{} exists already; argwalk never overwrites: choose another name with -o",
-                    p.display()
-                ));
-            }
+            free(p, text)?;
         }
         plans.push((map_path, article_path, toml, article, lost, loaded.report));
     }
@@ -253,6 +246,18 @@ pub fn import_with(
     }
     in_input_order(&mut done.lost);
     Ok(done)
+}
+
+/// Refuses `path` when a file is there, unless it holds just `text` (a run killed half-way
+/// wrote it: the rerun completes that run).
+fn free(path: &Path, text: &str) -> Result<(), String> {
+    if path.exists() && !std::fs::read(path).is_ok_and(|there| there == text.as_bytes()) {
+        return Err(format!(
+            "{} exists already; argwalk never overwrites: choose another name with -o",
+            path.display()
+        ));
+    }
+    Ok(())
 }
 
 /// Writes a map and its article (the article first), never over a file that is there: what
