@@ -213,34 +213,11 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
                 falls.push(Weakness::OpenQuestion);
             }
         }
-        // What makes a counterpoint of the opposing case stand against the thesis's case; the
-        // reader's "weak" overrules it (they judged it to fall, whatever the map answers).
-        let mut stands = Vec::new();
-        if counterpoint && opposing && judgement != Some(Judgement::Fails) {
-            let answered = !answers(map, ix).is_empty();
-            if !n.conceded && !answered {
-                stands.push(if n.undercuts {
-                    Weakness::UnansweredUndercut
-                } else if n.raised {
-                    Weakness::RaisedUnanswered
-                } else {
-                    Weakness::Unanswered
-                });
-            }
-            // Granted and answered too: granted in part.
-            if n.conceded {
-                stands.push(if answered {
-                    Weakness::ConcededInPart
-                } else {
-                    Weakness::Conceded
-                });
-            }
-            match judgement {
-                Some(Judgement::Holds) => stands.push(Weakness::JudgedStrong),
-                Some(Judgement::Doubtful) => stands.push(Weakness::JudgedAnswerable),
-                _ => {}
-            }
-        }
+        let stands = if counterpoint && opposing && judgement != Some(Judgement::Fails) {
+            standing_against(map, ix, judgement)
+        } else {
+            Vec::new()
+        };
         // A counterpoint that stands is what the reader must meet there; what else is weak
         // about it (the group it is linked in) goes with it. Else the node's own weakness.
         let (mut reasons, against_thesis) = if stands.is_empty() {
@@ -264,6 +241,38 @@ pub fn weak_spots(map: &ArgumentMap, layer: Option<&Layer>) -> Vec<WeakSpot> {
     // Stable: equal scores keep reading order.
     out.sort_by_key(|w| std::cmp::Reverse(w.score()));
     out
+}
+
+/// What makes counterpoint `ix` of the opposing case stand against the thesis's case: left
+/// unanswered, granted, or judged strong or answerable by the reader (their "weak" overrules
+/// it: they judged it to fall, whatever the map answers, and it is not asked here).
+fn standing_against(map: &ArgumentMap, ix: NodeIx, judgement: Option<Judgement>) -> Vec<Weakness> {
+    let n = &map.nodes[ix];
+    let mut stands = Vec::new();
+    let answered = !answers(map, ix).is_empty();
+    if !n.conceded && !answered {
+        stands.push(if n.undercuts {
+            Weakness::UnansweredUndercut
+        } else if n.raised {
+            Weakness::RaisedUnanswered
+        } else {
+            Weakness::Unanswered
+        });
+    }
+    // Granted and answered too: granted in part.
+    if n.conceded {
+        stands.push(if answered {
+            Weakness::ConcededInPart
+        } else {
+            Weakness::Conceded
+        });
+    }
+    match judgement {
+        Some(Judgement::Holds) => stands.push(Weakness::JudgedStrong),
+        Some(Judgement::Doubtful) => stands.push(Weakness::JudgedAnswerable),
+        _ => {}
+    }
+    stands
 }
 
 /// What the weak spots say first, for a reader who chose a side: what the marks ask of them.
