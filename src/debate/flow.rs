@@ -258,35 +258,7 @@ impl Round {
                 let (speech, sheet) = self.place_of(format, DraftKind::Extend { of })?;
                 self.push(speech, sheet, text, None, Some(of), None, None)
             }
-            Op::CrossApply { what, to } => {
-                let applied = self.get(what).ok_or(format!("No argument {what}"))?.clone();
-                let target = self.get(to).ok_or(format!("No argument {to}"))?.clone();
-                if what == to {
-                    return Err("An argument cannot answer itself".into());
-                }
-                let Some(at) = self.answer_speech(format, &target) else {
-                    return Err(format!(
-                        "No speech of the other side follows the {} to answer {to}",
-                        speeches[target.speech].short
-                    ));
-                };
-                if speeches[applied.speech].side != speeches[at].side {
-                    return Err(format!(
-                        "Argument {what} is the {}'s: it can answer only the {}",
-                        format.sides[speeches[applied.speech].side],
-                        format.sides[1 - speeches[applied.speech].side.min(1)]
-                    ));
-                }
-                self.push(
-                    at,
-                    target.sheet,
-                    applied.text.clone(),
-                    Some(to),
-                    None,
-                    Some(what),
-                    applied.from.clone(),
-                )
-            }
+            Op::CrossApply { what, to } => self.cross_apply(format, what, to),
             Op::Edit { id, text } => {
                 let a = self.arg_mut(id)?;
                 a.text = crate::map::sanitize::clean(&text);
@@ -307,23 +279,7 @@ impl Round {
                 };
                 Ok(Done::Arg(id))
             }
-            Op::Remove { id } => {
-                self.get(id).ok_or(format!("No argument {id}"))?;
-                if let Some(c) = self.children(id).next() {
-                    return Err(format!(
-                        "Argument {} answers or extends {id}: remove it first",
-                        c.id
-                    ));
-                }
-                if let Some(a) = self.args.iter().find(|a| a.applies == Some(id)) {
-                    return Err(format!(
-                        "Argument {} cross-applies {id}: remove it first",
-                        a.id
-                    ));
-                }
-                self.args.retain(|a| a.id != id);
-                Ok(Done::Nothing)
-            }
+            Op::Remove { id } => self.remove(id),
             Op::Speech(to) => {
                 if to >= speeches.len() {
                     return Err("There is no speech after the last".into());
@@ -348,6 +304,58 @@ impl Round {
                 Ok(Done::Nothing)
             }
         }
+    }
+
+    /// Argument `what` applied as the answer to argument `to`: it must be the answering
+    /// side's, and a speech of that side must follow `to`'s.
+    fn cross_apply(&mut self, format: &Format, what: u32, to: u32) -> Result<Done, String> {
+        let speeches = &format.speeches;
+        let applied = self.get(what).ok_or(format!("No argument {what}"))?.clone();
+        let target = self.get(to).ok_or(format!("No argument {to}"))?.clone();
+        if what == to {
+            return Err("An argument cannot answer itself".into());
+        }
+        let Some(at) = self.answer_speech(format, &target) else {
+            return Err(format!(
+                "No speech of the other side follows the {} to answer {to}",
+                speeches[target.speech].short
+            ));
+        };
+        if speeches[applied.speech].side != speeches[at].side {
+            return Err(format!(
+                "Argument {what} is the {}'s: it can answer only the {}",
+                format.sides[speeches[applied.speech].side],
+                format.sides[1 - speeches[applied.speech].side.min(1)]
+            ));
+        }
+        self.push(
+            at,
+            target.sheet,
+            applied.text.clone(),
+            Some(to),
+            None,
+            Some(what),
+            applied.from.clone(),
+        )
+    }
+
+    /// Removes argument `id`, if nothing answers, extends or cross-applies it.
+    fn remove(&mut self, id: u32) -> Result<Done, String> {
+        self.get(id).ok_or(format!("No argument {id}"))?;
+        if let Some(c) = self.children(id).next() {
+            return Err(format!(
+                "Argument {} answers or extends {id}: remove it first",
+                c.id
+            ));
+        }
+        if let Some(a) = self.args.iter().find(|a| a.applies == Some(id)) {
+            return Err(format!(
+                "Argument {} cross-applies {id}: remove it first",
+                a.id
+            ));
+        }
+        self.args.retain(|a| a.id != id);
+        Ok(Done::Nothing)
     }
 
     fn arg_mut(&mut self, id: u32) -> Result<&mut Arg, String> {
