@@ -101,30 +101,9 @@ pub fn read(
             let m = r.string(t, &at, "motion", true, "\"homework.motion.toml\"");
             let title = r.string(t, &at, "name", false, "\"Practice round\"");
             let speech = r.number(t, &at, "speech", 1..=200, false);
-            let read = m.as_ref().and_then(|m| {
-                let read =
-                    motion_path(dir, &m.value, confine).and_then(|p| match motion::load(&p) {
-                        Ok((Some(motion), _)) => Ok((motion, p)),
-                        Ok((None, report)) => Err(format!(
-                            "the motion `{}` has {} errors: argwalk check {} shows them",
-                            m.value,
-                            report.errors(),
-                            m.value
-                        )),
-                        Err(e) => Err(format!("{e:#}")),
-                    });
-                match read {
-                    Ok(found) => Some(found),
-                    Err(why) => {
-                        r.error(
-                            m.span.clone(),
-                            why,
-                            "name the motion's file, beside the flow".into(),
-                        );
-                        None
-                    }
-                }
-            });
+            let read = m
+                .as_ref()
+                .and_then(|m| read_motion(&mut r, m, dir, confine));
             if let (Some(m), Some((motion, path))) = (m, read) {
                 let n = motion.format.speeches.len();
                 let speech = match speech {
@@ -175,6 +154,37 @@ pub fn read(
         motion_path: path,
     });
     (flowed, Report { file, diagnostics })
+}
+
+/// The motion a flow names (`m`), read from beside the flow (within `confine`), and where;
+/// why not, said at its place.
+fn read_motion(
+    r: &mut Reader<'_>,
+    m: &At<String>,
+    dir: &Path,
+    confine: Option<&Path>,
+) -> Option<(motion::Motion, std::path::PathBuf)> {
+    let read = motion_path(dir, &m.value, confine).and_then(|p| match motion::load(&p) {
+        Ok((Some(motion), _)) => Ok((motion, p)),
+        Ok((None, report)) => Err(format!(
+            "the motion `{}` has {} errors: argwalk check {} shows them",
+            m.value,
+            report.errors(),
+            m.value
+        )),
+        Err(e) => Err(format!("{e:#}")),
+    });
+    match read {
+        Ok(found) => Some(found),
+        Err(why) => {
+            r.error(
+                m.span.clone(),
+                why,
+                "name the motion's file, beside the flow".into(),
+            );
+            None
+        }
+    }
 }
 
 /// The text at `key`, empty allowed (an extension may add no words).
@@ -270,35 +280,14 @@ fn read_args(r: &mut Reader<'_>, doc: &DeTable<'_>, format: &Format) -> Vec<Arg>
         let applies = link("applies");
         let from = r.string(t, &at, "from", false, "\"A2\"").map(|f| f.value);
         let mark = r.string(t, &at, "mark", false, "\"conceded\"");
-        let mark = match mark {
-            None => None,
-            Some(m) if m.value == "conceded" => Some(Mark::Conceded),
-            Some(m) if m.value == "turned" => Some(Mark::Turned),
-            Some(m) => {
-                r.error(
-                    m.span,
-                    format!("no mark `{}`", m.value),
-                    "write `mark = \"conceded\"` or `mark = \"turned\"`".into(),
-                );
-                None
-            }
-        };
+        let mark = mark.and_then(|m| mark_of(r, m));
         let (Some(id), Some(speech), Some(sheet)) = (id, speech, sheet) else {
             continue;
         };
         let number = u32::try_from(id.value).unwrap_or(0);
         let line = r.file.position(id.span.start).0;
-        if let Some(first) = ids.get(&number) {
-            let d = r
-                .file
-                .error(
-                    id.span.clone(),
-                    format!("the argument id {number} is used twice"),
-                )
-                .note(format!("first at line {first}"))
-                .help("give each argument a number of its own")
-                .done();
-            r.diags.push(d);
+        if let Some(&first) = ids.get(&number) {
+            used_twice(r, &id, number, first);
             continue;
         }
         ids.insert(number, line);
@@ -359,6 +348,36 @@ fn read_args(r: &mut Reader<'_>, doc: &DeTable<'_>, format: &Format) -> Vec<Arg>
         });
     }
     args
+}
+
+/// An argument's mark: `conceded` or `turned`; anything else is said at its place.
+fn mark_of(r: &mut Reader<'_>, m: At<String>) -> Option<Mark> {
+    match m.value.as_str() {
+        "conceded" => Some(Mark::Conceded),
+        "turned" => Some(Mark::Turned),
+        _ => {
+            r.error(
+                m.span,
+                format!("no mark `{}`", m.value),
+                "write `mark = \"conceded\"` or `mark = \"turned\"`".into(),
+            );
+            None
+        }
+    }
+}
+
+/// Says that argument id `number` (at `id`) was used before, at line `first`.
+fn used_twice(r: &mut Reader<'_>, id: &At<i64>, number: u32, first: usize) {
+    let d = r
+        .file
+        .error(
+            id.span.clone(),
+            format!("the argument id {number} is used twice"),
+        )
+        .note(format!("first at line {first}"))
+        .help("give each argument a number of its own")
+        .done();
+    r.diags.push(d);
 }
 
 fn read_draft(r: &mut Reader<'_>, doc: &DeTable<'_>, args: &[Arg]) -> Option<Draft> {
