@@ -123,10 +123,38 @@ pub fn read(name: &str, text: &str, dir: &Path) -> (Option<Motion>, Report) {
         dir: dir.to_path_buf(),
         read: HashMap::new(),
     };
-    let mut head = None;
+    let head = read_head(&mut r, doc, dir);
+    let side_names = head
+        .as_ref()
+        .map(|(_, _, s)| s.clone())
+        .unwrap_or_else(|| ["for".into(), "against".into()]);
+    let (claims, ids) = read_claims(&mut r, doc, &mut maps, &side_names);
+    let blocks = read_blocks(&mut r, doc, &mut maps, (&claims, &ids), &side_names);
+    let diagnostics = std::mem::take(&mut r.diags);
+    let errors = diagnostics.iter().any(|d| d.is_error());
+    let motion = head
+        .filter(|_| !errors)
+        .map(|(text, format, sides)| Motion {
+            text,
+            format,
+            sides,
+            claims,
+            blocks,
+        });
+    (motion, Report { file, diagnostics })
+}
+
+/// The `[motion]` table: the motion's words, its format and its sides (the format's, unless
+/// it names its own).
+fn read_head(
+    r: &mut Reader<'_>,
+    doc: &toml::de::DeTable<'_>,
+    dir: &Path,
+) -> Option<(String, Format, [String; 2])> {
     match r.table(doc, "motion", "[motion]") {
         None => {
-            let d = file
+            let d = r
+                .file
                 .error(0..0, "a motion file has no [motion] table")
                 .help("begin with `[motion]`, its `text` and its `format` (policy, public-forum, lincoln-douglas, world-schools, british-parliamentary, american-parliamentary, or a format file beside it)")
                 .done();
@@ -143,7 +171,7 @@ pub fn read(name: &str, text: &str, dir: &Path) -> (Option<Motion>, Report) {
             );
             let format = r
                 .string(t, &at, "format", true, "\"public-forum\"")
-                .and_then(|f| format_of(&mut r, &f, dir));
+                .and_then(|f| format_of(r, &f, dir));
             let sides = r.strings(t, "sides", "[\"Proposition\", \"Opposition\"]");
             if !sides.is_empty() && sides.len() != 2 {
                 r.error(
@@ -157,23 +185,28 @@ pub fn read(name: &str, text: &str, dir: &Path) -> (Option<Motion>, Report) {
                     [a, b] => [a.value.clone(), b.value.clone()],
                     _ => format.sides.clone(),
                 };
-                head = Some((words.value, format, sides));
+                return Some((words.value, format, sides));
             }
         }
     }
-    let side_names = head
-        .as_ref()
-        .map(|(_, _, s)| s.clone())
-        .unwrap_or_else(|| ["for".into(), "against".into()]);
-    // The claims: each id once, each side named, each drawn from a map or written.
+    None
+}
+
+/// The claims: each id once, each side named, each drawn from a map or written. Every id
+/// written, read or not, with its line: a block naming a claim whose own mistake was said is
+/// not said again.
+fn read_claims(
+    r: &mut Reader<'_>,
+    doc: &toml::de::DeTable<'_>,
+    maps: &mut Maps,
+    side_names: &[String; 2],
+) -> (Vec<Claim>, BTreeMap<String, usize>) {
     let mut claims = Vec::new();
-    // Every id written, read or not: a block naming a claim whose own mistake was said is
-    // not said again.
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
     for (t, at) in r.tables(doc, "claim") {
         r.unknown_keys(t, CLAIM_KEYS, "[[claim]]");
         let id = r.string(t, &at, "id", true, "\"A1\"");
-        let side = side_of(&mut r, t, &at, &side_names);
+        let side = side_of(r, t, &at, side_names);
         let from = r.string(t, &at, "from", false, "\"homework.toml#P2\"");
         let own = r.string(
             t,
@@ -183,7 +216,7 @@ pub fn read(name: &str, text: &str, dir: &Path) -> (Option<Motion>, Report) {
             "\"Our own analysis, in a sentence.\"",
         );
         let source = match (from, own) {
-            (Some(f), None) => drawn(&mut r, &mut maps, &f),
+            (Some(f), None) => drawn(r, maps, &f),
             (None, Some(o)) => Some(Source::Own(o.value)),
             (Some(f), Some(_)) => {
                 r.error(
@@ -194,7 +227,7 @@ pub fn read(name: &str, text: &str, dir: &Path) -> (Option<Motion>, Report) {
                 None
             }
             (None, None) => {
-                let header = crate::map::format::span_of_header(&file.text, at.clone());
+                let header = crate::map::format::span_of_header(&r.file.text, at.clone());
                 r.error(
                     header,
                     "this claim says neither where it is from nor what it is".into(),
@@ -205,7 +238,8 @@ pub fn read(name: &str, text: &str, dir: &Path) -> (Option<Motion>, Report) {
         };
         if let Some(id) = &id {
             if let Some(&line) = ids.get(&id.value) {
-                let d = file
+                let d = r
+                    .file
                     .error(
                         id.span.clone(),
                         format!("the claim id `{}` is used twice", id.value),
@@ -215,7 +249,7 @@ pub fn read(name: &str, text: &str, dir: &Path) -> (Option<Motion>, Report) {
                     .done();
                 r.diags.push(d);
             } else {
-                ids.insert(id.value.clone(), file.position(id.span.start).0);
+                ids.insert(id.value.clone(), r.file.position(id.span.start).0);
             }
         }
         if let (Some(id), Some(side), Some(source)) = (id, side, source) {
@@ -226,25 +260,35 @@ pub fn read(name: &str, text: &str, dir: &Path) -> (Option<Motion>, Report) {
             });
         }
     }
-    // The blocks: what they say, and our answers; each a claim of the motion or a map's node.
+    (claims, ids)
+}
+
+/// The blocks: what they say, and our answers; each a claim of the motion or a map's node.
+fn read_blocks(
+    r: &mut Reader<'_>,
+    doc: &toml::de::DeTable<'_>,
+    maps: &mut Maps,
+    (claims, ids): (&[Claim], &BTreeMap<String, usize>),
+    side_names: &[String; 2],
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     for (t, at) in r.tables(doc, "block") {
         r.unknown_keys(t, BLOCK_KEYS, "[[block]]");
-        let side = side_of(&mut r, t, &at, &side_names);
+        let side = side_of(r, t, &at, side_names);
         let against = r.string(t, &at, "if", true, "\"homework.toml#O1\"");
         let answer = r.strings(t, "answer", "[\"A1\", \"homework.toml#R1\"]");
         if answer.is_empty() {
-            let header = crate::map::format::span_of_header(&file.text, at.clone());
+            let header = crate::map::format::span_of_header(&r.file.text, at.clone());
             r.error(
                 header,
                 "this block has no answer".into(),
                 "add `answer = [\"A1\"]`: the claims that answer it".into(),
             );
         }
-        let against = against.and_then(|a| reference(&mut r, &mut maps, &claims, &ids, &a));
+        let against = against.and_then(|a| reference(r, maps, claims, ids, &a));
         let answers: Vec<Option<Source>> = answer
             .iter()
-            .map(|a| reference(&mut r, &mut maps, &claims, &ids, a))
+            .map(|a| reference(r, maps, claims, ids, a))
             .collect();
         if let (Some(side), Some(against)) = (side, against)
             && answers.iter().all(Option::is_some)
@@ -257,18 +301,7 @@ pub fn read(name: &str, text: &str, dir: &Path) -> (Option<Motion>, Report) {
             });
         }
     }
-    let diagnostics = std::mem::take(&mut r.diags);
-    let errors = diagnostics.iter().any(|d| d.is_error());
-    let motion = head
-        .filter(|_| !errors)
-        .map(|(text, format, sides)| Motion {
-            text,
-            format,
-            sides,
-            claims,
-            blocks,
-        });
-    (motion, Report { file, diagnostics })
+    blocks
 }
 
 /// The format a motion names: a shipped one by name, or a format file beside it.
