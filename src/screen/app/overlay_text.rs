@@ -50,7 +50,7 @@ impl App {
     fn build_text(&self, kind: Kind, theme: &Theme, width: usize) -> OverlayText {
         let layer = self.study.as_ref().map(|s| &s.layer);
         // A list leaves room for the mark of its selected item.
-        let list_width = super::window::list::text_width(width, theme);
+        let list_width = text_width(width, theme);
         let (lines, starts) = match kind {
             Kind::Help => (crate::screen::sheet::help_lines(theme), Vec::new()),
             Kind::Frontlines => (
@@ -107,4 +107,21 @@ impl App {
             self.overlay_text = Some(t);
         }
     }
+}
+
+/// What marks the selected item in words or a glyph, not by its style alone, before its first
+/// line. The lists are wrapped narrower by its width ([`text_width`]), so the mark never
+/// pushes a word off the line.
+pub(crate) fn selected_mark(theme: &Theme) -> String {
+    if theme.plain {
+        "selected: ".to_string()
+    } else {
+        format!("{} ", theme.glyphs().cursor)
+    }
+}
+
+/// The width a list's text is wrapped to in a window of inner width `width`: room left for
+/// the mark of the selected item.
+fn text_width(width: usize, theme: &Theme) -> usize {
+    width.saturating_sub(crate::screen::wrap::width(&selected_mark(theme)))
 }

@@ -15,7 +15,7 @@ use crate::screen::scrollable::Scrollable;
 use crate::screen::theme::Theme;
 
 use super::super::App;
-use super::super::overlay_text::Kind;
+use super::super::overlay_text::{Kind, selected_mark};
 use super::Overlay;
 
 /// A list window's selection, found in its variant of [`Overlay`].
@@ -28,23 +28,6 @@ pub(crate) struct ListView {
     pub(crate) count: usize,
     pub(crate) at: usize,
     pub(crate) scroll: usize,
-}
-
-/// What marks the selected item in words or a glyph, not by its style alone, before its first
-/// line. The lists are wrapped narrower by its width ([`text_width`]), so the mark never
-/// pushes a word off the line.
-fn marker(theme: &Theme) -> String {
-    if theme.plain {
-        "selected: ".to_string()
-    } else {
-        format!("{} ", theme.glyphs().cursor)
-    }
-}
-
-/// The width a list's text is wrapped to in a window of inner width `width`: room left for
-/// the mark of the selected item.
-pub(crate) fn text_width(width: usize, theme: &Theme) -> usize {
-    width.saturating_sub(crate::screen::wrap::width(&marker(theme)))
 }
 
 /// The lines of item `selected` of the kept text `text`: its first, and the one after its last.
@@ -89,7 +72,7 @@ pub(crate) fn view(app: &App, kind: Kind, theme: &Theme, list: Scrollable) -> Li
         let mut marked = line.clone().patch_style(theme.selected());
         marked
             .spans
-            .insert(0, Span::styled(marker(theme), theme.selected()));
+            .insert(0, Span::styled(selected_mark(theme), theme.selected()));
         *line = marked;
     }
     ListView {
