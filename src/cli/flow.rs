@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use crate::debate::round_store::{Opened, Refused, RoundStore};
 
-use super::{Cli, EXIT_MAP_ERRORS, fail, theme_of, user_state};
+use super::args::{Cli, fail, theme_of, user_state};
+use crate::exit::EXIT_MAP_ERRORS;
 
 /// Today's date (`2026-12-07`): a round's name when none is given, so a day's practice round
 /// is taken up again where it was left.
@@ -157,7 +158,7 @@ fn follow(cli: &Cli, room: &crate::team::room::Room) -> Result<Opened, ExitCode>
 /// `argwalk flow FILE`: the flow sheet, full screen or line by line; presented to a room, or
 /// the room's followed.
 pub(super) fn flow(cli: &Cli, file: Option<&Path>, round: Option<&str>, lines: bool) -> ExitCode {
-    let room = match super::room_of(cli) {
+    let room = match super::args::room_of(cli) {
         Ok(r) => r,
         Err(code) => return code,
     };

@@ -504,7 +504,7 @@ impl FlowLines {
     /// its answer, as the map's line mode does.
     pub fn run_io(&mut self, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
         let opening = self.opening();
-        super::converse(&opening, input, &mut output, |line| self.command(line))?;
+        super::transcript::converse(&opening, input, &mut output, |line| self.command(line))?;
         output.flush()
     }
 }
@@ -513,7 +513,7 @@ impl FlowLines {
 /// so the clocks' thread says its warnings between the answers.
 fn out(ascii: bool) -> Box<dyn Write> {
     if ascii {
-        Box::new(super::AsciiOut(std::io::stdout()))
+        Box::new(super::transcript::AsciiOut(std::io::stdout()))
     } else {
         Box::new(std::io::stdout())
     }
@@ -547,9 +547,10 @@ pub fn run(opened: Opened, ascii: bool) -> ExitCode {
             });
     }
     let opening = lines.lock().map(|mut l| l.opening()).unwrap_or_default();
-    let result = super::converse(&opening, std::io::stdin().lock(), &mut out(ascii), |line| {
-        lines.lock().ok().and_then(|mut l| l.command(line))
-    });
+    let result =
+        super::transcript::converse(&opening, std::io::stdin().lock(), &mut out(ascii), |line| {
+            lines.lock().ok().and_then(|mut l| l.command(line))
+        });
     done.store(true, std::sync::atomic::Ordering::SeqCst);
     match result {
         Ok(_) => ExitCode::SUCCESS,

@@ -14,6 +14,7 @@ mod map_verbs;
 mod reading;
 mod said;
 mod terminal;
+mod transcript;
 mod verbs;
 
 use std::io::{BufRead, Write};
@@ -26,6 +27,7 @@ use crate::team::library::Library;
 use crate::team::room::{Position, Room};
 
 use reading::Reading;
+pub(crate) use transcript::{AsciiOut, converse};
 
 const LIBRARY_HELP: &str = "In a library:
   maps [WORDS]               the maps, numbered, with your progress in each (with words:
@@ -42,50 +44,6 @@ const CLASS_HELP: &str = "The teacher's class (--class DIR --teacher):
 
 const ROOM_HELP: &str = "Following a presenter: follow (above) goes where the presenter is; the
 presenter's moves are also said before each answer.";
-
-/// Says `opening`, then answers each line of `input` with `answer` until it says `None` (the
-/// reader quit) or the input ends: each line echoed before its answer, so a script's output
-/// reads as a transcript. `true` when the input ended rather than the reader quitting.
-pub(crate) fn converse(
-    opening: &str,
-    mut input: impl BufRead,
-    output: &mut impl Write,
-    mut answer: impl FnMut(&str) -> Option<String>,
-) -> std::io::Result<bool> {
-    output.write_all(opening.as_bytes())?;
-    let mut line = String::new();
-    loop {
-        output.flush()?;
-        line.clear();
-        if input.read_line(&mut line)? == 0 {
-            return Ok(true);
-        }
-        output.write_all(format!("> {}\n", crate::map::sanitize::clean(line.trim())).as_bytes())?;
-        match answer(&line) {
-            Some(text) => output.write_all(text.as_bytes())?,
-            None => return Ok(false),
-        }
-    }
-}
-
-/// Output in ASCII: what the line mode prints of its own (¶, quotes) transliterated too.
-pub(crate) struct AsciiOut<W: Write>(pub(crate) W);
-
-impl<W: Write> Write for AsciiOut<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let text = String::from_utf8_lossy(buf);
-        let ascii: String = text
-            .split('\n')
-            .map(crate::screen::ascii::transliterate)
-            .collect::<Vec<_>>()
-            .join("\n");
-        self.0.write_all(ascii.as_bytes())?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
-    }
-}
 
 /// How a library's map is opened: as the full-screen reader would open it.
 pub(crate) type Opener =
@@ -535,26 +493,6 @@ impl Lines {
         }
     }
 
-    /// Whether this session follows a presenter (and so looks at the room while it waits).
-    fn follows(&self) -> bool {
-        self.follow.as_ref().is_some_and(|f| f.presenter.is_none())
-    }
-
-    /// A presenter's move since last said, in words, said as it happens (at a terminal, while
-    /// the reader types); empty when there is none.
-    fn news(&mut self) -> String {
-        let mut out = String::new();
-        self.presenter_moved(&mut out);
-        said::spoken(&out)
-    }
-
-    /// Whether `line` is a note with its text (`note TEXT`, or the key for it): what a signal
-    /// keeps of a half-typed line.
-    fn is_note(&self, line: &str) -> bool {
-        let (typed, rest) = parse(line);
-        !rest.is_empty() && map_verbs::MAP.named(&typed) == Some("note")
-    }
-
     /// Following: when the presenter moved since last said, says so and goes there (on this
     /// map), or says which map they are on.
     fn presenter_moved(&mut self, out: &mut String) {
@@ -729,5 +667,40 @@ impl Lines {
         output.write_all(self.opening().as_bytes())?;
         output.flush()?;
         terminal::edit(self, output)
+    }
+}
+
+/// The line editor's view of the session (`terminal.rs`).
+impl terminal::Conversation for Lines {
+    fn command(&mut self, line: &str) -> Option<String> {
+        Lines::command(self, line)
+    }
+
+    /// Whether `line` is a note with its text (`note TEXT`, or the key for it): what a signal
+    /// keeps of a half-typed line.
+    fn is_note(&self, line: &str) -> bool {
+        let (typed, rest) = parse(line);
+        !rest.is_empty() && map_verbs::MAP.named(&typed) == Some("note")
+    }
+
+    fn leave_map(&mut self) {
+        Lines::leave_map(self);
+    }
+
+    /// Whether this session follows a presenter (and so looks at the room while it waits).
+    fn follows(&self) -> bool {
+        self.follow.as_ref().is_some_and(|f| f.presenter.is_none())
+    }
+
+    /// A presenter's move since last said, in words, said as it happens (at a terminal, while
+    /// the reader types); empty when there is none.
+    fn news(&mut self) -> String {
+        let mut out = String::new();
+        self.presenter_moved(&mut out);
+        said::spoken(&out)
+    }
+
+    fn unsaved_report(&self) -> Option<String> {
+        Lines::unsaved_report(self)
     }
 }

@@ -17,7 +17,22 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use unicode_width::UnicodeWidthChar;
 
-use super::Lines;
+/// What the line editor drives: a session that answers each line typed. The line mode's
+/// session is one (`Lines`); the editor knows nothing else of it.
+pub(super) trait Conversation {
+    /// The answer to `line`; `None` to leave.
+    fn command(&mut self, line: &str) -> Option<String>;
+    /// Whether `line` writes a note (a half-typed one is kept on a signal).
+    fn is_note(&self, line: &str) -> bool;
+    /// Keeps where the reader is, for the next session.
+    fn leave_map(&mut self);
+    /// Whether it follows a presenter, whose moves come while nothing is typed.
+    fn follows(&self) -> bool;
+    /// What the presenter did since last asked, to say.
+    fn news(&mut self) -> String;
+    /// What could not be saved, to print on the way out.
+    fn unsaved_report(&self) -> Option<String>;
+}
 
 const PROMPT: &str = "> ";
 
@@ -35,13 +50,16 @@ struct Typing {
 }
 
 /// What the signal thread needs: the reader, and the line being typed.
-struct Shared<'a> {
-    lines: &'a mut Lines,
+struct Shared<'a, C> {
+    lines: &'a mut C,
     typed: String,
 }
 
 /// Reads and carries out commands until `quit`, Ctrl-D or Ctrl-C, or the terminal goes away.
-pub(super) fn edit(lines: &mut Lines, mut output: impl Write) -> std::io::Result<()> {
+pub(super) fn edit<C: Conversation + Send>(
+    lines: &mut C,
+    mut output: impl Write,
+) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let modes = rustix::termios::tcgetattr(std::io::stdin()).ok();
     crossterm::terminal::enable_raw_mode()?;
@@ -103,7 +121,7 @@ fn restore(modes: Option<&rustix::termios::Termios>) {
 /// A half-typed `note TEXT` is kept, as the full screen keeps a note being typed; any other
 /// half-typed command is not carried out (Enter was never pressed). Where the reader is is kept
 /// for the next session.
-fn keep_half_typed(s: &mut Shared<'_>) {
+fn keep_half_typed<C: Conversation>(s: &mut Shared<'_, C>) {
     let typed = std::mem::take(&mut s.typed);
     if s.lines.is_note(&typed) {
         let _ = s.lines.command(&typed);
@@ -112,7 +130,10 @@ fn keep_half_typed(s: &mut Shared<'_>) {
 }
 
 /// The key loop.
-fn keys(shared: &Mutex<Shared<'_>>, out: &mut impl Write) -> std::io::Result<()> {
+fn keys<C: Conversation>(
+    shared: &Mutex<Shared<'_, C>>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let mut typing = Typing::default();
     let mut history: Vec<String> = Vec::new();
     // Where Up and Down are in the history; `history.len()` is the line being typed.

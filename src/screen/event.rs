@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 
 use crate::map::loader::Loaded;
-use crate::screen::app::start::Start;
 use crate::screen::key::Key;
+use crate::screen::start::Start;
 use crate::study::{Changes, Layer};
 
 /// Everything that can happen to a session.

@@ -18,6 +18,7 @@ pub mod library;
 pub mod scrollable;
 pub mod search;
 pub mod sheet;
+pub mod start;
 pub(crate) mod terminal;
 pub mod theme;
 pub mod view;

@@ -442,7 +442,7 @@ impl Store {
     pub fn save(
         &self,
         ours: &Layer,
-        changes: &super::Changes,
+        changes: &super::layer::Changes,
     ) -> Result<(Layer, Option<String>), String> {
         let _lock = self
             .lock()
@@ -698,7 +698,7 @@ mod tests {
         let mut b = store.open().layer;
         a.node_mut("P1").note = "from a".into();
         b.node_mut("P2").note = "from b".into();
-        use super::super::Field;
+        use crate::study::layer::Field;
         let note = |id: &str| super::super::Changes {
             fields: [(id.to_string(), Field::Note)].into(),
             ..Default::default()

@@ -12,12 +12,11 @@ pub(crate) mod overlay_text;
 mod questions;
 mod reload;
 mod source;
-pub(crate) mod start;
 mod study;
 mod tree;
 pub(crate) mod window;
 
-pub use start::{Follow, MapFiles, Settings, Start};
+pub use crate::screen::start::{Follow, MapFiles, Settings, Start};
 pub use study::{DrillRun, NOTE_MAX_CHARS, Study};
 pub use window::Overlay;
 
