@@ -121,6 +121,12 @@ fn marks_show_in_rows_details_and_status() {
     assert!(text.contains("O1 ⚐ ✓="), "{text}");
     assert!(text.contains("Your verdict: strong · understood"), "{text}");
     assert!(text.contains("1/37 understood"), "{text}");
+    // The count is kept between marks, not made each frame: unmarking brings it down at once.
+    key(&mut a, Key::char('m'));
+    let again =
+        argwalk::screen::view::buffer_text(&argwalk::screen::view::render_buffer(&a, &theme));
+    assert!(again.contains("0/37 understood"), "{again}");
+    key(&mut a, Key::char('m'));
     let ascii = argwalk::screen::theme::Theme {
         color: false,
         ascii: true,

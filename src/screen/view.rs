@@ -577,8 +577,11 @@ fn step_field(app: &App) -> String {
     let total_width = format!("{total}/{total}").len();
     let mut step_field = format!(" step {step:<total_width$} ");
     if let Some(study) = &app.study {
-        let (done, all) = study.layer.progress(&app.map);
-        step_field.push_str(&format!("{done}/{all} understood "));
+        step_field.push_str(&format!(
+            "{}/{} understood ",
+            study.understood,
+            app.map.nodes.len()
+        ));
         if study.due > 0 {
             step_field.push_str(&format!("{} due ", study.due));
         }
