@@ -462,9 +462,10 @@ fn plain_typography(text: &str) -> String {
         .replace('…', "...")
 }
 
-/// pandoc, with its own Markdown (not CommonMark) and its defaults, reads each prep sheet as
-/// CommonMark does: every node's text as written, no markup made of the text (math,
-/// superscripts, citations, links, attributes, raw HTML), each quote a block quote of its own.
+/// pandoc, with its own Markdown (not CommonMark) and its defaults, reads each prep sheet and
+/// outline as CommonMark does: every node's text as written, no markup made of the text
+/// (math, superscripts, citations, links, attributes, raw HTML), each quote a block quote of
+/// its own.
 #[test]
 #[ignore = "needs pandoc (apt-get install pandoc); CI runs it with --ignored"]
 fn pandoc_reads_the_prep_sheet_as_commonmark_does() {
@@ -474,8 +475,19 @@ fn pandoc_reads_the_prep_sheet_as_commonmark_does() {
         "the built-in map".into(),
         loader::load_builtin().map.unwrap(),
     ));
-    for (i, (toml, map)) in all.iter().enumerate() {
-        let sheet = export::render(map, Format::Markdown, Options { layer: None });
+    // The prep sheet, and the outline (`argwalk outline`), which printed the map's words as
+    // markup until it escaped them as the sheet does.
+    let sheets = all.iter().flat_map(|(toml, map)| {
+        [
+            (
+                toml,
+                map,
+                export::render(map, Format::Markdown, Options { layer: None }),
+            ),
+            (toml, map, argwalk::map::outline::render(map)),
+        ]
+    });
+    for (i, (toml, map, sheet)) in sheets.enumerate() {
         let file = write(&dir, &format!("m{i}.md"), &sheet);
         let out = support::cli::command("pandoc")
             .args(["-f", "markdown", "-t", "html"])

@@ -3,17 +3,20 @@
 use std::fmt::Write;
 
 use crate::map::model::{ArgumentMap, NodeIx};
+use crate::map::sanitize::markdown as md;
 
 /// Renders the map in walk order, one nested list item per node, with citations and quotes.
+/// The map's words are escaped: what a node says is printed as written, never read as markup
+/// (a `*`, a `<b>`, a `$`), by CommonMark or by pandoc.
 pub fn render(map: &ArgumentMap) -> String {
     let mut out = String::new();
     let s = &map.source;
-    let _ = writeln!(out, "# {}", s.title);
+    let _ = writeln!(out, "# {}", md(&s.title));
     if let Some(byline) = s.byline() {
-        let _ = writeln!(out, "\n*{byline}*");
+        let _ = writeln!(out, "\n*{}*", md(&byline));
     }
     if let Some(url) = &s.url {
-        let _ = writeln!(out, "\n<{url}>");
+        let _ = writeln!(out, "\n{}", md(url));
     }
     let total = s.paragraphs.len();
     let outside: Vec<String> = s
@@ -59,17 +62,17 @@ fn node(out: &mut String, map: &ArgumentMap, ix: NodeIx) {
         qualifiers.push("implicit".to_string());
     }
     if n.undercuts || n.role.attacks() || !n.linked.is_empty() {
-        qualifiers.extend(map.bearing(ix));
+        qualifiers.extend(map.bearing(ix).map(|b| md(&b)));
     }
     for &(to, link) in &n.also {
         let verb = match link {
             crate::map::model::Link::Supports => "also supports",
             crate::map::model::Link::Attacks => "also against",
         };
-        qualifiers.push(format!("{verb} {}", map.nodes[to].id));
+        qualifiers.push(format!("{verb} {}", md(&map.nodes[to].id)));
     }
     if let Some(by) = &n.by {
-        qualifiers.push(format!("claimed by {by}"));
+        qualifiers.push(format!("claimed by {}", md(by)));
     }
     let qualifiers = if qualifiers.is_empty() {
         String::new()
@@ -80,31 +83,35 @@ fn node(out: &mut String, map: &ArgumentMap, ix: NodeIx) {
     let label = n
         .label
         .as_deref()
-        .map_or(String::new(), |l| format!("**{l}** — "));
+        .map_or(String::new(), |l| format!("**{}** — ", md(l)));
     let _ = writeln!(
         out,
         "{indent}- {} **{}**{qualifiers}: {label}{}{cites}",
         n.role.name(),
-        n.id,
-        n.text
+        md(&n.id),
+        md(&n.text)
     );
+    // Each quote a block quote of the item, and each line after it a paragraph of the item:
+    // after a blank line, which pandoc's Markdown needs before a block quote (without it the
+    // quote ran on in the item's line, `>` and all) and which keeps a line after a quote out
+    // of it.
     for c in &n.citations {
         if let Some(q) = &c.quote {
-            let _ = writeln!(out, "{indent}  > “{}” (¶{})", q.text, q.paragraph);
+            let _ = writeln!(out, "\n{indent}  > “{}” (¶{})", md(&q.text), q.paragraph);
         }
     }
     // The step's scheme (named on the node that names it) and the questions this node
     // answers: a printed outline keeps what the map says of its reasoning.
     if let Some(scheme) = n.scheme.as_deref().and_then(crate::map::schemes::find) {
-        let _ = writeln!(out, "{indent}  Scheme: {}", scheme.name);
+        let _ = writeln!(out, "\n{indent}  Scheme: {}", scheme.name);
     }
     if !n.answers.is_empty() {
-        let _ = writeln!(out, "{indent}  Answers: {}", n.answers.join(", "));
+        let _ = writeln!(out, "\n{indent}  Answers: {}", md(&n.answers.join(", ")));
     }
     if !n.tags.is_empty() {
-        let _ = writeln!(out, "{indent}  Tags: {}", n.tags.join(", "));
+        let _ = writeln!(out, "\n{indent}  Tags: {}", md(&n.tags.join(", ")));
     }
     if let Some(note) = &n.note {
-        let _ = writeln!(out, "{indent}  Mapper's note: {note}");
+        let _ = writeln!(out, "\n{indent}  Mapper's note: {}", md(note));
     }
 }
