@@ -1178,3 +1178,95 @@ fn one_warning_is_said_in_the_singular() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 25.7: `scripts/conll-to-brat.py` writes the essays' CoNLL edition back as brat that
+/// `argwalk import --from brat` reads: the title and paragraphs where the paragraph edition
+/// cuts them (though the essay edition splits a word in two there, as the corpus's does), each
+/// span, stance and relation. A fixture of our own.
+#[test]
+fn the_conll_script_writes_brat_that_imports() {
+    let dir = folder("conll");
+    let row = |i: usize, word: &str, label: &str| format!("{i}\t{word}\t_\t_\t{label}\n");
+    let title = [("Homework", "O"), ("?", "O")];
+    let body = [
+        ("Homework", "B-MajorClaim"),
+        ("should", "I-MajorClaim"),
+        ("go", "I-MajorClaim"),
+        (".", "O"),
+        ("Children", "B-Claim:For"),
+        ("need", "I-Claim:For"),
+        ("rest", "I-Claim:For"),
+        (".", "O"),
+        ("Sleep", "B-Premise:-1:Support"),
+        ("helps", "I-Premise:-1:Support"),
+        ("learning", "I-Premise:-1:Support"),
+        (".", "O"),
+    ];
+    let mut paragraphs = String::new();
+    for part in [&title[..], &body[..]] {
+        for (i, (w, l)) in part.iter().enumerate() {
+            paragraphs.push_str(&row(i + 1, w, l));
+        }
+        paragraphs.push('\n');
+    }
+    // The essay edition: the same tokens, one word split in two ("learn" "ing").
+    let mut essay = String::new();
+    let mut i = 0;
+    for (w, l) in title.iter().chain(&body) {
+        let pieces: Vec<(&str, &str)> = if *w == "learning" {
+            vec![("learn", *l), ("ing", *l)]
+        } else {
+            vec![(*w, *l)]
+        };
+        for (w, l) in pieces {
+            i += 1;
+            essay.push_str(&row(i, w, l));
+        }
+    }
+    essay.push('\n');
+    std::fs::write(dir.join("essay.dat"), essay).unwrap();
+    std::fs::write(dir.join("paragraph.dat"), paragraphs).unwrap();
+    let out_dir = dir.join("brat");
+    let out = support::cli::command("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scripts/conll-to-brat.py"
+        ))
+        .arg(dir.join("essay.dat"))
+        .arg(dir.join("paragraph.dat"))
+        .arg(&out_dir)
+        .output()
+        .expect("python3 runs scripts/conll-to-brat.py");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let txt = std::fs::read_to_string(out_dir.join("essay001.txt")).unwrap();
+    assert_eq!(
+        txt,
+        "Homework ?\n\nHomework should go . Children need rest . Sleep helps learn ing .\n"
+    );
+    let ann = std::fs::read_to_string(out_dir.join("essay001.ann")).unwrap();
+    assert!(
+        ann.contains("T1\tMajorClaim 12 30\tHomework should go"),
+        "{ann}"
+    );
+    assert!(ann.contains("A1\tStance T2 For"), "{ann}");
+    assert!(ann.contains("R1\tsupports Arg1:T3 Arg2:T2"), "{ann}");
+    let done = import::import(
+        &out_dir.join("essay001.ann"),
+        From::Brat,
+        Some(&dir.join("essay.toml")),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(done.lost.is_empty(), "{:?}", done.lost);
+    let (map, _) = load(&dir.join("essay.toml"));
+    assert_eq!(map.nodes[map.thesis].text, "Homework should go");
+    let sleep = by_text(&map, "Sleep helps");
+    assert_eq!(
+        sleep.parent.map(|p| map.nodes[p].text.clone()),
+        Some("Children need rest".to_string())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
