@@ -354,14 +354,7 @@ impl Reading {
             out.push_str("Sides are off: there is no folder to keep them in.\n");
             return;
         };
-        layer.side = match wanted {
-            Some(side) => side,
-            None => match layer.side {
-                None => Some(Side::For),
-                Some(Side::For) => Some(Side::Against),
-                Some(Side::Against) => None,
-            },
-        };
+        layer.side = wanted.unwrap_or_else(|| Side::next(layer.side));
         let now = layer.side;
         let changes = crate::study::Changes {
             side: true,

@@ -74,6 +74,17 @@ pub enum Side {
     Against,
 }
 
+impl Side {
+    /// The next side in the cycle a key steps through: for, against, none.
+    pub fn next(current: Option<Side>) -> Option<Side> {
+        match current {
+            None => Some(Side::For),
+            Some(Side::For) => Some(Side::Against),
+            Some(Side::Against) => None,
+        }
+    }
+}
+
 /// One thing the reader can change about a node: saves merge field by field, so two sessions
 /// that touch the same node (one visits it, the other writes its note) lose nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

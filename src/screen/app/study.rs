@@ -180,11 +180,7 @@ impl App {
         let Some(study) = self.study_or_say() else {
             return Vec::new();
         };
-        study.layer.side = match study.layer.side {
-            None => Some(Side::For),
-            Some(Side::For) => Some(Side::Against),
-            Some(Side::Against) => None,
-        };
+        study.layer.side = Side::next(study.layer.side);
         study.changes.side = true;
         let now = study.layer.side;
         let effect = study.save();
