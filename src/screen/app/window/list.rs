@@ -132,33 +132,36 @@ pub(crate) fn update(app: &mut App, action: Action, kind: Kind, field: Field) ->
         app.overlay = Overlay::None;
         return Vec::new();
     }
-    let Some(mut list) = field(&mut app.overlay).map(|l| *l) else {
-        return Vec::new();
-    };
-    if list.select(action, count(app, kind), rows(app)) {
-        keep_in_view(app, kind, &mut list);
-    }
-    if let Some(l) = field(&mut app.overlay) {
-        *l = list;
-    }
+    settle(app, kind, field, Some(action));
     Vec::new()
-}
-
-/// Scrolls `list` no further than needed to show its selected item of the list `kind`.
-fn keep_in_view(app: &App, kind: Kind, list: &mut Scrollable) {
-    let text = app.overlay_text(kind, &app.settings.theme);
-    if let Some((start, end)) = span(&text, list.selected) {
-        list.top = list.top_for(start, end, rows(app));
-    }
 }
 
 /// Keeps the selection on an item of the list `kind`, and in view.
 pub(crate) fn fit(app: &mut App, kind: Kind, field: Field) {
+    settle(app, kind, field, None);
+}
+
+/// Moves the selection (`field`) by `action`, or with none keeps it on an item, and scrolls
+/// the list no further than needed to show the selected item. The list's text is read once:
+/// after a resize it is not kept yet, and building it again can mean a comparison of maps.
+fn settle(app: &mut App, kind: Kind, field: Field, action: Option<Action>) {
     let Some(mut list) = field(&mut app.overlay).map(|l| *l) else {
         return;
     };
-    list.fit(count(app, kind));
-    keep_in_view(app, kind, &mut list);
+    let page = rows(app);
+    let text = app.overlay_text(kind, &app.settings.theme);
+    let items = text.starts.len();
+    let moved = match action {
+        Some(action) => list.select(action, items, page),
+        None => {
+            list.fit(items);
+            true
+        }
+    };
+    if moved && let Some((start, end)) = span(&text, list.selected) {
+        list.top = list.top_for(start, end, page);
+    }
+    drop(text);
     if let Some(l) = field(&mut app.overlay) {
         *l = list;
     }
