@@ -605,6 +605,12 @@ pub fn prep_sheet_lines(
     lines
 }
 
+/// A node as the frontlines name it: its id and headline.
+fn id_and_headline(map: &ArgumentMap, ix: NodeIx) -> String {
+    let n = &map.nodes[ix];
+    format!("{} {}", n.id, n.headline())
+}
+
 pub fn frontline_lines(
     map: &ArgumentMap,
     layer: Option<&crate::study::Layer>,
@@ -613,10 +619,7 @@ pub fn frontline_lines(
 ) -> Vec<Line<'static>> {
     use crate::study::prep;
     let mut lines = Vec::new();
-    let name = |ix: NodeIx| {
-        let n = &map.nodes[ix];
-        format!("{} {}", n.id, n.headline())
-    };
+    let name = |ix: NodeIx| id_and_headline(map, ix);
     let fronts = prep::frontlines(map);
     let voice = prep::voice(layer.and_then(|l| l.side));
     if fronts.is_empty() {
@@ -688,10 +691,7 @@ fn attack_lines(
 ) -> Vec<Line<'static>> {
     use crate::study::prep;
     let mut lines = Vec::new();
-    let name = |ix: NodeIx| {
-        let n = &map.nodes[ix];
-        format!("{} {}", n.id, n.headline())
-    };
+    let name = |ix: NodeIx| id_and_headline(map, ix);
     lines.extend(wrap_plain(
         "Lines of attack on each premise",
         width,
