@@ -1,5 +1,6 @@
 //! Drawing pieces every window shares: a cleared, bordered window of scrolled lines, a window
-//! fitted to its text, and the bordered block with its title cut to fit. Nothing here reads
+//! fitted to its text, a window of text being typed, and the bordered block with its title
+//! cut to fit. Nothing here reads
 //! the reader's state: each window passes its own area.
 
 use ratatui::Frame;
@@ -74,4 +75,20 @@ pub(crate) fn window_block(theme: &Theme, title: &str, width: u16) -> Block<'sta
             usize::from(width.saturating_sub(2)),
             theme.glyphs().ellipsis,
         ))
+}
+
+/// Text being typed (a note, a cell of the flow), in a cleared, bordered window over `area`
+/// with `title`: the text area draws itself inside, recording where it scrolled.
+pub(crate) fn typing(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    title: &str,
+    text: &ratatui_textarea::TextArea<'_>,
+) {
+    frame.render_widget(Clear, area);
+    let block = window_block(theme, title, area.width);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(text, inner);
 }

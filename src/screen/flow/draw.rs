@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::debate::clock::Timer;
 use crate::debate::standing::{self, Standing};
@@ -333,7 +333,6 @@ fn typed(
     let h = area.height;
     if h >= 7 {
         let rect = Rect::new(0, h - 5, area.width, 3);
-        frame.render_widget(Clear, rect);
         let what = match kind {
             crate::debate::flow::DraftKind::Add { .. } => format!(
                 "A new argument of the {}",
@@ -351,10 +350,7 @@ fn typed(
             keymap::key_name(Scope::FlowCell, Action::NoteSave),
             keymap::key_name(Scope::FlowCell, Action::NoteCancel)
         ));
-        let block = draw::window_block(theme, &title, rect.width);
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        frame.render_widget(area_text, inner);
+        draw::typing(frame, theme, rect, &title, area_text);
     }
 }
 

@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Clear;
 
 use crate::screen::draw;
 use crate::screen::event::Effect;
@@ -28,19 +27,14 @@ impl Window for Note {
         let Some((id, editor)) = app.study.as_ref().and_then(|s| s.editor.as_ref()) else {
             return;
         };
-        let area = area(app);
-        frame.render_widget(Clear, area);
         let title = format!(
             " Your note on {id} ({}: save, {}: cancel) ",
             keymap::key_name(Scope::Note, Action::NoteSave),
             keymap::key_name(Scope::Note, Action::NoteCancel)
         );
-        let block = draw::window_block(theme, &title, area.width);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
         // Drawn as the app holds it: the text area records where it scrolled, which the cursor
         // that follows focus reads back.
-        frame.render_widget(editor, inner);
+        draw::typing(frame, theme, area(app), &title, editor);
     }
 
     fn cursor(app: &App) -> Option<Position> {
