@@ -59,20 +59,17 @@ fn running(exe: &Path) -> Vec<u32> {
     pids
 }
 
-/// `member` connected over ssh to the server on `port` (their key in `dir`), asking for a shell
-/// command that the forced command replaces; once `first` is on their screen.
-fn ssh_as(dir: &Path, port: u16, member: &str, first: &str) -> Pty {
+/// The ssh client's arguments: a terminal, the throwaway server on 127.0.0.1 at `port` as this
+/// user with `key`, no host checks or prompts, and `remote` to run there.
+fn ssh_args(port: u16, key: &Path, remote: &str) -> Vec<String> {
     let user = std::env::var("USER")
         .ok()
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| "root".into());
-    let key = dir.join(member);
-    let port = port.to_string();
-    let target = format!("{user}@127.0.0.1");
-    let args = [
+    [
         "-tt",
         "-p",
-        &port,
+        &port.to_string(),
         "-i",
         key.to_str().unwrap(),
         "-o",
@@ -83,9 +80,18 @@ fn ssh_as(dir: &Path, port: u16, member: &str, first: &str) -> Pty {
         "BatchMode=yes",
         "-o",
         "LogLevel=ERROR",
-        &target,
-        "touch /tmp/argwalk-pwned",
-    ];
+        &format!("{user}@127.0.0.1"),
+        remote,
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+/// `member` connected over ssh to the server on `port` (their key in `dir`), asking for a shell
+/// command that the forced command replaces; once `first` is on their screen.
+fn ssh_as(dir: &Path, port: u16, member: &str, first: &str) -> Pty {
+    let args = ssh_args(port, &dir.join(member), "touch /tmp/argwalk-pwned");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let p = Pty::spawn(
         Path::new("/usr/bin/ssh"),
         &args,
@@ -156,35 +162,13 @@ fn killing_the_ssh_client_leaves_no_argwalk_behind() {
     let exe = dir.join("argwalk-under-ssh");
     std::fs::copy(env!("CARGO_BIN_EXE_argwalk"), &exe).unwrap();
     let (_server, port) = start_sshd(&sshd, &dir);
-    let user = std::env::var("USER")
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "root".into());
     let remote = format!(
         "env LANG=C.UTF-8 TERM=xterm-256color ARGWALK_STATE_DIR={} {}",
         dir.join("state").display(),
         exe.display()
     );
-    let port_arg = port.to_string();
-    let key = dir.join("user_key");
-    let target = format!("{user}@127.0.0.1");
-    let args = [
-        "-tt",
-        "-p",
-        &port_arg,
-        "-i",
-        key.to_str().unwrap(),
-        "-o",
-        "StrictHostKeyChecking=no",
-        "-o",
-        "UserKnownHostsFile=/dev/null",
-        "-o",
-        "BatchMode=yes",
-        "-o",
-        "LogLevel=ERROR",
-        &target,
-        &remote,
-    ];
+    let args = ssh_args(port, &dir.join("user_key"), &remote);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let ssh = Path::new("/usr/bin/ssh");
     let home = dir.to_str().unwrap();
     let mut client = Pty::spawn(ssh, &args, &[("HOME", home)], 80, 24, Session::Detached);
