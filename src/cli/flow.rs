@@ -35,7 +35,7 @@ fn locate(cli: &Cli, file: &Path) -> Result<(PathBuf, Option<PathBuf>), ExitCode
         Some((f, r)) => Ok((f, Some(r))),
         None => Err(fail(&format!(
             "there is no motion or flow `{}` in the library",
-            crate::map::sanitize::clean(&file.display().to_string())
+            crate::map::sanitize::path(file)
         ))),
     }
 }
@@ -85,7 +85,7 @@ pub(super) fn open(cli: &Cli, file: &Path, round: Option<&str>) -> Result<Opened
     } else if !crate::debate::motion::is_motion(&text) {
         return Err(fail(&format!(
             "{} is neither a motion (a `[motion]` table) nor a flow (a `[round]` table)",
-            crate::map::sanitize::clean(&path.display().to_string())
+            crate::map::sanitize::path(&path)
         )));
     }
     let state = user_state(cli.user.as_deref())?;

@@ -785,7 +785,7 @@ fn class_list(library: &Path, class: &Path, json: bool) -> ExitCode {
         if !dir.is_dir() {
             return fail(&format!(
                 "the {what} {} is not a folder",
-                crate::map::sanitize::clean(&dir.display().to_string())
+                crate::map::sanitize::path(dir)
             ));
         }
     }
@@ -819,7 +819,7 @@ fn import(
     if input.is_dir() {
         return import_folder(input, from, options, output);
     }
-    let (clean, say) = (clean_path, say_lost);
+    let (clean, say) = (crate::map::sanitize::path, say_lost);
     match crate::interchange::import::import_with(input, from, options, output) {
         Ok(done) => {
             let mut o = std::io::stdout().lock();
@@ -862,16 +862,11 @@ fn say_lost(
         let _ = writeln!(
             out,
             "  {what}: {}: {}: {}",
-            clean_path(file),
+            crate::map::sanitize::path(file),
             crate::map::sanitize::clean(&l.place),
             crate::map::sanitize::clean(&l.what)
         );
     }
-}
-
-/// A path as it may be shown: sanitized.
-fn clean_path(p: &Path) -> String {
-    crate::map::sanitize::clean(&p.display().to_string())
 }
 
 /// `argwalk import DIR --from FORMAT -o LIBRARY`: every input of the folder, with a progress
@@ -882,7 +877,7 @@ fn import_folder(
     options: crate::interchange::import::Options,
     output: Option<&Path>,
 ) -> ExitCode {
-    let (clean, say) = (clean_path, say_lost);
+    let (clean, say) = (crate::map::sanitize::path, say_lost);
     let Some(out) = output else {
         return fail(
             "importing a folder writes a library: name its folder with -o (argwalk import DIR --from microtext -o LIBRARY)",
@@ -1074,7 +1069,7 @@ fn init_motion(name: &Path) -> ExitCode {
          # side = \"for\"\n\
          # if = \"MAP.toml#O1\"\n\
          # answer = [\"A1\", \"MAP.toml#R1\"]\n",
-        name = crate::map::sanitize::clean(&path.display().to_string())
+        name = crate::map::sanitize::path(&path)
     );
     match std::fs::OpenOptions::new()
         .write(true)
@@ -1085,13 +1080,13 @@ fn init_motion(name: &Path) -> ExitCode {
         Ok(()) => {
             println!(
                 "Wrote {}. Write the motion, then `argwalk check` it.",
-                crate::map::sanitize::clean(&path.display().to_string())
+                crate::map::sanitize::path(&path)
             );
             ExitCode::SUCCESS
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => fail(&format!(
             "{} exists already; argwalk never overwrites: choose another name",
-            crate::map::sanitize::clean(&path.display().to_string())
+            crate::map::sanitize::path(&path)
         )),
         Err(e) => fail(&format!("cannot write it: {e}")),
     }

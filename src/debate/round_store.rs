@@ -241,7 +241,7 @@ fn move_aside(path: &Path, why: &str) -> Result<String, String> {
     Ok(format!(
         "The round's file could not be read ({}). It was moved to {}, unchanged, and a new round was begun.",
         crate::map::sanitize::clean(why),
-        crate::map::sanitize::clean(&aside.display().to_string())
+        crate::map::sanitize::path(&aside)
     ))
 }
 

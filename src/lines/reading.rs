@@ -425,7 +425,7 @@ impl Reading {
         match store.rescue(layer) {
             Ok(at) => out.push_str(&format!(
                 "They are kept at {} and are taken back the next time you open this map.\n",
-                crate::map::sanitize::clean(&at.display().to_string())
+                crate::map::sanitize::path(&at)
             )),
             Err(e) => out.push_str(&format!("They could not be kept aside either ({e}).\n")),
         }

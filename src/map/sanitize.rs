@@ -144,6 +144,12 @@ pub fn same_length_visible(text: &str) -> String {
     out
 }
 
+/// A path as it may be shown: its text made safe like any other ([`clean`]); a file name is
+/// untrusted text.
+pub fn path(p: &std::path::Path) -> String {
+    clean(&p.display().to_string())
+}
+
 /// Text as Markdown shows it, not as markup: the characters CommonMark and pandoc read as
 /// emphasis, code, links, HTML, tables, math, citations or attributes are backslash-escaped
 /// (`<script>` prints as text). Letters, digits, quotes and the rest read as they are, on paper

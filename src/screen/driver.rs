@@ -602,7 +602,7 @@ fn rescued(store: Option<&crate::study::Store>, layer: &crate::study::Layer) -> 
         // Said before or after the notes alike: each line stands alone.
         Some(Ok(at)) => format!(
             "Your unsaved changes are kept at {} and are taken back the next time you open this map.",
-            crate::map::sanitize::clean(&at.display().to_string())
+            crate::map::sanitize::path(&at)
         ),
         Some(Err(e)) => format!("Your unsaved changes could not be kept aside either ({e})."),
         None => "There is no folder to keep your unsaved changes in.".into(),

@@ -299,7 +299,7 @@ impl Store {
                     let kept = self.keep_copy().map_or_else(String::new, |p| {
                         format!(
                             " The file as it was is kept at {}.",
-                            crate::map::sanitize::clean(&p.display().to_string())
+                            crate::map::sanitize::path(&p)
                         )
                     });
                     format!(
@@ -328,7 +328,7 @@ impl Store {
                 layer: Layer::default(),
                 warning: Some(format!(
                     "Your notes file {} cannot be read ({why}). It is left as it is, and nothing from this session will be kept: fix its permissions, or move it away, and open the map again.",
-                    crate::map::sanitize::clean(&self.path.display().to_string())
+                    crate::map::sanitize::path(&self.path)
                 )),
                 usable: false,
                 found: None,
@@ -342,7 +342,7 @@ impl Store {
     fn take_rescue(&self, layer: &mut Layer) -> Option<String> {
         let (rescue, rescued) = super::rescue::find(&self.path)?;
         let notes = super::rescue::merge(layer, &rescued);
-        let shown = crate::map::sanitize::clean(&rescue.display().to_string());
+        let shown = crate::map::sanitize::path(&rescue);
         match write_atomically(&self.path, layer.to_text().as_bytes()) {
             Ok(()) => {
                 let _ = fs::remove_file(&rescue);
@@ -379,7 +379,7 @@ impl Store {
                 Layer::default(),
                 Some(format!(
                     "your notes file {} cannot be read ({why}); left as it is, and left out",
-                    crate::map::sanitize::clean(&self.path.display().to_string())
+                    crate::map::sanitize::path(&self.path)
                 )),
             ),
         }
@@ -426,11 +426,11 @@ impl Store {
         match self.set_aside("damaged", rename_new) {
             Ok(aside) => format!(
                 "Your notes file could not be read ({why}). It was moved to {}, unchanged, and a new one was started.",
-                crate::map::sanitize::clean(&aside.display().to_string())
+                crate::map::sanitize::path(&aside)
             ),
             Err(e) => format!(
                 "Your notes file {} could not be read ({why}) nor moved aside ({e}); it is left as it is",
-                crate::map::sanitize::clean(&self.path.display().to_string()),
+                crate::map::sanitize::path(&self.path),
             ),
         }
     }

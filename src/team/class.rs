@@ -468,7 +468,7 @@ pub fn json_row(r: &Row, comparison: Option<&Comparison>) -> serde_json::Value {
         "member": r.member,
         // File names are untrusted (a member names their own): sanitized as the words form
         // is, so no control or bidi character reaches a terminal or a log.
-        "map": r.map.as_ref().map(|p| crate::map::sanitize::clean(&p.display().to_string())),
+        "map": r.map.as_ref().map(|p| crate::map::sanitize::path(p)),
     });
     match &r.standing {
         None => v["status"] = "no map".into(),
@@ -487,7 +487,7 @@ pub fn json_row(r: &Row, comparison: Option<&Comparison>) -> serde_json::Value {
         }) => {
             v["status"] = "scored".into();
             v["title"] = title.clone().into();
-            v["reference"] = crate::map::sanitize::clean(&reference.display().to_string()).into();
+            v["reference"] = crate::map::sanitize::path(reference).into();
             v["score"] = serde_json::to_value(score).unwrap_or_default();
             if let Some(c) = comparison {
                 v["comparison"] = serde_json::to_value(c).unwrap_or_default();
